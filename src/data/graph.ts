@@ -1,0 +1,263 @@
+/**
+ * The in-memory drug graph every loader produces and every consumer (model, views, CLI) reads.
+ * Pure data: no DOM, no TensorFlow.js.
+ *
+ * Interactions are undirected: each unordered pair {a, b} appears once, stored with a < b
+ * (node indices). Message passing uses both directions.
+ */
+
+export interface DrugNode {
+  /** Identifier from the source, normally a DrugBank ID such as "DB00682". */
+  id: string;
+  /** Display name; falls back to the id when the source has none. */
+  name: string;
+  type?: string;
+  groups?: string[];
+  smiles?: string;
+  /** Full ATC codes, e.g. "B01AA03". */
+  atc?: string[];
+  categories?: string[];
+  /** UniProt accessions of the drug's targets. */
+  targets?: string[];
+}
+
+export interface DrugGraph {
+  /** Short label of the data set, e.g. "demo" or a file name. */
+  name: string;
+  nodes: DrugNode[];
+  /** Endpoints of each unique undirected interaction, edgeSrc[i] < edgeDst[i]. */
+  edgeSrc: Int32Array;
+  edgeDst: Int32Array;
+  /** Interaction type per edge as an index into edgeTypes, or -1 when untyped. Absent for untyped data. */
+  edgeType?: Int32Array;
+  edgeTypes: string[];
+  /** Optional free-text note per edge (mechanism, description); only kept for small graphs. */
+  edgeNotes?: string[];
+  /** Optional weight per edge from a weight/score column; absent when no source had one. Edges without one get 1. */
+  edgeWeight?: Float32Array;
+}
+
+export interface SkippedRows {
+  reason: string;
+  count: number;
+  /** First few 1-based line numbers (or record numbers) where it happened. */
+  examples: number[];
+}
+
+export interface LoadReport {
+  files: string[];
+  nodes: number;
+  edges: number;
+  edgeTypes: number;
+  withSmiles: number;
+  withAtc: number;
+  withNames: number;
+  duplicatesMerged: number;
+  selfLoopsDropped: number;
+  skippedRows: SkippedRows[];
+  warnings: string[];
+}
+
+export const edgeCount = (g: DrugGraph): number => g.edgeSrc.length;
+
+/** Builds a DrugGraph while counting what was merged, dropped and skipped, for the load report. */
+export class GraphBuilder {
+  private readonly index = new Map<string, number>();
+  readonly nodes: DrugNode[] = [];
+  private readonly pairKeys = new Map<number, number>();
+  private readonly bigPairKeys = new Map<string, number>();
+  private src: number[] = [];
+  private dst: number[] = [];
+  private types: number[] = [];
+  private notes: (string | undefined)[] = [];
+  /** Only allocated once a weighted edge arrives; NaN marks edges without a weight. */
+  private weights: number[] | null = null;
+  private readonly typeIndex = new Map<string, number>();
+  readonly edgeTypes: string[] = [];
+  duplicatesMerged = 0;
+  /** Pairs listed again with a different type; the first type is kept. */
+  conflictingTypes = 0;
+  selfLoopsDropped = 0;
+  private readonly skipped = new Map<string, SkippedRows>();
+  readonly warnings: string[] = [];
+
+  constructor(readonly name: string) {}
+
+  /** Index of the node with this id, creating it (named after the id unless a name is given) if new. */
+  node(id: string, name?: string): number {
+    let i = this.index.get(id);
+    if (i === undefined) {
+      i = this.nodes.length;
+      this.index.set(id, i);
+      this.nodes.push({ id, name: name && name.trim() ? name.trim() : id });
+    } else if (name && name.trim() && this.nodes[i].name === id) {
+      this.nodes[i].name = name.trim();
+    }
+    return i;
+  }
+
+  has(id: string): boolean {
+    return this.index.has(id);
+  }
+
+  indexOf(id: string): number | undefined {
+    return this.index.get(id);
+  }
+
+  /** Merges known attributes into the node with this id (creating it if needed). */
+  annotate(id: string, attrs: Partial<Omit<DrugNode, 'id'>>): number {
+    const i = this.node(id);
+    const n = this.nodes[i];
+    for (const [k, v] of Object.entries(attrs) as [keyof DrugNode, unknown][]) {
+      if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+      if (k === 'name') {
+        n.name = String(v);
+      } else if (Array.isArray(v)) {
+        const old = (n[k] as string[] | undefined) ?? [];
+        (n as unknown as Record<string, unknown>)[k] = Array.from(new Set([...old, ...(v as string[])]));
+      } else {
+        (n as unknown as Record<string, unknown>)[k] = v;
+      }
+    }
+    return i;
+  }
+
+  typeId(label: string): number {
+    let t = this.typeIndex.get(label);
+    if (t === undefined) {
+      t = this.edgeTypes.length;
+      this.typeIndex.set(label, t);
+      this.edgeTypes.push(label);
+    }
+    return t;
+  }
+
+  /** Adds an undirected interaction between two node indices. Returns false if it was merged or dropped. */
+  edge(a: number, b: number, type?: string, note?: string): boolean {
+    if (a === b) {
+      this.selfLoopsDropped++;
+      return false;
+    }
+    const lo = a < b ? a : b;
+    const hi = a < b ? b : a;
+    const t = type === undefined ? -1 : this.typeId(type);
+    const existing = this.lookupPair(lo, hi);
+    if (existing !== undefined) {
+      this.duplicatesMerged++;
+      if (t !== this.types[existing]) this.conflictingTypes++;
+      return false;
+    }
+    this.storePair(lo, hi, this.src.length);
+    this.src.push(lo);
+    this.dst.push(hi);
+    this.types.push(t);
+    this.notes.push(note);
+    return true;
+  }
+
+  /** Adds an interaction by node ids (creating nodes as needed). */
+  edgeByIds(idA: string, idB: string, type?: string, note?: string, nameA?: string, nameB?: string): boolean {
+    return this.edge(this.node(idA, nameA), this.node(idB, nameB), type, note);
+  }
+
+  /** Like `edge`, also recording a weight for the new edge (the first weight wins for merged duplicates). */
+  weightedEdge(a: number, b: number, weight: number, type?: string, note?: string): boolean {
+    if (!this.edge(a, b, type, note)) return false;
+    if (this.weights === null) this.weights = [];
+    const i = this.src.length - 1;
+    while (this.weights.length < i) this.weights.push(Number.NaN);
+    this.weights.push(weight);
+    return true;
+  }
+
+  /** Whether the undirected pair is already an edge. */
+  hasEdge(a: number, b: number): boolean {
+    return a === b ? false : this.lookupPair(a < b ? a : b, a < b ? b : a) !== undefined;
+  }
+
+  /**
+   * Renames a node (e.g. an index "17" to "DB00123" from a mapping table). Returns false when the old id
+   * is unknown or the new id already belongs to another node. A name that was just the old id follows.
+   */
+  renameNode(oldId: string, newId: string): boolean {
+    const i = this.index.get(oldId);
+    if (i === undefined || this.index.has(newId)) return false;
+    this.index.delete(oldId);
+    this.index.set(newId, i);
+    const n = this.nodes[i];
+    if (n.name === oldId) n.name = newId;
+    n.id = newId;
+    return true;
+  }
+
+  skip(reason: string, line: number): void {
+    let s = this.skipped.get(reason);
+    if (!s) {
+      s = { reason, count: 0, examples: [] };
+      this.skipped.set(reason, s);
+    }
+    s.count++;
+    if (s.examples.length < 5) s.examples.push(line);
+  }
+
+  warn(message: string): void {
+    if (!this.warnings.includes(message)) this.warnings.push(message);
+  }
+
+  get edgeCount(): number {
+    return this.src.length;
+  }
+
+  build(options: { keepNotes?: boolean } = {}): DrugGraph {
+    const typed = this.types.some((t) => t >= 0);
+    const keepNotes = options.keepNotes ?? this.src.length <= 20_000;
+    const g: DrugGraph = {
+      name: this.name,
+      nodes: this.nodes,
+      edgeSrc: Int32Array.from(this.src),
+      edgeDst: Int32Array.from(this.dst),
+      edgeTypes: typed ? this.edgeTypes : [],
+    };
+    if (typed) g.edgeType = Int32Array.from(this.types);
+    if (keepNotes && this.notes.some((n) => n)) g.edgeNotes = this.notes.map((n) => n ?? '');
+    if (this.weights !== null) {
+      const w = new Float32Array(this.src.length).fill(1);
+      for (let i = 0; i < this.weights.length; i++) if (!Number.isNaN(this.weights[i])) w[i] = this.weights[i];
+      g.edgeWeight = w;
+    }
+    return g;
+  }
+
+  report(files: string[]): LoadReport {
+    const nodes = this.nodes;
+    if (this.conflictingTypes > 0) {
+      this.warn(
+        `${this.conflictingTypes} pair(s) were listed with more than one interaction type; the first type listed is kept.`,
+      );
+    }
+    return {
+      files,
+      nodes: nodes.length,
+      edges: this.src.length,
+      edgeTypes: this.types.some((t) => t >= 0) ? this.edgeTypes.length : 0,
+      withSmiles: nodes.filter((n) => n.smiles).length,
+      withAtc: nodes.filter((n) => n.atc && n.atc.length > 0).length,
+      withNames: nodes.filter((n) => n.name !== n.id).length,
+      duplicatesMerged: this.duplicatesMerged,
+      selfLoopsDropped: this.selfLoopsDropped,
+      skippedRows: [...this.skipped.values()],
+      warnings: [...this.warnings],
+    };
+  }
+
+  private lookupPair(lo: number, hi: number): number | undefined {
+    // Numeric keys are exact below 2^53: lo * 2^26 + hi is safe for up to 67 M nodes.
+    if (hi < 67_108_864) return this.pairKeys.get(lo * 67_108_864 + hi);
+    return this.bigPairKeys.get(`${lo},${hi}`);
+  }
+
+  private storePair(lo: number, hi: number, edgeIndex: number): void {
+    if (hi < 67_108_864) this.pairKeys.set(lo * 67_108_864 + hi, edgeIndex);
+    else this.bigPairKeys.set(`${lo},${hi}`, edgeIndex);
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Link-prediction splits: which known pairs train the model (and carry messages), which validate,
+ * which test, and the fixed negatives that val/test are scored against. Pure data, seeded.
+ */
+import { Rng } from './rng';
+
+/** Unordered node pairs as two parallel index arrays, a[i] < b[i]. */
+export interface Pairs {
+  a: Int32Array;
+  b: Int32Array;
+}
+
+export interface LinkSplit {
+  numNodes: number;
+  trainPos: Pairs;
+  valPos: Pairs;
+  valNeg: Pairs;
+  testPos: Pairs;
+  testNeg: Pairs;
+}
+
+export const VAL_FRACTION = 0.05;
+export const TEST_FRACTION = 0.1;
+
+export const pairCount = (p: Pairs): number => p.a.length;
+
+/** A set of unordered pairs keyed by lo * n + hi (exact while n² < 2^53). */
+export class PairSet {
+  private readonly keys = new Set<number>();
+  constructor(private readonly n: number) {}
+  add(u: number, v: number): void {
+    this.keys.add(this.key(u, v));
+  }
+  has(u: number, v: number): boolean {
+    return this.keys.has(this.key(u, v));
+  }
+  addAll(p: Pairs): this {
+    for (let i = 0; i < p.a.length; i++) this.add(p.a[i], p.b[i]);
+    return this;
+  }
+  get size(): number {
+    return this.keys.size;
+  }
+  private key(u: number, v: number): number {
+    return u < v ? u * this.n + v : v * this.n + u;
+  }
+}
+
+function pick(src: Int32Array, dst: Int32Array, order: Uint32Array, from: number, to: number): Pairs {
+  const a = new Int32Array(to - from);
+  const b = new Int32Array(to - from);
+  for (let i = from; i < to; i++) {
+    const e = order[i];
+    a[i - from] = Math.min(src[e], dst[e]);
+    b[i - from] = Math.max(src[e], dst[e]);
+  }
+  return { a, b };
+}
+
+/**
+ * Draws `count` distinct uniform pairs u ≠ v that are in none of `exclude`; adds them to `exclude`
+ * so later draws stay distinct from them too.
+ */
+export function sampleNegatives(numNodes: number, count: number, exclude: PairSet, rng: Rng): Pairs {
+  const maxPairs = (numNodes * (numNodes - 1)) / 2;
+  if (exclude.size + count > maxPairs) {
+    throw new Error(`The graph is too dense to draw ${count} distinct negative pairs.`);
+  }
+  const a = new Int32Array(count);
+  const b = new Int32Array(count);
+  for (let i = 0; i < count; ) {
+    const u = rng.int(numNodes);
+    const v = rng.int(numNodes);
+    if (u === v || exclude.has(u, v)) continue;
+    exclude.add(u, v);
+    a[i] = Math.min(u, v);
+    b[i] = Math.max(u, v);
+    i++;
+  }
+  return { a, b };
+}
+
+/** 85 / 5 / 10 split of the known pairs, with val/test negatives drawn once, all from one seed. */
+export function splitLinks(numNodes: number, src: Int32Array, dst: Int32Array, seed: number): LinkSplit {
+  const rng = new Rng(seed);
+  const order = new Uint32Array(src.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  rng.fork(1).shuffle(order);
+  const nVal = Math.floor(src.length * VAL_FRACTION);
+  const nTest = Math.floor(src.length * TEST_FRACTION);
+  const valPos = pick(src, dst, order, 0, nVal);
+  const testPos = pick(src, dst, order, nVal, nVal + nTest);
+  const trainPos = pick(src, dst, order, nVal + nTest, src.length);
+  const known = new PairSet(numNodes);
+  for (let i = 0; i < src.length; i++) known.add(src[i], dst[i]);
+  const negRng = rng.fork(2);
+  const valNeg = sampleNegatives(numNodes, nVal, known, negRng);
+  const testNeg = sampleNegatives(numNodes, nTest, known, negRng);
+  return { numNodes, trainPos, valPos, valNeg, testPos, testNeg };
+}
+
+/**
+ * One fresh uniform negative per training positive (as PyG's negative_sampling): pairs u ≠ v that
+ * are not training pairs. Val/test pairs are not excluded, so their labels cannot leak into training.
+ */
+export function sampleTrainingNegatives(numNodes: number, count: number, train: PairSet, rng: Rng): Pairs {
+  const a = new Int32Array(count);
+  const b = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    let u = 0;
+    let v = 0;
+    // Bounded retries: on a very dense graph accept a rare collision rather than loop for long.
+    for (let tries = 0; tries < 20; tries++) {
+      u = rng.int(numNodes);
+      v = rng.int(numNodes);
+      if (u !== v && !train.has(u, v)) break;
+    }
+    if (u === v) v = (u + 1) % numNodes;
+    a[i] = Math.min(u, v);
+    b[i] = Math.max(u, v);
+  }
+  return { a, b };
+}

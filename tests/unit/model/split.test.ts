@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { messageGraphFromPairs } from '../../../src/model/graphOperators';
+import { Rng } from '../../../src/model/rng';
+import { PairSet, sampleTrainingNegatives, splitLinks, type Pairs } from '../../../src/model/split';
+
+function randomGraph(n: number, m: number, seed: number) {
+  const rng = new Rng(seed);
+  const seen = new PairSet(n);
+  const src: number[] = [];
+  const dst: number[] = [];
+  while (src.length < m) {
+    const u = rng.int(n);
+    const v = rng.int(n);
+    if (u === v || seen.has(u, v)) continue;
+    seen.add(u, v);
+    src.push(Math.min(u, v));
+    dst.push(Math.max(u, v));
+  }
+  return { n, src: Int32Array.from(src), dst: Int32Array.from(dst), known: seen };
+}
+
+const list = (p: Pairs) => Array.from(p.a, (a, i) => `${a}-${p.b[i]}`);
+
+describe('splitLinks', () => {
+  const g = randomGraph(200, 1500, 7);
+
+  it('is deterministic for a seed and differs across seeds', () => {
+    const s1 = splitLinks(g.n, g.src, g.dst, 42);
+    const s2 = splitLinks(g.n, g.src, g.dst, 42);
+    const s3 = splitLinks(g.n, g.src, g.dst, 43);
+    expect(list(s1.valPos)).toEqual(list(s2.valPos));
+    expect(list(s1.testNeg)).toEqual(list(s2.testNeg));
+    expect(list(s1.valPos)).not.toEqual(list(s3.valPos));
+  });
+
+  it('splits 85 / 5 / 10 and uses every known pair exactly once', () => {
+    const s = splitLinks(g.n, g.src, g.dst, 1);
+    expect(s.valPos.a.length).toBe(Math.floor(1500 * 0.05));
+    expect(s.testPos.a.length).toBe(Math.floor(1500 * 0.1));
+    expect(s.trainPos.a.length).toBe(1500 - 75 - 150);
+    const all = [...list(s.trainPos), ...list(s.valPos), ...list(s.testPos)];
+    expect(new Set(all).size).toBe(1500);
+  });
+
+  it('keeps val/test positives out of the message-passing graph', () => {
+    const s = splitLinks(g.n, g.src, g.dst, 3);
+    const mg = messageGraphFromPairs(g.n, s.trainPos.a, s.trainPos.b);
+    const messageEdges = new PairSet(g.n);
+    for (let i = 0; i < mg.src.length; i++) messageEdges.add(mg.src[i], mg.dst[i]);
+    expect(mg.src.length).toBe(2 * s.trainPos.a.length);
+    for (const p of [s.valPos, s.testPos]) {
+      for (let i = 0; i < p.a.length; i++) expect(messageEdges.has(p.a[i], p.b[i])).toBe(false);
+    }
+  });
+
+  it('draws val/test negatives that are distinct, not self-loops and never known pairs', () => {
+    const s = splitLinks(g.n, g.src, g.dst, 5);
+    const negs = [...list(s.valNeg), ...list(s.testNeg)];
+    expect(new Set(negs).size).toBe(negs.length);
+    expect(s.valNeg.a.length).toBe(s.valPos.a.length);
+    expect(s.testNeg.a.length).toBe(s.testPos.a.length);
+    for (const p of [s.valNeg, s.testNeg]) {
+      for (let i = 0; i < p.a.length; i++) {
+        expect(p.a[i]).toBeLessThan(p.b[i]);
+        expect(g.known.has(p.a[i], p.b[i])).toBe(false);
+      }
+    }
+  });
+
+  it('samples training negatives outside the training pairs', () => {
+    const s = splitLinks(g.n, g.src, g.dst, 5);
+    const train = new PairSet(g.n).addAll(s.trainPos);
+    const neg = sampleTrainingNegatives(g.n, 5000, train, new Rng(9));
+    for (let i = 0; i < neg.a.length; i++) {
+      expect(neg.a[i]).not.toBe(neg.b[i]);
+      expect(train.has(neg.a[i], neg.b[i])).toBe(false);
+    }
+  });
+});
