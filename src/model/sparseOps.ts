@@ -23,7 +23,8 @@ export class SparseOperator {
     readonly mode: SparseMode,
   ) {
     this.transposed = transposeCsr(matrix);
-    this.dense = mode === 'dense' ? tf.tensor2d(csrToDense(matrix), [matrix.numRows, matrix.numCols]) : null;
+    // Kept: operators are built lazily, possibly inside a tidy() scope, and live as long as the graph.
+    this.dense = mode === 'dense' ? tf.keep(tf.tensor2d(csrToDense(matrix), [matrix.numRows, matrix.numCols])) : null;
   }
 
   apply(x: tf.Tensor2D): tf.Tensor2D {

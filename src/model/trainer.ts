@@ -77,7 +77,7 @@ export class LinkTrainer {
   }
 
   /** One optimisation step over all training pairs; returns the loss before the update. */
-  trainEpoch(): number {
+  async trainEpoch(): Promise<number> {
     const pos = this.split.trainPos;
     const neg = sampleTrainingNegatives(this.graph.numNodes, pos.a.length, this.trainPairs, this.negativeRng);
     const lossFn = this.lossMode === 'dense' ? linkLossDense : linkLossGathered;
@@ -86,7 +86,8 @@ export class LinkTrainer {
       true,
       this.model.variables(),
     );
-    const loss = cost!.dataSync()[0];
+    // Asynchronous read: a synchronous one stalls the GPU pipeline on webgpu.
+    const loss = (await cost!.data())[0];
     cost!.dispose();
     this.epoch++;
     if (!Number.isFinite(loss)) {
@@ -98,14 +99,14 @@ export class LinkTrainer {
   }
 
   /** Output node embeddings as a row-major N × d array. */
-  embeddings(): Float32Array {
+  async embeddings(): Promise<Float32Array> {
     const h = tf.tidy(() => this.model.forward(this.operators));
-    const values = h.dataSync() as Float32Array;
+    const values = (await h.data()) as Float32Array;
     h.dispose();
     return values;
   }
 
-  evaluate(h: Float32Array = this.embeddings()): EvalMetrics {
+  evaluate(h: Float32Array): EvalMetrics {
     const d = this.settings.hidden;
     const s = this.split;
     const score = (p: Pairs) => pairLogits(h, d, p);
@@ -118,21 +119,21 @@ export class LinkTrainer {
   }
 
   /** Train one epoch, then evaluate; timing covers the training step only. */
-  runEpoch(): EpochResult {
+  async runEpoch(): Promise<EpochResult> {
     const t0 = performance.now();
-    const loss = this.trainEpoch();
+    const loss = await this.trainEpoch();
     const ms = performance.now() - t0;
-    return { epoch: this.epoch, loss, ms, ...this.evaluate() };
+    return { epoch: this.epoch, loss, ms, ...this.evaluate(await this.embeddings()) };
   }
 
   /** Predicted probability for every known pair, in the graph's edge order. */
-  knownEdgeProbabilities(h: Float32Array = this.embeddings()): Float32Array {
+  knownEdgeProbabilities(h: Float32Array): Float32Array {
     const logits = pairLogits(h, this.settings.hidden, { a: this.graph.edgeSrc, b: this.graph.edgeDst });
     return logits.map(sigmoid);
   }
 
   /** The k strongest predicted pairs that are not known interactions. */
-  candidates(k: number, h: Float32Array = this.embeddings()): ScoredPair[] {
+  candidates(k: number, h: Float32Array): ScoredPair[] {
     return topUnknownPairs(h, this.graph.numNodes, this.settings.hidden, k, this.knownPairs);
   }
 

@@ -7,6 +7,7 @@
  */
 import type { DrugGraph, LoadReport } from '../data/graph';
 import type { ModelSettings } from '../model/settings';
+import type { EpochResult } from '../model/trainer';
 
 // ---------------------------------------------------------------- trainer
 
@@ -28,15 +29,8 @@ export interface BackendInfo {
 
 export type TrainStatus = 'idle' | 'training' | 'paused' | 'done' | 'stopped' | 'error';
 
-export interface EpochMetrics {
-  epoch: number;
-  loss: number;
-  valAuroc: number;
-  valAuprc: number;
-  testAuroc: number;
-  testAuprc: number;
-  ms: number;
-}
+/** One epoch's loss, validation and test metrics, and training time in ms. */
+export type EpochMetrics = EpochResult;
 
 export interface CandidatePair {
   a: number;
@@ -67,6 +61,10 @@ export interface TrainerApi {
   step(): Promise<TrainerUpdate>;
   /** Rebuilds the model from its seed; keeps the graph. */
   reset(settings: ModelSettings): Promise<void>;
+  /** Changes the epoch budget and candidate count without touching the model. */
+  setBudget(epochs: number, candidates: number): Promise<void>;
+  /** The current state without training (strengths from the current weights). */
+  snapshot(): Promise<TrainerUpdate>;
 }
 
 // ---------------------------------------------------------------- parser

@@ -22,46 +22,60 @@ function communities(n: number, seed: number) {
 }
 
 describe('LinkTrainer', () => {
-  it('keeps tf.memory().numTensors flat over 20 epochs, evaluation and candidates included', () => {
+  it('keeps tf.memory().numTensors flat over 20 epochs, evaluation and candidates included', async () => {
     const t = new LinkTrainer(communities(60, 1), { ...DEFAULT_MODEL_SETTINGS, hidden: 8 }, 'cpu');
-    t.runEpoch();
-    t.candidates(5);
-    t.knownEdgeProbabilities();
+    await t.runEpoch();
+    t.candidates(5, await t.embeddings());
+    t.knownEdgeProbabilities(await t.embeddings());
     const after1 = tf.memory().numTensors;
     for (let e = 0; e < 19; e++) {
-      t.runEpoch();
-      t.candidates(5);
-      t.knownEdgeProbabilities();
+      await t.runEpoch();
+      t.candidates(5, await t.embeddings());
+      t.knownEdgeProbabilities(await t.embeddings());
     }
     expect(tf.memory().numTensors).toBe(after1);
     t.dispose();
   });
 
-  it('learns: validation AUROC rises well above chance on a graph with communities', () => {
+  it('trains the same with dense and sparse aggregation over several epochs', async () => {
+    const g = communities(40, 6);
+    const losses = [];
+    for (const aggregation of ['sparse', 'dense'] as const) {
+      const t = new LinkTrainer(g, { ...DEFAULT_MODEL_SETTINGS, hidden: 8, aggregation }, 'cpu');
+      expect(t.aggregationMode).toBe(aggregation);
+      const run = [];
+      for (let e = 0; e < 4; e++) run.push((await t.runEpoch()).loss);
+      losses.push(run);
+      t.dispose();
+    }
+    losses[1].forEach((l, i) => expect(l).toBeCloseTo(losses[0][i], 5));
+  });
+
+  it('learns: validation AUROC rises well above chance on a graph with communities', async () => {
     const t = new LinkTrainer(communities(80, 2), { ...DEFAULT_MODEL_SETTINGS, hidden: 16 }, 'cpu');
-    let last = t.runEpoch();
-    for (let e = 0; e < 40; e++) last = t.runEpoch();
+    let last = await t.runEpoch();
+    for (let e = 0; e < 40; e++) last = await t.runEpoch();
     expect(last.valAuroc).toBeGreaterThan(0.75);
     t.dispose();
   });
 
-  it('gives the same numbers for the same seed, and different ones for another seed', () => {
+  it('gives the same numbers for the same seed, and different ones for another seed', async () => {
     const g = communities(50, 3);
-    const run = (seed: number) => {
+    const run = async (seed: number) => {
       const t = new LinkTrainer(g, { ...DEFAULT_MODEL_SETTINGS, hidden: 8, seed }, 'cpu');
-      const r = [t.runEpoch(), t.runEpoch(), t.runEpoch()].map((x) => [x.loss, x.valAuroc]);
+      const r = [await t.runEpoch(), await t.runEpoch(), await t.runEpoch()].map((x) => [x.loss, x.valAuroc]);
       t.dispose();
       return r;
     };
-    expect(run(5)).toEqual(run(5));
-    expect(run(5)).not.toEqual(run(6));
+    expect(await run(5)).toEqual(await run(5));
+    expect(await run(5)).not.toEqual(await run(6));
   });
 
-  it('reports candidates that are unknown pairs, strongest first, with the model’s own scores', () => {
+  it('reports candidates that are unknown pairs, strongest first, with the model’s own scores', async () => {
     const g = communities(40, 4);
     const t = new LinkTrainer(g, { ...DEFAULT_MODEL_SETTINGS, hidden: 8 }, 'cpu');
-    for (let e = 0; e < 5; e++) t.runEpoch();
-    const h = t.embeddings();
+    for (let e = 0; e < 5; e++) await t.runEpoch();
+    const h = await t.embeddings();
     const c = t.candidates(10, h);
     const known = new Set(Array.from(g.edgeSrc, (a, i) => `${a}-${g.edgeDst[i]}`));
     expect(c).toHaveLength(10);
@@ -76,11 +90,11 @@ describe('LinkTrainer', () => {
     t.dispose();
   });
 
-  it('stops with a clear message when the loss diverges', () => {
+  it('stops with a clear message when the loss diverges', async () => {
     const t = new LinkTrainer(communities(30, 5), { ...DEFAULT_MODEL_SETTINGS, hidden: 8, learningRate: 1e30 }, 'cpu');
-    expect(() => {
-      for (let e = 0; e < 20; e++) t.trainEpoch();
-    }).toThrow(/loss became/);
+    await expect(async () => {
+      for (let e = 0; e < 20; e++) await t.trainEpoch();
+    }).rejects.toThrow(/loss became/);
     t.dispose();
   });
 });

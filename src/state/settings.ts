@@ -1,0 +1,143 @@
+/**
+ * Every user setting as one row of a typed table (after TensorFlow Playground's state.ts), with
+ * validation: a row parses its URL value or says why it cannot. The whole table round-trips
+ * through the location hash, so a URL restores a run.
+ */
+import type { BackendName } from '../workers/protocol';
+import type { AggregationMode, FeatureKind, ModelKind, ModelSettings } from '../model/settings';
+import { DEFAULT_MODEL_SETTINGS } from '../model/settings';
+
+interface Row<T> {
+  /** Name in the URL. */
+  key: string;
+  label: string;
+  /** One line shown next to the control. */
+  help: string;
+  defaultValue: T;
+  /** The value, or a message saying what was expected. */
+  parse(raw: string): { value: T } | { error: string };
+  format(value: T): string;
+}
+
+function intRow(key: string, label: string, help: string, defaultValue: number, min: number, max: number): Row<number> {
+  return {
+    key,
+    label,
+    help,
+    defaultValue,
+    parse(raw) {
+      const v = Number(raw);
+      if (!/^-?\d+$/.test(raw.trim()) || v < min || v > max) return { error: `expected a whole number from ${min} to ${max}` };
+      return { value: v };
+    },
+    format: String,
+  };
+}
+
+function floatRow(key: string, label: string, help: string, defaultValue: number, min: number, max: number): Row<number> {
+  return {
+    key,
+    label,
+    help,
+    defaultValue,
+    parse(raw) {
+      const v = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(v) || v < min || v > max) return { error: `expected a number from ${min} to ${max}` };
+      return { value: v };
+    },
+    format: String,
+  };
+}
+
+function enumRow<T extends string>(key: string, label: string, help: string, defaultValue: T, options: readonly T[]): Row<T> & { options: readonly T[] } {
+  return {
+    key,
+    label,
+    help,
+    defaultValue,
+    options,
+    parse(raw) {
+      return (options as readonly string[]).includes(raw) ? { value: raw as T } : { error: `expected one of ${options.join(', ')}` };
+    },
+    format: String,
+  };
+}
+
+function textRow(key: string, label: string, help: string, defaultValue: string, pattern: RegExp, expected: string): Row<string> {
+  return {
+    key,
+    label,
+    help,
+    defaultValue,
+    parse(raw) {
+      return pattern.test(raw) ? { value: raw } : { error: `expected ${expected}` };
+    },
+    format: String,
+  };
+}
+
+const m = DEFAULT_MODEL_SETTINGS;
+
+export const SETTINGS = {
+  dataset: textRow('dataset', 'Data set', 'Built-in data set to load.', 'demo', /^[a-z0-9-]{1,40}$/, 'a data set name'),
+  model: enumRow<ModelKind>('model', 'Model', 'Seed GCN: mean of neighbours, then a Linear layer (the seed article’s code).', m.model, ['seed-gcn']),
+  features: enumRow<FeatureKind>('features', 'Node features', 'Learned embeddings, or fixed random vectors as in the seed’s code.', m.features, ['learned', 'random']),
+  hidden: intRow('hidden', 'Hidden size', 'Width of every layer’s vectors.', m.hidden, 2, 256),
+  learningRate: floatRow('lr', 'Learning rate', 'Adam step size.', m.learningRate, 1e-5, 1),
+  epochs: intRow('epochs', 'Epochs', 'Training stops after this many passes.', m.epochs, 1, 10000),
+  seed: intRow('seed', 'Seed', 'Fixes the split, initial weights and negative samples.', m.seed, 0, 2147483647),
+  aggregation: enumRow<AggregationMode>('agg', 'Aggregation kernel', 'How neighbour sums run: chosen per backend and size, or forced.', m.aggregation, ['auto', 'sparse', 'dense']),
+  candidates: intRow('top', 'Candidates', 'How many strongest unknown pairs to show.', m.candidates, 0, 100),
+  backend: enumRow<'auto' | BackendName>('backend', 'Backend', 'TensorFlow.js backend: auto tries WebGPU, WebGL, WASM, then CPU.', 'auto', ['auto', 'webgpu', 'webgl', 'wasm', 'cpu']),
+};
+
+type Table = typeof SETTINGS;
+export type SettingKey = keyof Table;
+export type AppSettings = { [K in SettingKey]: Table[K]['defaultValue'] };
+
+export const DEFAULT_SETTINGS = Object.fromEntries(
+  Object.entries(SETTINGS).map(([k, row]) => [k, row.defaultValue]),
+) as AppSettings;
+
+/** Settings from a location hash ("#dataset=demo&lr=0.01…"); unknown keys and bad values are reported, not fatal. */
+export function settingsFromHash(hash: string): { settings: AppSettings; warnings: string[] } {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const settings = { ...DEFAULT_SETTINGS } as Record<SettingKey, unknown>;
+  const warnings: string[] = [];
+  const byKey = new Map(Object.entries(SETTINGS).map(([name, row]) => [row.key, name as SettingKey]));
+  for (const [key, raw] of params) {
+    const name = byKey.get(key);
+    if (!name) {
+      if (!OTHER_HASH_KEYS.has(key)) warnings.push(`Ignored unknown setting “${key}” in the URL.`);
+      continue;
+    }
+    const parsed = (SETTINGS[name] as Row<unknown>).parse(raw);
+    if ('error' in parsed) warnings.push(`Ignored ${key}=${raw} in the URL: ${parsed.error}.`);
+    else settings[name] = parsed.value;
+  }
+  return { settings: settings as AppSettings, warnings };
+}
+
+/** Hash keys owned by other parts of the page (view state), passed through untouched. */
+const OTHER_HASH_KEYS = new Set<string>();
+
+export function settingsToHash(settings: AppSettings): string {
+  const params = new URLSearchParams();
+  for (const [name, row] of Object.entries(SETTINGS) as [SettingKey, Row<unknown>][]) {
+    params.set(row.key, row.format(settings[name]));
+  }
+  return `#${params.toString()}`;
+}
+
+export function modelSettingsOf(s: AppSettings): ModelSettings {
+  return {
+    model: s.model,
+    features: s.features,
+    hidden: s.hidden,
+    learningRate: s.learningRate,
+    epochs: s.epochs,
+    seed: s.seed,
+    aggregation: s.aggregation,
+    candidates: s.candidates,
+  };
+}

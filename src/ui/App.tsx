@@ -1,0 +1,37 @@
+import type cytoscape from 'cytoscape';
+import { useCallback } from 'react';
+import { CandidatesList } from './CandidatesList';
+import { ControlsPanel, TrainingButtons } from './ControlsPanel';
+import { DataPanel } from './DataPanel';
+import { Header } from './Header';
+import { Legend } from './Legend';
+import { Messages } from './Messages';
+import { MetricsPanel } from './MetricsPanel';
+import { NetworkView } from './NetworkView';
+
+export function App({ onNetwork }: { onNetwork: (cy: cytoscape.Core | null) => void }) {
+  const onReady = useCallback((cy: cytoscape.Core | null) => onNetwork(cy), [onNetwork]);
+  return (
+    <div className="app">
+      <Header />
+      <Messages />
+      <div className="toolbar">
+        <TrainingButtons />
+      </div>
+      <main className="layout">
+        <aside className="left">
+          <DataPanel />
+          <ControlsPanel />
+        </aside>
+        <section className="center">
+          <NetworkView onReady={onReady} />
+          <Legend />
+        </section>
+        <aside className="right">
+          <MetricsPanel />
+          <CandidatesList />
+        </aside>
+      </main>
+    </div>
+  );
+}

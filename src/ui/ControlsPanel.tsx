@@ -1,0 +1,83 @@
+/** Play/Pause, Step, Reset, the epoch counter, and one control per model setting (from the settings table). */
+import { SETTINGS, type AppSettings, type SettingKey } from '../state/settings';
+import { useController, usePlayground } from './context';
+
+const MODEL_KEYS: SettingKey[] = ['model', 'features', 'hidden', 'learningRate', 'epochs', 'seed', 'candidates', 'aggregation', 'backend'];
+
+function SettingControl({ name }: { name: SettingKey }) {
+  const controller = useController();
+  const value = usePlayground((s) => s.settings[name]);
+  const row = SETTINGS[name];
+  const id = `setting-${row.key}`;
+  const commit = (raw: string) => {
+    const parsed = row.parse(raw) as { value: AppSettings[SettingKey] } | { error: string };
+    if ('value' in parsed) void controller.changeSettings({ [name]: parsed.value } as Partial<AppSettings>);
+  };
+  const options = 'options' in row ? (row.options as readonly string[]) : null;
+  return (
+    <div className="setting">
+      <label htmlFor={id}>{row.label}</label>
+      {options ? (
+        <select id={id} value={String(value)} onChange={(e) => commit(e.target.value)}>
+          {options.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input
+          id={id}
+          key={String(value)}
+          defaultValue={String(value)}
+          inputMode="decimal"
+          onBlur={(e) => commit(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && commit((e.target as HTMLInputElement).value)}
+        />
+      )}
+      <small>{row.help}</small>
+    </div>
+  );
+}
+
+export function TrainingButtons() {
+  const controller = useController();
+  const status = usePlayground((s) => s.status);
+  const epoch = usePlayground((s) => s.history.at(-1)?.epoch ?? 0);
+  const epochs = usePlayground((s) => s.settings.epochs);
+  const ready = usePlayground((s) => s.graph !== null && s.backend !== null);
+  const training = status === 'training';
+  return (
+    <div className="training-buttons">
+      <button type="button" onClick={() => void controller.reset()} disabled={!ready} title="Rebuild the model from its seed">
+        ⟲ Reset
+      </button>
+      <button
+        type="button"
+        className="play"
+        data-testid="play"
+        onClick={() => void (training ? controller.pause() : controller.play())}
+        disabled={!ready || (!training && epoch >= epochs)}
+      >
+        {training ? '❚❚ Pause' : '▶ Play'}
+      </button>
+      <button type="button" onClick={() => void controller.step()} disabled={!ready || training} title="Train one epoch">
+        Step +1
+      </button>
+      <div className="epoch" data-testid="epoch">
+        Epoch <strong>{epoch}</strong> / {epochs}
+      </div>
+    </div>
+  );
+}
+
+export function ControlsPanel() {
+  return (
+    <section className="panel controls" aria-label="Model settings">
+      <h2>Model</h2>
+      {MODEL_KEYS.map((k) => (
+        <SettingControl key={k} name={k} />
+      ))}
+    </section>
+  );
+}

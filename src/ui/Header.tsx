@@ -1,0 +1,37 @@
+/** Title bar with the backend in use (and why others were skipped) and the training status. */
+import { usePlayground } from './context';
+
+export function BackendBadge() {
+  const backend = usePlayground((s) => s.backend);
+  if (!backend) return <span className="badge">starting TensorFlow.js…</span>;
+  const skipped = backend.probes.filter((p) => !p.ok);
+  return (
+    <details className="backend">
+      <summary className="badge" data-testid="backend">
+        backend: <strong>{backend.chosen}</strong> · {backend.aggregation}
+      </summary>
+      <ul>
+        {backend.probes.map((p) => (
+          <li key={p.name}>
+            <strong>{p.name}</strong>: {p.ok ? 'in use — ' : 'skipped — '}
+            {p.detail}
+          </li>
+        ))}
+        {skipped.length === 0 && <li>The first backend tried works.</li>}
+      </ul>
+    </details>
+  );
+}
+
+export function Header() {
+  const status = usePlayground((s) => s.status);
+  return (
+    <header className="app-header">
+      <h1>Drug GNN Playground</h1>
+      <span className={`badge status-${status}`} data-testid="status">
+        {status}
+      </span>
+      <BackendBadge />
+    </header>
+  );
+}

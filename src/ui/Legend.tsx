@@ -1,0 +1,38 @@
+/** Legend of the network view: the strength scale, the candidate style, and node colours by ATC group. */
+import { ATC_GROUPS, CANDIDATE_COLOR, NO_ATC_COLOR, STRENGTH_GRADIENT } from './colorScale';
+import { usePlayground } from './context';
+
+export function Legend() {
+  const graph = usePlayground((s) => s.graph);
+  const groups = new Set(graph?.nodes.map((n) => n.atc?.[0]?.[0]).filter((g): g is string => !!g && g in ATC_GROUPS));
+  return (
+    <div className="legend" data-testid="legend" aria-label="Legend">
+      <div className="legend-title">Predicted association strength (known interactions)</div>
+      <div className="legend-scale" style={{ background: STRENGTH_GRADIENT }} />
+      <div className="legend-ticks">
+        <span>0</span>
+        <span>0.5</span>
+        <span>1</span>
+      </div>
+      <div className="legend-row">
+        <svg width="28" height="8" aria-hidden="true">
+          <line x1="0" y1="4" x2="28" y2="4" stroke={CANDIDATE_COLOR} strokeWidth="2.5" strokeDasharray="5 3" />
+        </svg>
+        candidate: strong prediction, not a known interaction
+      </div>
+      <details>
+        <summary>Node colour: ATC main group</summary>
+        {[...groups].sort().map((g) => (
+          <div key={g} className="legend-row">
+            <span className="swatch" style={{ background: ATC_GROUPS[g].color }} />
+            {g} · {ATC_GROUPS[g].name}
+          </div>
+        ))}
+        <div className="legend-row">
+          <span className="swatch" style={{ background: NO_ATC_COLOR }} />
+          no ATC code
+        </div>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+/**
+ * The page's actions: load data, change settings, drive training. Talks to the trainer worker
+ * through the typed protocol and writes results into the store; React components only read the
+ * store and call these methods.
+ */
+import * as Comlink from 'comlink';
+import { findBuiltin } from '../data/builtinDatasets';
+import { parseDrugGraphJson } from '../data/drugGraphJson';
+import type { DrugGraph, LoadReport } from '../data/graph';
+import { modelSettingsOf, settingsFromHash, settingsToHash, type AppSettings } from '../state/settings';
+import type { TrainerUpdate } from '../workers/protocol';
+import type { PlaygroundStore } from './store';
+import { startTrainerWorker, type TrainerClient } from './trainerClient';
+
+/** Settings that only change the view or the epoch budget; everything else rebuilds the model. */
+const KEEP_MODEL: (keyof AppSettings)[] = ['epochs', 'candidates'];
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+export class PlaygroundController {
+  private client: TrainerClient;
+
+  constructor(
+    readonly store: PlaygroundStore,
+    private readonly startWorker: () => TrainerClient = startTrainerWorker,
+  ) {
+    this.client = startWorker();
+  }
+
+  private get api() {
+    return this.client.api;
+  }
+
+  private set(partial: Partial<ReturnType<PlaygroundStore['getState']>>) {
+    this.store.setState(partial);
+  }
+
+  async start(): Promise<void> {
+    await this.initBackend();
+    await this.loadBuiltin(this.store.getState().settings.dataset);
+  }
+
+  private async initBackend(): Promise<void> {
+    const pref = this.store.getState().settings.backend;
+    try {
+      const backend = await this.api.init(pref === 'auto' ? undefined : pref);
+      this.set({ backend });
+    } catch (e) {
+      this.set({ error: message(e), status: 'error' });
+    }
+  }
+
+  async loadBuiltin(id: string): Promise<void> {
+    const dataset = findBuiltin(id);
+    if (!dataset) {
+      this.set({ loadError: `Unknown data set “${id}”.` });
+      return;
+    }
+    this.set({ loading: dataset.label, loadError: null });
+    try {
+      const response = await fetch(new URL(dataset.path, document.baseURI));
+      if (!response.ok) throw new Error(`${dataset.path}: HTTP ${response.status}`);
+      const { graph, report } = parseDrugGraphJson(await response.text(), dataset.path);
+      await this.useGraph(graph, report);
+    } catch (e) {
+      this.set({ loadError: message(e) });
+    } finally {
+      this.set({ loading: null });
+    }
+  }
+
+  /** Makes a parsed graph current and builds a fresh model on it. Keeps the old one if that fails. */
+  async useGraph(graph: DrugGraph, report: LoadReport): Promise<void> {
+    const settings = this.store.getState().settings;
+    await this.api.pause();
+    const backend = await this.api.setup(graph, modelSettingsOf(settings));
+    this.set({ graph, report, backend, history: [], error: null, edgeProbabilities: null, candidates: [] });
+    this.apply(await this.api.snapshot());
+  }
+
+  async changeSettings(partial: Partial<AppSettings>): Promise<void> {
+    const before = this.store.getState().settings;
+    const settings = { ...before, ...partial };
+    this.set({ settings });
+    this.writeHash(settings);
+    const changed = (Object.keys(partial) as (keyof AppSettings)[]).filter((k) => partial[k] !== before[k]);
+    if (changed.length === 0) return;
+    if (changed.includes('backend')) return this.restartWorker();
+    if (changed.includes('dataset')) return this.loadBuiltin(settings.dataset);
+    if (changed.every((k) => KEEP_MODEL.includes(k))) {
+      // A longer or shorter run, or more candidates: keep the trained model.
+      return this.api.setBudget(settings.epochs, settings.candidates);
+    }
+    return this.reset(settings);
+  }
+
+  /** Reads settings from the URL again (the user edited the hash by hand). */
+  async applyHash(hash: string): Promise<void> {
+    const { settings, warnings } = settingsFromHash(hash);
+    this.set({ urlWarnings: warnings });
+    await this.changeSettings(settings);
+  }
+
+  async play(): Promise<void> {
+    if (!this.store.getState().graph) return;
+    this.set({ status: 'training' });
+    try {
+      await this.api.play(Comlink.proxy((u: TrainerUpdate) => this.apply(u)));
+    } catch (e) {
+      this.set({ status: 'error', error: message(e) });
+    }
+  }
+
+  async pause(): Promise<void> {
+    await this.api.pause();
+  }
+
+  async step(): Promise<void> {
+    if (!this.store.getState().graph) return;
+    this.apply(await this.api.step());
+  }
+
+  async reset(settings = this.store.getState().settings): Promise<void> {
+    await this.api.reset(modelSettingsOf(settings));
+    this.set({ history: [], error: null, status: 'idle' });
+    this.apply(await this.api.snapshot());
+  }
+
+  private async restartWorker(): Promise<void> {
+    this.client.terminate();
+    this.client = this.startWorker();
+    this.set({ backend: null, status: 'idle', history: [] });
+    await this.initBackend();
+    const { graph, report } = this.store.getState();
+    if (graph && report) await this.useGraph(graph, report);
+  }
+
+  private apply(u: TrainerUpdate): void {
+    const state = this.store.getState();
+    const partial: Partial<ReturnType<PlaygroundStore['getState']>> = { status: u.status, error: u.error };
+    if (u.metrics && u.metrics.epoch !== state.history.at(-1)?.epoch) partial.history = [...state.history, u.metrics];
+    if (u.edgeProbabilities) {
+      partial.edgeProbabilities = u.edgeProbabilities;
+      partial.candidates = u.candidates;
+    }
+    this.set(partial);
+  }
+
+  private writeHash(settings: AppSettings): void {
+    const hash = settingsToHash(settings);
+    if (location.hash !== hash) history.replaceState(null, '', hash);
+  }
+
+  /** Puts the current settings into the URL (at start-up, so the URL always tells the run). */
+  syncHash(): void {
+    this.writeHash(this.store.getState().settings);
+  }
+
+  dispose(): void {
+    this.client.terminate();
+  }
+}

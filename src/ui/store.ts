@@ -1,0 +1,46 @@
+/**
+ * The page's state in one Zustand store, created per app instance (no module-level singleton):
+ * plain data only; all changes go through the controller.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { DrugGraph, LoadReport } from '../data/graph';
+import type { AppSettings } from '../state/settings';
+import type { BackendInfo, CandidatePair, EpochMetrics, TrainStatus } from '../workers/protocol';
+
+export interface PlaygroundState {
+  settings: AppSettings;
+  /** Problems found in the URL (bad values are replaced by defaults). */
+  urlWarnings: string[];
+  graph: DrugGraph | null;
+  report: LoadReport | null;
+  loading: string | null;
+  backend: BackendInfo | null;
+  status: TrainStatus;
+  history: EpochMetrics[];
+  /** Predicted probability per known edge (graph edge order), from the latest view refresh. */
+  edgeProbabilities: Float32Array | null;
+  candidates: CandidatePair[];
+  /** Training or set-up failure. */
+  error: string | null;
+  /** The last load failure; the graph already loaded stays. */
+  loadError: string | null;
+}
+
+export type PlaygroundStore = StoreApi<PlaygroundState>;
+
+export function createPlaygroundStore(settings: AppSettings, urlWarnings: string[]): PlaygroundStore {
+  return createStore<PlaygroundState>()(() => ({
+    settings,
+    urlWarnings,
+    graph: null,
+    report: null,
+    loading: null,
+    backend: null,
+    status: 'idle',
+    history: [],
+    edgeProbabilities: null,
+    candidates: [],
+    error: null,
+    loadError: null,
+  }));
+}
