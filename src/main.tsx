@@ -6,6 +6,7 @@ import { App } from './ui/App';
 import { createAutomationHook, type PlaygroundHook } from './ui/automation';
 import { PlaygroundContext } from './ui/context';
 import { PlaygroundController } from './ui/controller';
+import { DataLoader } from './ui/dataLoader';
 import { createPlaygroundStore } from './ui/store';
 import './ui/styles.css';
 
@@ -18,16 +19,20 @@ declare global {
 const { settings, warnings } = settingsFromHash(location.hash);
 const store = createPlaygroundStore(settings, warnings);
 const controller = new PlaygroundController(store);
+const loader = new DataLoader(controller);
 let cy: cytoscape.Core | null = null;
-window.playground = createAutomationHook(controller, () => cy);
+window.playground = createAutomationHook(controller, loader, () => cy);
 controller.syncHash();
 window.addEventListener('hashchange', () => void controller.applyHash(location.hash));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <PlaygroundContext.Provider value={{ store, controller }}>
+    <PlaygroundContext.Provider value={{ store, controller, loader }}>
       <App onNetwork={(c) => (cy = c)} />
     </PlaygroundContext.Provider>
   </StrictMode>,
 );
-void controller.start();
+// `?data=<url>&data=<url>` loads those files (they must allow cross-origin reads); else the built-in set.
+const dataUrls = new URLSearchParams(location.search).getAll('data');
+if (dataUrls.length > 0) void controller.initBackend().then(() => loader.loadUrls(dataUrls));
+else void controller.start();

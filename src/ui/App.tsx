@@ -1,6 +1,8 @@
 import type cytoscape from 'cytoscape';
 import { useCallback } from 'react';
 import { CandidatesList } from './CandidatesList';
+import { ColumnDialog } from './ColumnDialog';
+import { FileDrop } from './FileDrop';
 import { ControlsPanel, TrainingButtons } from './ControlsPanel';
 import { DataPanel } from './DataPanel';
 import { Header } from './Header';
@@ -32,6 +34,8 @@ export function App({ onNetwork }: { onNetwork: (cy: cytoscape.Core | null) => v
           <CandidatesList />
         </aside>
       </main>
+      <FileDrop />
+      <ColumnDialog />
     </div>
   );
 }

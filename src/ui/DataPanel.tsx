@@ -1,13 +1,17 @@
-/** Data set choice and the load report of what is loaded. */
+/** Data: built-in sets, files from disk, load progress, and the report of what is loaded. */
+import { useRef } from 'react';
 import { BUILTIN_DATASETS } from '../data/builtinDatasets';
-import { useController, usePlayground } from './context';
+import { useController, useDataLoader, usePlayground } from './context';
+import { LoadProgressBar } from './LoadProgressBar';
+import { LoadReportView } from './LoadReportView';
 
 export function DataPanel() {
   const controller = useController();
+  const loader = useDataLoader();
+  const picker = useRef<HTMLInputElement>(null);
   const dataset = usePlayground((s) => s.settings.dataset);
   const report = usePlayground((s) => s.report);
   const graph = usePlayground((s) => s.graph);
-  const loading = usePlayground((s) => s.loading);
   return (
     <section className="panel data" aria-label="Data">
       <h2>Data</h2>
@@ -18,14 +22,24 @@ export function DataPanel() {
           </option>
         ))}
       </select>
-      {loading && <p className="muted">Loading {loading}…</p>}
-      {graph && report && (
-        <p className="report" data-testid="report">
-          <strong>{graph.name}</strong>: {report.nodes} drugs, {report.edges} interactions
-          {report.edgeTypes > 0 ? `, ${report.edgeTypes} types` : ''}; {report.withSmiles} with SMILES, {report.withAtc} with ATC
-          codes.
-        </p>
-      )}
+      <button type="button" className="open-files" onClick={() => picker.current?.click()}>
+        Open files…
+      </button>
+      <input
+        ref={picker}
+        type="file"
+        multiple
+        hidden
+        data-testid="file-input"
+        accept=".xml,.zip,.csv,.tsv,.tab,.txt,.gz,.json"
+        onChange={(e) => {
+          void loader.loadFiles(Array.from(e.target.files ?? []));
+          e.target.value = '';
+        }}
+      />
+      <p className="muted small">or drop DrugBank XML / ZIP, DDI tables and companion tables anywhere on the page.</p>
+      <LoadProgressBar />
+      {graph && report && <LoadReportView report={report} name={graph.name} />}
     </section>
   );
 }

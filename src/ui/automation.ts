@@ -4,6 +4,7 @@
 import type cytoscape from 'cytoscape';
 import type { AppSettings } from '../state/settings';
 import type { PlaygroundController } from './controller';
+import type { DataLoader } from './dataLoader';
 
 export interface PlaygroundSnapshot {
   backend: string | null;
@@ -19,6 +20,9 @@ export interface PlaygroundSnapshot {
   settings: AppSettings;
   error: string | null;
   loadError: string | null;
+  /** Name and report counts of the graph in use. */
+  graphName: string | null;
+  loading: boolean;
 }
 
 export interface PlaygroundHook {
@@ -29,9 +33,15 @@ export interface PlaygroundHook {
   step(): Promise<void>;
   reset(): Promise<void>;
   setSettings(partial: Partial<AppSettings>): Promise<void>;
+  /** Loads files as if dropped on the page. */
+  loadFiles(files: File[]): Promise<void>;
 }
 
-export function createAutomationHook(controller: PlaygroundController, getCy: () => cytoscape.Core | null): PlaygroundHook {
+export function createAutomationHook(
+  controller: PlaygroundController,
+  loader: DataLoader,
+  getCy: () => cytoscape.Core | null,
+): PlaygroundHook {
   const { store } = controller;
   return {
     get cy() {
@@ -60,6 +70,8 @@ export function createAutomationHook(controller: PlaygroundController, getCy: ()
         settings: s.settings,
         error: s.error,
         loadError: s.loadError,
+        graphName: s.graph?.name ?? null,
+        loading: s.loading !== null,
       };
     },
     play: () => controller.play(),
@@ -67,5 +79,6 @@ export function createAutomationHook(controller: PlaygroundController, getCy: ()
     step: () => controller.step(),
     reset: () => controller.reset(),
     setSettings: (partial) => controller.changeSettings(partial),
+    loadFiles: (files) => loader.loadFiles(files),
   };
 }

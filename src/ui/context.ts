@@ -1,9 +1,10 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { PlaygroundController } from './controller';
+import type { DataLoader } from './dataLoader';
 import type { PlaygroundState, PlaygroundStore } from './store';
 
-export const PlaygroundContext = createContext<{ store: PlaygroundStore; controller: PlaygroundController } | null>(null);
+export const PlaygroundContext = createContext<{ store: PlaygroundStore; controller: PlaygroundController; loader: DataLoader } | null>(null);
 
 function usePlaygroundContext() {
   const ctx = useContext(PlaygroundContext);
@@ -17,3 +18,5 @@ export function usePlayground<T>(selector: (s: PlaygroundState) => T): T {
 }
 
 export const useController = (): PlaygroundController => usePlaygroundContext().controller;
+
+export const useDataLoader = (): DataLoader => usePlaygroundContext().loader;

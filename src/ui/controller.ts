@@ -35,12 +35,13 @@ export class PlaygroundController {
     this.store.setState(partial);
   }
 
+  /** Starts the backend, then loads the data set named in the settings. */
   async start(): Promise<void> {
     await this.initBackend();
     await this.loadBuiltin(this.store.getState().settings.dataset);
   }
 
-  private async initBackend(): Promise<void> {
+  async initBackend(): Promise<void> {
     const pref = this.store.getState().settings.backend;
     try {
       const backend = await this.api.init(pref === 'auto' ? undefined : pref);

@@ -4,6 +4,8 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DrugGraph, LoadReport } from '../data/graph';
+import type { ColumnDetection } from '../data/table/layout';
+import type { LoadProgressView } from './loadProgress';
 import type { AppSettings } from '../state/settings';
 import type { BackendInfo, CandidatePair, EpochMetrics, TrainStatus } from '../workers/protocol';
 
@@ -24,6 +26,10 @@ export interface PlaygroundState {
   error: string | null;
   /** The last load failure; the graph already loaded stays. */
   loadError: string | null;
+  /** Progress of the file load in flight. */
+  progress: LoadProgressView | null;
+  /** Tables whose columns the user must confirm before loading goes on. */
+  columnDialog: ColumnDetection[] | null;
 }
 
 export type PlaygroundStore = StoreApi<PlaygroundState>;
@@ -42,5 +48,7 @@ export function createPlaygroundStore(settings: AppSettings, urlWarnings: string
     candidates: [],
     error: null,
     loadError: null,
+    progress: null,
+    columnDialog: null,
   }));
 }

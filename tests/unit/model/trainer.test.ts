@@ -39,11 +39,11 @@ describe('LinkTrainer', () => {
 
   it('trains the same with dense and sparse aggregation over several epochs', async () => {
     const g = communities(40, 6);
-    const losses = [];
+    const losses: number[][] = [];
     for (const aggregation of ['sparse', 'dense'] as const) {
       const t = new LinkTrainer(g, { ...DEFAULT_MODEL_SETTINGS, hidden: 8, aggregation }, 'cpu');
       expect(t.aggregationMode).toBe(aggregation);
-      const run = [];
+      const run: number[] = [];
       for (let e = 0; e < 4; e++) run.push((await t.runEpoch()).loss);
       losses.push(run);
       t.dispose();

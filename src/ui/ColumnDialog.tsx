@@ -1,0 +1,103 @@
+/**
+ * Asks the user which columns hold the two drugs (and optionally the interaction type and a
+ * weight) for tables that are not a known dialect. Cell text is shown as text.
+ */
+import { useState } from 'react';
+import type { ColumnDetection, ColumnMapping } from '../data/table/layout';
+import { useDataLoader, usePlayground } from './context';
+
+type Role = 'source' | 'target' | 'type' | 'weight';
+const ROLES: { role: Role; label: string; optional: boolean }[] = [
+  { role: 'source', label: 'Drug A', optional: false },
+  { role: 'target', label: 'Drug B', optional: false },
+  { role: 'type', label: 'Interaction type', optional: true },
+  { role: 'weight', label: 'Weight', optional: true },
+];
+
+function initialMapping(d: ColumnDetection): ColumnMapping {
+  return d.mapping ?? { source: 0, target: Math.min(1, d.header.length - 1), hasHeader: d.hasHeader, delimiter: d.delimiter };
+}
+
+function TableColumns({ d, mapping, onChange }: { d: ColumnDetection; mapping: ColumnMapping; onChange: (m: ColumnMapping) => void }) {
+  const width = Math.max(d.header.length, ...d.rows.map((r) => r.length));
+  const name = (i: number) => (mapping.hasHeader ?? d.hasHeader) && d.header[i] ? `${i + 1}: ${d.header[i]}` : `column ${i + 1}`;
+  return (
+    <fieldset className="column-table">
+      <legend>{d.file}</legend>
+      {d.problem && <p className="warning">{d.problem}</p>}
+      <p className="muted small">{d.description}</p>
+      <div className="column-selects">
+        {ROLES.map(({ role, label, optional }) => (
+          <label key={role}>
+            {label}
+            <select
+              data-testid={`column-${role}`}
+              value={mapping[role] ?? ''}
+              onChange={(e) => onChange({ ...mapping, [role]: e.target.value === '' ? undefined : Number(e.target.value) })}
+            >
+              {optional && <option value="">none</option>}
+              {Array.from({ length: width }, (_, i) => (
+                <option key={i} value={i}>
+                  {name(i)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={mapping.hasHeader ?? d.hasHeader}
+            onChange={(e) => onChange({ ...mapping, hasHeader: e.target.checked })}
+          />
+          first row is a header
+        </label>
+      </div>
+      <div className="preview">
+        <table>
+          <tbody>
+            {[d.header, ...d.rows].slice(0, 6).map((row, r) => (
+              <tr key={r}>
+                {Array.from({ length: width }, (_, i) => (
+                  <td key={i}>{row[i] ?? ''}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </fieldset>
+  );
+}
+
+function Dialog({ detections }: { detections: ColumnDetection[] }) {
+  const loader = useDataLoader();
+  const [mappings, setMappings] = useState<Record<string, ColumnMapping>>(() =>
+    Object.fromEntries(detections.map((d) => [d.file, initialMapping(d)])),
+  );
+  const invalid = Object.values(mappings).some((m) => m.source === m.target);
+  return (
+    <div className="modal-backdrop">
+      <div className="modal" role="dialog" aria-modal="true" aria-label="Choose the interaction columns" data-testid="column-dialog">
+        <h2>Which columns are the interactions?</h2>
+        {detections.map((d) => (
+          <TableColumns key={d.file} d={d} mapping={mappings[d.file]} onChange={(m) => setMappings({ ...mappings, [d.file]: m })} />
+        ))}
+        {invalid && <p className="warning">Drug A and Drug B must be different columns.</p>}
+        <div className="modal-buttons">
+          <button type="button" onClick={() => loader.resolveColumns(null)}>
+            Cancel
+          </button>
+          <button type="button" className="primary" disabled={invalid} data-testid="column-confirm" onClick={() => loader.resolveColumns(mappings)}>
+            Load
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function ColumnDialog() {
+  const detections = usePlayground((s) => s.columnDialog);
+  return detections ? <Dialog detections={detections} /> : null;
+}

@@ -1,0 +1,104 @@
+/**
+ * Loading user data: files dropped or picked, or `?data=<url>` links. Parsing runs in the parse
+ * worker; the column dialog asks the user to confirm the columns of tables that are not a known
+ * dialect. On any failure the graph and model already loaded stay as they were.
+ */
+import * as Comlink from 'comlink';
+import type { ColumnDetection, ColumnMapping } from '../data/table/layout';
+import type { ParseProgress, ParseResult, ParserLoadOptions } from '../workers/protocol';
+import type { PlaygroundController } from './controller';
+import { progressView } from './loadProgress';
+import { startParserWorker, type ParserClient } from './parserClient';
+
+/** Files that may be tables (and so may need their columns confirmed). */
+const TABLE_NAME = /\.(csv|tsv|tab|txt)(\.gz)?$/i;
+
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e)).replace(/^LoadError: /, '');
+
+export class DataLoader {
+  private client: ParserClient | null = null;
+  private pendingDialog: ((mappings: Record<string, ColumnMapping> | null) => void) | null = null;
+
+  constructor(
+    private readonly controller: PlaygroundController,
+    private readonly startWorker: () => ParserClient = startParserWorker,
+  ) {}
+
+  private get api() {
+    this.client ??= this.startWorker();
+    return this.client.api;
+  }
+
+  private get store() {
+    return this.controller.store;
+  }
+
+  async loadFiles(files: File[]): Promise<void> {
+    if (files.length === 0) return;
+    const label = files.map((f) => f.name).join(', ');
+    try {
+      const mappings = await this.confirmColumns(files);
+      if (mappings === null) return; // the user closed the dialog
+      await this.run(label, (opts, onProgress) => this.api.load(files, opts, onProgress), { columnMappings: mappings });
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  async loadUrls(urls: string[]): Promise<void> {
+    const absolute = urls.map((u) => new URL(u, document.baseURI).href);
+    await this.run(absolute.join(', '), (opts, onProgress) => this.api.loadUrl(absolute, opts, onProgress), {});
+  }
+
+  async cancel(): Promise<void> {
+    await this.client?.api.cancel();
+  }
+
+  /** Called by the column dialog: the user's mappings, or null to abandon the load. */
+  resolveColumns(mappings: Record<string, ColumnMapping> | null): void {
+    this.store.setState({ columnDialog: null });
+    this.pendingDialog?.(mappings);
+    this.pendingDialog = null;
+  }
+
+  private async confirmColumns(files: File[]): Promise<Record<string, ColumnMapping> | null> {
+    const tables = files.filter((f) => TABLE_NAME.test(f.name));
+    const detections: ColumnDetection[] = [];
+    for (const f of tables) detections.push(await this.api.detectColumns(f));
+    const unsure = detections.filter((d) => d.role === 'edges' && (d.confidence === 'low' || d.problem || !d.mapping));
+    const confirmed: Record<string, ColumnMapping> = {};
+    if (unsure.length === 0) return confirmed;
+    this.store.setState({ columnDialog: unsure });
+    return new Promise((resolve) => (this.pendingDialog = resolve));
+  }
+
+  private async run(
+    label: string,
+    load: (opts: ParserLoadOptions, onProgress: (p: ParseProgress) => void) => Promise<ParseResult>,
+    options: ParserLoadOptions,
+  ): Promise<void> {
+    const startedAt = performance.now();
+    this.store.setState({ loading: label, loadError: null, progress: null });
+    try {
+      const onProgress = Comlink.proxy((p: ParseProgress) => {
+        this.store.setState({ progress: progressView(p, startedAt, performance.now()) });
+      });
+      const { graph, report } = await load(options, onProgress);
+      await this.controller.useGraph(graph, report);
+    } catch (e) {
+      this.fail(e);
+    } finally {
+      this.store.setState({ loading: null, progress: null });
+    }
+  }
+
+  private fail(e: unknown): void {
+    const text = errorText(e);
+    // A cancelled load is the user's choice, not an error worth a red banner.
+    this.store.setState({ loadError: /cancelled/.test(text) ? null : text, loading: null, progress: null });
+  }
+
+  dispose(): void {
+    this.client?.terminate();
+  }
+}

@@ -1,0 +1,13 @@
+/** Starts the parse worker lazily (first file dropped) and wraps it with Comlink. */
+import * as Comlink from 'comlink';
+import type { ParserApi } from '../workers/protocol';
+
+export interface ParserClient {
+  api: Comlink.Remote<ParserApi>;
+  terminate(): void;
+}
+
+export function startParserWorker(): ParserClient {
+  const worker = new Worker(new URL('../workers/parser.worker.ts', import.meta.url), { type: 'module' });
+  return { api: Comlink.wrap<ParserApi>(worker), terminate: () => worker.terminate() };
+}
