@@ -88,6 +88,11 @@ export const SETTINGS = {
   seed: intRow('seed', 'Seed', 'Fixes the split, initial weights and negative samples.', m.seed, 0, 2147483647),
   aggregation: enumRow<AggregationMode>('agg', 'Aggregation kernel', 'How neighbour sums run: chosen per backend and size, or forced.', m.aggregation, ['auto', 'sparse', 'dense']),
   candidates: intRow('top', 'Candidates', 'How many strongest unknown pairs to show.', m.candidates, 0, 100),
+  maxEdges: intRow('maxedges', 'Edges drawn at most', 'Big graphs show only this many interactions, strongest first.', 3000, 10, 200000),
+  minStrength: floatRow('minp', 'Strength threshold', 'Hide known interactions predicted weaker than this.', 0, 0, 1),
+  focus: textRow('focus', 'Focus', 'Drug IDs to centre the view on (comma-separated).', '', /^[^,]{1,64}(,[^,]{1,64}){0,49}$|^$/, 'up to 50 comma-separated drug IDs'),
+  hops: intRow('hops', 'Hops', 'Radius of the neighbourhood shown around focused drugs.', 1, 1, 4),
+  renderer: enumRow<'auto' | 'canvas' | 'webgl'>('renderer', 'Renderer', 'Cytoscape renderer: WebGL pays off for big views on a real GPU.', 'auto', ['auto', 'canvas', 'webgl']),
   backend: enumRow<'auto' | BackendName>('backend', 'Backend', 'TensorFlow.js backend: auto tries WebGPU, WebGL, WASM, then CPU.', 'auto', ['auto', 'webgpu', 'webgl', 'wasm', 'cpu']),
 };
 

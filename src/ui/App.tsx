@@ -10,6 +10,7 @@ import { Legend } from './Legend';
 import { Messages } from './Messages';
 import { MetricsPanel } from './MetricsPanel';
 import { NetworkView } from './NetworkView';
+import { ViewControls } from './ViewControls';
 
 export function App({ onNetwork }: { onNetwork: (cy: cytoscape.Core | null) => void }) {
   const onReady = useCallback((cy: cytoscape.Core | null) => onNetwork(cy), [onNetwork]);
@@ -26,8 +27,11 @@ export function App({ onNetwork }: { onNetwork: (cy: cytoscape.Core | null) => v
           <ControlsPanel />
         </aside>
         <section className="center">
-          <NetworkView onReady={onReady} />
-          <Legend />
+          <ViewControls />
+          <div className="network-wrap">
+            <NetworkView onReady={onReady} />
+            <Legend />
+          </div>
         </section>
         <aside className="right">
           <MetricsPanel />

@@ -1,28 +1,38 @@
 /**
  * The drug network (Cytoscape.js): known interactions coloured by predicted strength, the strongest
- * unknown pairs as dashed candidate edges. Updates are batched so recolouring stays cheap.
+ * unknown pairs as dashed candidate edges. Only the visible set (see network/viewFilter.ts) is drawn;
+ * recolouring is one batched update.
  */
 import cytoscape from 'cytoscape';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DrugGraph } from '../data/graph';
 import type { CandidatePair } from '../workers/protocol';
-import { strengthColor } from './colorScale';
+import { atcColor, strengthColor } from './colorScale';
 import { usePlayground } from './context';
-import { candidateEdgeId, graphElements, knownEdgeId, nodeElementId } from './graphElements';
+import { candidateEdgeId, knownEdgeId, nodeElementId } from './graphElements';
+import { useWebglRenderer } from './network/renderer';
+import { visibleSet, type VisibleSet } from './network/viewFilter';
 import { NETWORK_STYLE } from './networkStyle';
+
+/** Above this many drawn drugs the force-directed layout is too slow; a concentric one by degree is used. */
+const FORCE_LAYOUT_MAX_NODES = 800;
 
 function recolour(cy: cytoscape.Core, probabilities: Float32Array): void {
   cy.batch(() => {
-    for (let i = 0; i < probabilities.length; i++) {
-      const edge = cy.$id(knownEdgeId(i));
-      edge.data({ p: probabilities[i], color: strengthColor(probabilities[i]) });
-    }
+    cy.edges('.known').forEach((edge) => {
+      const p = probabilities[edge.data('index') as number];
+      edge.data({ p, color: strengthColor(p) });
+    });
   });
 }
 
 function showCandidates(cy: cytoscape.Core, candidates: CandidatePair[]): void {
   cy.batch(() => {
     cy.edges('.candidate').remove();
+    const missing = candidates.filter((c) => cy.$id(nodeElementId(c.a)).empty() || cy.$id(nodeElementId(c.b)).empty());
+    const nodes = new Set(missing.flatMap((c) => [c.a, c.b]).filter((v) => cy.$id(nodeElementId(v)).empty()));
+    const graph = cy.scratch('graph') as DrugGraph;
+    cy.add([...nodes].map((v) => nodeElement(graph, v)));
     cy.add(
       candidates.map((c) => ({
         group: 'edges' as const,
@@ -33,45 +43,106 @@ function showCandidates(cy: cytoscape.Core, candidates: CandidatePair[]): void {
   });
 }
 
+function nodeElement(graph: DrugGraph, v: number): cytoscape.ElementDefinition {
+  const n = graph.nodes[v];
+  return { group: 'nodes', data: { id: nodeElementId(v), index: v, label: n.name, drugId: n.id, color: atcColor(n.atc) } };
+}
+
+/** Replaces the drawn elements with the visible set and lays them out. */
+function draw(cy: cytoscape.Core, graph: DrugGraph, visible: VisibleSet, probabilities: Float32Array | null): void {
+  cy.batch(() => {
+    cy.elements().remove();
+    cy.add(Array.from(visible.nodes, (v) => nodeElement(graph, v)));
+    cy.add(
+      Array.from(visible.edges, (i) => {
+        const p = probabilities ? probabilities[i] : NaN;
+        return {
+          group: 'edges' as const,
+          classes: 'known',
+          data: { id: knownEdgeId(i), index: i, source: nodeElementId(graph.edgeSrc[i]), target: nodeElementId(graph.edgeDst[i]), p, color: strengthColor(p) },
+        };
+      }),
+    );
+  });
+  const layout: cytoscape.LayoutOptions =
+    visible.nodes.length <= FORCE_LAYOUT_MAX_NODES
+      ? { name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 6000, idealEdgeLength: () => 60, numIter: 1500 }
+      : { name: 'concentric', animate: false, concentric: (n: cytoscape.NodeSingular) => n.degree(false), levelWidth: () => 4, minNodeSpacing: 4 };
+  cy.layout(layout).run();
+}
+
 export function NetworkView({ onReady }: { onReady: (cy: cytoscape.Core | null) => void }) {
   const container = useRef<HTMLDivElement>(null);
-  const cyRef = useRef<cytoscape.Core | null>(null);
+  const [cy, setCy] = useState<cytoscape.Core | null>(null);
   const graph = usePlayground((s) => s.graph);
   const probabilities = usePlayground((s) => s.edgeProbabilities);
   const candidates = usePlayground((s) => s.candidates);
+  const training = usePlayground((s) => s.status === 'training');
+  const settings = usePlayground((s) => s.settings);
+  const { maxEdges, minStrength, focus, hops, renderer } = settings;
+
+  const focusIndices = useMemo(() => {
+    if (!graph || !focus) return [];
+    const wanted = new Set(focus.split(','));
+    return graph.nodes.flatMap((n, i) => (wanted.has(n.id) ? [i] : []));
+  }, [graph, focus]);
+
+  // While training, the drawn set is kept (only recoloured); it is re-chosen when training stops.
+  const stableProbabilities = useRef<Float32Array | null>(null);
+  if (!training || !stableProbabilities.current) stableProbabilities.current = probabilities;
+  const selectionProbabilities = minStrength > 0 || (graph && graph.edgeSrc.length > maxEdges) ? stableProbabilities.current : null;
+
+  const visible = useMemo(
+    () =>
+      graph
+        ? visibleSet(graph.nodes.length, graph.edgeSrc, graph.edgeDst, selectionProbabilities, { maxEdges, minStrength, focus: focusIndices, hops })
+        : null,
+    [graph, selectionProbabilities, maxEdges, minStrength, focusIndices, hops],
+  );
+  const webgl = useWebglRenderer(renderer, visible?.edges.length ?? 0);
 
   useEffect(() => {
     if (!graph || !container.current) return;
-    const cy = createNetwork(container.current, graph);
-    cyRef.current = cy;
-    onReady(cy);
+    const instance = cytoscape({
+      container: container.current,
+      style: NETWORK_STYLE,
+      minZoom: 0.05,
+      maxZoom: 4,
+      wheelSensitivity: 0.3,
+      ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
+    } as cytoscape.CytoscapeOptions);
+    instance.scratch('graph', graph);
+    setCy(instance);
+    onReady(instance);
     return () => {
       onReady(null);
-      cyRef.current = null;
-      cy.destroy();
+      setCy(null);
+      instance.destroy();
     };
-  }, [graph, onReady]);
+  }, [graph, onReady, webgl]);
 
   useEffect(() => {
-    const cy = cyRef.current;
-    if (cy && probabilities && probabilities.length === cy.edges('.known').length) recolour(cy, probabilities);
-  }, [probabilities, graph]);
+    if (cy && graph && visible) draw(cy, graph, visible, stableProbabilities.current);
+  }, [cy, graph, visible]);
 
   useEffect(() => {
-    if (cyRef.current) showCandidates(cyRef.current, candidates);
-  }, [candidates, graph]);
+    if (cy && probabilities && graph && probabilities.length === graph.edgeSrc.length) recolour(cy, probabilities);
+  }, [cy, probabilities, graph, visible]);
 
-  return <div ref={container} className="network" data-testid="network" aria-label="Drug interaction network" />;
-}
+  useEffect(() => {
+    if (cy) showCandidates(cy, candidates);
+  }, [cy, candidates, visible]);
 
-function createNetwork(el: HTMLElement, graph: DrugGraph): cytoscape.Core {
-  return cytoscape({
-    container: el,
-    elements: graphElements(graph),
-    style: NETWORK_STYLE,
-    layout: { name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 6000, idealEdgeLength: () => 60, numIter: 1500 },
-    minZoom: 0.1,
-    maxZoom: 4,
-    wheelSensitivity: 0.3,
-  });
+  return (
+    <>
+      <div ref={container} className="network" data-testid="network" aria-label="Drug interaction network" />
+      {graph && visible && (
+        <div className="view-counts" data-testid="view-counts">
+          showing {visible.edges.length.toLocaleString()} of {graph.edgeSrc.length.toLocaleString()} interactions ·{' '}
+          {visible.nodes.length.toLocaleString()} of {graph.nodes.length.toLocaleString()} drugs
+          {visible.matching > visible.edges.length ? ` · ${(visible.matching - visible.edges.length).toLocaleString()} more match (raise “edges drawn”)` : ''}
+        </div>
+      )}
+    </>
+  );
 }

@@ -12,8 +12,10 @@ import type { TrainerUpdate } from '../workers/protocol';
 import type { PlaygroundStore } from './store';
 import { startTrainerWorker, type TrainerClient } from './trainerClient';
 
-/** Settings that only change the view or the epoch budget; everything else rebuilds the model. */
-const KEEP_MODEL: (keyof AppSettings)[] = ['epochs', 'candidates'];
+/** Settings that change the epoch budget or candidate count: the trained model is kept. */
+const BUDGET_KEYS: (keyof AppSettings)[] = ['epochs', 'candidates'];
+/** Settings of the network view only: nothing to tell the worker. */
+export const VIEW_KEYS: (keyof AppSettings)[] = ['maxEdges', 'minStrength', 'focus', 'hops', 'renderer'];
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -88,7 +90,8 @@ export class PlaygroundController {
     if (changed.length === 0) return;
     if (changed.includes('backend')) return this.restartWorker();
     if (changed.includes('dataset')) return this.loadBuiltin(settings.dataset);
-    if (changed.every((k) => KEEP_MODEL.includes(k))) {
+    if (changed.every((k) => VIEW_KEYS.includes(k))) return;
+    if (changed.every((k) => BUDGET_KEYS.includes(k) || VIEW_KEYS.includes(k))) {
       // A longer or shorter run, or more candidates: keep the trained model.
       return this.api.setBudget(settings.epochs, settings.candidates);
     }

@@ -1,0 +1,94 @@
+/** Controls of the network view: search/focus a drug, neighbourhood radius, strength threshold, edge cap. */
+import { useId, useMemo, useState } from 'react';
+import { SETTINGS } from '../state/settings';
+import { useController, usePlayground } from './context';
+
+/** Drug ids whose name or id matches the query (case-insensitive), best matches first. */
+function matchDrugs(nodes: { id: string; name: string }[], query: string, limit = 8): { id: string; name: string }[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return [];
+  const exact = nodes.filter((n) => n.id.toLowerCase() === q || n.name.toLowerCase() === q);
+  const prefix = nodes.filter((n) => !exact.includes(n) && (n.name.toLowerCase().startsWith(q) || n.id.toLowerCase().startsWith(q)));
+  const inner = nodes.filter((n) => !exact.includes(n) && !prefix.includes(n) && n.name.toLowerCase().includes(q));
+  return [...exact, ...prefix, ...inner].slice(0, limit);
+}
+
+export function ViewControls() {
+  const controller = useController();
+  const graph = usePlayground((s) => s.graph);
+  const { focus, hops, minStrength, maxEdges } = usePlayground((s) => s.settings);
+  const [query, setQuery] = useState('');
+  const listId = useId();
+  const matches = useMemo(() => (graph ? matchDrugs(graph.nodes, query) : []), [graph, query]);
+  if (!graph) return null;
+  const focusNames = focus
+    ? focus
+        .split(',')
+        .map((id) => graph.nodes.find((n) => n.id === id)?.name ?? id)
+        .join(', ')
+    : '';
+  const focusOn = (q: string) => {
+    const hit = matchDrugs(graph.nodes, q, 1)[0];
+    if (hit) void controller.changeSettings({ focus: hit.id });
+  };
+  return (
+    <div className="view-controls" aria-label="Network view">
+      <input
+        type="search"
+        placeholder="Find a drug by name or DrugBank ID"
+        aria-label="Find a drug"
+        data-testid="drug-search"
+        list={listId}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => e.key === 'Enter' && focusOn(query)}
+      />
+      <datalist id={listId}>
+        {matches.map((m) => (
+          <option key={m.id} value={m.name}>
+            {m.id}
+          </option>
+        ))}
+      </datalist>
+      {focus && (
+        <span className="focus-chip" data-testid="focus">
+          focus: {focusNames}
+          <button type="button" aria-label="Show the whole graph" onClick={() => void controller.changeSettings({ focus: '' })}>
+            ×
+          </button>
+        </span>
+      )}
+      <label title={SETTINGS.hops.help}>
+        hops{' '}
+        <input type="number" min={1} max={4} value={hops} onChange={(e) => void controller.changeSettings({ hops: Math.min(4, Math.max(1, Number(e.target.value) || 1)) })} />
+      </label>
+      <label title={SETTINGS.minStrength.help}>
+        strength ≥ {minStrength.toFixed(2)}{' '}
+        <input
+          type="range"
+          min={0}
+          max={1}
+          step={0.05}
+          value={minStrength}
+          data-testid="strength-threshold"
+          onChange={(e) => void controller.changeSettings({ minStrength: Number(e.target.value) })}
+        />
+      </label>
+      <label title={SETTINGS.maxEdges.help}>
+        edges drawn ≤{' '}
+        <input
+          type="number"
+          min={10}
+          max={200000}
+          step={500}
+          defaultValue={maxEdges}
+          key={maxEdges}
+          onBlur={(e) => {
+            const parsed = SETTINGS.maxEdges.parse(e.target.value);
+            if ('value' in parsed) void controller.changeSettings({ maxEdges: parsed.value });
+          }}
+        />
+      </label>
+    </div>
+  );
+}
