@@ -2,7 +2,25 @@
 import { SETTINGS, type AppSettings, type SettingKey } from '../state/settings';
 import { useController, usePlayground } from './context';
 
-const MODEL_KEYS: SettingKey[] = ['model', 'features', 'hidden', 'learningRate', 'epochs', 'seed', 'candidates', 'aggregation', 'backend'];
+const MODEL_KEYS: SettingKey[] = [
+  'task',
+  'model',
+  'features',
+  'hidden',
+  'layers',
+  'heads',
+  'aggregator',
+  'update',
+  'dropout',
+  'decoder',
+  'learningRate',
+  'epochs',
+  'patience',
+  'seed',
+  'candidates',
+  'aggregation',
+  'backend',
+];
 
 function SettingControl({ name }: { name: SettingKey }) {
   const controller = useController();

@@ -121,17 +121,20 @@ export function NetworkView({ onReady }: { onReady: (cy: cytoscape.Core | null) 
     };
   }, [graph, onReady, webgl]);
 
-  useEffect(() => {
-    if (cy && graph && visible) draw(cy, graph, visible, stableProbabilities.current);
-  }, [cy, graph, visible]);
+  // In the commit that replaces the graph, these effects still see the instance just destroyed.
+  const live = cy && !cy.destroyed() && cy.scratch('graph') === graph ? cy : null;
 
   useEffect(() => {
-    if (cy && probabilities && graph && probabilities.length === graph.edgeSrc.length) recolour(cy, probabilities);
-  }, [cy, probabilities, graph, visible]);
+    if (live && graph && visible) draw(live, graph, visible, stableProbabilities.current);
+  }, [live, graph, visible]);
 
   useEffect(() => {
-    if (cy) showCandidates(cy, candidates);
-  }, [cy, candidates, visible]);
+    if (live && probabilities && graph && probabilities.length === graph.edgeSrc.length) recolour(live, probabilities);
+  }, [live, probabilities, graph, visible]);
+
+  useEffect(() => {
+    if (live) showCandidates(live, candidates);
+  }, [live, candidates, visible]);
 
   return (
     <>

@@ -59,17 +59,46 @@ export class PlaygroundController {
       this.set({ loadError: `Unknown data set “${id}”.` });
       return;
     }
-    this.set({ loading: dataset.label, loadError: null });
+    const token = this.beginLoad(dataset.label);
     try {
       const response = await fetch(new URL(dataset.path, document.baseURI));
       if (!response.ok) throw new Error(`${dataset.path}: HTTP ${response.status}`);
       const { graph, report } = parseDrugGraphJson(await response.text(), dataset.path);
-      await this.useGraph(graph, report);
+      await this.completeLoad(token, graph, report);
     } catch (e) {
-      this.set({ loadError: message(e) });
-    } finally {
-      this.set({ loading: null });
+      this.endLoad(token, message(e));
     }
+  }
+
+  /**
+   * Loads can overlap (a file dropped while the demo still loads): each gets a token and only the
+   * newest one may replace the graph or clear the progress display.
+   */
+  private loadToken = 0;
+
+  beginLoad(label: string): number {
+    this.set({ loading: label, loadError: null, progress: null });
+    return ++this.loadToken;
+  }
+
+  isCurrentLoad(token: number): boolean {
+    return token === this.loadToken;
+  }
+
+  async completeLoad(token: number, graph: DrugGraph, report: LoadReport): Promise<void> {
+    if (!this.isCurrentLoad(token)) return;
+    try {
+      await this.useGraph(graph, report);
+      this.endLoad(token);
+    } catch (e) {
+      this.endLoad(token, message(e));
+    }
+  }
+
+  /** Ends a load; an error message is shown while the graph already loaded stays. */
+  endLoad(token: number, error?: string): void {
+    if (!this.isCurrentLoad(token)) return;
+    this.set({ loading: null, progress: null, loadError: error ?? null });
   }
 
   /** Makes a parsed graph current and builds a fresh model on it. Keeps the old one if that fails. */

@@ -35,19 +35,20 @@ export class DataLoader {
 
   async loadFiles(files: File[]): Promise<void> {
     if (files.length === 0) return;
-    const label = files.map((f) => f.name).join(', ');
+    const token = this.controller.beginLoad(files.map((f) => f.name).join(', '));
     try {
       const mappings = await this.confirmColumns(files);
-      if (mappings === null) return; // the user closed the dialog
-      await this.run(label, (opts, onProgress) => this.api.load(files, opts, onProgress), { columnMappings: mappings });
+      if (mappings === null) return this.controller.endLoad(token); // the user closed the dialog
+      await this.run(token, (opts, onProgress) => this.api.load(files, opts, onProgress), { columnMappings: mappings });
     } catch (e) {
-      this.fail(e);
+      this.controller.endLoad(token, errorText(e));
     }
   }
 
   async loadUrls(urls: string[]): Promise<void> {
     const absolute = urls.map((u) => new URL(u, document.baseURI).href);
-    await this.run(absolute.join(', '), (opts, onProgress) => this.api.loadUrl(absolute, opts, onProgress), {});
+    const token = this.controller.beginLoad(absolute.join(', '));
+    await this.run(token, (opts, onProgress) => this.api.loadUrl(absolute, opts, onProgress), {});
   }
 
   async cancel(): Promise<void> {
@@ -73,29 +74,22 @@ export class DataLoader {
   }
 
   private async run(
-    label: string,
+    token: number,
     load: (opts: ParserLoadOptions, onProgress: (p: ParseProgress) => void) => Promise<ParseResult>,
     options: ParserLoadOptions,
   ): Promise<void> {
     const startedAt = performance.now();
-    this.store.setState({ loading: label, loadError: null, progress: null });
     try {
       const onProgress = Comlink.proxy((p: ParseProgress) => {
-        this.store.setState({ progress: progressView(p, startedAt, performance.now()) });
+        if (this.controller.isCurrentLoad(token)) this.store.setState({ progress: progressView(p, startedAt, performance.now()) });
       });
       const { graph, report } = await load(options, onProgress);
-      await this.controller.useGraph(graph, report);
+      await this.controller.completeLoad(token, graph, report);
     } catch (e) {
-      this.fail(e);
-    } finally {
-      this.store.setState({ loading: null, progress: null });
+      const text = errorText(e);
+      // A cancelled load is the user's choice, not an error worth a red banner.
+      this.controller.endLoad(token, /cancelled/.test(text) ? undefined : text);
     }
-  }
-
-  private fail(e: unknown): void {
-    const text = errorText(e);
-    // A cancelled load is the user's choice, not an error worth a red banner.
-    this.store.setState({ loadError: /cancelled/.test(text) ? null : text, loading: null, progress: null });
   }
 
   dispose(): void {
