@@ -6,6 +6,8 @@
  * (node indices). Message passing uses both directions.
  */
 
+import { EdgeList, IntVec } from './pairIndex';
+
 export interface DrugNode {
   /** Identifier from the source, normally a DrugBank ID such as "DB00682". */
   id: string;
@@ -56,6 +58,8 @@ export interface LoadReport {
   selfLoopsDropped: number;
   skippedRows: SkippedRows[];
   warnings: string[];
+  /** What else happened, for the curious (joins made, DrugBank's mirrored listings, files read). */
+  notes?: string[];
 }
 
 export const edgeCount = (g: DrugGraph): number => g.edgeSrc.length;
@@ -64,12 +68,11 @@ export const edgeCount = (g: DrugGraph): number => g.edgeSrc.length;
 export class GraphBuilder {
   private readonly index = new Map<string, number>();
   readonly nodes: DrugNode[] = [];
-  private readonly pairKeys = new Map<number, number>();
-  private readonly bigPairKeys = new Map<string, number>();
-  private src: number[] = [];
-  private dst: number[] = [];
-  private types: number[] = [];
-  private notes: (string | undefined)[] = [];
+  private readonly pairs = new EdgeList();
+  private readonly types = new IntVec();
+  private typed = false;
+  /** Sparse: only edges that came with a note have an entry. */
+  private readonly notes: (string | undefined)[] = [];
   /** Only allocated once a weighted edge arrives; NaN marks edges without a weight. */
   private weights: number[] | null = null;
   private readonly typeIndex = new Map<string, number>();
@@ -141,17 +144,16 @@ export class GraphBuilder {
     const lo = a < b ? a : b;
     const hi = a < b ? b : a;
     const t = type === undefined ? -1 : this.typeId(type);
-    const existing = this.lookupPair(lo, hi);
-    if (existing !== undefined) {
+    const existing = this.pairs.find(lo, hi);
+    if (existing >= 0) {
       this.duplicatesMerged++;
-      if (t !== this.types[existing]) this.conflictingTypes++;
+      if (t !== this.types.get(existing)) this.conflictingTypes++;
       return false;
     }
-    this.storePair(lo, hi, this.src.length);
-    this.src.push(lo);
-    this.dst.push(hi);
+    const e = this.pairs.add(lo, hi);
     this.types.push(t);
-    this.notes.push(note);
+    if (t >= 0) this.typed = true;
+    if (note !== undefined) this.notes[e] = note;
     return true;
   }
 
@@ -164,15 +166,33 @@ export class GraphBuilder {
   weightedEdge(a: number, b: number, weight: number, type?: string, note?: string): boolean {
     if (!this.edge(a, b, type, note)) return false;
     if (this.weights === null) this.weights = [];
-    const i = this.src.length - 1;
+    const i = this.pairs.length - 1;
     while (this.weights.length < i) this.weights.push(Number.NaN);
     this.weights.push(weight);
     return true;
   }
 
+  /**
+   * Adds an untyped edge unless the pair is already one; a present pair is not counted as a duplicate
+   * (for sources that list each interaction twice by design, like DrugBank XML). One hash probe.
+   */
+  edgeUnlessPresent(a: number, b: number, note?: string): 'added' | 'present' | 'self-loop' {
+    if (a === b) {
+      this.selfLoopsDropped++;
+      return 'self-loop';
+    }
+    const lo = a < b ? a : b;
+    const hi = a < b ? b : a;
+    if (this.pairs.find(lo, hi) >= 0) return 'present';
+    const e = this.pairs.add(lo, hi);
+    this.types.push(-1);
+    if (note !== undefined) this.notes[e] = note;
+    return 'added';
+  }
+
   /** Whether the undirected pair is already an edge. */
   hasEdge(a: number, b: number): boolean {
-    return a === b ? false : this.lookupPair(a < b ? a : b, a < b ? b : a) !== undefined;
+    return a === b ? false : this.pairs.find(a < b ? a : b, a < b ? b : a) >= 0;
   }
 
   /**
@@ -205,23 +225,25 @@ export class GraphBuilder {
   }
 
   get edgeCount(): number {
-    return this.src.length;
+    return this.pairs.length;
   }
 
   build(options: { keepNotes?: boolean } = {}): DrugGraph {
-    const typed = this.types.some((t) => t >= 0);
-    const keepNotes = options.keepNotes ?? this.src.length <= 20_000;
+    const typed = this.typed;
+    const n = this.pairs.length;
+    const { src, dst } = this.pairs.columns();
+    const keepNotes = options.keepNotes ?? n <= 20_000;
     const g: DrugGraph = {
       name: this.name,
       nodes: this.nodes,
-      edgeSrc: Int32Array.from(this.src),
-      edgeDst: Int32Array.from(this.dst),
+      edgeSrc: src,
+      edgeDst: dst,
       edgeTypes: typed ? this.edgeTypes : [],
     };
-    if (typed) g.edgeType = Int32Array.from(this.types);
-    if (keepNotes && this.notes.some((n) => n)) g.edgeNotes = this.notes.map((n) => n ?? '');
+    if (typed) g.edgeType = this.types.toArray();
+    if (keepNotes && this.notes.some((x) => x)) g.edgeNotes = Array.from({ length: n }, (_, i) => this.notes[i] ?? '');
     if (this.weights !== null) {
-      const w = new Float32Array(this.src.length).fill(1);
+      const w = new Float32Array(n).fill(1);
       for (let i = 0; i < this.weights.length; i++) if (!Number.isNaN(this.weights[i])) w[i] = this.weights[i];
       g.edgeWeight = w;
     }
@@ -238,8 +260,8 @@ export class GraphBuilder {
     return {
       files,
       nodes: nodes.length,
-      edges: this.src.length,
-      edgeTypes: this.types.some((t) => t >= 0) ? this.edgeTypes.length : 0,
+      edges: this.pairs.length,
+      edgeTypes: this.typed ? this.edgeTypes.length : 0,
       withSmiles: nodes.filter((n) => n.smiles).length,
       withAtc: nodes.filter((n) => n.atc && n.atc.length > 0).length,
       withNames: nodes.filter((n) => n.name !== n.id).length,
@@ -248,16 +270,5 @@ export class GraphBuilder {
       skippedRows: [...this.skipped.values()],
       warnings: [...this.warnings],
     };
-  }
-
-  private lookupPair(lo: number, hi: number): number | undefined {
-    // Numeric keys are exact below 2^53: lo * 2^26 + hi is safe for up to 67 M nodes.
-    if (hi < 67_108_864) return this.pairKeys.get(lo * 67_108_864 + hi);
-    return this.bigPairKeys.get(`${lo},${hi}`);
-  }
-
-  private storePair(lo: number, hi: number, edgeIndex: number): void {
-    if (hi < 67_108_864) this.pairKeys.set(lo * 67_108_864 + hi, edgeIndex);
-    else this.bigPairKeys.set(`${lo},${hi}`, edgeIndex);
   }
 }

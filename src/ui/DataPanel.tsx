@@ -12,10 +12,16 @@ export function DataPanel() {
   const dataset = usePlayground((s) => s.settings.dataset);
   const report = usePlayground((s) => s.report);
   const graph = usePlayground((s) => s.graph);
+  const fromFiles = graph !== null && !BUILTIN_DATASETS.some((d) => d.label === graph.name);
   return (
     <section className="panel data" aria-label="Data">
       <h2>Data</h2>
-      <select value={dataset} onChange={(e) => void controller.changeSettings({ dataset: e.target.value })} aria-label="Data set">
+      <select value={fromFiles ? '' : dataset} onChange={(e) => void controller.selectBuiltin(e.target.value)} aria-label="Data set">
+        {fromFiles && (
+          <option value="" disabled>
+            From files: {graph.name}
+          </option>
+        )}
         {BUILTIN_DATASETS.map((d) => (
           <option key={d.id} value={d.id}>
             {d.label}

@@ -27,14 +27,28 @@ export const CHROMIUM_ARGS = [
 
 export interface AppServer {
   url: string;
+  /** Where ../shared/datasets is served (same origin as the app). */
+  sharedUrl: string;
   close(): Promise<void>;
 }
+
+/** Test data served beside the app (same origin), e.g. for `?data=<url>`: ../shared/datasets under /shared/. */
+export const SHARED_URL_PATH = '/shared/';
 
 export async function serveDist(): Promise<AppServer> {
   const dist = resolve(ROOT, 'dist');
   if (!existsSync(resolve(dist, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first.');
   const files = sirv(dist, { dev: false, etag: true });
+  const shared = sirv(resolve(ROOT, '../shared/datasets'), { dev: true });
   const server: Server = createServer((req, res) => {
+    if (req.url?.startsWith(SHARED_URL_PATH)) {
+      req.url = req.url.slice(SHARED_URL_PATH.length - 1);
+      shared(req, res, () => {
+        res.statusCode = 404;
+        res.end();
+      });
+      return;
+    }
     if (!req.url?.startsWith(SUB_PATH)) {
       res.statusCode = 404;
       res.end('outside the app sub-path');
@@ -50,6 +64,7 @@ export async function serveDist(): Promise<AppServer> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${SUB_PATH}`,
+    sharedUrl: `http://127.0.0.1:${port}${SHARED_URL_PATH}`,
     close: () => new Promise((ok) => server.close(() => ok())),
   };
 }

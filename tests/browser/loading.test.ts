@@ -98,6 +98,23 @@ describe.runIf(haveShared)('loading files in the browser', () => {
     await page.close();
   });
 
+  it('loads ?data=<url> links (a table plus a companion names table) instead of the demo', async () => {
+    const table = `${server.sharedUrl}biosnap_chch_miner/ChCh-Miner_durgbank-chem-chem.tsv`;
+    const names = `${server.sharedUrl}drugbank_vocabulary/drugbank%20vocabulary.csv`;
+    const url = new URL(server.url);
+    url.search = `?data=${encodeURIComponent(table)}&data=${encodeURIComponent(names)}`;
+    const { page, foreignRequests } = await openApp(browser, url.href);
+    const s = await settled(page);
+    expect(s.loadError).toBeNull();
+    expect([s.nodes, s.edges]).toEqual([1514, 48514]);
+    // Names from the vocabulary attach (1,497 of the 1,514 drugs are in it).
+    const named = await page.evaluate(() => window.playground.cy!.nodes().filter((n) => !/^DB\d{5}$/.test(n.data('label'))).length);
+    expect(named).toBeGreaterThan(0);
+    expect(await page.getByTestId('report').innerText()).toMatch(/names 1[45]\d\d/);
+    expect(foreignRequests).toEqual([]);
+    await page.close();
+  });
+
   it('shows hostile names from files as text, never as HTML', async () => {
     const { page } = await openApp(browser, server.url);
     const hostile = '<img src=x onerror="window.__pwned=1">';

@@ -1,0 +1,28 @@
+/**
+ * Shared state of one `loadFiles` call: the graph being built, annotations waiting to be joined, and the
+ * caller's column mappings. Parsers write into it; `loadFiles` turns it into a ParseResult.
+ */
+import { GraphBuilder } from './graph';
+import { CompanionStore } from './companions';
+import type { ColumnMapping } from './table/layout';
+
+export interface LoadContext {
+  builder: GraphBuilder;
+  companions: CompanionStore;
+  /** Caller overrides keyed by file label (file name, or "archive.zip/entry.csv"). */
+  columnMappings: Readonly<Record<string, ColumnMapping>>;
+  /** Labels of the sources that contributed drugs or interactions (not just annotations). */
+  graphSources: string[];
+  /** Drug–drug listings DrugBank repeats under both drugs; merged without counting as duplicates. */
+  mirroredListings: number;
+}
+
+export function createContext(name: string, columnMappings: Record<string, ColumnMapping> = {}): LoadContext {
+  return {
+    builder: new GraphBuilder(name),
+    companions: new CompanionStore(),
+    columnMappings,
+    graphSources: [],
+    mirroredListings: 0,
+  };
+}

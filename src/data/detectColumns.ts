@@ -1,0 +1,91 @@
+/**
+ * For the UI's column dialog: reads only the start of a file (through the same unzip/gunzip/decoding
+ * pipeline as a load), detects what kind of table it is and returns the header, the first rows and the
+ * detected mapping. Never throws for an unmappable table — the dialog exists for exactly that case.
+ */
+import { LoadError } from './errors';
+import { StopReading, readInput } from './pipeline';
+import { HEAD_CHARS, formatOf } from './router';
+import { detectTable } from './table/detect';
+import type { InputFile } from './input';
+import type { TextSink } from './sinks';
+import type { ColumnDetection } from './table/layout';
+import Papa from 'papaparse';
+
+const PREVIEW_ROWS = 10;
+
+export async function detectColumns(file: InputFile, signal?: AbortSignal): Promise<ColumnDetection> {
+  let label = file.name;
+  let head = '';
+  let atEnd = false;
+  let seen = false;
+  await readInput(
+    file,
+    (entryLabel): TextSink => {
+      // The first data entry of a zip is the one shown.
+      if (seen) throw new StopReading();
+      seen = true;
+      label = entryLabel;
+      return {
+        write(text) {
+          head += text;
+          if (head.length >= HEAD_CHARS) throw new StopReading();
+        },
+        end() {
+          atEnd = true;
+        },
+      };
+    },
+    { signal, warn: () => {} },
+  );
+  const format = formatOf(head);
+  const empty: ColumnDetection = {
+    file: label,
+    delimiter: ',',
+    hasHeader: false,
+    header: [],
+    rows: [],
+    role: 'edges',
+    mapping: null,
+    description: '',
+    confidence: 'low',
+  };
+  if (format === undefined) return { ...empty, problem: 'the file contains no text.' };
+  if (format !== 'table') {
+    return { ...empty, problem: format === 'xml' ? 'this is XML (DrugBank), not a table.' : 'this is JSON, not a table.' };
+  }
+  try {
+    const d = detectTable(label, head, atEnd);
+    return {
+      file: label,
+      delimiter: d.delimiter,
+      hasHeader: d.hasHeader,
+      header: d.header,
+      rows: d.sample.slice(0, PREVIEW_ROWS),
+      role: d.role,
+      mapping: d.edges ?? null,
+      description: d.description,
+      confidence: d.confidence,
+    };
+  } catch (e) {
+    if (!(e instanceof LoadError)) throw e;
+    // Unmappable: still show the columns so the user can pick them.
+    const delimiter = guessDelimiter(head);
+    const rows = Papa.parse<string[]>(head, { delimiter, preview: PREVIEW_ROWS + 1, skipEmptyLines: true }).data;
+    return {
+      ...empty,
+      file: label,
+      delimiter,
+      hasHeader: true,
+      header: rows[0] ?? [],
+      rows: rows.slice(1, PREVIEW_ROWS + 1),
+      problem: e.detail,
+    };
+  }
+}
+
+function guessDelimiter(head: string): string {
+  const line = head.slice(0, head.indexOf('\n') >>> 0);
+  for (const d of ['\t', ',', ';', '|']) if (line.includes(d)) return d;
+  return ',';
+}

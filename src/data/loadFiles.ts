@@ -1,0 +1,82 @@
+/**
+ * The one entry point every consumer uses (parse worker, CLI, tests, benchmark): several files in,
+ * one graph and load report out. Files that list interactions (DrugBank XML, drug–drug tables,
+ * drug-graph JSON) build the graph; companion tables annotate it after all files are read, so the
+ * order in which files are given does not matter.
+ */
+import { LoadError } from './errors';
+import { createContext, type LoadContext } from './context';
+import { readInput } from './pipeline';
+import { FormatRouter } from './router';
+import type { InputFile } from './input';
+import type { ColumnMapping } from './table/layout';
+import type { ParseProgress, ParseResult } from '../workers/protocol';
+
+export interface LoadOptions {
+  onProgress?: (p: ParseProgress) => void;
+  signal?: AbortSignal;
+  /** Column mappings confirmed in the UI, keyed by file label (see ColumnDetection.file). */
+  columnMappings?: Record<string, ColumnMapping>;
+  /** Graph name; defaults to the file names. */
+  name?: string;
+  /** Minimum time between progress callbacks (ms). */
+  progressIntervalMs?: number;
+}
+
+export async function loadFiles(files: InputFile[], options: LoadOptions = {}): Promise<ParseResult> {
+  if (files.length === 0) throw new LoadError('empty', '(no file)', 'no files were given.');
+  const labels = files.map((f) => f.name);
+  const ctx = createContext(options.name ?? graphName(labels), options.columnMappings);
+  const interval = options.progressIntervalMs ?? 100;
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    let last = 0;
+    const report = (bytesRead: number, force: boolean): void => {
+      const now = performance.now();
+      if (!options.onProgress || (!force && now - last < interval)) return;
+      last = now;
+      options.onProgress({ file: file.name, bytesRead, totalBytes: file.size, fileIndex: i, fileCount: files.length });
+    };
+    report(0, true);
+    await readInput(file, (label) => new FormatRouter(label, ctx), {
+      signal: options.signal,
+      onBytes: (n) => report(n, false),
+      warn: (m) => ctx.builder.warn(m),
+    });
+    report(file.size, true);
+  }
+  return finish(ctx, labels);
+}
+
+function finish(ctx: LoadContext, labels: string[]): ParseResult {
+  const b = ctx.builder;
+  if (ctx.graphSources.length === 0) {
+    const what = ctx.companions.describe();
+    throw new LoadError(
+      'no-interactions',
+      labels.join(', '),
+      what.length > 0
+        ? `none of the files lists drug–drug interactions; ${what.join('; ')} only annotate${what.length === 1 ? 's' : ''} drugs. ` +
+            'Add DrugBank XML or a drug–drug table; these files then annotate its drugs.'
+        : 'no drug–drug interactions were found.' + (b.warnings.length ? ` ${b.warnings.join(' ')}` : ''),
+    );
+  }
+  const notes: string[] = [];
+  if (ctx.mirroredListings > 0) {
+    notes.push(
+      `DrugBank lists each interaction under both drugs: ${ctx.mirroredListings.toLocaleString('en-US')} repeated listings ` +
+        'were merged into their edge (not counted as duplicates).',
+    );
+  }
+  notes.push(...ctx.companions.apply(b));
+  if (b.edgeCount === 0) b.warn('No interactions were found: the graph has drugs but no edges.');
+  const graph = b.build();
+  const report = b.report(labels);
+  report.notes = notes;
+  return { graph, report };
+}
+
+function graphName(labels: string[]): string {
+  const first = labels[0].replace(/\.(gz|zip)$/i, '').replace(/\.[a-z0-9]+$/i, '');
+  return labels.length === 1 ? first : `${first} + ${labels.length - 1} more`;
+}

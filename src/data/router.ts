@@ -1,0 +1,67 @@
+/**
+ * Decides what a text stream is from its first 64 KiB — DrugBank XML, drug-graph JSON or a table — and
+ * hands it, head included, to the matching parser.
+ */
+import { LoadError } from './errors';
+import type { TextSink } from './sinks';
+import type { LoadContext } from './context';
+import { DrugBankXmlSink } from './drugbank/drugbankXml';
+import { JsonGraphSink } from './jsonGraph';
+import { TableSink } from './table/tableSink';
+
+export const HEAD_CHARS = 64 * 1024;
+
+export type Format = 'xml' | 'json' | 'table';
+
+/** The format a file's first non-blank character announces. */
+export function formatOf(head: string): Format | undefined {
+  const m = /\S/.exec(head);
+  if (!m) return undefined;
+  const c = m[0];
+  if (c === '<') return 'xml';
+  if (c === '{' || c === '[') return 'json';
+  return 'table';
+}
+
+export class FormatRouter implements TextSink {
+  private head = '';
+  private target: TextSink | undefined;
+
+  constructor(
+    private readonly label: string,
+    private readonly ctx: LoadContext,
+  ) {}
+
+  write(text: string): void {
+    if (this.target) {
+      this.target.write(text);
+      return;
+    }
+    this.head += text;
+    if (this.head.length >= HEAD_CHARS) this.dispatch(false);
+  }
+
+  end(): void {
+    if (!this.target) this.dispatch(true);
+    this.target!.end();
+  }
+
+  private dispatch(atEnd: boolean): void {
+    const head = this.head;
+    const format = formatOf(head);
+    if (format === undefined) {
+      if (atEnd) throw new LoadError('empty', this.label, 'the file contains only whitespace.');
+      this.head = ''; // A long run of blank space: keep waiting without keeping it.
+      return;
+    }
+    this.head = '';
+    if (format === 'xml') {
+      this.target = new DrugBankXmlSink(this.label, this.ctx);
+    } else if (format === 'json') {
+      this.target = new JsonGraphSink(this.label, this.ctx);
+    } else {
+      this.target = new TableSink(this.label, this.ctx, head, atEnd);
+    }
+    this.target.write(head);
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * How a table's columns are read: the caller-facing ColumnMapping (what the UI's confirm dialog edits)
+ * and the internal TableLayout that detection produces.
+ */
+
+/** Column indices (0-based) of an interaction table. The UI's column dialog edits one of these. */
+export interface ColumnMapping {
+  source: number;
+  target: number;
+  /** Interaction type / label column. */
+  type?: number;
+  /** Numeric weight or score column. */
+  weight?: number;
+  /** Optional columns that name or describe each endpoint (e.g. TDC's Drug1/Drug2 SMILES). */
+  sourceName?: number;
+  targetName?: number;
+  sourceSmiles?: number;
+  targetSmiles?: number;
+  /** Whether the first (non-comment) row is a header. Detected when omitted. */
+  hasHeader?: boolean;
+  /** Field delimiter. Detected when omitted. */
+  delimiter?: string;
+}
+
+/** Column indices of a companion table that annotates drugs by id. */
+export interface AnnotationColumns {
+  id: number;
+  name?: number;
+  smiles?: number;
+  atc?: number;
+  groups?: number;
+  categories?: number;
+  type?: number;
+  /** UniProt accession or gene id of a target (drug–target tables such as BioSNAP ChG-Miner). */
+  target?: number;
+  /** Keep only rows whose `filterColumn` equals `filterValue` (e.g. dhimmel's category = "target"). */
+  filterColumn?: number;
+  filterValue?: string;
+}
+
+export type TableRole = 'edges' | 'annotations' | 'targets' | 'id-map';
+
+export interface TableLayout {
+  delimiter: string;
+  /** Physical lines before the header (or first data row): comments such as SNAP's "# Directed graph". */
+  skipLines: number;
+  hasHeader: boolean;
+  header: string[];
+  role: TableRole;
+  edges?: ColumnMapping;
+  annotations?: AnnotationColumns;
+  idMap?: { from: number; to: number };
+  /** One line for the report, e.g. "drug–drug pairs (Drug1, Drug2) with interaction type (Label)". */
+  description: string;
+  /** 'high' when header names or id patterns made the choice obvious; 'low' when the UI should ask. */
+  confidence: 'high' | 'low';
+}
+
+/** What `detectColumns` hands the UI's column dialog. */
+export interface ColumnDetection {
+  /** Label used as the key of `columnMappings` in load options. */
+  file: string;
+  delimiter: string;
+  hasHeader: boolean;
+  header: string[];
+  /** First data rows (at most 10), as text. */
+  rows: string[][];
+  role: TableRole;
+  /** The detected interaction columns (when role is 'edges'). */
+  mapping: ColumnMapping | null;
+  description: string;
+  confidence: 'high' | 'low';
+  /** When detection failed: why (the UI then asks the user for the columns). */
+  problem?: string;
+}

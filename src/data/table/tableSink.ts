@@ -1,0 +1,182 @@
+/**
+ * Reads one CSV/TSV table into the load: interaction rows go to the GraphBuilder, companion rows
+ * (names, SMILES, ATC codes, targets, id maps) to the CompanionStore. The layout comes from
+ * `detectTable` on the file's first 64 KiB, or from the caller's ColumnMapping.
+ */
+import { detach, type TextSink } from '../sinks';
+import type { LoadContext } from '../context';
+import type { CompanionSource } from '../companions';
+import type { Annotation } from '../companions';
+import { detectTable, normDrugType, type Detected } from './detect';
+import { RowReader } from './rowReader';
+import type { AnnotationColumns, ColumnMapping } from './layout';
+
+/** ogbl-ddi's valid_neg/test_neg and the like: sampled NON-interactions, never edges. */
+const NEGATIVES = /(^|[^a-z])neg(ative)?s?([^a-z]|$)/i;
+
+export function isNegativeSampleFile(label: string): boolean {
+  return NEGATIVES.test(label.slice(label.lastIndexOf('/') + 1));
+}
+
+export class TableSink implements TextSink {
+  private readonly layout: Detected;
+  private readonly reader: RowReader;
+  private rowIndex = 0;
+  private dataRows = 0;
+  private added = 0;
+  private ignored = false;
+  private companion: CompanionSource | undefined;
+  private readonly onRow: (fields: string[], line: number) => void;
+
+  constructor(
+    private readonly label: string,
+    private readonly ctx: LoadContext,
+    head: string,
+    atEnd: boolean,
+  ) {
+    const forced: ColumnMapping | undefined = ctx.columnMappings[label];
+    this.layout = detectTable(label, head, atEnd, forced);
+    const { layout } = this;
+    const b = ctx.builder;
+    if (layout.role === 'edges' && isNegativeSampleFile(label)) {
+      this.ignored = true;
+      b.warn(`${label} looks like a file of negative samples (non-interactions, by its name); it was not added to the graph.`);
+    }
+    if (layout.role === 'edges' && layout.confidence === 'low' && !forced) {
+      b.warn(`${label}: columns were guessed (${layout.description}); check them in the column dialog.`);
+    }
+    if (layout.role === 'annotations' || layout.role === 'targets') {
+      this.companion = ctx.companions.open(label, layout.role, provides(layout.annotations!, layout.role));
+    } else if (layout.role === 'id-map') {
+      this.companion = ctx.companions.open(label, 'id-map', 'DrugBank ids');
+    }
+    this.onRow = this.pickRowHandler();
+    this.reader = new RowReader({
+      delimiter: layout.delimiter,
+      onRow: (fields, line) => {
+        const i = this.rowIndex++;
+        if (i < layout.skipLines || (layout.hasHeader && i === layout.skipLines)) return;
+        this.dataRows++;
+        this.onRow(fields, line);
+      },
+      onSkip: (reason, line) => b.skip(`${label}: ${reason}`, line),
+    });
+  }
+
+  write(text: string): void {
+    this.reader.write(text);
+  }
+
+  end(): void {
+    this.reader.end();
+    const b = this.ctx.builder;
+    if (this.dataRows === 0) b.warn(`${this.label} has no data rows.`);
+    if (this.layout.role === 'edges' && this.added > 0) this.ctx.graphSources.push(this.label);
+  }
+
+  private pickRowHandler(): (fields: string[], line: number) => void {
+    const { layout } = this;
+    if (this.ignored) return () => {};
+    if (layout.role === 'edges') return this.edgeRow(layout.edges!);
+    if (layout.role === 'id-map') {
+      const { from, to } = layout.idMap!;
+      const need = Math.max(from, to) + 1;
+      return (f, line) => {
+        if (f.length < need) return this.short(f.length, need, line);
+        const a = f[from].trim();
+        const z = f[to].trim();
+        if (a && z) this.companion!.rename(a, z);
+      };
+    }
+    return this.annotationRow(layout.annotations!);
+  }
+
+  private short(got: number, need: number, line: number): void {
+    this.ctx.builder.skip(`${this.label}: row has ${got} field${got === 1 ? '' : 's'}, expected at least ${need}`, line);
+  }
+
+  private edgeRow(m: ColumnMapping): (fields: string[], line: number) => void {
+    const b = this.ctx.builder;
+    const need = Math.max(m.source, m.target) + 1;
+    return (f, line) => {
+      if (f.length < need) return this.short(f.length, need, line);
+      const a = f[m.source].trim();
+      const z = f[m.target].trim();
+      if (!a || !z) {
+        b.skip(`${this.label}: empty drug id`, line);
+        return;
+      }
+      const ia = b.node(a, m.sourceName !== undefined ? f[m.sourceName] : undefined);
+      const iz = b.node(z, m.targetName !== undefined ? f[m.targetName] : undefined);
+      if (m.sourceSmiles !== undefined) this.smiles(ia, f[m.sourceSmiles]);
+      if (m.targetSmiles !== undefined) this.smiles(iz, f[m.targetSmiles]);
+      const type = m.type !== undefined ? f[m.type]?.trim() || undefined : undefined;
+      let ok: boolean;
+      if (m.weight !== undefined) {
+        const w = Number.parseFloat(f[m.weight] ?? '');
+        ok = Number.isFinite(w) ? b.weightedEdge(ia, iz, w, type) : b.edge(ia, iz, type);
+      } else {
+        ok = b.edge(ia, iz, type);
+      }
+      if (ok) this.added++;
+    };
+  }
+
+  private smiles(i: number, value: string | undefined): void {
+    const node = this.ctx.builder.nodes[i];
+    if (node.smiles || !value) return;
+    const s = value.trim();
+    if (s) node.smiles = detach(s);
+  }
+
+  private annotationRow(c: AnnotationColumns): (fields: string[], line: number) => void {
+    const src = this.companion!;
+    const b = this.ctx.builder;
+    const cell = (f: string[], i: number | undefined): string => (i === undefined ? '' : (f[i] ?? '').trim());
+    return (f, line) => {
+      const id = cell(f, c.id);
+      if (!id) {
+        b.skip(`${this.label}: row without a drug id`, line);
+        return;
+      }
+      if (c.filterColumn !== undefined && cell(f, c.filterColumn).toLowerCase() !== c.filterValue) return;
+      const ann: Annotation = {};
+      const name = cell(f, c.name);
+      if (name) ann.name = detach(name);
+      const smiles = cell(f, c.smiles);
+      if (smiles) ann.smiles = detach(smiles);
+      const type = normDrugType(cell(f, c.type));
+      if (type) ann.type = type;
+      const atc = list(cell(f, c.atc), /\s*[|;,]\s*/);
+      if (atc.length) ann.atc = atc;
+      const groups = list(cell(f, c.groups), /\s*\|\s*/);
+      if (groups.length) ann.groups = groups;
+      const categories = list(cell(f, c.categories), /\s*\|\s*/);
+      if (categories.length) ann.categories = categories;
+      const target = cell(f, c.target);
+      if (target) ann.targets = [detach(target)];
+      src.annotate(detach(id), ann);
+    };
+  }
+}
+
+function list(value: string, sep: RegExp): string[] {
+  if (!value) return [];
+  return value
+    .split(sep)
+    .map((v) => v.trim())
+    .filter((v) => v !== '')
+    .map(detach);
+}
+
+function provides(c: AnnotationColumns, role: 'annotations' | 'targets'): string {
+  const parts: string[] = [];
+  if (c.name !== undefined) parts.push('names');
+  if (c.smiles !== undefined) parts.push('SMILES');
+  if (c.atc !== undefined) parts.push('ATC codes');
+  if (c.groups !== undefined) parts.push('groups');
+  if (c.categories !== undefined) parts.push('categories');
+  if (c.type !== undefined) parts.push('types');
+  if (role === 'targets') parts.push('targets');
+  return parts.join(', ');
+}
