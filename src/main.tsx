@@ -8,6 +8,9 @@ import { PlaygroundContext } from './ui/context';
 import { PlaygroundController } from './ui/controller';
 import { DataLoader } from './ui/dataLoader';
 import { createPlaygroundStore } from './ui/store';
+import { TeachContext } from './ui/teach/context';
+import { TeachController } from './ui/teach/teachController';
+import { TeachLayer } from './ui/teach/TeachLayer';
 import './ui/styles.css';
 
 declare global {
@@ -20,15 +23,24 @@ const { settings, warnings } = settingsFromHash(location.hash);
 const store = createPlaygroundStore(settings, warnings);
 const controller = new PlaygroundController(store);
 const loader = new DataLoader(controller);
+const teach = new TeachController(controller);
 let cy: cytoscape.Core | null = null;
-window.playground = createAutomationHook(controller, loader, () => cy);
+window.playground = createAutomationHook(controller, loader, () => cy, teach);
 controller.syncHash();
 window.addEventListener('hashchange', () => void controller.applyHash(location.hash));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <PlaygroundContext.Provider value={{ store, controller, loader }}>
-      <App onNetwork={(c) => (cy = c)} />
+      <TeachContext.Provider value={teach}>
+        <App
+          onNetwork={(c) => {
+            cy = c;
+            teach.setNetwork(c);
+          }}
+        />
+        <TeachLayer />
+      </TeachContext.Provider>
     </PlaygroundContext.Provider>
   </StrictMode>,
 );

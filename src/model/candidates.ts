@@ -50,3 +50,39 @@ export function topUnknownPairs(h: Float32Array, n: number, d: number, k: number
   }
   return heap.sort((x, y) => y.score - x.score);
 }
+
+/**
+ * The same search for any symmetric pair scorer (MLP, DistMult decoders): scores the upper triangle
+ * in blocks of about `block` pairs, keeping the k best unknown ones.
+ */
+export function topUnknownPairsBy(
+  n: number,
+  k: number,
+  known: PairSet,
+  score: (pairs: { a: Int32Array; b: Int32Array }) => Float32Array,
+  block = 65_536,
+): ScoredPair[] {
+  if (k <= 0) return [];
+  const best: ScoredPair[] = [];
+  let a: number[] = [];
+  let b: number[] = [];
+  const flush = () => {
+    if (a.length === 0) return;
+    const s = score({ a: Int32Array.from(a), b: Int32Array.from(b) });
+    for (let i = 0; i < s.length; i++) best.push({ a: a[i], b: b[i], score: s[i] });
+    // Keep the list short: sort and cut whenever it grows past 4k.
+    if (best.length > 4 * k) best.sort((x, y) => y.score - x.score).splice(k);
+    a = [];
+    b = [];
+  };
+  for (let u = 0; u < n; u++) {
+    for (let v = u + 1; v < n; v++) {
+      if (known.has(u, v)) continue;
+      a.push(u);
+      b.push(v);
+      if (a.length >= block) flush();
+    }
+  }
+  flush();
+  return best.sort((x, y) => y.score - x.score).slice(0, k);
+}

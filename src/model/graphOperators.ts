@@ -28,13 +28,53 @@ export function inDegrees(g: MessageGraph): Float32Array {
   return deg;
 }
 
+/** The same graph with one self-loop v → v added per node (Kipf GCN, GAT). */
+export function withSelfLoops(g: MessageGraph): MessageGraph {
+  const n = g.numNodes;
+  const src = new Int32Array(g.src.length + n);
+  const dst = new Int32Array(g.dst.length + n);
+  src.set(g.src);
+  dst.set(g.dst);
+  for (let v = 0; v < n; v++) {
+    src[g.src.length + v] = v;
+    dst[g.dst.length + v] = v;
+  }
+  return { numNodes: n, src, dst };
+}
+
+export type NeighbourhoodKind = 'sum' | 'mean' | 'gcn';
+
 /**
  * A[v, u] = w(u → v) so that (A · H)[v] aggregates v's in-neighbours. 'sum' weighs each message 1,
- * 'mean' 1 / in-degree(v) (nodes with no in-neighbours get a zero row, as DGL's mean).
+ * 'mean' 1 / in-degree(v) (nodes with no in-neighbours get a zero row, as DGL's mean), 'gcn' is
+ * Kipf & Welling's D^-1/2 (A + I) D^-1/2 with D the degree including the self-loop (PyG's gcn_norm).
  */
-export function aggregationMatrix(g: MessageGraph, kind: 'sum' | 'mean'): Csr {
-  const deg = inDegrees(g);
-  const values = new Float32Array(g.src.length);
-  for (let i = 0; i < values.length; i++) values[i] = kind === 'mean' ? 1 / deg[g.dst[i]] : 1;
-  return csrFromCoo(g.numNodes, g.numNodes, g.dst, g.src, values);
+export function aggregationMatrix(g: MessageGraph, kind: NeighbourhoodKind): Csr {
+  const graph = kind === 'gcn' ? withSelfLoops(g) : g;
+  const deg = inDegrees(graph);
+  const values = new Float32Array(graph.src.length);
+  for (let i = 0; i < values.length; i++) {
+    if (kind === 'mean') values[i] = 1 / deg[graph.dst[i]];
+    else if (kind === 'gcn') values[i] = 1 / Math.sqrt(deg[graph.dst[i]] * deg[graph.src[i]]);
+    else values[i] = 1;
+  }
+  return csrFromCoo(graph.numNodes, graph.numNodes, graph.dst, graph.src, values);
+}
+
+/**
+ * Message edges grouped by destination (CSR order): edge k runs src[k] → dst[k], and the edges into
+ * v are k ∈ [rowPtr[v], rowPtr[v + 1]). Per-edge tensors (attention) use this order.
+ */
+export interface EdgeIndex {
+  numNodes: number;
+  rowPtr: Int32Array;
+  src: Int32Array;
+  dst: Int32Array;
+}
+
+export function edgeIndexOf(g: MessageGraph): EdgeIndex {
+  const csr = aggregationMatrix(g, 'sum');
+  const dst = new Int32Array(csr.colIdx.length);
+  for (let v = 0; v < g.numNodes; v++) dst.fill(v, csr.rowPtr[v], csr.rowPtr[v + 1]);
+  return { numNodes: g.numNodes, rowPtr: csr.rowPtr, src: csr.colIdx, dst };
 }

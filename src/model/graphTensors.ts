@@ -2,11 +2,13 @@
  * Per-graph operators the layers share: built once from the message-passing edges, on the
  * backend in use, in the mode (sparse CSR or dense matmul) that suits it.
  */
-import { aggregationMatrix, type MessageGraph } from './graphOperators';
+import { aggregationMatrix, edgeIndexOf, withSelfLoops, type EdgeIndex, type MessageGraph, type NeighbourhoodKind } from './graphOperators';
+import { CSR_SPMM_BACKENDS } from './kernels/csrSpmm';
 import { SparseOperator, type SparseMode } from './sparseOps';
 
 export class GraphOperators {
   private readonly cache = new Map<string, SparseOperator>();
+  private readonly edgeCache = new Map<string, EdgeIndex>();
 
   constructor(
     readonly graph: MessageGraph,
@@ -17,8 +19,8 @@ export class GraphOperators {
     return this.graph.numNodes;
   }
 
-  /** A · X where A averages (or sums) each node's in-neighbours. */
-  neighbourhood(kind: 'sum' | 'mean'): SparseOperator {
+  /** A · X where A sums, averages or GCN-normalises each node's in-neighbours. */
+  neighbourhood(kind: NeighbourhoodKind): SparseOperator {
     let op = this.cache.get(kind);
     if (!op) {
       op = new SparseOperator(aggregationMatrix(this.graph, kind), this.mode);
@@ -27,19 +29,32 @@ export class GraphOperators {
     return op;
   }
 
+  /** The message edges grouped by destination, optionally with a self-loop per node (for max and attention). */
+  edges(selfLoops: boolean): EdgeIndex {
+    const key = selfLoops ? 'loops' : 'plain';
+    let e = this.edgeCache.get(key);
+    if (!e) {
+      e = edgeIndexOf(selfLoops ? withSelfLoops(this.graph) : this.graph);
+      this.edgeCache.set(key, e);
+    }
+    return e;
+  }
+
   dispose(): void {
     for (const op of this.cache.values()) op.dispose();
     this.cache.clear();
+    this.edgeCache.clear();
   }
 }
 
 /**
- * Dense matmul wins on GPUs (no read-back to the CPU) while the N × N matrix stays small;
- * the sparse CSR product wins on the CPU side once the graph is sparse.
+ * Which aggregation path to use. Measured (bench/train.ts; figures in src/model/kernels/README.md):
+ * the registered CSR kernel was the fastest path on every backend at every size tried — on wasm and
+ * cpu against the dataSync-based 'sparse' path and the dense N × N matmul (which lost at all sizes,
+ * 5× at 200k edges), on webgl against the dense matmul from the 165-node demo up (SwiftShader) —
+ * and it needs no N × N matrix and no read-back. So: 'kernel' wherever it is registered, else the
+ * typed-array 'sparse' path. 'dense' stays available as an override.
  */
-export function chooseSparseMode(backend: string, numNodes: number, numMessageEdges: number): SparseMode {
-  const gpu = backend === 'webgl' || backend === 'webgpu';
-  if (gpu) return numNodes <= 8192 ? 'dense' : 'sparse';
-  const density = numMessageEdges / Math.max(1, numNodes * numNodes);
-  return backend === 'wasm' && numNodes <= 4096 && density > 0.02 ? 'dense' : 'sparse';
+export function chooseSparseMode(backend: string, _numNodes: number, _numMessageEdges: number): SparseMode {
+  return CSR_SPMM_BACKENDS.includes(backend) ? 'kernel' : 'sparse';
 }

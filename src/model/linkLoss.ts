@@ -42,3 +42,48 @@ export function linkLossDense(h: tf.Tensor2D, pos: Pairs, neg: Pairs): tf.Scalar
   );
   return tf.div(total, pos.a.length + neg.a.length) as tf.Scalar;
 }
+
+/** BCE over positive and negative logits from any decoder (positives labelled 1, negatives 0). */
+export function bceLinkLoss(posLogits: tf.Tensor1D, negLogits: tf.Tensor1D): tf.Scalar {
+  const logits = tf.concat([posLogits, negLogits]);
+  const labels = tf.concat([tf.ones([posLogits.shape[0]]), tf.zeros([negLogits.shape[0]])]) as tf.Tensor1D;
+  return bceWithLogits(logits, labels);
+}
+
+/**
+ * Mean softmax cross-entropy over rows of logits with integer class labels, as one typed-array
+ * kernel: loss = mean_i (logsumexp(z_i) − z_{i,y_i}), gradient (softmax(z_i) − onehot(y_i)) / rows.
+ * Why a kernel: on tfjs-wasm the composed logSumExp's backward took 14–20 s for 163 k × 86 logits
+ * (DrugBank's interaction types); tf.losses.softmaxCrossEntropy also trips tfjs's leak check when
+ * nested in the optimiser's tape. Reads the logits on the CPU side (a read-back on GPU backends).
+ */
+export function softmaxCrossEntropy(labels: Int32Array, logits: tf.Tensor2D): tf.Scalar {
+  const [rows, cols] = logits.shape;
+  const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const z = (args[0] as tf.Tensor).dataSync() as Float32Array;
+    const p = new Float32Array(rows * cols);
+    let total = 0;
+    for (let i = 0; i < rows; i++) {
+      const o = i * cols;
+      let max = -Infinity;
+      for (let c = 0; c < cols; c++) max = Math.max(max, z[o + c]);
+      let sum = 0;
+      for (let c = 0; c < cols; c++) sum += p[o + c] = Math.exp(z[o + c] - max);
+      for (let c = 0; c < cols; c++) p[o + c] /= sum;
+      total += max + Math.log(sum) - z[o + labels[i]];
+    }
+    return {
+      value: tf.scalar(total / rows),
+      gradFunc: (dy: tf.Tensor) => {
+        const g = dy.dataSync()[0] / rows;
+        const dz = new Float32Array(rows * cols);
+        for (let i = 0; i < rows; i++) {
+          for (let c = 0; c < cols; c++) dz[i * cols + c] = g * p[i * cols + c];
+          dz[i * cols + labels[i]] -= g;
+        }
+        return tf.tensor2d(dz, [rows, cols]);
+      },
+    };
+  });
+  return op(logits) as tf.Scalar;
+}

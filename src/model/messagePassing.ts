@@ -2,8 +2,8 @@
  * The seed article's message passing (§3), as one small core every layer is built from:
  *
  *   message    m_{u→v} = MESSAGE(h_u^{(l-1)})                      (what each neighbour sends)
- *   aggregate  m_v^{(l)} = AGG({ m_{u→v} | u ∈ N(v) })             (sum, mean, …)
- *   update     h_v^{(l)} = UPDATE(h_v^{(l-1)}, m_v^{(l)})           (a Linear layer, …)
+ *   aggregate  m_v^{(l)} = AGG({ m_{u→v} | u ∈ N(v) })             (sum, mean, max, attention, …)
+ *   update     h_v^{(l)} = UPDATE(h_v^{(l-1)}, m_v^{(l)})           (add, concat or replace, then Linear)
  *
  * and, after the last layer, OUTPUT (a decoder, see decoders.ts). A layer can hand back the
  * tensors of each step so the teaching view can show the real numbers.
@@ -11,12 +11,17 @@
 import * as tf from '@tensorflow/tfjs';
 import type { GraphOperators } from './graphTensors';
 
-/** The tensors one layer computed, for every node. */
+/** The tensors one layer computed, for every node (rows are nodes). */
 export interface LayerTrace {
   input: tf.Tensor2D;
   messages: tf.Tensor2D;
   aggregated: tf.Tensor2D;
   output: tf.Tensor2D;
+  /**
+   * Attention layers only: α per message edge and head (edges in the order of
+   * `graph.edges(true)`, i.e. grouped by destination, self-loops included).
+   */
+  attention?: tf.Tensor2D;
 }
 
 export abstract class MessagePassingLayer {

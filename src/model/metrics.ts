@@ -1,5 +1,6 @@
 /**
- * Ranking metrics for link prediction. Pure functions over plain arrays.
+ * Metrics for link prediction (AUROC, AUPRC, Hits@K) and classification (accuracy, macro-F1).
+ * Pure functions over plain arrays.
  */
 
 /**
@@ -69,4 +70,69 @@ function sortedIndices(values: Float64Array, direction: 'ascending' | 'descendin
   const sign = direction === 'ascending' ? 1 : -1;
   idx.sort((a, b) => sign * (values[a] - values[b]));
   return idx;
+}
+
+/**
+ * Hits@K as OGB's link-prediction evaluator (ogbl-ddi uses K = 20): the fraction of positive scores
+ * strictly greater than the K-th highest negative score. Computed on logits (the same order as
+ * probabilities, but no sigmoid saturation into ties). With fewer than K negatives it is 1, as OGB.
+ */
+export function hitsAtK(pos: ArrayLike<number>, neg: ArrayLike<number>, k: number): number {
+  if (pos.length === 0) return NaN;
+  if (neg.length < k) return 1;
+  const sorted = Float64Array.from(neg as ArrayLike<number>).sort();
+  const kth = sorted[sorted.length - k];
+  let hits = 0;
+  for (let i = 0; i < pos.length; i++) if (pos[i] > kth) hits++;
+  return hits / pos.length;
+}
+
+/** Fraction of predictions equal to the truth. */
+export function accuracy(truth: ArrayLike<number>, predicted: ArrayLike<number>): number {
+  if (truth.length === 0) return NaN;
+  let ok = 0;
+  for (let i = 0; i < truth.length; i++) if (truth[i] === predicted[i]) ok++;
+  return ok / truth.length;
+}
+
+/**
+ * Macro-averaged F1 as scikit-learn's f1_score(average='macro'): F1 = 2TP / (2TP + FP + FN) per
+ * class, averaged over every class that occurs in the truth or the predictions (0 for a class
+ * that is predicted but never true, or true but never predicted).
+ */
+export function macroF1(truth: ArrayLike<number>, predicted: ArrayLike<number>): number {
+  if (truth.length === 0) return NaN;
+  const tp = new Map<number, number>();
+  const fp = new Map<number, number>();
+  const fn = new Map<number, number>();
+  const inc = (m: Map<number, number>, c: number) => m.set(c, (m.get(c) ?? 0) + 1);
+  for (let i = 0; i < truth.length; i++) {
+    const t = truth[i];
+    const p = predicted[i];
+    if (t === p) inc(tp, t);
+    else {
+      inc(fp, p);
+      inc(fn, t);
+    }
+  }
+  const classes = new Set([...tp.keys(), ...fp.keys(), ...fn.keys()]);
+  let sum = 0;
+  for (const c of classes) {
+    const t = tp.get(c) ?? 0;
+    const denom = 2 * t + (fp.get(c) ?? 0) + (fn.get(c) ?? 0);
+    sum += denom === 0 ? 0 : (2 * t) / denom;
+  }
+  return sum / classes.size;
+}
+
+/** Index of the largest value in each row of a row-major rows × cols array (first on ties). */
+export function argmaxRows(values: ArrayLike<number>, cols: number): Int32Array {
+  const rows = values.length / cols;
+  const out = new Int32Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let best = 0;
+    for (let c = 1; c < cols; c++) if (values[r * cols + c] > values[r * cols + best]) best = c;
+    out[r] = best;
+  }
+  return out;
 }

@@ -1,43 +1,62 @@
 /**
  * A stack of message-passing layers over the node features, ReLU between layers (not after the
- * last), as the seed's two-layer GCN.
+ * last), as the seed's two-layer GCN; dropout on the hidden layers' inputs while training.
  */
 import * as tf from '@tensorflow/tfjs';
-import { NodeFeatures } from './features';
+import { NodeFeatures, featureKinds, type FeatureBlock } from './features';
 import type { GraphOperators } from './graphTensors';
-import { SeedGcnLayer } from './layers/seedGcn';
+import { createLayer } from './layers';
 import type { LayerTrace, MessagePassingLayer } from './messagePassing';
 import type { Rng } from './rng';
 import type { ModelSettings } from './settings';
 
-export const NUM_LAYERS = 2;
-
 export class GnnModel {
   readonly features: NodeFeatures;
   readonly layers: MessagePassingLayer[];
+  private readonly dropoutRng: Rng;
 
-  constructor(settings: ModelSettings, numNodes: number, rng: Rng) {
+  constructor(
+    readonly settings: ModelSettings,
+    numNodes: number,
+    rng: Rng,
+    blocks: FeatureBlock[] = [],
+  ) {
     const d = settings.hidden;
-    this.features = new NodeFeatures(settings.features, numNodes, d, rng.fork(10));
+    this.features = new NodeFeatures(featureKinds(settings.features), numNodes, d, rng.fork(10), blocks);
     const layerRng = rng.fork(11);
-    this.layers = Array.from({ length: NUM_LAYERS }, (_, l) => new SeedGcnLayer(d, d, layerRng, `layer${l + 1}`));
+    const count = Math.max(1, settings.layers);
+    this.layers = Array.from({ length: count }, (_, l) =>
+      createLayer(settings.model, l === 0 ? this.features.dim : d, d, layerRng, `layer${l + 1}`, settings),
+    );
+    this.dropoutRng = rng.fork(12);
   }
 
-  /** Node embeddings after the last layer. */
-  forward(graph: GraphOperators): tf.Tensor2D {
-    let h = this.features.values;
+  /** Node embeddings after the last layer. `training` switches dropout on. */
+  forward(graph: GraphOperators, training = false): tf.Tensor2D {
+    let h = this.features.tensor();
     this.layers.forEach((layer, l) => {
+      if (l > 0 && training) h = this.dropout(h);
       h = layer.forward(h, graph);
       if (l < this.layers.length - 1) h = tf.relu(h);
     });
     return h;
   }
 
+  /** Inverted dropout with a mask from the seeded generator, so runs repeat on every backend. */
+  private dropout(h: tf.Tensor2D): tf.Tensor2D {
+    const p = this.settings.dropout;
+    if (p <= 0) return h;
+    const keep = 1 / (1 - p);
+    const mask = new Float32Array(h.size);
+    for (let i = 0; i < mask.length; i++) mask[i] = this.dropoutRng.next() < p ? 0 : keep;
+    return tf.mul(h, tf.tensor2d(mask, h.shape));
+  }
+
   /** Every layer's step tensors; `activated[l]` is the layer's output after its activation (the next layer's input). */
   trace(graph: GraphOperators): { layers: LayerTrace[]; activated: tf.Tensor2D[] } {
     const layers: LayerTrace[] = [];
     const activated: tf.Tensor2D[] = [];
-    let h = this.features.values;
+    let h = this.features.tensor();
     this.layers.forEach((layer, l) => {
       const t = layer.trace(h, graph);
       layers.push(t);

@@ -1,16 +1,38 @@
 /** Everything that determines a training run. The URL table in src/state/ validates and serialises it. */
-export type ModelKind = 'seed-gcn';
-export type FeatureKind = 'learned' | 'random';
+import type { AggregatorKind } from './aggregators';
+import type { LayerKind } from './layers';
+import type { UpdateKind } from './layers/mpnn';
+
+export type ModelKind = LayerKind;
+/** '+'-joined feature kinds, e.g. "learned" or "morgan+degree" (see features/spec.ts). */
+export type FeatureSpec = string;
 export type AggregationMode = 'auto' | 'sparse' | 'dense';
+export type TaskKind = 'link' | 'type' | 'node';
+export type DecoderKind = 'dot' | 'mlp' | 'distmult';
 
 export interface ModelSettings {
   model: ModelKind;
-  /** Learned embeddings (trained with the model) or fixed random features (as the seed's code). */
-  features: FeatureKind;
-  /** Width of the input features, the hidden layer and the output embeddings. */
+  /** Link prediction, interaction-type prediction (typed graphs) or node classification (ATC level 1). */
+  task: TaskKind;
+  /** Node features, possibly several joined with '+': learned, random, atc, categories, degree, morgan. */
+  features: FeatureSpec;
+  /** Width of the learned/random features, the hidden layers and the output embeddings. */
   hidden: number;
+  /** Number of message-passing layers (ReLU between them, not after the last). */
+  layers: number;
+  /** GAT attention heads (hidden must be divisible by it). */
+  heads: number;
+  /** The 'mpnn' model's AGG and UPDATE steps. */
+  aggregator: AggregatorKind;
+  update: UpdateKind;
+  /** Dropout rate on every layer's input during training (seeded masks). */
+  dropout: number;
+  /** Link task: how a pair's score is computed from its two embeddings. */
+  decoder: DecoderKind;
   learningRate: number;
   epochs: number;
+  /** Early stopping: stop after this many epochs without a better validation score (0 = never). */
+  patience: number;
   seed: number;
   aggregation: AggregationMode;
   /** How many strongest unknown pairs to report as candidates. */
@@ -19,10 +41,18 @@ export interface ModelSettings {
 
 export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
   model: 'seed-gcn',
+  task: 'link',
   features: 'learned',
   hidden: 64,
+  layers: 2,
+  heads: 4,
+  aggregator: 'mean',
+  update: 'replace',
+  dropout: 0,
+  decoder: 'dot',
   learningRate: 0.01,
   epochs: 100,
+  patience: 0,
   seed: 0,
   aggregation: 'auto',
   candidates: 15,

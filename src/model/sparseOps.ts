@@ -7,9 +7,16 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { csrToDense, selectionCsr, spmmArrays, transposeCsr, type Csr } from './csr';
+import { CsrTensors } from './kernels/csrSpmm';
+import { pairDots, pairDotsGradient } from './kernels/pairDot';
+import { PAIR_DOT_BACKENDS, pairDotKernel } from './kernels/pairDotKernel';
 
-/** 'sparse': CSR product over typed arrays (reads tensor data; best on cpu/wasm). 'dense': matmul with the dense matrix (best on GPUs for small graphs). */
-export type SparseMode = 'sparse' | 'dense';
+/**
+ * 'sparse': CSR product over typed arrays (reads tensor data; best on cpu/wasm). 'dense': matmul with
+ * the dense matrix (best on GPUs for small graphs). 'kernel': the registered CsrSpmm kernel
+ * (kernels/csrSpmm.ts) on the backend's own memory, GPU programs included.
+ */
+export type SparseMode = 'sparse' | 'dense' | 'kernel';
 
 const readFloats = (t: tf.Tensor): Float32Array => t.dataSync() as Float32Array;
 
@@ -17,6 +24,7 @@ const readFloats = (t: tf.Tensor): Float32Array => t.dataSync() as Float32Array;
 export class SparseOperator {
   private readonly transposed: Csr;
   private readonly dense: tf.Tensor2D | null;
+  private readonly kernel: CsrTensors | null;
 
   constructor(
     readonly matrix: Csr,
@@ -25,15 +33,18 @@ export class SparseOperator {
     this.transposed = transposeCsr(matrix);
     // Kept: operators are built lazily, possibly inside a tidy() scope, and live as long as the graph.
     this.dense = mode === 'dense' ? tf.keep(tf.tensor2d(csrToDense(matrix), [matrix.numRows, matrix.numCols])) : null;
+    this.kernel = mode === 'kernel' ? new CsrTensors(matrix, this.transposed) : null;
   }
 
   apply(x: tf.Tensor2D): tf.Tensor2D {
     if (this.dense) return tf.matMul(this.dense, x);
+    if (this.kernel) return this.kernel.multiply(x);
     return csrProduct(this.matrix, this.transposed, x);
   }
 
   dispose(): void {
     this.dense?.dispose();
+    this.kernel?.dispose();
   }
 }
 
@@ -53,7 +64,7 @@ function csrProduct(a: Csr, aT: Csr, x: tf.Tensor2D): tf.Tensor2D {
 export function gatherRows(h: tf.Tensor2D, idx: Int32Array): tf.Tensor2D {
   const [n, f] = h.shape;
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => ({
-    value: tf.gather(args[0] as tf.Tensor, tf.tensor1d(idx, 'int32')) as tf.Tensor2D,
+    value: copyRowsOnCpu() ? copyRows(readFloats(args[0] as tf.Tensor), idx, f) : (tf.gather(args[0] as tf.Tensor, tf.tensor1d(idx, 'int32')) as tf.Tensor2D),
     gradFunc: (dy: tf.Tensor) => {
       const scatter = transposeCsr(selectionCsr(idx, n));
       return tf.tensor2d(spmmArrays(scatter, readFloats(dy), f), [n, f]);
@@ -63,35 +74,35 @@ export function gatherRows(h: tf.Tensor2D, idx: Int32Array): tf.Tensor2D {
 }
 
 /**
+ * On the CPU-side backends a typed-array row copy: tf.gather took ~1 s for 82 k rows × 64 on cpu and
+ * wasm (per-element index arithmetic), the copy a few ms. GPU backends keep tf.gather (no read-back).
+ */
+const copyRowsOnCpu = (): boolean => tf.getBackend() === 'cpu' || tf.getBackend() === 'wasm';
+
+function copyRows(h: Float32Array, idx: Int32Array, f: number): tf.Tensor2D {
+  const out = new Float32Array(idx.length * f);
+  for (let i = 0; i < idx.length; i++) out.set(h.subarray(idx[i] * f, idx[i] * f + f), i * f);
+  return tf.tensor2d(out, [idx.length, f]);
+}
+
+/**
  * s_i = h_{a_i} · h_{b_i} for each pair, fused in one typed-array kernel: gathering the rows as
- * tensors first costs ~10× more on the cpu backend. Gradient: dh_a += g·h_b and dh_b += g·h_a.
+ * tensors first costs ~10× more on the cpu backend. Gradient: dh_a += g·h_b and dh_b += g·h_a
+ * (computed as a CSR product, see kernels/pairDot.ts).
  */
 export function pairDotProducts(h: tf.Tensor2D, a: Int32Array, b: Int32Array): tf.Tensor1D {
+  // The registered kernel where there is one: on GPUs it never reads h back to the CPU.
+  if (PAIR_DOT_BACKENDS.includes(tf.getBackend())) return pairDotKernel(h, a, b);
   const [n, d] = h.shape;
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const hv = readFloats(args[0] as tf.Tensor);
     const out = new Float32Array(a.length);
-    for (let i = 0; i < a.length; i++) {
-      const ao = a[i] * d;
-      const bo = b[i] * d;
-      let s = 0;
-      for (let j = 0; j < d; j++) s += hv[ao + j] * hv[bo + j];
-      out[i] = s;
-    }
+    pairDots(hv, d, a, b, out);
     return {
       value: tf.tensor1d(out),
       gradFunc: (dy: tf.Tensor) => {
-        const g = readFloats(dy);
         const dh = new Float32Array(n * d);
-        for (let i = 0; i < a.length; i++) {
-          const ao = a[i] * d;
-          const bo = b[i] * d;
-          const gi = g[i];
-          for (let j = 0; j < d; j++) {
-            dh[ao + j] += gi * hv[bo + j];
-            dh[bo + j] += gi * hv[ao + j];
-          }
-        }
+        pairDotsGradient(hv, n, d, a, b, readFloats(dy), dh);
         return tf.tensor2d(dh, [n, d]);
       },
     };

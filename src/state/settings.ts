@@ -4,7 +4,11 @@
  * through the location hash, so a URL restores a run.
  */
 import type { BackendName } from '../workers/protocol';
-import type { AggregationMode, FeatureKind, ModelKind, ModelSettings } from '../model/settings';
+import type { AggregatorKind } from '../model/aggregators';
+import { parseFeatureSpec } from '../model/features/spec';
+import { LAYER_KINDS } from '../model/layers';
+import type { UpdateKind } from '../model/layers/mpnn';
+import type { AggregationMode, DecoderKind, ModelKind, ModelSettings, TaskKind } from '../model/settings';
 import { DEFAULT_MODEL_SETTINGS } from '../model/settings';
 
 interface Row<T> {
@@ -76,15 +80,38 @@ function textRow(key: string, label: string, help: string, defaultValue: string,
   };
 }
 
+/** Node features: one or more kinds joined with '+', e.g. "learned" or "morgan+degree". */
+function featureRow(key: string, label: string, help: string, defaultValue: string): Row<string> {
+  return {
+    key,
+    label,
+    help,
+    defaultValue,
+    parse(raw) {
+      const parsed = parseFeatureSpec(raw);
+      return 'error' in parsed ? { error: parsed.error } : { value: parsed.kinds.join('+') };
+    },
+    format: String,
+  };
+}
+
 const m = DEFAULT_MODEL_SETTINGS;
 
 export const SETTINGS = {
   dataset: textRow('dataset', 'Data set', 'Built-in data set to load.', 'demo', /^[a-z0-9-]{1,40}$/, 'a data set name'),
-  model: enumRow<ModelKind>('model', 'Model', 'Seed GCN: mean of neighbours, then a Linear layer (the seed article’s code).', m.model, ['seed-gcn']),
-  features: enumRow<FeatureKind>('features', 'Node features', 'Learned embeddings, or fixed random vectors as in the seed’s code.', m.features, ['learned', 'random']),
+  model: enumRow<ModelKind>('model', 'Model', 'seed-gcn: neighbour mean + Linear (the seed’s code); gcn: Kipf & Welling; sage: GraphSAGE; gat: attention; gin: sum + MLP; mpnn: pick AGG and UPDATE.', m.model, LAYER_KINDS),
+  task: enumRow<TaskKind>('task', 'Task', 'link: predict interactions; type: predict the interaction type of known pairs; node: predict ATC main group.', m.task, ['link', 'type', 'node']),
+  features: featureRow('features', 'Node features', 'learned, random, atc, categories, degree, morgan (RDKit fingerprints); join with + to combine.', m.features),
   hidden: intRow('hidden', 'Hidden size', 'Width of every layer’s vectors.', m.hidden, 2, 256),
+  layers: intRow('layers', 'Layers', 'Number of message-passing layers (each sees one hop further).', m.layers, 1, 8),
+  heads: intRow('heads', 'Attention heads', 'GAT only: independent attention heads (hidden must divide by it).', m.heads, 1, 16),
+  aggregator: enumRow<AggregatorKind>('aggr', 'Aggregator', 'mpnn only: how neighbour messages combine (sum, mean or per-feature max).', m.aggregator, ['sum', 'mean', 'max']),
+  update: enumRow<UpdateKind>('update', 'Update', 'mpnn only: replace h by W·m, or W·(h + m), or W·[h ‖ m].', m.update, ['replace', 'add', 'concat']),
+  dropout: floatRow('dropout', 'Dropout', 'Fraction of hidden values zeroed while training (seeded).', m.dropout, 0, 0.9),
+  decoder: enumRow<DecoderKind>('decoder', 'Decoder', 'Link task: pair score = dot product, DistMult (learned diagonal) or an MLP.', m.decoder, ['dot', 'distmult', 'mlp']),
   learningRate: floatRow('lr', 'Learning rate', 'Adam step size.', m.learningRate, 1e-5, 1),
   epochs: intRow('epochs', 'Epochs', 'Training stops after this many passes.', m.epochs, 1, 10000),
+  patience: intRow('patience', 'Patience', 'Early stopping: stop after this many epochs without a better validation score (0 = off).', m.patience, 0, 10000),
   seed: intRow('seed', 'Seed', 'Fixes the split, initial weights and negative samples.', m.seed, 0, 2147483647),
   aggregation: enumRow<AggregationMode>('agg', 'Aggregation kernel', 'How neighbour sums run: chosen per backend and size, or forced.', m.aggregation, ['auto', 'sparse', 'dense']),
   candidates: intRow('top', 'Candidates', 'How many strongest unknown pairs to show.', m.candidates, 0, 100),
@@ -94,6 +121,10 @@ export const SETTINGS = {
   hops: intRow('hops', 'Hops', 'Radius of the neighbourhood shown around focused drugs.', 1, 1, 4),
   renderer: enumRow<'auto' | 'canvas' | 'webgl'>('renderer', 'Renderer', 'Cytoscape renderer: WebGL pays off for big views on a real GPU.', 'auto', ['auto', 'canvas', 'webgl']),
   backend: enumRow<'auto' | BackendName>('backend', 'Backend', 'TensorFlow.js backend: auto tries WebGPU, WebGL, WASM, then CPU.', 'auto', ['auto', 'webgpu', 'webgl', 'wasm', 'cpu']),
+  // Teaching (issue 5): view state only, the model is never rebuilt for these.
+  drug: textRow('drug', 'Stepper drug', 'Opens the message-passing stepper on this drug (DrugBank ID or the id in your data).', '', /^[^,&#]{1,64}$|^$/, 'one drug id'),
+  present: enumRow<'0' | '1'>('present', 'Presenting', '1 hides the settings panels, for a teacher showing a fixed setting.', '0', ['0', '1']),
+  tour: enumRow<'on' | 'off'>('tour', 'Guided tour', 'off never shows the first-visit tour (it is also never shown again once dismissed).', 'on', ['on', 'off']),
 };
 
 type Table = typeof SETTINGS;
@@ -137,10 +168,18 @@ export function settingsToHash(settings: AppSettings): string {
 export function modelSettingsOf(s: AppSettings): ModelSettings {
   return {
     model: s.model,
+    task: s.task,
     features: s.features,
     hidden: s.hidden,
+    layers: s.layers,
+    heads: s.heads,
+    aggregator: s.aggregator,
+    update: s.update,
+    dropout: s.dropout,
+    decoder: s.decoder,
     learningRate: s.learningRate,
     epochs: s.epochs,
+    patience: s.patience,
     seed: s.seed,
     aggregation: s.aggregation,
     candidates: s.candidates,

@@ -5,6 +5,7 @@ import type cytoscape from 'cytoscape';
 import type { AppSettings } from '../state/settings';
 import type { PlaygroundController } from './controller';
 import type { DataLoader } from './dataLoader';
+import type { StepperSnapshot, TeachController } from './teach/teachController';
 
 export interface PlaygroundSnapshot {
   backend: string | null;
@@ -23,6 +24,8 @@ export interface PlaygroundSnapshot {
   /** Name and report counts of the graph in use. */
   graphName: string | null;
   loading: boolean;
+  /** The message-passing stepper: drug id, layer, step name and the vector on screen; null when closed. */
+  stepper: StepperSnapshot | null;
 }
 
 export interface PlaygroundHook {
@@ -30,17 +33,26 @@ export interface PlaygroundHook {
   snapshot(): PlaygroundSnapshot;
   play(): Promise<void>;
   pause(): Promise<void>;
-  step(): Promise<void>;
+  /** No argument: trains one epoch. A number: moves the open stepper by that many screens (trains one epoch when it is closed). */
+  step(delta?: number): Promise<void>;
   reset(): Promise<void>;
   setSettings(partial: Partial<AppSettings>): Promise<void>;
   /** Loads files as if dropped on the page. */
   loadFiles(files: File[]): Promise<void>;
+  /** Opens the stepper on a drug (id or name; pauses training) and resolves once its numbers are on screen. */
+  openStepper(drugId: string): Promise<void>;
+  /** Moves the open stepper by `delta` screens (negative: back). */
+  stepTeach(delta: number): Promise<void>;
+  closeStepper(): void;
+  /** The model's own output vector h_v^(L) for a drug, from a plain forward pass (not the stepper's trace). */
+  modelOutput(drugId: string): Promise<number[]>;
 }
 
 export function createAutomationHook(
   controller: PlaygroundController,
   loader: DataLoader,
   getCy: () => cytoscape.Core | null,
+  teach?: TeachController,
 ): PlaygroundHook {
   const { store } = controller;
   return {
@@ -72,13 +84,29 @@ export function createAutomationHook(
         loadError: s.loadError,
         graphName: s.graph?.name ?? null,
         loading: s.loading !== null,
+        stepper: teach?.snapshot() ?? null,
       };
     },
     play: () => controller.play(),
     pause: () => controller.pause(),
-    step: () => controller.step(),
+    step: async (delta?: number) => {
+      if (typeof delta === 'number' && teach && teach.store.getState().node !== null) return teach.step(delta);
+      return controller.step();
+    },
     reset: () => controller.reset(),
     setSettings: (partial) => controller.changeSettings(partial),
     loadFiles: (files) => loader.loadFiles(files),
+    openStepper: async (drugId) => {
+      if (!teach) throw new Error('The stepper is not available.');
+      if (!(await teach.openDrug(drugId))) throw new Error(teach.store.getState().error ?? `No drug ${drugId}.`);
+    },
+    stepTeach: async (delta) => teach?.step(delta),
+    closeStepper: () => teach?.close(),
+    modelOutput: async (drugId) => {
+      const graph = store.getState().graph;
+      const i = graph ? graph.nodes.findIndex((n) => n.id === drugId) : -1;
+      if (i < 0) throw new Error(`No drug ${drugId}.`);
+      return controller.trainer.nodeOutput(i);
+    },
   };
 }

@@ -15,7 +15,7 @@ import { startTrainerWorker, type TrainerClient } from './trainerClient';
 /** Settings that change the epoch budget or candidate count: the trained model is kept. */
 const BUDGET_KEYS: (keyof AppSettings)[] = ['epochs', 'candidates'];
 /** Settings of the network view only: nothing to tell the worker. */
-export const VIEW_KEYS: (keyof AppSettings)[] = ['maxEdges', 'minStrength', 'focus', 'hops', 'renderer'];
+export const VIEW_KEYS: (keyof AppSettings)[] = ['maxEdges', 'minStrength', 'focus', 'hops', 'renderer', 'drug', 'present', 'tour'];
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -30,6 +30,11 @@ export class PlaygroundController {
   }
 
   private get api() {
+    return this.client.api;
+  }
+
+  /** The trainer worker's API, for views that ask it questions (the teaching stepper). */
+  get trainer() {
     return this.client.api;
   }
 
@@ -125,6 +130,12 @@ export class PlaygroundController {
       return this.api.setBudget(settings.epochs, settings.candidates);
     }
     return this.reset(settings);
+  }
+
+  /** Loads a built-in data set, also when it is already the one named in the settings. */
+  async selectBuiltin(id: string): Promise<void> {
+    if (id === this.store.getState().settings.dataset) return this.loadBuiltin(id);
+    return this.changeSettings({ dataset: id });
   }
 
   /** Reads settings from the URL again (the user edited the hash by hand). */

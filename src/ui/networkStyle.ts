@@ -1,6 +1,7 @@
 /** Cytoscape style sheet: colours come from element data, so a recolour is one batched data update. */
 import type cytoscape from 'cytoscape';
 import { CANDIDATE_COLOR } from './colorScale';
+import { TEACH_STYLE } from './teach/networkTeachStyle';
 
 export const NETWORK_STYLE: cytoscape.StylesheetJson = [
   {
@@ -35,4 +36,5 @@ export const NETWORK_STYLE: cytoscape.StylesheetJson = [
     },
   },
   { selector: 'node:selected', style: { 'border-color': '#000', 'border-width': 2 } },
+  ...TEACH_STYLE,
 ];

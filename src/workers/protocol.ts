@@ -6,7 +6,9 @@
  * `Comlink.proxy`. Large arrays travel as transferables.
  */
 import type { DrugGraph, LoadReport } from '../data/graph';
+import type { ColumnDetection, ColumnMapping } from '../data/table/layout';
 import type { ModelSettings } from '../model/settings';
+import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
 import type { EpochResult } from '../model/trainer';
 
 // ---------------------------------------------------------------- trainer
@@ -47,6 +49,8 @@ export interface TrainerUpdate {
   /** Strongest predicted pairs that are not known interactions. */
   candidates: CandidatePair[];
   error: string | null;
+  /** Things to tell the user: node-feature fallbacks (e.g. drugs without SMILES) and why training stopped early. */
+  notes?: string[];
 }
 
 export interface TrainerApi {
@@ -65,6 +69,17 @@ export interface TrainerApi {
   setBudget(epochs: number, candidates: number): Promise<void>;
   /** The current state without training (strengths from the current weights). */
   snapshot(): Promise<TrainerUpdate>;
+  /**
+   * Teaching (issue 5): what the current model computed for one node, layer by layer, and the
+   * decoder for a partner (default: the strongest predicted partner that is not a known interaction).
+   */
+  explainNode(node: number, partner?: number): Promise<NodeExplanation>;
+  /** Which neighbours and edges pushed the pair's score (gradient × input; attention for GAT). */
+  explainPair(a: number, b: number): Promise<PairExplanation>;
+  /** PCA of the node vectors after each layer at the recorded epoch at or before `epoch` (latest when omitted). */
+  embeddingProjection(epoch?: number): Promise<EmbeddingProjection | null>;
+  /** The model's output vector for one node from its plain forward pass (to check the stepper against). */
+  nodeOutput(node: number): Promise<number[]>;
 }
 
 // ---------------------------------------------------------------- parser
@@ -72,10 +87,40 @@ export interface TrainerApi {
 export interface ParseProgress {
   file: string;
   bytesRead: number;
+  /** File size in bytes, or 0 when unknown (a URL without Content-Length). */
   totalBytes: number;
+  /** Position of this file among those being loaded (0-based), and how many there are. */
+  fileIndex?: number;
+  fileCount?: number;
 }
 
 export interface ParseResult {
   graph: DrugGraph;
   report: LoadReport;
+}
+
+export interface ParserLoadOptions {
+  /** Column mappings the user confirmed, keyed by ColumnDetection.file. */
+  columnMappings?: Record<string, ColumnMapping>;
+  /** Graph name; defaults to the file names. */
+  name?: string;
+}
+
+/**
+ * The parse worker (parser.worker.ts; the page starts it with startParserWorker() in ui/parserClient.ts).
+ * Failures reject with a LoadError; after crossing the worker boundary it is an Error with name
+ * 'LoadError' and the fields of LoadErrorInfo (test with `isLoadError` from data/errors). A load in
+ * progress is stopped by `cancel()` (kind 'cancelled'). One load at a time: starting another cancels
+ * the previous one. Pass `onProgress` wrapped in `Comlink.proxy`; it is called at most every 100 ms,
+ * on its own channel, so a last call may arrive just after the result.
+ */
+export interface ParserApi {
+  /** Loads dropped or picked files; the result's typed arrays are transferred, not copied. */
+  load(files: File[], options?: ParserLoadOptions, onProgress?: (p: ParseProgress) => void): Promise<ParseResult>;
+  /** Loads `?data=<url>` (and companion `&data=` URLs) with streaming fetch; needs CORS on those URLs. */
+  loadUrl(urls: string[], options?: ParserLoadOptions, onProgress?: (p: ParseProgress) => void): Promise<ParseResult>;
+  /** Stops the load in progress within a second. */
+  cancel(): void;
+  /** Reads the start of a table and returns the detected columns, for the column dialog. */
+  detectColumns(file: File): Promise<ColumnDetection>;
 }

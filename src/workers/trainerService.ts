@@ -6,9 +6,15 @@
 import * as tf from '@tensorflow/tfjs';
 import type { DrugGraph } from '../data/graph';
 import type { ModelSettings } from '../model/settings';
+import { featureKinds, morganFeatures } from '../model/features';
+import { createTrainer } from '../model/tasks';
 import { LinkTrainer, sigmoid, type EpochResult } from '../model/trainer';
+import type { TrainerBase } from '../model/trainerBase';
 import { chooseBackend } from './backends';
+import { loadRdkit } from './rdkit';
+import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
 import type { BackendInfo, BackendName, TrainerApi, TrainerUpdate, TrainStatus } from './protocol';
+import { TeachService } from './teachService';
 
 /** Recolouring data is sent at most this often while playing (always at pause and at the end). */
 const VIEW_REFRESH_MS = 250;
@@ -17,7 +23,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class TrainerService implements TrainerApi {
   private backend: { chosen: BackendName; probes: BackendInfo['probes'] } | null = null;
-  private trainer: LinkTrainer | null = null;
+  private trainer: TrainerBase | null = null;
   private graph: DrugGraph | null = null;
   private running = false;
   private status: TrainStatus = 'idle';
@@ -25,6 +31,8 @@ export class TrainerService implements TrainerApi {
   private lastResult: EpochResult | null = null;
   /** Epoch budget and candidate count: adjustable without rebuilding the model. */
   private budget = { epochs: 0, candidates: 0 };
+  /** Explanations and per-epoch embedding projections for the teaching view. */
+  private readonly teach = new TeachService();
 
   async init(preferred?: BackendName): Promise<BackendInfo> {
     if (!this.backend) this.backend = await chooseBackend(preferred);
@@ -35,13 +43,13 @@ export class TrainerService implements TrainerApi {
     await this.init();
     this.running = false;
     this.graph = graph;
-    this.rebuild(settings);
+    await this.rebuild(settings);
     return this.info();
   }
 
   async reset(settings: ModelSettings): Promise<void> {
     this.running = false;
-    this.rebuild(settings);
+    await this.rebuild(settings);
   }
 
   async play(onUpdate: (u: TrainerUpdate) => void): Promise<void> {
@@ -49,7 +57,7 @@ export class TrainerService implements TrainerApi {
     if (this.running) return;
     this.running = true;
     this.status = 'training';
-    while (this.running && trainer === this.trainer && trainer.epoch < this.budget.epochs) {
+    while (this.running && trainer === this.trainer && trainer.epoch < this.budget.epochs && !trainer.stopReason) {
       const update = await this.runOneEpoch(false);
       await onUpdate(update);
       if (update.status === 'error') return;
@@ -57,7 +65,7 @@ export class TrainerService implements TrainerApi {
     }
     if (trainer !== this.trainer) return; // reset while playing: the new model starts idle
     this.running = false;
-    this.status = trainer.epoch >= this.budget.epochs ? 'done' : 'paused';
+    this.status = trainer.epoch >= this.budget.epochs ? 'done' : trainer.stopReason ? 'stopped' : 'paused';
     await onUpdate(await this.update(null, true));
   }
 
@@ -81,10 +89,30 @@ export class TrainerService implements TrainerApi {
     return this.update(this.lastResult, true);
   }
 
+  async explainNode(node: number, partner?: number): Promise<NodeExplanation> {
+    return this.teach.explainNode(this.requireTrainer(), node, partner);
+  }
+
+  async explainPair(a: number, b: number): Promise<PairExplanation> {
+    return this.teach.explainPair(this.requireTrainer(), a, b);
+  }
+
+  async embeddingProjection(epoch?: number): Promise<EmbeddingProjection | null> {
+    return this.teach.embeddingProjection(this.requireTrainer(), epoch);
+  }
+
+  async nodeOutput(node: number): Promise<number[]> {
+    const trainer = this.requireTrainer();
+    const h = await trainer.embeddings();
+    const d = h.length / trainer.graph.numNodes;
+    return Array.from(h.subarray(node * d, (node + 1) * d));
+  }
+
   private async runOneEpoch(forceView: boolean): Promise<TrainerUpdate> {
     const trainer = this.requireTrainer();
     try {
       this.lastResult = await trainer.runEpoch();
+      await this.teach.afterEpoch(trainer, this.lastResult.ms);
       return await this.update(this.lastResult, forceView);
     } catch (e) {
       this.running = false;
@@ -99,7 +127,7 @@ export class TrainerService implements TrainerApi {
     const withView = forceView || now - this.lastView >= VIEW_REFRESH_MS;
     let edgeProbabilities: Float32Array | null = null;
     let candidates: TrainerUpdate['candidates'] = [];
-    if (withView && this.status !== 'error') {
+    if (withView && this.status !== 'error' && trainer instanceof LinkTrainer) {
       this.lastView = now;
       const h = await trainer.embeddings();
       edgeProbabilities = trainer.knownEdgeProbabilities(h);
@@ -107,24 +135,25 @@ export class TrainerService implements TrainerApi {
         .candidates(this.budget.candidates, h)
         .map((c) => ({ a: c.a, b: c.b, probability: sigmoid(c.score) }));
     }
-    return { status: this.status, metrics, edgeProbabilities, candidates, error: null };
+    const notes = [...trainer.featureNotes, ...(trainer.stopReason ? [trainer.stopReason] : [])];
+    return { status: this.status, metrics, edgeProbabilities, candidates, error: null, notes };
   }
 
-  private rebuild(settings: ModelSettings): void {
+  private async rebuild(settings: ModelSettings): Promise<void> {
     if (!this.graph) throw new Error('No graph loaded.');
     this.trainer?.dispose();
     this.trainer = null;
     this.lastResult = null;
     this.status = 'idle';
     this.budget = { epochs: settings.epochs, candidates: settings.candidates };
-    this.trainer = new LinkTrainer(
-      { numNodes: this.graph.nodes.length, edgeSrc: this.graph.edgeSrc, edgeDst: this.graph.edgeDst },
-      settings,
-      tf.getBackend(),
-    );
+    const graph = this.graph;
+    // Morgan fingerprints need RDKit, loaded on first use; other features are built synchronously.
+    const morgan = featureKinds(settings.features).includes('morgan') ? morganFeatures(await loadRdkit(), graph.nodes) : undefined;
+    this.trainer = createTrainer({ ...graph, numNodes: graph.nodes.length }, settings, tf.getBackend(), { morgan });
+    void this.teach.reset(this.trainer);
   }
 
-  private requireTrainer(): LinkTrainer {
+  private requireTrainer(): TrainerBase {
     if (!this.trainer) throw new Error('No model: load a data set first.');
     return this.trainer;
   }

@@ -82,7 +82,8 @@ describe('default flags (WebGL through SwiftShader)', () => {
     await page.locator('#setting-hidden').press('Enter');
     await page.locator('#setting-lr').fill('0.02');
     await page.locator('#setting-lr').press('Enter');
-    await page.locator('#setting-features').selectOption('random');
+    await page.locator('#setting-features').fill('random');
+    await page.locator('#setting-features').press('Enter');
     await page.locator('#setting-seed').fill('7');
     await page.locator('#setting-seed').press('Enter');
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('seed=7');

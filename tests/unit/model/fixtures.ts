@@ -35,12 +35,12 @@ export function tinyOperators(mode: SparseMode): GraphOperators {
 /** The seed GCN on the tiny graph with the weights above. */
 export function tinySeedModel(): GnnModel {
   const model = new GnnModel({ ...DEFAULT_MODEL_SETTINGS, hidden: 2, features: 'learned' }, 5, new Rng(1));
-  (model.features.values as tf.Variable).assign(tf.tensor2d(TINY_X));
+  model.features.embedding!.assign(tf.tensor2d(TINY_X));
   const [l1, l2] = model.layers as SeedGcnLayer[];
   l1.linear.weight.assign(tf.tensor2d(TINY_W1));
-  l1.linear.bias.assign(tf.tensor1d(TINY_B1));
+  l1.linear.bias!.assign(tf.tensor1d(TINY_B1));
   l2.linear.weight.assign(tf.tensor2d(TINY_W2));
-  l2.linear.bias.assign(tf.tensor1d(TINY_B2));
+  l2.linear.bias!.assign(tf.tensor1d(TINY_B2));
   return model;
 }
 

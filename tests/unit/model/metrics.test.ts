@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auprc, auroc } from '../../../src/model/metrics';
+import { accuracy, argmaxRows, auprc, auroc, hitsAtK, macroF1 } from '../../../src/model/metrics';
 
 describe('auroc', () => {
   it('is 1 for a perfect ranking and 0 for a reversed one', () => {
@@ -39,5 +39,42 @@ describe('auprc (average precision)', () => {
     expect(auprc([0.9, 0.5, 0.1], [0.5, 0.5])).toBeCloseTo(expected, 12);
     // everything tied: precision = prevalence
     expect(auprc([1, 1], [1, 1, 1])).toBeCloseTo(2 / 5, 12);
+  });
+});
+
+describe('hitsAtK (OGB: positives strictly above the K-th highest negative)', () => {
+  const pos = [5, 3, 2, 2];
+  const neg = [4, 3, 3, 1];
+  it('matches hand computation, ties with the threshold not counting', () => {
+    // negatives sorted: 4, 3, 3, 1
+    expect(hitsAtK(pos, neg, 1)).toBe(1 / 4); // > 4: only 5
+    expect(hitsAtK(pos, neg, 2)).toBe(1 / 4); // > 3: only 5 (the positive 3 ties, not counted)
+    expect(hitsAtK(pos, neg, 3)).toBe(1 / 4);
+    expect(hitsAtK(pos, neg, 4)).toBe(1); // > 1: all
+    expect(hitsAtK([3], [3, 0], 1)).toBe(0);
+  });
+  it('is 1 with fewer than K negatives (as OGB) and NaN without positives', () => {
+    expect(hitsAtK(pos, neg, 5)).toBe(1);
+    expect(hitsAtK([], neg, 1)).toBeNaN();
+  });
+  it('works on logits of any sign', () => {
+    expect(hitsAtK([-1, -3], [-2, -5, -4], 1)).toBe(1 / 2);
+  });
+});
+
+describe('accuracy and macro-F1', () => {
+  it('accuracy is the fraction of exact matches', () => {
+    expect(accuracy([0, 1, 2, 2], [0, 2, 2, 2])).toBe(3 / 4);
+    expect(accuracy([], [])).toBeNaN();
+  });
+  it('macro-F1 averages per-class F1 over classes in truth or predictions (hand-computed)', () => {
+    // class 0: tp 1 fp 0 fn 1 → 2/3; class 1: tp 2 fp 2 fn 0 → 4/6; class 2: tp 0 fn 1 → 0
+    expect(macroF1([0, 0, 1, 1, 2], [0, 1, 1, 1, 1])).toBeCloseTo(4 / 9, 12);
+    // a class only predicted counts with F1 0 (as scikit-learn)
+    expect(macroF1([0, 0], [0, 1])).toBeCloseTo(1 / 3, 12);
+    expect(macroF1([2, 2, 2], [2, 2, 2])).toBe(1);
+  });
+  it('argmaxRows takes the first of tied maxima', () => {
+    expect(Array.from(argmaxRows([1, 3, 3, 0, 0, 0, -1, -2, 5], 3))).toEqual([1, 0, 2]);
   });
 });

@@ -1,0 +1,98 @@
+/**
+ * OUTPUT (the seed's §3.3) for pairs of drugs: a score per pair from its two embeddings.
+ *
+ *   dot       s(u, v) = h_u · h_v
+ *   distmult  s(u, v) = Σ_j h_u[j] r[j] h_v[j]          (a learned diagonal relation, r starts at 1)
+ *   mlp       s(u, v) = w₂ · ReLU(W₁ (h_u ⊙ h_v) + b₁) + b₂   (as the OGB link-prediction examples)
+ *   per type  s_t(u, v) = Σ_j h_u[j] R[j, t] h_v[j] + c_t  (DistMult with one relation per interaction type)
+ *
+ * All are symmetric in u and v, as the interactions are. Rows are picked with gatherRows, whose
+ * gradient scatters back in linear time (see sparseOps.ts).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { Linear } from './linear';
+import type { Rng } from './rng';
+import type { DecoderKind } from './settings';
+import { gatherRows, pairDotProducts } from './sparseOps';
+import type { Pairs } from './split';
+import { trainable } from './variables';
+
+export interface LinkDecoder {
+  readonly kind: DecoderKind;
+  /** Logits for the pairs, differentiable in h and the decoder's weights. */
+  score(h: tf.Tensor2D, pairs: Pairs): tf.Tensor1D;
+  variables(): tf.Variable[];
+  dispose(): void;
+}
+
+class DotDecoder implements LinkDecoder {
+  readonly kind = 'dot' as const;
+  score(h: tf.Tensor2D, pairs: Pairs): tf.Tensor1D {
+    return pairDotProducts(h, pairs.a, pairs.b);
+  }
+  variables(): tf.Variable[] {
+    return [];
+  }
+  dispose(): void {}
+}
+
+class DistMultDecoder implements LinkDecoder {
+  readonly kind = 'distmult' as const;
+  readonly relation: tf.Variable<tf.Rank.R1>;
+  constructor(dim: number) {
+    this.relation = trainable(tf.ones([dim]) as tf.Tensor1D, 'decoder/relation');
+  }
+  score(h: tf.Tensor2D, pairs: Pairs): tf.Tensor1D {
+    return tf.sum(tf.mul(tf.mul(gatherRows(h, pairs.a), this.relation), gatherRows(h, pairs.b)), 1);
+  }
+  variables(): tf.Variable[] {
+    return [this.relation];
+  }
+  dispose(): void {
+    this.relation.dispose();
+  }
+}
+
+class MlpDecoder implements LinkDecoder {
+  readonly kind = 'mlp' as const;
+  private readonly lin1: Linear;
+  private readonly lin2: Linear;
+  constructor(dim: number, rng: Rng) {
+    this.lin1 = new Linear(dim, dim, rng, 'decoder/lin1');
+    this.lin2 = new Linear(dim, 1, rng, 'decoder/lin2');
+  }
+  score(h: tf.Tensor2D, pairs: Pairs): tf.Tensor1D {
+    const x = tf.mul(gatherRows(h, pairs.a), gatherRows(h, pairs.b)) as tf.Tensor2D;
+    return tf.reshape(this.lin2.apply(tf.relu(this.lin1.apply(x))), [pairs.a.length]);
+  }
+  variables(): tf.Variable[] {
+    return [...this.lin1.variables(), ...this.lin2.variables()];
+  }
+  dispose(): void {
+    this.lin1.dispose();
+    this.lin2.dispose();
+  }
+}
+
+export function createLinkDecoder(kind: DecoderKind, dim: number, rng: Rng): LinkDecoder {
+  if (kind === 'distmult') return new DistMultDecoder(dim);
+  if (kind === 'mlp') return new MlpDecoder(dim, rng);
+  return new DotDecoder();
+}
+
+/** Per-type DistMult: logits (pairs × types) for interaction-type prediction. */
+export class TypeDecoder {
+  readonly relations: Linear;
+  constructor(dim: number, numTypes: number, rng: Rng) {
+    this.relations = new Linear(dim, numTypes, rng, 'decoder/types');
+  }
+  logits(h: tf.Tensor2D, pairs: Pairs): tf.Tensor2D {
+    return this.relations.apply(tf.mul(gatherRows(h, pairs.a), gatherRows(h, pairs.b)) as tf.Tensor2D);
+  }
+  variables(): tf.Variable[] {
+    return this.relations.variables();
+  }
+  dispose(): void {
+    this.relations.dispose();
+  }
+}

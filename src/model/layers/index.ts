@@ -1,0 +1,45 @@
+/** Builds a layer of the chosen kind; every kind is a MessagePassingLayer (message → aggregate → update). */
+import type { AggregatorKind } from '../aggregators';
+import type { MessagePassingLayer } from '../messagePassing';
+import type { Rng } from '../rng';
+import { GatLayer } from './gat';
+import { KipfGcnLayer } from './gcn';
+import { GinLayer } from './gin';
+import { MpnnLayer, type UpdateKind } from './mpnn';
+import { SageLayer } from './sage';
+import { SeedGcnLayer } from './seedGcn';
+
+export type LayerKind = 'seed-gcn' | 'gcn' | 'sage' | 'gat' | 'gin' | 'mpnn';
+export const LAYER_KINDS: readonly LayerKind[] = ['seed-gcn', 'gcn', 'sage', 'gat', 'gin', 'mpnn'];
+
+export interface LayerOptions {
+  /** GAT only. */
+  heads: number;
+  /** mpnn only. */
+  aggregator: AggregatorKind;
+  update: UpdateKind;
+}
+
+export function createLayer(
+  kind: LayerKind,
+  inFeatures: number,
+  outFeatures: number,
+  rng: Rng,
+  name: string,
+  options: LayerOptions,
+): MessagePassingLayer {
+  switch (kind) {
+    case 'seed-gcn':
+      return new SeedGcnLayer(inFeatures, outFeatures, rng, name);
+    case 'gcn':
+      return new KipfGcnLayer(inFeatures, outFeatures, rng, name);
+    case 'sage':
+      return new SageLayer(inFeatures, outFeatures, rng, name);
+    case 'gat':
+      return new GatLayer(inFeatures, outFeatures, rng, name, options.heads);
+    case 'gin':
+      return new GinLayer(inFeatures, outFeatures, rng, name);
+    case 'mpnn':
+      return new MpnnLayer(inFeatures, outFeatures, rng, name, options.aggregator, options.update);
+  }
+}

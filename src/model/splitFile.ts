@@ -1,0 +1,83 @@
+/**
+ * The `link-split/1` JSON format (see ../shared/datasets/biosnap_chch_miner/SOURCE.md), so that the
+ * playground and other implementations (PyG, …) can be compared on exactly the same pairs:
+ *
+ *   { "format": "link-split/1", "node_ids": [id, …],
+ *     "train_pos": [[u, v], …], "val_pos", "val_neg", "test_pos", "test_neg" }   (u < v, indices into node_ids)
+ *
+ * Import maps the file's node indices to the graph's by id, so node order may differ.
+ */
+import type { LinkSplit, Pairs } from './split';
+
+export const LINK_SPLIT_FORMAT = 'link-split/1';
+
+export interface LinkSplitFile {
+  format: typeof LINK_SPLIT_FORMAT;
+  node_ids: string[];
+  train_pos: [number, number][];
+  val_pos: [number, number][];
+  val_neg: [number, number][];
+  test_pos: [number, number][];
+  test_neg: [number, number][];
+}
+
+const PART_KEYS = ['train_pos', 'val_pos', 'val_neg', 'test_pos', 'test_neg'] as const;
+
+/** Reads a split file for a graph whose node i has id graphIds[i]. Throws with a clear message on any mismatch. */
+export function linkSplitFromJson(json: unknown, graphIds: string[]): LinkSplit {
+  const f = json as Partial<LinkSplitFile>;
+  if (!f || typeof f !== 'object' || f.format !== LINK_SPLIT_FORMAT) {
+    throw new Error(`Not a ${LINK_SPLIT_FORMAT} split file (its "format" is ${JSON.stringify(f?.format)}).`);
+  }
+  if (!Array.isArray(f.node_ids)) throw new Error('The split file has no "node_ids" list.');
+  const index = new Map(graphIds.map((id, i) => [id, i]));
+  const map = new Int32Array(f.node_ids.length);
+  const missing: string[] = [];
+  f.node_ids.forEach((id, i) => {
+    const j = index.get(String(id));
+    if (j === undefined) missing.push(String(id));
+    map[i] = j ?? -1;
+  });
+  if (missing.length > 0) {
+    throw new Error(`${missing.length} drug(s) of the split file are not in the graph, e.g. ${missing.slice(0, 3).join(', ')}.`);
+  }
+  const part = (key: (typeof PART_KEYS)[number]): Pairs => {
+    const list = f[key];
+    if (!Array.isArray(list)) throw new Error(`The split file has no "${key}" list.`);
+    const a = new Int32Array(list.length);
+    const b = new Int32Array(list.length);
+    list.forEach((pair, i) => {
+      const [u, v] = pair ?? [];
+      if (!Number.isInteger(u) || !Number.isInteger(v) || u < 0 || v < 0 || u >= map.length || v >= map.length) {
+        throw new Error(`"${key}"[${i}] is not a pair of node indices below ${map.length}.`);
+      }
+      const x = map[u];
+      const y = map[v];
+      a[i] = Math.min(x, y);
+      b[i] = Math.max(x, y);
+    });
+    return { a, b };
+  };
+  return {
+    numNodes: graphIds.length,
+    trainPos: part('train_pos'),
+    valPos: part('val_pos'),
+    valNeg: part('val_neg'),
+    testPos: part('test_pos'),
+    testNeg: part('test_neg'),
+  };
+}
+
+/** The split as a link-split/1 object (JSON.stringify it to save). */
+export function linkSplitToJson(split: LinkSplit, graphIds: string[]): LinkSplitFile {
+  const pairs = (p: Pairs): [number, number][] => Array.from(p.a, (a, i) => [a, p.b[i]]);
+  return {
+    format: LINK_SPLIT_FORMAT,
+    node_ids: graphIds.slice(0, split.numNodes),
+    train_pos: pairs(split.trainPos),
+    val_pos: pairs(split.valPos),
+    val_neg: pairs(split.valNeg),
+    test_pos: pairs(split.testPos),
+    test_neg: pairs(split.testNeg),
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * What every task's training loop shares: the message-passing operators, the model, Adam, one
+ * full-batch step per epoch with a clear stop on NaN/divergence, and validation-based early
+ * stopping (the test metrics worth reporting are those of the best validation epoch).
+ * Everything random comes from the settings' seed, so the same seed gives the same run.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { DrugNode } from '../data/graph';
+import { fixedFeatureBlocks, featureKinds, type FeatureBlock } from './features';
+import { inDegrees, type MessageGraph } from './graphOperators';
+import { chooseSparseMode, GraphOperators } from './graphTensors';
+import { GnnModel } from './model';
+import type { Rng } from './rng';
+import type { ModelSettings } from './settings';
+import type { SparseMode } from './sparseOps';
+
+/** The graph a trainer learns from: DrugGraph's fields plus the node count. */
+export interface LinkGraph {
+  numNodes: number;
+  /** Known undirected pairs. */
+  edgeSrc: Int32Array;
+  edgeDst: Int32Array;
+  /** Interaction type per pair (index into edgeTypes, −1 untyped): the 'type' task. */
+  edgeType?: Int32Array;
+  edgeTypes?: string[];
+  /** Drug annotations (SMILES, ATC, categories) for node features and the 'node' task. */
+  nodes?: DrugNode[];
+}
+
+export interface EvalMetrics {
+  valAuroc: number;
+  valAuprc: number;
+  testAuroc: number;
+  testAuprc: number;
+  /** Link task: OGB's Hits@20 on logits. */
+  valHits20?: number;
+  testHits20?: number;
+  /** Type and node tasks. */
+  valAccuracy?: number;
+  testAccuracy?: number;
+  valMacroF1?: number;
+  testMacroF1?: number;
+}
+
+export interface EpochResult extends EvalMetrics {
+  epoch: number;
+  loss: number;
+  ms: number;
+}
+
+export class TrainingDiverged extends Error {}
+
+export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+
+/** Loss beyond this (with an initial loss of order 1) means the run has blown up, even before NaN. */
+const DIVERGED_LOSS = 1e6;
+
+export abstract class TrainerBase {
+  readonly operators: GraphOperators;
+  readonly model: GnnModel;
+  /** What the user should know about the node features (missing SMILES, …). */
+  readonly featureNotes: string[];
+  epoch = 0;
+  /** Set when early stopping ends the run; the UI/CLI stop and show it. */
+  stopReason: string | null = null;
+  /** The epoch with the best validation score so far and its metrics. */
+  best: EpochResult | null = null;
+  protected readonly optimizer: tf.AdamOptimizer;
+
+  constructor(
+    readonly graph: LinkGraph,
+    readonly settings: ModelSettings,
+    messages: MessageGraph,
+    backend: string,
+    rng: Rng,
+    morgan?: FeatureBlock,
+  ) {
+    const mode: SparseMode =
+      settings.aggregation === 'auto'
+        ? chooseSparseMode(backend, graph.numNodes, messages.src.length)
+        : settings.aggregation;
+    this.operators = new GraphOperators(messages, mode);
+    const blocks = fixedFeatureBlocks(featureKinds(settings.features), {
+      nodes: graph.nodes,
+      degrees: inDegrees(messages),
+      morgan,
+    });
+    this.featureNotes = blocks.flatMap((b) => b.notes);
+    this.model = new GnnModel(settings, graph.numNodes, rng.fork(4), blocks);
+    // Explicit epsilon: webgl's default differs from the other backends' (see notes).
+    this.optimizer = tf.train.adam(settings.learningRate, 0.9, 0.999, 1e-7);
+  }
+
+  get aggregationMode(): SparseMode {
+    return this.operators.mode;
+  }
+
+  /** The task's loss from the current weights (called inside the optimiser's tape). */
+  protected abstract loss(): tf.Scalar;
+  /** Trainable weights beyond the model's (decoder, classifier). */
+  protected abstract headVariables(): tf.Variable[];
+  /** Validation and test metrics from output embeddings (row-major N × d). */
+  abstract evaluate(h: Float32Array): EvalMetrics;
+  /** The validation score early stopping maximises. */
+  protected abstract selectionScore(m: EvalMetrics): number;
+
+  protected variables(): tf.Variable[] {
+    return [...this.model.variables(), ...this.headVariables()];
+  }
+
+  /** One optimisation step over the whole training set; returns the loss before the update. */
+  async trainEpoch(): Promise<number> {
+    const cost = this.optimizer.minimize(() => this.loss(), true, this.variables());
+    // Asynchronous read: a synchronous one stalls the GPU pipeline on webgpu.
+    const loss = (await cost!.data())[0];
+    cost!.dispose();
+    this.epoch++;
+    if (!Number.isFinite(loss) || loss > DIVERGED_LOSS) {
+      throw new TrainingDiverged(
+        `Training stopped at epoch ${this.epoch}: the loss became ${loss}. Try a smaller learning rate.`,
+      );
+    }
+    return loss;
+  }
+
+  /** Output node embeddings as a row-major N × d array. */
+  async embeddings(): Promise<Float32Array> {
+    const h = tf.tidy(() => this.model.forward(this.operators));
+    const values = (await h.data()) as Float32Array;
+    h.dispose();
+    return values;
+  }
+
+  /** Train one epoch, then evaluate; timing covers the training step only. */
+  async runEpoch(): Promise<EpochResult> {
+    const t0 = performance.now();
+    const loss = await this.trainEpoch();
+    const ms = performance.now() - t0;
+    const result: EpochResult = { epoch: this.epoch, loss, ms, ...this.evaluate(await this.embeddings()) };
+    this.track(result);
+    return result;
+  }
+
+  private track(result: EpochResult): void {
+    const score = this.selectionScore(result);
+    if (this.best === null || score > this.selectionScore(this.best)) this.best = result;
+    const patience = this.settings.patience;
+    if (patience > 0 && this.epoch - this.best.epoch >= patience) {
+      this.stopReason =
+        `Early stopping at epoch ${this.epoch}: no better validation score for ${patience} epochs; ` +
+        `the best was at epoch ${this.best.epoch}.`;
+    }
+  }
+
+  dispose(): void {
+    this.model.dispose();
+    this.operators.dispose();
+    this.optimizer.dispose();
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * tfjs keeps one global registry of variable names and throws on a duplicate, so two models alive
+ * at once (a trainer and a teaching-view model, or a test that failed before disposing) would
+ * clash. Every variable gets its readable name plus a process-unique suffix.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+let next = 0;
+
+export function trainable<R extends tf.Rank>(initial: tf.Tensor<R>, name: string): tf.Variable<R> {
+  return tf.variable(initial, true, `${name}#${next++}`);
+}

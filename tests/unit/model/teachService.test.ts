@@ -1,0 +1,73 @@
+/**
+ * The worker's teaching side on a real LinkTrainer: the explanation's final vector is the trainer's
+ * own output, the default partner is the strongest unknown one, and the per-epoch projections
+ * follow the run (latest epoch always available, memory bounded).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Rng } from '../../../src/model/rng';
+import { DEFAULT_MODEL_SETTINGS } from '../../../src/model/settings';
+import { LinkTrainer } from '../../../src/model/trainer';
+import { TeachService } from '../../../src/workers/teachService';
+
+afterEach(() => tf.disposeVariables());
+
+function graph(n: number, m: number) {
+  const rng = new Rng(9);
+  const seen = new Set<string>();
+  const a: number[] = [];
+  const b: number[] = [];
+  while (a.length < m) {
+    const u = rng.int(n);
+    const v = rng.int(n);
+    const key = `${Math.min(u, v)}-${Math.max(u, v)}`;
+    if (u === v || seen.has(key)) continue;
+    seen.add(key);
+    a.push(Math.min(u, v));
+    b.push(Math.max(u, v));
+  }
+  return { numNodes: n, edgeSrc: Int32Array.from(a), edgeDst: Int32Array.from(b) };
+}
+
+describe('TeachService', () => {
+  for (const model of ['seed-gcn', 'sage'] as const) {
+    it(`explains a ${model} LinkTrainer with its own numbers`, async () => {
+      const g = graph(30, 80);
+      const trainer = new LinkTrainer(g, { ...DEFAULT_MODEL_SETTINGS, model, hidden: 8, epochs: 20 }, 'cpu');
+      const teach = new TeachService();
+      await teach.reset(trainer);
+      for (let e = 0; e < 6; e++) {
+        const r = await trainer.runEpoch();
+        await teach.afterEpoch(trainer, r.ms);
+      }
+      const h = await trainer.embeddings();
+      for (const v of [0, 7, 19]) {
+        const e = await teach.explainNode(trainer, v);
+        expect(e.epoch).toBe(6);
+        const own = Array.from(h.subarray(v * 8, (v + 1) * 8));
+        e.output.forEach((x, k) => expect(Math.abs(x - own[k])).toBeLessThan(1e-5));
+        // Default partner: the strongest that is not a known interaction.
+        const known = new Set(Array.from(g.edgeSrc, (a, i) => `${a}-${g.edgeDst[i]}`));
+        const isKnown = (u: number) => known.has(`${Math.min(u, v)}-${Math.max(u, v)}`);
+        expect(isKnown(e.decoder.partner)).toBe(false);
+        const best = Math.max(...Array.from({ length: 30 }, (_, u) => u).filter((u) => u !== v && !isKnown(u)).map((u) => own.reduce((s, x, k) => s + x * h[u * 8 + k], 0)));
+        expect(e.decoder.score).toBeCloseTo(best, 4);
+        // A chosen partner is honoured; its pair status says whether it carried messages.
+        const partner = e.decoder.knownPartners[0]?.node;
+        if (partner !== undefined) expect((await teach.explainNode(trainer, v, partner)).decoder.status).not.toBe('unknown');
+      }
+      const p = (await teach.embeddingProjection(trainer))!;
+      expect(p.epoch).toBe(6);
+      expect(p.epochs[0]).toBe(0);
+      expect(p.layers.map((l) => l.label)).toEqual(['input features', 'after layer 1', 'after layer 2']);
+      expect(p.layers[2].points.length).toBe(60);
+      expect((await teach.embeddingProjection(trainer, 0))!.epoch).toBe(0);
+      const why = await teach.explainPair(trainer, 0, e0(trainer));
+      expect(why.levels).toHaveLength(2);
+      trainer.dispose();
+    });
+  }
+});
+
+/** Some node other than 0. */
+const e0 = (t: LinkTrainer) => (t.graph.edgeDst[0] === 0 ? 1 : t.graph.edgeDst[0]);
