@@ -1,0 +1,43 @@
+/**
+ * `npm run bench [-- --short] [-- --json]`: runs every registered benchmark section in turn.
+ * Each section exports `run(opts)` returning a JSON-able report; with --json only the combined JSON
+ * is printed (stdout), otherwise each section prints its own table.
+ */
+import { runParseBench } from './parse';
+import { runTrainBench } from './train';
+
+export interface BenchOptions {
+  short: boolean;
+  json: boolean;
+}
+
+export interface BenchSection {
+  name: string;
+  run(opts: BenchOptions): Promise<object>;
+}
+
+export const sections: BenchSection[] = [
+  { name: 'parse', run: runParseBench },
+  { name: 'train', run: runTrainBench },
+];
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const opts: BenchOptions = { short: args.includes('--short'), json: args.includes('--json') };
+  const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const results: Record<string, object> = {};
+  for (const s of sections) {
+    if (only && !only.includes(s.name)) continue;
+    const t0 = Date.now();
+    results[s.name] = await s.run(opts);
+    if (!opts.json) console.log(`== ${s.name}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  if (opts.json) console.log(JSON.stringify(results, null, 2));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

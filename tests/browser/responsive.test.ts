@@ -1,0 +1,100 @@
+/**
+ * Issue 6, "the page stays responsive at that scale": a 100k-edge synthetic graph is loaded into the
+ * app through `window.playground.loadFiles` (a TSV generated in the page, parsed by the app's parse
+ * worker), trained for a few epochs in the trainer worker, and a PerformanceObserver for 'longtask'
+ * entries (tasks over 50 ms) must see none on the main thread while training runs.
+ *
+ * What is excluded and why: the load itself (parsing hand-off, building the network view and its
+ * first layout) happens before training starts and is measured separately (reported, not asserted
+ * here — issue 6 item 5 owns the big-graph view). The window asserted on starts when Play is pressed
+ * and ends when the run reports 'done', so it covers every epoch's view refresh (recolouring).
+ * Tensor counts are checked per epoch at this size in the Node unit test
+ * (tests/unit/model/kernels.test.ts), where tf.memory() is reachable without touching the worker.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openApp, serveDist, snapshot, waitForEpoch, type AppServer } from './harness';
+
+const EDGES = 100_000;
+const NODES = 4_000;
+const EPOCHS = 4;
+
+let server: AppServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('responsiveness while training a 100k-edge graph', () => {
+  it('has no main-thread task over 50 ms from Play to done', async () => {
+    // backend=wasm: the CPU path the app takes on machines without a GPU (SwiftShader WebGL here
+    // would take minutes per epoch at this size).
+    const { page, consoleErrors } = await openApp(browser, `${server.url}#backend=wasm&epochs=${EPOCHS}&seed=1`);
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: { start: number; duration: number }[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longTasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    const loadStart = await page.evaluate(() => performance.now());
+    await page.evaluate(
+      ([n, m]) => {
+        // Uniform random distinct pairs over DrugBank-style ids, as a two-column TSV with a header.
+        let seed = 12345;
+        const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+        const id = (i: number) => `DB${String(i + 1).padStart(5, '0')}`;
+        const seen = new Set<number>();
+        const lines = ['Drug1\tDrug2'];
+        while (seen.size < m) {
+          const u = Math.floor(rand() * n);
+          const v = Math.floor(rand() * n);
+          if (u === v || seen.has(Math.min(u, v) * n + Math.max(u, v))) continue;
+          seen.add(Math.min(u, v) * n + Math.max(u, v));
+          lines.push(`${id(u)}\t${id(v)}`);
+        }
+        const file = new File([lines.join('\n') + '\n'], 'synthetic-100k.tsv', { type: 'text/tab-separated-values' });
+        void window.playground.loadFiles([file]);
+      },
+      [NODES, EDGES] as const,
+    );
+    await page.waitForFunction(
+      (m) => {
+        const s = window.playground.snapshot();
+        return (!s.loading && s.edges >= m && s.backend !== null) || s.loadError !== null;
+      },
+      EDGES,
+      { timeout: 120_000, polling: 250 },
+    );
+    const loaded = await snapshot(page);
+    expect(loaded.loadError).toBeNull();
+    expect(loaded.edges).toBe(EDGES);
+    // Let the view settle (first layout and draw), then start the measured window.
+    await page.waitForTimeout(2_000);
+    const loadTasks = await page.evaluate((t) => (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks.filter((e) => e.start >= t), loadStart);
+    console.log(`load + first view: ${loadTasks.length} long tasks, longest ${Math.max(0, ...loadTasks.map((e) => e.duration)).toFixed(0)} ms (not asserted)`);
+
+    const trainStart = await page.evaluate(() => performance.now());
+    await page.evaluate(() => window.playground.play());
+    const done = await waitForEpoch(page, EPOCHS, 280_000);
+    const trainEnd = await page.evaluate(() => performance.now());
+    expect(done.error).toBeNull();
+    expect(done.epoch).toBe(EPOCHS);
+    const during = await page.evaluate(
+      ([t0, t1]) => (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks.filter((e) => e.start >= t0 && e.start <= t1),
+      [trainStart, trainEnd] as const,
+    );
+    console.log(
+      `training ${EPOCHS} epochs on ${done.backend} (${done.aggregation}) took ${((trainEnd - trainStart) / 1000).toFixed(1)} s; ` +
+        `long tasks: ${JSON.stringify(during.map((e) => Math.round(e.duration)))}`,
+    );
+    expect(during).toEqual([]);
+    expect(consoleErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
+    await page.close();
+  });
+});
