@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 const stages = [
   ['type check', 'npx', ['tsc', '--noEmit', '-p', '.']],
   ['unit tests', 'npx', ['vitest', 'run', '--config', 'vitest.config.ts']],
+  // The benchmark in its short mode, so it cannot rot (figures are printed, not asserted).
+  ['benchmark (short)', 'node', ['--import', 'tsx', 'bench/index.ts', '--short']],
   ['chromium', 'node', ['scripts/ensure-chromium.mjs']],
   ['build', 'npx', ['vite', 'build', '--logLevel', 'warn']],
   ['browser tests', 'npx', ['vitest', 'run', '--config', 'vitest.browser.config.ts']],

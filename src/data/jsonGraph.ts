@@ -1,5 +1,5 @@
 /**
- * drug-graph/1 JSON, the project's own small-graph format (see drugGraphJson.ts; the demo set uses it),
+ * drug-graph/1 JSON, the project's own small-graph format (the demo set uses it),
  * read into the shared GraphBuilder so it can be combined with other files. JSON cannot be parsed
  * incrementally with the platform's JSON.parse, so the text is collected (with a size cap) and parsed at
  * the end; such files are small.
@@ -15,7 +15,8 @@ import { LoadError } from './errors';
 import { detach, type TextSink } from './sinks';
 import type { LoadContext } from './context';
 import type { Annotation } from './companions';
-import { DRUG_GRAPH_FORMAT } from './drugGraphJson';
+
+export const DRUG_GRAPH_FORMAT = 'drug-graph/1';
 
 const MAX_JSON_CHARS = 256 * (1 << 20);
 

@@ -6,7 +6,7 @@ import type { UpdateKind } from './layers/mpnn';
 export type ModelKind = LayerKind;
 /** '+'-joined feature kinds, e.g. "learned" or "morgan+degree" (see features/spec.ts). */
 export type FeatureSpec = string;
-export type AggregationMode = 'auto' | 'sparse' | 'dense';
+export type AggregationMode = 'auto' | 'sparse' | 'dense' | 'kernel';
 export type TaskKind = 'link' | 'type' | 'node';
 export type DecoderKind = 'dot' | 'mlp' | 'distmult';
 

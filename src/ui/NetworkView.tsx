@@ -7,34 +7,26 @@ import cytoscape from 'cytoscape';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DrugGraph } from '../data/graph';
 import type { CandidatePair } from '../workers/protocol';
-import { atcColor, strengthColor } from './colorScale';
+import { atcColor } from './colorScale';
 import { usePlayground } from './context';
 import { candidateEdgeId, knownEdgeId, nodeElementId } from './graphElements';
 import { useWebglRenderer } from './network/renderer';
+import { edgeStrengthData, recolourInSlices } from './network/recolour';
 import { visibleSet, type VisibleSet } from './network/viewFilter';
 import { NETWORK_STYLE } from './networkStyle';
 
 /** Above this many drawn drugs the force-directed layout is too slow; a concentric one by degree is used. */
 const FORCE_LAYOUT_MAX_NODES = 800;
+/** How long training must have stopped before the drawn set is re-chosen from new strengths. */
+const RESELECT_DELAY_MS = 1000;
 
-function recolour(cy: cytoscape.Core, probabilities: Float32Array): void {
-  cy.batch(() => {
-    cy.edges('.known').forEach((edge) => {
-      const p = probabilities[edge.data('index') as number];
-      edge.data({ p, color: strengthColor(p) });
-    });
-  });
-}
-
+/** Candidate pairs whose drugs are both drawn get a dashed edge; the list beside shows them all. */
 function showCandidates(cy: cytoscape.Core, candidates: CandidatePair[]): void {
+  const drawn = candidates.filter((c) => cy.$id(nodeElementId(c.a)).nonempty() && cy.$id(nodeElementId(c.b)).nonempty());
   cy.batch(() => {
     cy.edges('.candidate').remove();
-    const missing = candidates.filter((c) => cy.$id(nodeElementId(c.a)).empty() || cy.$id(nodeElementId(c.b)).empty());
-    const nodes = new Set(missing.flatMap((c) => [c.a, c.b]).filter((v) => cy.$id(nodeElementId(v)).empty()));
-    const graph = cy.scratch('graph') as DrugGraph;
-    cy.add([...nodes].map((v) => nodeElement(graph, v)));
     cy.add(
-      candidates.map((c) => ({
+      drawn.map((c) => ({
         group: 'edges' as const,
         classes: 'candidate',
         data: { id: candidateEdgeId(c.a, c.b), source: nodeElementId(c.a), target: nodeElementId(c.b), p: c.probability },
@@ -43,23 +35,31 @@ function showCandidates(cy: cytoscape.Core, candidates: CandidatePair[]): void {
   });
 }
 
-function nodeElement(graph: DrugGraph, v: number): cytoscape.ElementDefinition {
+/** Above this many drawn drugs, names are shown only for selected or highlighted ones: text is the costliest part of a frame. */
+const LABEL_ALL_MAX_NODES = 400;
+
+function nodeElement(graph: DrugGraph, v: number, quiet = false): cytoscape.ElementDefinition {
   const n = graph.nodes[v];
-  return { group: 'nodes', data: { id: nodeElementId(v), index: v, label: n.name, drugId: n.id, color: atcColor(n.atc) } };
+  return {
+    group: 'nodes',
+    classes: quiet ? 'unlabelled' : '',
+    data: { id: nodeElementId(v), index: v, label: n.name, drugId: n.id, color: atcColor(n.atc) },
+  };
 }
 
 /** Replaces the drawn elements with the visible set and lays them out. */
 function draw(cy: cytoscape.Core, graph: DrugGraph, visible: VisibleSet, probabilities: Float32Array | null): void {
   cy.batch(() => {
     cy.elements().remove();
-    cy.add(Array.from(visible.nodes, (v) => nodeElement(graph, v)));
+    const quiet = visible.nodes.length > LABEL_ALL_MAX_NODES;
+    cy.add(Array.from(visible.nodes, (v) => nodeElement(graph, v, quiet)));
     cy.add(
       Array.from(visible.edges, (i) => {
         const p = probabilities ? probabilities[i] : NaN;
         return {
           group: 'edges' as const,
           classes: 'known',
-          data: { id: knownEdgeId(i), index: i, source: nodeElementId(graph.edgeSrc[i]), target: nodeElementId(graph.edgeDst[i]), p, color: strengthColor(p) },
+          data: { id: knownEdgeId(i), index: i, source: nodeElementId(graph.edgeSrc[i]), target: nodeElementId(graph.edgeDst[i]), ...edgeStrengthData(p) },
         };
       }),
     );
@@ -87,10 +87,17 @@ export function NetworkView({ onReady }: { onReady: (cy: cytoscape.Core | null) 
     return graph.nodes.flatMap((n, i) => (wanted.has(n.id) ? [i] : []));
   }, [graph, focus]);
 
-  // While training, the drawn set is kept (only recoloured); it is re-chosen when training stops.
+  // While training, the drawn set is kept (only recoloured); it is re-chosen once training has
+  // stopped for a moment, so a redraw never lands in the middle of a run.
+  const [settledProbabilities, setSettledProbabilities] = useState<Float32Array | null>(null);
+  useEffect(() => {
+    if (training) return;
+    const timer = setTimeout(() => setSettledProbabilities(probabilities), RESELECT_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [training, probabilities]);
   const stableProbabilities = useRef<Float32Array | null>(null);
-  if (!training || !stableProbabilities.current) stableProbabilities.current = probabilities;
-  const selectionProbabilities = minStrength > 0 || (graph && graph.edgeSrc.length > maxEdges) ? stableProbabilities.current : null;
+  stableProbabilities.current = probabilities;
+  const selectionProbabilities = minStrength > 0 || (graph && graph.edgeSrc.length > maxEdges) ? settledProbabilities : null;
 
   const visible = useMemo(
     () =>
@@ -129,7 +136,7 @@ export function NetworkView({ onReady }: { onReady: (cy: cytoscape.Core | null) 
   }, [live, graph, visible]);
 
   useEffect(() => {
-    if (live && probabilities && graph && probabilities.length === graph.edgeSrc.length) recolour(live, probabilities);
+    if (live && probabilities && graph && probabilities.length === graph.edgeSrc.length) return recolourInSlices(live, probabilities);
   }, [live, probabilities, graph, visible]);
 
   useEffect(() => {

@@ -5,7 +5,8 @@
  */
 import * as Comlink from 'comlink';
 import { findBuiltin } from '../data/builtinDatasets';
-import { parseDrugGraphJson } from '../data/drugGraphJson';
+import { inputFromBytes } from '../data/input';
+import { loadFiles } from '../data/loadFiles';
 import type { DrugGraph, LoadReport } from '../data/graph';
 import { modelSettingsOf, settingsFromHash, settingsToHash, type AppSettings } from '../state/settings';
 import type { TrainerUpdate } from '../workers/protocol';
@@ -44,8 +45,8 @@ export class PlaygroundController {
 
   /** Starts the backend, then loads the data set named in the settings. */
   async start(): Promise<void> {
-    await this.initBackend();
-    await this.loadBuiltin(this.store.getState().settings.dataset);
+    // In parallel: the data set downloads and parses while the worker proves its backend.
+    await Promise.all([this.initBackend(), this.loadBuiltin(this.store.getState().settings.dataset)]);
   }
 
   async initBackend(): Promise<void> {
@@ -68,7 +69,9 @@ export class PlaygroundController {
     try {
       const response = await fetch(new URL(dataset.path, document.baseURI));
       if (!response.ok) throw new Error(`${dataset.path}: HTTP ${response.status}`);
-      const { graph, report } = parseDrugGraphJson(await response.text(), dataset.path);
+      // Small enough to parse here; the same loader as dropped files, so the demo is no special case.
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const { graph, report } = await loadFiles([inputFromBytes(dataset.path, bytes)], { name: dataset.label });
       await this.completeLoad(token, graph, report);
     } catch (e) {
       this.endLoad(token, message(e));

@@ -22,7 +22,7 @@ export const NETWORK_STYLE: cytoscape.StylesheetJson = [
   },
   {
     selector: 'edge.known',
-    style: { 'line-color': 'data(color)', width: 'mapData(p, 0, 1, 0.6, 3)', opacity: 0.85, 'curve-style': 'haystack' },
+    style: { 'line-color': 'data(color)', width: 'data(w)', opacity: 0.85, 'curve-style': 'haystack' },
   },
   {
     selector: 'edge.candidate',
@@ -35,6 +35,7 @@ export const NETWORK_STYLE: cytoscape.StylesheetJson = [
       'z-index': 10,
     },
   },
-  { selector: 'node:selected', style: { 'border-color': '#000', 'border-width': 2 } },
+  { selector: 'node.unlabelled', style: { label: '', 'border-width': 0 } },
+  { selector: 'node:selected', style: { 'border-color': '#000', 'border-width': 2, label: 'data(label)' } },
   ...TEACH_STYLE,
 ];

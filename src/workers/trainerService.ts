@@ -34,8 +34,14 @@ export class TrainerService implements TrainerApi {
   /** Explanations and per-epoch embedding projections for the teaching view. */
   private readonly teach = new TeachService();
 
+  /** The first call picks the backend; later calls (setup's included) wait for that same choice. */
+  private choosing: Promise<void> | null = null;
+
   async init(preferred?: BackendName): Promise<BackendInfo> {
-    if (!this.backend) this.backend = await chooseBackend(preferred);
+    this.choosing ??= chooseBackend(preferred).then((b) => {
+      this.backend = b;
+    });
+    await this.choosing;
     return this.info();
   }
 
@@ -161,7 +167,12 @@ export class TrainerService implements TrainerApi {
   private info(): BackendInfo {
     const b = this.backend!;
     const mode = this.trainer?.aggregationMode;
-    const aggregation = mode === 'dense' ? 'dense adjacency matmul' : mode === 'sparse' ? 'sparse CSR product' : '—';
+    const labels: Record<string, string> = {
+      dense: 'dense adjacency matmul',
+      sparse: 'sparse CSR product (typed arrays)',
+      kernel: 'CSR kernel registered for this backend',
+    };
+    const aggregation = mode ? (labels[mode] ?? mode) : '—';
     return { chosen: b.chosen, probes: b.probes, aggregation };
   }
 }
