@@ -185,7 +185,8 @@ function xmlDeclaredEncoding(head: Uint8Array): ChunkDecoder | undefined {
   }
 }
 
-function concat(parts: Uint8Array[], total: number): Uint8Array {
+/** Joins byte chunks (no copy for a single chunk). */
+export function concat(parts: Uint8Array[], total: number): Uint8Array {
   if (parts.length === 1) return parts[0];
   const out = new Uint8Array(total);
   let o = 0;

@@ -6,7 +6,7 @@
  */
 import { LoadError, cancelled } from './errors';
 import { GzipSink, ZipSink } from './decompress';
-import { TextDecodingSink } from './decode';
+import { concat, TextDecodingSink } from './decode';
 import { detectContainer } from './sniff';
 import type { InputFile } from './input';
 import type { ByteSink, TextSink } from './sinks';
@@ -107,17 +107,6 @@ export async function readInput(file: InputFile, openText: (label: string) => Te
   } finally {
     signal?.removeEventListener('abort', onAbort);
   }
-}
-
-function concat(parts: Uint8Array[], total: number): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
 
 function errText(e: unknown): string {
