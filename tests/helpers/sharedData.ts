@@ -36,6 +36,6 @@ export function describeWithSharedData(name: string, body: () => void): void {
     });
   } else {
     console.warn(`[skip] ${name}: shared datasets not found at ${SHARED_DATASETS}`);
-    describe.skip(name, body);
+    describe.skip(name, body); // reason: ../shared/datasets is absent outside CI (licensed data, read at run time only)
   }
 }
