@@ -1,10 +1,42 @@
 /** Metrics of the latest epoch (validation and test) with the live chart. */
+import type { EpochMetrics } from '../workers/protocol';
 import { usePlayground } from './context';
 import { MetricsChart } from './MetricsChart';
 
 const fmt = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '—' : v.toFixed(3));
 
+/** Metrics that only some tasks have: Hits@20 (links), accuracy and macro-F1 (types, nodes). */
+function ExtraMetrics({ m }: { m: EpochMetrics }) {
+  const rows = [
+    ['Hits@20', m.valHits20, m.testHits20],
+    ['accuracy', m.valAccuracy, m.testAccuracy],
+    ['macro-F1', m.valMacroF1, m.testMacroF1],
+  ].filter(([, v, t]) => v !== undefined || t !== undefined) as [string, number | undefined, number | undefined][];
+  if (rows.length === 0) return null;
+  return (
+    <table className="metric-table">
+      <thead>
+        <tr>
+          <th />
+          <th>val</th>
+          <th>test</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([name, v, t]) => (
+          <tr key={name}>
+            <th>{name}</th>
+            <td>{fmt(v)}</td>
+            <td>{fmt(t)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function MetricsPanel() {
+  const notes = usePlayground((s) => s.trainerNotes);
   const history = usePlayground((s) => s.history);
   const last = history.at(-1);
   return (
@@ -37,10 +69,18 @@ export function MetricsPanel() {
           </tr>
         </tbody>
       </table>
+      {last && <ExtraMetrics m={last} />}
       <p className="muted">
         Loss <span data-testid="loss">{fmt(last?.loss)}</span>
         {last ? ` · ${last.ms.toFixed(0)} ms / epoch` : ''}
       </p>
+      {notes.length > 0 && (
+        <ul className="trainer-notes" data-testid="trainer-notes">
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -114,7 +114,7 @@ export class PlaygroundController {
     const settings = this.store.getState().settings;
     await this.api.pause();
     const backend = await this.api.setup(graph, modelSettingsOf(settings));
-    this.set({ graph, report, backend, history: [], error: null, edgeProbabilities: null, candidates: [] });
+    this.set({ graph, report, backend, history: [], error: null, edgeProbabilities: null, candidates: [], trainerNotes: [] });
     this.apply(await this.api.snapshot());
   }
 
@@ -169,7 +169,7 @@ export class PlaygroundController {
 
   async reset(settings = this.store.getState().settings): Promise<void> {
     await this.api.reset(modelSettingsOf(settings));
-    this.set({ history: [], error: null, status: 'idle' });
+    this.set({ history: [], error: null, status: 'idle', trainerNotes: [] });
     this.apply(await this.api.snapshot());
   }
 
@@ -190,6 +190,7 @@ export class PlaygroundController {
       partial.edgeProbabilities = u.edgeProbabilities;
       partial.candidates = u.candidates;
     }
+    if (u.notes) partial.trainerNotes = u.notes;
     this.set(partial);
   }
 

@@ -26,6 +26,8 @@ export interface PlaygroundState {
   error: string | null;
   /** The last load failure; the graph already loaded stays. */
   loadError: string | null;
+  /** What the trainer wants the user to know (features without SMILES, early stopping, …). */
+  trainerNotes: string[];
   /** Progress of the file load in flight. */
   progress: LoadProgressView | null;
   /** Tables whose columns the user must confirm before loading goes on. */
@@ -50,5 +52,6 @@ export function createPlaygroundStore(settings: AppSettings, urlWarnings: string
     loadError: null,
     progress: null,
     columnDialog: null,
+    trainerNotes: [],
   }));
 }
