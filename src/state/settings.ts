@@ -23,76 +23,43 @@ interface Row<T> {
   format(value: T): string;
 }
 
+/** A row whose value prints with String(); only how it parses differs between kinds. */
+function row<T>(key: string, label: string, help: string, defaultValue: T, parse: Row<T>['parse']): Row<T> {
+  return { key, label, help, defaultValue, parse, format: String };
+}
+
 function intRow(key: string, label: string, help: string, defaultValue: number, min: number, max: number): Row<number> {
-  return {
-    key,
-    label,
-    help,
-    defaultValue,
-    parse(raw) {
-      const v = Number(raw);
-      if (!/^-?\d+$/.test(raw.trim()) || v < min || v > max) return { error: `expected a whole number from ${min} to ${max}` };
-      return { value: v };
-    },
-    format: String,
-  };
+  return row<number>(key, label, help, defaultValue, (raw) => {
+    const v = Number(raw);
+    if (!/^-?\d+$/.test(raw.trim()) || v < min || v > max) return { error: `expected a whole number from ${min} to ${max}` };
+    return { value: v };
+  });
 }
 
 function floatRow(key: string, label: string, help: string, defaultValue: number, min: number, max: number): Row<number> {
-  return {
-    key,
-    label,
-    help,
-    defaultValue,
-    parse(raw) {
-      const v = Number(raw);
-      if (raw.trim() === '' || !Number.isFinite(v) || v < min || v > max) return { error: `expected a number from ${min} to ${max}` };
-      return { value: v };
-    },
-    format: String,
-  };
+  return row<number>(key, label, help, defaultValue, (raw) => {
+    const v = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(v) || v < min || v > max) return { error: `expected a number from ${min} to ${max}` };
+    return { value: v };
+  });
 }
 
 function enumRow<T extends string>(key: string, label: string, help: string, defaultValue: T, options: readonly T[]): Row<T> & { options: readonly T[] } {
-  return {
-    key,
-    label,
-    help,
-    defaultValue,
-    options,
-    parse(raw) {
-      return (options as readonly string[]).includes(raw) ? { value: raw as T } : { error: `expected one of ${options.join(', ')}` };
-    },
-    format: String,
-  };
+  const parse = (raw: string) =>
+    (options as readonly string[]).includes(raw) ? { value: raw as T } : { error: `expected one of ${options.join(', ')}` };
+  return { ...row<T>(key, label, help, defaultValue, parse), options };
 }
 
 function textRow(key: string, label: string, help: string, defaultValue: string, pattern: RegExp, expected: string): Row<string> {
-  return {
-    key,
-    label,
-    help,
-    defaultValue,
-    parse(raw) {
-      return pattern.test(raw) ? { value: raw } : { error: `expected ${expected}` };
-    },
-    format: String,
-  };
+  return row<string>(key, label, help, defaultValue, (raw) => (pattern.test(raw) ? { value: raw } : { error: `expected ${expected}` }));
 }
 
 /** Node features: one or more kinds joined with '+', e.g. "learned" or "morgan+degree". */
 function featureRow(key: string, label: string, help: string, defaultValue: string): Row<string> {
-  return {
-    key,
-    label,
-    help,
-    defaultValue,
-    parse(raw) {
-      const parsed = parseFeatureSpec(raw);
-      return 'error' in parsed ? { error: parsed.error } : { value: parsed.kinds.join('+') };
-    },
-    format: String,
-  };
+  return row<string>(key, label, help, defaultValue, (raw) => {
+    const parsed = parseFeatureSpec(raw);
+    return 'error' in parsed ? { error: parsed.error } : { value: parsed.kinds.join('+') };
+  });
 }
 
 const m = DEFAULT_MODEL_SETTINGS;

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { PlaygroundSnapshot } from '../../src/ui/automation';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -121,4 +122,18 @@ export async function waitForEpoch(page: Page, epoch: number, timeout = 240_000)
     { timeout, polling: 250 },
   );
   return snapshot(page);
+}
+
+/** The built app served and one Chromium launched for the calling test file (or describe block). */
+export function useServedApp(extraArgs: string[] = []): { readonly server: AppServer; readonly browser: Browser } {
+  const app = {} as { server: AppServer; browser: Browser };
+  beforeAll(async () => {
+    app.server = await serveDist();
+    app.browser = await launchChromium(extraArgs);
+  });
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

@@ -4,9 +4,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, ROOT, screenshot, serveDist, snapshot, type AppServer } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, ROOT, screenshot, snapshot, useServedApp } from './harness';
 
 const SHARED = resolve(ROOT, '../shared/datasets');
 const haveShared = existsSync(SHARED);
@@ -44,19 +44,10 @@ async function settled(page: Page) {
 }
 
 describe.runIf(haveShared)('loading files in the browser', () => {
-  let server: AppServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serveDist();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useServedApp();
 
   it('loads a dropped DrugBank sample, then a table; bad files change nothing', async () => {
-    const { page } = await openApp(browser, `${server.url}#epochs=200`);
+    const { page } = await openApp(app.browser, `${app.server.url}#epochs=200`);
 
     await drop(page, [sharedFile('drugbank_xml_samples/bio2bel_test.xml')]);
     let s = await settled(page);
@@ -99,11 +90,11 @@ describe.runIf(haveShared)('loading files in the browser', () => {
   });
 
   it('loads ?data=<url> links (a table plus a companion names table) instead of the demo', async () => {
-    const table = `${server.sharedUrl}biosnap_chch_miner/ChCh-Miner_durgbank-chem-chem.tsv`;
-    const names = `${server.sharedUrl}drugbank_vocabulary/drugbank%20vocabulary.csv`;
-    const url = new URL(server.url);
+    const table = `${app.server.sharedUrl}biosnap_chch_miner/ChCh-Miner_durgbank-chem-chem.tsv`;
+    const names = `${app.server.sharedUrl}drugbank_vocabulary/drugbank%20vocabulary.csv`;
+    const url = new URL(app.server.url);
     url.search = `?data=${encodeURIComponent(table)}&data=${encodeURIComponent(names)}`;
-    const { page, foreignRequests } = await openApp(browser, url.href);
+    const { page, foreignRequests } = await openApp(app.browser, url.href);
     const s = await settled(page);
     expect(s.loadError).toBeNull();
     expect([s.nodes, s.edges]).toEqual([1514, 48514]);
@@ -116,7 +107,7 @@ describe.runIf(haveShared)('loading files in the browser', () => {
   });
 
   it('shows hostile names from files as text, never as HTML', async () => {
-    const { page } = await openApp(browser, server.url);
+    const { page } = await openApp(app.browser, app.server.url);
     const hostile = '<img src=x onerror="window.__pwned=1">';
     const tsv = `Drug1\tDrug2\nDB00001\t${hostile}\n${hostile}\tDB00002\nDB00002\tDB00003\n`;
     await drop(page, [{ name: `${hostile}.tsv`, bytes: Buffer.from(tsv) }]);

@@ -11,9 +11,8 @@
  * Tensor counts are checked per epoch at this size in the Node unit test
  * (tests/unit/model/kernels.test.ts), where tf.memory() is reachable without touching the worker.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, serveDist, snapshot, waitForEpoch, type AppServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { openApp, snapshot, useServedApp, waitForEpoch } from './harness';
 
 const EDGES = 100_000;
 const NODES = 4_000;
@@ -27,22 +26,13 @@ const EPOCHS = 4;
  */
 const LONG_TASK_BUDGET_MS = 500;
 
-let server: AppServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useServedApp();
 
 describe('responsiveness while training a 100k-edge graph', () => {
   it('never blocks the main thread for 500 ms from Play to done (long tasks printed; target 50 ms)', async () => {
     // backend=wasm: the CPU path the app takes on machines without a GPU (SwiftShader WebGL here
     // would take minutes per epoch at this size).
-    const { page, consoleErrors } = await openApp(browser, `${server.url}#backend=wasm&epochs=${EPOCHS}&seed=1`);
+    const { page, consoleErrors } = await openApp(app.browser, `${app.server.url}#backend=wasm&epochs=${EPOCHS}&seed=1`);
     await page.evaluate(() => {
       const w = window as unknown as { longTasks: { start: number; duration: number }[] };
       w.longTasks = [];

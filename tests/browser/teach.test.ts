@@ -7,20 +7,11 @@
 import type { Page } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, screenshot, serveDist, snapshot, type AppServer } from './harness';
+import { launchChromium, openApp, screenshot, snapshot, useServedApp } from './harness';
 
 const DRUG = 'DB00682'; // warfarin: many neighbours in the demo set
 
-let server: AppServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useServedApp();
 
 const stepper = async (page: Page) => (await snapshot(page)).stepper;
 
@@ -42,7 +33,7 @@ async function waitScreen(page: Page, index: number) {
 
 describe('the message-passing stepper', () => {
   it('opens on the URL’s drug, steps through every screen by keyboard, and shows the model’s numbers', async () => {
-    const { page, consoleErrors, foreignRequests } = await openApp(browser, `${server.url}#seed=1&epochs=200&tour=off&drug=${DRUG}`);
+    const { page, consoleErrors, foreignRequests } = await openApp(app.browser, `${app.server.url}#seed=1&epochs=200&tour=off&drug=${DRUG}`);
     // Opened from the URL, before any training.
     await page.waitForFunction(() => window.playground.snapshot().stepper !== null, null, { timeout: 30_000 });
     expect((await stepper(page))!.drug).toBe(DRUG);
@@ -176,7 +167,7 @@ describe('the message-passing stepper', () => {
   });
 
   it('shows the tour once (skippable, remembered) and hides the settings in presenting mode', async () => {
-    const { page } = await openApp(browser, `${server.url}#present=1`);
+    const { page } = await openApp(app.browser, `${app.server.url}#present=1`);
     await page.getByTestId('tour').waitFor();
     expect(await page.locator('.layout > .left').isVisible()).toBe(false);
     await screenshot(page, 'teach-11-tour-present');
@@ -198,7 +189,7 @@ describe('on webgpu (SwiftShader adapter)', () => {
   afterAll(async () => gpu?.close());
 
   it('the stepper’s final vector is the model’s output there too, and projections are recorded', async () => {
-    const { page, consoleErrors } = await openApp(gpu, `${server.url}#seed=2&hidden=16&epochs=5&tour=off`);
+    const { page, consoleErrors } = await openApp(gpu, `${app.server.url}#seed=2&hidden=16&epochs=5&tour=off`);
     expect((await snapshot(page)).backend).toBe('webgpu');
     await page.getByTestId('play').click();
     await page.waitForFunction(() => window.playground.snapshot().status === 'done', null, { timeout: 120_000 });
