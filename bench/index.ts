@@ -5,6 +5,7 @@
  */
 import { runParseBench } from './parse';
 import { runTrainBench } from './train';
+import { runGpuBench } from './gpu';
 
 export interface BenchOptions {
   short: boolean;
@@ -19,6 +20,8 @@ export interface BenchSection {
 export const sections: BenchSection[] = [
   { name: 'parse', run: runParseBench },
   { name: 'train', run: runTrainBench },
+  // Skips itself unless the optional `webgpu` package (Dawn) is installed and finds an adapter.
+  { name: 'gpu', run: runGpuBench },
 ];
 
 async function main(): Promise<void> {

@@ -9,21 +9,15 @@ import os from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { namedGraphs, synthetic, SYNTHETIC_FULL, SYNTHETIC_NODES, SYNTHETIC_SHORT, type BenchGraph } from './trainData';
-import { measureTraining, type BenchModel, type Measurement } from './trainMeasure';
+import { measureTraining, type BenchModel } from './trainMeasure';
 import { runBrowserTrainBench } from './trainBrowser';
+import { machineInfo, printHeader, printRow, type MachineInfo, type TrainBenchRow } from './report';
 
-export interface TrainBenchRow extends Measurement {
-  dataset: string;
-  /** Machine, in words, for every figure. */
-  machine: string;
-  /** Node only: the process's resident memory right after the run (all loaded graphs included). */
-  rssMB?: number;
-  software: boolean;
-}
+export type { TrainBenchRow } from './report';
 
 export interface TrainBenchReport {
   section: 'train';
-  machine: { cpu: string; cores: number; memoryGB: number; node: string; tfjs: string; loadAverageStart: number[]; loadAverageEnd?: number[] };
+  machine: MachineInfo;
   settings: string;
   rows: TrainBenchRow[];
   skipped: string[];
@@ -31,43 +25,6 @@ export interface TrainBenchReport {
 }
 
 const MODELS: BenchModel[] = ['seed-gcn', 'gcn'];
-
-export function machineInfo(): TrainBenchReport['machine'] {
-  const cpus = os.cpus();
-  return {
-    cpu: cpus[0]?.model ?? 'unknown',
-    cores: cpus.length,
-    memoryGB: Math.round(os.totalmem() / 2 ** 30),
-    node: process.version,
-    tfjs: tf.version.tfjs,
-    loadAverageStart: os.loadavg().map((x) => +x.toFixed(2)),
-  };
-}
-
-const fmt = (x: number | null, digits = 0) => (x === null ? '—' : x.toFixed(digits));
-
-function printRow(r: TrainBenchRow): void {
-  const cells = [
-    r.dataset.padEnd(15),
-    r.model.padEnd(8),
-    r.backend.padEnd(6),
-    r.aggregation.padEnd(6),
-    String(r.nodes).padStart(6),
-    String(r.trainPairs).padStart(9),
-    fmt(r.medianMs).padStart(8),
-    fmt(r.msPer100kPairs, 1).padStart(8),
-    fmt(r.peakTensorMB, 1).padStart(8),
-    (r.rssMB === undefined ? '—' : String(r.rssMB)).padStart(7),
-    `${r.machine}${r.software ? ' (software GPU)' : ''}`,
-  ];
-  console.log(cells.join(' '));
-}
-
-export function printHeader(): void {
-  console.log(
-    ['data set'.padEnd(15), 'model'.padEnd(8), 'backend', 'agg'.padEnd(6), 'nodes'.padStart(6), 'train prs'.padStart(9), 'epoch ms'.padStart(8), 'ms/100k'.padStart(8), 'peak MB'.padStart(8), 'RSS MB'.padStart(7), 'machine'].join(' '),
-  );
-}
 
 export async function runTrainBench(opts: { short: boolean; json: boolean }): Promise<TrainBenchReport> {
   tf.env().set('IS_TEST', true); // no "install tfjs-node" banner

@@ -9,7 +9,7 @@ import { launchChromium } from '../tests/browser/harness';
 import { buildTestPages, serveTestPages } from '../tests/browser/pages/build';
 import type { BenchGraph } from './trainData';
 import type { Measurement, BenchModel } from './trainMeasure';
-import type { TrainBenchRow } from './train';
+import type { TrainBenchRow } from './report';
 import type { SparseMode } from '../src/model/sparseOps';
 
 const SLOW_EPOCH_MS = 20_000;

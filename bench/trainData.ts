@@ -11,7 +11,8 @@ import type { LinkSplit, Pairs } from '../src/model/split';
 import { Rng } from '../src/model/rng';
 
 export const ROOT = resolve(import.meta.dirname, '..');
-export const SHARED = resolve(ROOT, '../shared/datasets');
+/** ../shared/datasets beside the project; SHARED_DATASETS points elsewhere (the GPU machine gets a copy). */
+export const SHARED = resolve(process.env.SHARED_DATASETS ?? resolve(ROOT, '../shared/datasets'));
 
 export interface BenchGraph {
   name: string;

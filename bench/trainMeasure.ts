@@ -27,6 +27,7 @@ export const benchSettings = (model: BenchModel): ModelSettings => ({
 
 export interface Measurement {
   model: BenchModel;
+  decoder: ModelSettings['decoder'];
   backend: string;
   aggregation: string;
   nodes: number;
@@ -52,12 +53,12 @@ export async function measureTraining(
   graph: LinkGraph,
   model: BenchModel,
   epochs: number,
-  options: { split?: LinkSplit; profile?: boolean; aggregation?: 'auto' | SparseMode } = {},
+  options: { split?: LinkSplit; profile?: boolean; aggregation?: 'auto' | SparseMode; decoder?: ModelSettings['decoder'] } = {},
 ): Promise<Measurement> {
   const backend = tf.getBackend();
   const t0 = performance.now();
   // 'kernel' is a SparseMode the settings table may not list yet; the trainer takes any SparseMode.
-  const settings = { ...benchSettings(model), aggregation: (options.aggregation ?? 'auto') as AggregationMode };
+  const settings = { ...benchSettings(model), aggregation: (options.aggregation ?? 'auto') as AggregationMode, decoder: options.decoder ?? 'dot' };
   const trainer = new LinkTrainer(graph, settings, backend, options.split ? { split: options.split } : {});
   const setupMs = performance.now() - t0;
   try {
@@ -82,6 +83,7 @@ export async function measureTraining(
     const medianMs = median(epochMs);
     return {
       model,
+      decoder: settings.decoder,
       backend,
       aggregation: trainer.aggregationMode,
       nodes: graph.numNodes,

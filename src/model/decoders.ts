@@ -17,6 +17,25 @@ import { gatherRows, pairDotProducts } from './sparseOps';
 import type { Pairs } from './split';
 import { trainable } from './variables';
 
+/**
+ * Most pairs one learned decoder call handles: tfjs-webgpu transposes tall tensors in 16-row tiles,
+ * and a dispatch of more than 65,535 tiles (≈ 1.05 M rows) fails ("Dispatch size exceeds WebGPU
+ * limits"), which ogbl-ddi's 1.07 M training pairs hit in the weights' gradients. Longer lists are
+ * scored in blocks and concatenated; the gradient flows through the concatenation unchanged.
+ */
+export const MAX_PAIRS_PER_CALL = 1 << 19;
+
+function inBlocks(pairs: Pairs, score: (p: Pairs) => tf.Tensor1D): tf.Tensor1D {
+  const count = pairs.a.length;
+  if (count <= MAX_PAIRS_PER_CALL) return score(pairs);
+  const parts: tf.Tensor1D[] = [];
+  for (let from = 0; from < count; from += MAX_PAIRS_PER_CALL) {
+    const to = Math.min(count, from + MAX_PAIRS_PER_CALL);
+    parts.push(score({ a: pairs.a.subarray(from, to), b: pairs.b.subarray(from, to) }));
+  }
+  return tf.concat(parts);
+}
+
 export interface LinkDecoder {
   readonly kind: DecoderKind;
   /** Logits for the pairs, differentiable in h and the decoder's weights. */
@@ -43,7 +62,7 @@ class DistMultDecoder implements LinkDecoder {
     this.relation = trainable(tf.ones([dim]) as tf.Tensor1D, 'decoder/relation');
   }
   score(h: tf.Tensor2D, pairs: Pairs): tf.Tensor1D {
-    return tf.sum(tf.mul(tf.mul(gatherRows(h, pairs.a), this.relation), gatherRows(h, pairs.b)), 1);
+    return inBlocks(pairs, (p) => tf.sum(tf.mul(tf.mul(gatherRows(h, p.a), this.relation), gatherRows(h, p.b)), 1));
   }
   variables(): tf.Variable[] {
     return [this.relation];
@@ -62,8 +81,10 @@ class MlpDecoder implements LinkDecoder {
     this.lin2 = new Linear(dim, 1, rng, 'decoder/lin2');
   }
   score(h: tf.Tensor2D, pairs: Pairs): tf.Tensor1D {
-    const x = tf.mul(gatherRows(h, pairs.a), gatherRows(h, pairs.b)) as tf.Tensor2D;
-    return tf.reshape(this.lin2.apply(tf.relu(this.lin1.apply(x))), [pairs.a.length]);
+    return inBlocks(pairs, (p) => {
+      const x = tf.mul(gatherRows(h, p.a), gatherRows(h, p.b)) as tf.Tensor2D;
+      return tf.reshape(this.lin2.apply(tf.relu(this.lin1.apply(x))), [p.a.length]);
+    });
   }
   variables(): tf.Variable[] {
     return [...this.lin1.variables(), ...this.lin2.variables()];

@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { csrToDense, selectionCsr, spmmArrays, transposeCsr, type Csr } from './csr';
-import { CsrTensors } from './kernels/csrSpmm';
+import { CSR_SPMM_BACKENDS, CsrTensors, csrSpmmOnce } from './kernels/csrSpmm';
 import { pairDots, pairDotsGradient } from './kernels/pairDot';
 import { PAIR_DOT_BACKENDS, pairDotKernel } from './kernels/pairDotKernel';
 
@@ -63,6 +63,9 @@ function csrProduct(a: Csr, aT: Csr, x: tf.Tensor2D): tf.Tensor2D {
  */
 export function gatherRows(h: tf.Tensor2D, idx: Int32Array): tf.Tensor2D {
   const [n, f] = h.shape;
+  // On GPUs the selection matrix's product: forward and gradient stay on the device (a custom
+  // gradient would read dy back synchronously, stalling the pipeline every step).
+  if (!copyRowsOnCpu() && CSR_SPMM_BACKENDS.includes(tf.getBackend())) return csrSpmmOnce(selectionCsr(idx, n), h);
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => ({
     value: copyRowsOnCpu() ? copyRows(readFloats(args[0] as tf.Tensor), idx, f) : (tf.gather(args[0] as tf.Tensor, tf.tensor1d(idx, 'int32')) as tf.Tensor2D),
     gradFunc: (dy: tf.Tensor) => {

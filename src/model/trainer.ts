@@ -8,6 +8,7 @@ import { topUnknownPairs, topUnknownPairsBy, type ScoredPair } from './candidate
 import { createLinkDecoder, type LinkDecoder } from './decoders';
 import type { FeatureBlock } from './features';
 import { messageGraphFromPairs } from './graphOperators';
+import { pairCsr } from './kernels/pairDot';
 import { bceLinkLoss, linkLossDense } from './linkLoss';
 import { auprc, auroc, hitsAtK } from './metrics';
 import { Rng } from './rng';
@@ -35,6 +36,7 @@ export class LinkTrainer extends TrainerBase {
   private readonly knownPairs: PairSet;
   private readonly selectBy: 'auroc' | 'hits20';
   private negatives: Pairs | null = null;
+  private nextNegatives: Pairs | null = null;
 
   constructor(graph: LinkGraph, settings: ModelSettings, backend: string = tf.getBackend(), options: LinkTrainerOptions = {}) {
     const rng = new Rng(settings.seed);
@@ -53,9 +55,20 @@ export class LinkTrainer extends TrainerBase {
   }
 
   override async trainEpoch(): Promise<number> {
-    const pos = this.split.trainPos;
-    this.negatives = sampleTrainingNegatives(this.graph.numNodes, pos.a.length, this.trainPairs, this.negativeRng);
+    this.negatives = this.nextNegatives ?? this.drawNegatives();
+    this.nextNegatives = null;
     return super.trainEpoch();
+  }
+
+  /** Draws the next step's negatives while the GPU runs this one; same stream, so same numbers. */
+  protected override prepareNextStep(): void {
+    this.nextNegatives = this.drawNegatives();
+    // The dot decoder's gradient needs the pairs' CSR; building it now keeps it off the next step.
+    if (this.decoder.kind === 'dot' && this.lossMode !== 'dense') pairCsr(this.graph.numNodes, this.nextNegatives.a, this.nextNegatives.b);
+  }
+
+  private drawNegatives(): Pairs {
+    return sampleTrainingNegatives(this.graph.numNodes, this.split.trainPos.a.length, this.trainPairs, this.negativeRng);
   }
 
   protected loss(): tf.Scalar {

@@ -50,6 +50,21 @@ export interface EpochResult extends EvalMetrics {
 
 export class TrainingDiverged extends Error {}
 
+/** Backends whose training step runs asynchronously on a device while JavaScript goes on. */
+const GPU_BACKENDS = new Set(['webgl', 'webgpu']);
+
+/**
+ * tfjs-webgpu submits recorded work in batches and holds the last one until something is read;
+ * submitting it now lets the GPU finish the step while the host prepares the next. Uses the same
+ * two calls tfjs makes before a read; a no-op when nothing is pending or on another backend.
+ */
+function submitPendingWebgpuWork(): void {
+  const be = tf.backend() as { commandEncoder?: unknown; endComputePassEncoder?: () => void; submitQueue?: () => void };
+  if (!be.commandEncoder || !be.endComputePassEncoder || !be.submitQueue) return;
+  be.endComputePassEncoder();
+  be.submitQueue();
+}
+
 export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
 /** Loss beyond this (with an initial loss of order 1) means the run has blown up, even before NaN. */
@@ -66,6 +81,8 @@ export abstract class TrainerBase {
   /** The epoch with the best validation score so far and its metrics. */
   best: EpochResult | null = null;
   protected readonly optimizer: tf.AdamOptimizer;
+  /** Prepare the next step on the host while the device runs this one (GPU backends; tests force it). */
+  overlapHostWork: boolean;
 
   constructor(
     readonly graph: LinkGraph,
@@ -80,6 +97,7 @@ export abstract class TrainerBase {
         ? chooseSparseMode(backend, graph.numNodes, messages.src.length)
         : settings.aggregation;
     this.operators = new GraphOperators(messages, mode);
+    this.overlapHostWork = GPU_BACKENDS.has(backend);
     const blocks = fixedFeatureBlocks(featureKinds(settings.features), {
       nodes: graph.nodes,
       degrees: inDegrees(messages),
@@ -111,6 +129,11 @@ export abstract class TrainerBase {
   /** One optimisation step over the whole training set; returns the loss before the update. */
   async trainEpoch(): Promise<number> {
     const cost = this.optimizer.minimize(() => this.loss(), true, this.variables());
+    // On a GPU the step now runs on the device: prepare the next one on the host meanwhile.
+    if (this.overlapHostWork) {
+      submitPendingWebgpuWork();
+      this.prepareNextStep();
+    }
     // Asynchronous read: a synchronous one stalls the GPU pipeline on webgpu.
     const loss = (await cost!.data())[0];
     cost!.dispose();
@@ -122,6 +145,9 @@ export abstract class TrainerBase {
     }
     return loss;
   }
+
+  /** Host-side work for the next step (e.g. drawing negatives), overlapped with the GPU's step. */
+  protected prepareNextStep(): void {}
 
   /** Output node embeddings as a row-major N × d array. */
   async embeddings(): Promise<Float32Array> {

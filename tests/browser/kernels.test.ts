@@ -46,6 +46,9 @@ for (const [backend, flags] of [
       console.log(`${backend} PairDot:`, JSON.stringify(result.pairDot));
       expect(result.pairDot.forwardVsCpu).toBeLessThan(1e-5);
       expect(result.pairDot.gradientVsCpu).toBeLessThan(1e-5);
+      console.log(`${backend} gatherRows:`, JSON.stringify(result.gatherRows));
+      expect(result.gatherRows.forwardVsCpu).toBeLessThan(1e-5);
+      expect(result.gatherRows.gradientVsCpu).toBeLessThan(1e-5);
       expect(errors).toEqual([]);
       await page.close();
     });

@@ -54,6 +54,30 @@ export function registerCsrSpmm(): void {
   }
 }
 
+function upload(m: Csr): tf.Tensor[] {
+  // A matrix without entries still gets one (never read) entry: zero-length buffers are
+  // not allowed as WebGPU bindings.
+  const empty = m.colIdx.length === 0;
+  return [
+    tf.tensor1d(m.rowPtr, 'int32'),
+    tf.tensor1d(empty ? new Int32Array(1) : m.colIdx, 'int32'),
+    tf.tensor1d(empty ? new Float32Array(1) : m.values, 'float32'),
+  ];
+}
+
+/**
+ * Y = A · X for a matrix used in one call only (e.g. a row selection that changes every epoch):
+ * the CSR tensors are uploaded inside a tidy, and the engine keeps them while a gradient needs them.
+ */
+export function csrSpmmOnce(a: Csr, x: tf.Tensor2D): tf.Tensor2D {
+  registerCsrSpmm();
+  if (x.shape[0] !== a.numCols) throw new Error(`CsrSpmm: x has ${x.shape[0]} rows, A has ${a.numCols} columns.`);
+  return tf.tidy(() => {
+    const [rowPtr, colIdx, values, tRowPtr, tColIdx, tValues] = [...upload(a), ...upload(transposeCsr(a))];
+    return tf.engine().runKernel(CSR_SPMM, { rowPtr, colIdx, values, x, tRowPtr, tColIdx, tValues }) as tf.Tensor2D;
+  });
+}
+
 /** A and Aᵀ as tensors on the current backend, uploaded once per graph. */
 export class CsrTensors {
   readonly numRows: number;
@@ -66,16 +90,6 @@ export class CsrTensors {
     installWasmMatMul();
     this.numRows = a.numRows;
     this.numCols = a.numCols;
-    const upload = (m: Csr) => {
-      // A matrix without entries still gets one (never read) entry: zero-length buffers are
-      // not allowed as WebGPU bindings.
-      const empty = m.colIdx.length === 0;
-      return [
-        tf.tensor1d(m.rowPtr, 'int32'),
-        tf.tensor1d(empty ? new Int32Array(1) : m.colIdx, 'int32'),
-        tf.tensor1d(empty ? new Float32Array(1) : m.values, 'float32'),
-      ];
-    };
     // Kept: built lazily, possibly inside tidy(), and they live as long as the graph.
     const [rowPtr, colIdx, values, tRowPtr, tColIdx, tValues] = [...upload(a), ...upload(aT)].map((t) => tf.keep(t));
     this.tensors = { rowPtr, colIdx, values, tRowPtr, tColIdx, tValues };

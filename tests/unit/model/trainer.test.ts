@@ -71,6 +71,22 @@ describe('LinkTrainer', () => {
     expect(await run(5)).not.toEqual(await run(6));
   });
 
+  it('draws the same negatives when the next step is prepared during this one (the GPU overlap)', async () => {
+    const g = communities(50, 7);
+    const run = async (overlap: boolean) => {
+      const t = new LinkTrainer(g, { ...DEFAULT_MODEL_SETTINGS, hidden: 8 }, 'cpu');
+      expect(t.overlapHostWork).toBe(false); // cpu runs synchronously: nothing to overlap
+      t.overlapHostWork = overlap;
+      const losses: number[] = [];
+      for (let e = 0; e < 5; e++) losses.push(await t.trainEpoch());
+      t.dispose();
+      return losses;
+    };
+    const plain = await run(false);
+    expect(await run(true)).toEqual(plain);
+    expect(new Set(plain).size).toBe(5);
+  });
+
   it('reports candidates that are unknown pairs, strongest first, with the model’s own scores', async () => {
     const g = communities(40, 4);
     const t = new LinkTrainer(g, { ...DEFAULT_MODEL_SETTINGS, hidden: 8 }, 'cpu');

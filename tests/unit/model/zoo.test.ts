@@ -6,7 +6,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import type { DrugNode } from '../../../src/data/graph';
+import { createLinkDecoder, MAX_PAIRS_PER_CALL } from '../../../src/model/decoders';
 import { LAYER_KINDS } from '../../../src/model/layers';
+import { Rng } from '../../../src/model/rng';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/model/settings';
 import { createTrainer } from '../../../src/model/tasks';
 import { NodeTrainer } from '../../../src/model/tasks/nodeTrainer';
@@ -90,6 +92,44 @@ describe('decoders', () => {
       c.forEach((p) => expect(known.has(`${p.a}-${p.b}`)).toBe(false));
       for (let i = 1; i < c.length; i++) expect(c[i].score).toBeLessThanOrEqual(c[i - 1].score);
       t.dispose();
+    });
+  }
+});
+
+describe('learned decoders on more pairs than one call takes', () => {
+  for (const kind of ['distmult', 'mlp'] as const) {
+    it(`${kind}: scores in blocks with the same values and gradient as block by block`, () => {
+      const n = 50;
+      const d = 3;
+      const count = MAX_PAIRS_PER_CALL + 1000;
+      const rng = new Rng(9);
+      const a = Int32Array.from({ length: count }, () => rng.int(n));
+      const b = Int32Array.from({ length: count }, () => rng.int(n));
+      const decoder = createLinkDecoder(kind, d, new Rng(1));
+      const h = tf.tensor2d(Float32Array.from({ length: n * d }, () => rng.normal()), [n, d]);
+      const w = Float32Array.from({ length: count }, () => rng.normal());
+      // Σ w·score over all pairs at once (blocks inside) vs the two blocks scored separately.
+      const whole = tf.tidy(() => {
+        const weights = tf.tensor1d(w);
+        const f = (x: tf.Tensor) => tf.sum(tf.mul(decoder.score(x as tf.Tensor2D, { a, b }), weights));
+        return [decoder.score(h, { a, b }), tf.grad(f)(h)];
+      });
+      const split = tf.tidy(() => {
+        const parts = [0, MAX_PAIRS_PER_CALL].map((from) => {
+          const to = from === 0 ? MAX_PAIRS_PER_CALL : count;
+          const p = { a: a.subarray(from, to), b: b.subarray(from, to) };
+          const weights = tf.tensor1d(w.subarray(from, to));
+          return [decoder.score(h, p), tf.grad((x: tf.Tensor) => tf.sum(tf.mul(decoder.score(x as tf.Tensor2D, p), weights)))(h)];
+        });
+        return [tf.concat([parts[0][0], parts[1][0]]), tf.add(parts[0][1], parts[1][1])];
+      });
+      expect(whole[0].shape).toEqual([count]);
+      const close = (p: tf.Tensor, q: tf.Tensor) => tf.max(tf.abs(tf.sub(p, q))).dataSync()[0];
+      expect(close(whole[0], split[0])).toBe(0);
+      expect(close(whole[1], split[1])).toBeLessThan(1e-3);
+      expect(tf.max(tf.abs(whole[1])).dataSync()[0]).toBeGreaterThan(1);
+      tf.dispose([...whole, ...split, h]);
+      decoder.dispose();
     });
   }
 });
