@@ -35,6 +35,8 @@ export class TrainerService implements TrainerApi {
   private readonly teach = new TeachService();
   /** Work that reads the current model's tensors: a model swap waits for it to finish. */
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** The model replacement (setup/reset) in progress, if any; settled, never rejected. */
+  private replacing: Promise<unknown> = Promise.resolve();
 
   /** The first call picks the backend; later calls (setup's included) wait for that same choice. */
   private choosing: Promise<void> | null = null;
@@ -50,17 +52,18 @@ export class TrainerService implements TrainerApi {
   async setup(graph: DrugGraph, settings: ModelSettings): Promise<BackendInfo> {
     await this.init();
     this.running = false;
-    await this.swap(graph, await this.build(graph, settings), settings);
+    await this.replaceModel(graph, settings);
     return this.info();
   }
 
   async reset(settings: ModelSettings): Promise<void> {
     if (!this.graph) throw new Error('No graph loaded.');
     this.running = false;
-    await this.swap(this.graph, await this.build(this.graph, settings), settings);
+    await this.replaceModel(this.graph, settings);
   }
 
   async play(onUpdate: (u: TrainerUpdate) => void): Promise<void> {
+    await this.replacing; // Play pressed right after a settings change trains the new model
     const trainer = this.requireTrainer();
     if (this.running) return;
     this.running = true;
@@ -86,6 +89,7 @@ export class TrainerService implements TrainerApi {
   }
 
   async step(): Promise<TrainerUpdate> {
+    await this.replacing;
     this.running = false;
     const update = await this.runOneEpoch(true);
     if (this.status !== 'error') this.status = 'paused';
@@ -178,10 +182,17 @@ export class TrainerService implements TrainerApi {
     return createTrainer({ ...graph, numNodes: graph.nodes.length }, settings, tf.getBackend(), { morgan });
   }
 
+  /** Builds, then swaps; one replacement at a time, in the order asked. */
+  private replaceModel(graph: DrugGraph, settings: ModelSettings): Promise<void> {
+    const done = this.replacing.then(async () => this.swap(graph, await this.build(graph, settings), settings));
+    this.replacing = done.catch(() => undefined);
+    return done;
+  }
+
   /** Makes a successfully built model current and only then frees the old one. */
   private async swap(graph: DrugGraph, trainer: TrainerBase, settings: ModelSettings): Promise<void> {
     // An epoch or view refresh of the old model may still be reading its tensors.
-    await Promise.allSettled([...this.inFlight]);
+    if (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
     const old = this.trainer;
     this.graph = graph;
     this.trainer = trainer;

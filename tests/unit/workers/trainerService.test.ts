@@ -99,4 +99,17 @@ describe('TrainerService set-up and reset: build first, then swap', () => {
     expect(tf.memory().numTensors).toBeLessThanOrEqual(tensors);
     expect((await service.step()).metrics!.epoch).toBe(1);
   });
+
+  it('Play asked for while a reset is still building trains the new model', async () => {
+    const service = new TrainerService();
+    await service.init('cpu');
+    await service.setup(sparseGraph(40, 90), settings);
+    await service.step();
+    const reset = service.reset({ ...settings, epochs: 2 }); // not awaited, as a quick click would
+    const epochs: number[] = [];
+    await service.play((u) => void (u.metrics && epochs.push(u.metrics.epoch)));
+    await reset;
+    // The new model's epochs 1 and 2 (its budget), not the old model's 2, 3, …
+    expect(epochs).toEqual([1, 2]);
+  });
 });
