@@ -8,7 +8,7 @@ import { findBuiltin } from '../data/builtinDatasets';
 import { inputFromBytes } from '../data/input';
 import { loadFiles } from '../data/loadFiles';
 import type { DrugGraph, LoadReport } from '../data/graph';
-import { modelSettingsOf, settingsFromHash, settingsToHash, type AppSettings } from '../state/settings';
+import { FILES_DATASET, modelSettingsOf, settingsFromHash, settingsToHash, type AppSettings } from '../state/settings';
 import type { TrainerUpdate } from '../workers/protocol';
 import type { PlaygroundStore } from './store';
 import { startTrainerWorker, type TrainerClient } from './trainerClient';
@@ -60,6 +60,15 @@ export class PlaygroundController {
   }
 
   async loadBuiltin(id: string): Promise<void> {
+    if (id === FILES_DATASET) {
+      // A link made after loading local files: those files cannot be fetched again from here.
+      this.set({
+        dataNotice:
+          'This link was made with data loaded from files, which a link cannot reopen: nothing was loaded. ' +
+          'Open the same files again (Open files… or drop them on the page), or pick a built-in data set.',
+      });
+      return;
+    }
     const dataset = findBuiltin(id);
     if (!dataset) {
       this.set({ loadError: `Unknown data set “${id}”.` });
@@ -72,7 +81,7 @@ export class PlaygroundController {
       // Small enough to parse here; the same loader as dropped files, so the demo is no special case.
       const bytes = new Uint8Array(await response.arrayBuffer());
       const { graph, report } = await loadFiles([inputFromBytes(dataset.path, bytes)], { name: dataset.label });
-      await this.completeLoad(token, graph, report);
+      await this.completeLoad(token, graph, report, dataset.id);
     } catch (e) {
       this.endLoad(token, message(e));
     }
@@ -93,10 +102,14 @@ export class PlaygroundController {
     return token === this.loadToken;
   }
 
-  async completeLoad(token: number, graph: DrugGraph, report: LoadReport): Promise<void> {
+  /** `dataset`: the built-in set's id, or FILES_DATASET for files and `?data=` links (the URL then says so). */
+  async completeLoad(token: number, graph: DrugGraph, report: LoadReport, dataset: string = FILES_DATASET): Promise<void> {
     if (!this.isCurrentLoad(token)) return;
     try {
       await this.useGraph(graph, report);
+      this.loadedDataset = dataset;
+      this.setDataset(dataset);
+      this.set({ dataNotice: null });
       this.endLoad(token);
     } catch (e) {
       this.endLoad(token, message(e));
@@ -107,6 +120,18 @@ export class PlaygroundController {
   endLoad(token: number, error?: string): void {
     if (!this.isCurrentLoad(token)) return;
     this.set({ loading: null, progress: null, loadError: error ?? null });
+    // The URL and the data set menu go back to naming the data still in use.
+    if (error && this.loadedDataset !== null) this.setDataset(this.loadedDataset);
+  }
+
+  /** Where the graph in use came from: a built-in set's id or FILES_DATASET; null before any load. */
+  private loadedDataset: string | null = null;
+
+  private setDataset(dataset: string): void {
+    if (this.store.getState().settings.dataset === dataset) return;
+    const settings = { ...this.store.getState().settings, dataset };
+    this.set({ settings });
+    this.writeHash(settings);
   }
 
   /** Makes a parsed graph current and builds a fresh model on it. Keeps the old one if that fails. */
@@ -196,7 +221,8 @@ export class PlaygroundController {
 
   private writeHash(settings: AppSettings): void {
     const hash = settingsToHash(settings);
-    if (location.hash !== hash) history.replaceState(null, '', hash);
+    // The full path: replaceState('') would keep the old fragment when every setting is a default.
+    if (location.hash !== hash) history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
   }
 
   /** Puts the current settings into the URL (at start-up, so the URL always tells the run). */

@@ -28,6 +28,8 @@ export interface PlaygroundState {
   loadError: string | null;
   /** What the trainer wants the user to know (features without SMILES, early stopping, …). */
   trainerNotes: string[];
+  /** Something about the data set to say that is not a failure (e.g. a link that named local files). */
+  dataNotice: string | null;
   /** Progress of the file load in flight. */
   progress: LoadProgressView | null;
   /** Tables whose columns the user must confirm before loading goes on. */
@@ -53,5 +55,6 @@ export function createPlaygroundStore(settings: AppSettings, urlWarnings: string
     progress: null,
     columnDialog: null,
     trainerNotes: [],
+    dataNotice: null,
   }));
 }
