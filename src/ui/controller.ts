@@ -10,6 +10,7 @@ import { loadFiles } from '../data/loadFiles';
 import type { DrugGraph, LoadReport } from '../data/graph';
 import { FILES_DATASET, modelSettingsOf, settingsFromHash, settingsToHash, type AppSettings } from '../state/settings';
 import type { TrainerUpdate } from '../workers/protocol';
+import { RunLog } from './runLog';
 import type { PlaygroundStore } from './store';
 import { startTrainerWorker, type TrainerClient } from './trainerClient';
 
@@ -20,14 +21,19 @@ export const VIEW_KEYS: (keyof AppSettings)[] = ['maxEdges', 'minStrength', 'foc
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/** The store's view of a model that has not trained yet. */
+const NO_RUN_STATE = { stop: null, best: null } as const;
+
 export class PlaygroundController {
   private client: TrainerClient;
+  private readonly runs: RunLog;
 
   constructor(
     readonly store: PlaygroundStore,
     private readonly startWorker: () => TrainerClient = startTrainerWorker,
   ) {
     this.client = startWorker();
+    this.runs = new RunLog(store);
   }
 
   private get api() {
@@ -139,7 +145,8 @@ export class PlaygroundController {
     const settings = this.store.getState().settings;
     await this.api.pause();
     const backend = await this.api.setup(graph, modelSettingsOf(settings));
-    this.set({ graph, report, backend, history: [], error: null, edgeProbabilities: null, candidates: [], trainerNotes: [] });
+    this.runs.close();
+    this.set({ graph, report, backend, history: [], error: null, edgeProbabilities: null, candidates: [], trainerNotes: [], ...NO_RUN_STATE });
     this.apply(await this.api.snapshot());
   }
 
@@ -155,6 +162,7 @@ export class PlaygroundController {
     if (changed.every((k) => VIEW_KEYS.includes(k))) return;
     if (changed.every((k) => BUDGET_KEYS.includes(k) || VIEW_KEYS.includes(k))) {
       // A longer or shorter run, or more candidates: keep the trained model.
+      this.runs.setBudget(settings.epochs);
       return this.api.setBudget(settings.epochs, settings.candidates);
     }
     return this.reset(settings);
@@ -193,23 +201,43 @@ export class PlaygroundController {
   }
 
   async reset(settings = this.store.getState().settings): Promise<void> {
-    await this.api.reset(modelSettingsOf(settings));
-    this.set({ history: [], error: null, status: 'idle', trainerNotes: [] });
+    try {
+      await this.api.reset(modelSettingsOf(settings));
+    } catch (e) {
+      // The worker kept the previous model: say why, and let training go on with it.
+      this.set({ error: `Could not build a model with these settings: ${message(e)} The previous model is kept.` });
+      return;
+    }
+    this.runs.close();
+    this.set({ history: [], error: null, status: 'idle', trainerNotes: [], ...NO_RUN_STATE });
     this.apply(await this.api.snapshot());
+  }
+
+  /** Puts a run's model settings into the controls and the URL (a fresh model; weights are not kept). */
+  async restoreRun(id: number): Promise<void> {
+    const run = this.store.getState().runs.find((r) => r.id === id);
+    if (run) await this.changeSettings(run.settings);
+  }
+
+  removeRun(id: number): void {
+    this.runs.remove(id);
   }
 
   private async restartWorker(): Promise<void> {
     this.client.terminate();
     this.client = this.startWorker();
-    this.set({ backend: null, status: 'idle', history: [] });
+    this.runs.close();
+    this.set({ backend: null, status: 'idle', history: [], ...NO_RUN_STATE });
     await this.initBackend();
     const { graph, report } = this.store.getState();
     if (graph && report) await this.useGraph(graph, report);
   }
 
   private apply(u: TrainerUpdate): void {
+    this.runs.record(u);
     const state = this.store.getState();
-    const partial: Partial<ReturnType<PlaygroundStore['getState']>> = { status: u.status, error: u.error };
+    const partial: Partial<ReturnType<PlaygroundStore['getState']>> = { status: u.status, error: u.error, stop: u.stop ?? null };
+    if (u.best !== undefined) partial.best = u.best;
     if (u.metrics && u.metrics.epoch !== state.history.at(-1)?.epoch) partial.history = [...state.history, u.metrics];
     if (u.edgeProbabilities) {
       partial.edgeProbabilities = u.edgeProbabilities;
