@@ -115,7 +115,6 @@ export class PlaygroundController {
       await this.useGraph(graph, report);
       this.loadedDataset = dataset;
       this.setDataset(dataset);
-      this.set({ dataNotice: null });
       this.endLoad(token);
     } catch (e) {
       this.endLoad(token, message(e));
@@ -146,7 +145,7 @@ export class PlaygroundController {
     await this.api.pause();
     const backend = await this.api.setup(graph, modelSettingsOf(settings));
     this.runs.close();
-    this.set({ graph, report, backend, history: [], error: null, edgeProbabilities: null, candidates: [], trainerNotes: [], ...NO_RUN_STATE });
+    this.set({ graph, report, backend, history: [], error: null, edgeProbabilities: null, candidates: [], trainerNotes: [], dataNotice: null, ...NO_RUN_STATE });
     this.apply(await this.api.snapshot());
   }
 

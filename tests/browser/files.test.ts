@@ -71,7 +71,7 @@ describe('files loaded in the page', () => {
 
     // Picking the demo loads it and clears the notice.
     await page.getByLabel('Data set').selectOption('demo');
-    await page.waitForFunction(() => window.playground.snapshot().edges > 0, null, { timeout: 60_000 });
+    await page.waitForFunction(() => window.playground.snapshot().edges > 0 && !window.playground.snapshot().loading, null, { timeout: 60_000 });
     expect(await hash(page)).toBe('');
     expect(await page.getByTestId('data-notice').count()).toBe(0);
     expect(consoleErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
