@@ -25,9 +25,16 @@ export class GnnModel {
     this.features = new NodeFeatures(featureKinds(settings.features), numNodes, d, rng.fork(10), blocks);
     const layerRng = rng.fork(11);
     const count = Math.max(1, settings.layers);
-    this.layers = Array.from({ length: count }, (_, l) =>
-      createLayer(settings.model, l === 0 ? this.features.dim : d, d, layerRng, `layer${l + 1}`, settings),
-    );
+    this.layers = [];
+    try {
+      for (let l = 0; l < count; l++) {
+        this.layers.push(createLayer(settings.model, l === 0 ? this.features.dim : d, d, layerRng, `layer${l + 1}`, settings));
+      }
+    } catch (e) {
+      // Impossible settings (e.g. GAT heads not dividing the width): free what was built.
+      this.dispose();
+      throw e;
+    }
     this.dropoutRng = rng.fork(12);
   }
 

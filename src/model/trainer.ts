@@ -87,6 +87,10 @@ export class LinkTrainer extends TrainerBase {
     return this.selectBy === 'hits20' ? (m.valHits20 ?? NaN) : m.valAuroc;
   }
 
+  get selectionMetric(): string {
+    return this.selectBy === 'hits20' ? 'Hits@20' : 'AUROC';
+  }
+
   /** Decoder logits for the pairs from row-major embeddings. */
   scorePairs(h: Float32Array, p: Pairs): Float32Array {
     const d = this.settings.hidden;

@@ -65,6 +65,17 @@ function submitPendingWebgpuWork(): void {
   be.submitQueue();
 }
 
+/** Why early stopping ended a run, as data (the UI words it; stopReason is the CLI's sentence). */
+export interface EarlyStop {
+  /** The epoch at which training stopped. */
+  epoch: number;
+  patience: number;
+  /** The epoch with the best validation score; its weights are not restored. */
+  bestEpoch: number;
+  /** The validation metric compared, e.g. "AUROC". */
+  metric: string;
+}
+
 export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
 /** Loss beyond this (with an initial loss of order 1) means the run has blown up, even before NaN. */
@@ -78,6 +89,7 @@ export abstract class TrainerBase {
   epoch = 0;
   /** Set when early stopping ends the run; the UI/CLI stop and show it. */
   stopReason: string | null = null;
+  earlyStop: EarlyStop | null = null;
   /** The epoch with the best validation score so far and its metrics. */
   best: EpochResult | null = null;
   protected readonly optimizer: tf.AdamOptimizer;
@@ -98,13 +110,19 @@ export abstract class TrainerBase {
         : settings.aggregation;
     this.operators = new GraphOperators(messages, mode);
     this.overlapHostWork = GPU_BACKENDS.has(backend);
-    const blocks = fixedFeatureBlocks(featureKinds(settings.features), {
-      nodes: graph.nodes,
-      degrees: inDegrees(messages),
-      morgan,
-    });
-    this.featureNotes = blocks.flatMap((b) => b.notes);
-    this.model = new GnnModel(settings, graph.numNodes, rng.fork(4), blocks);
+    try {
+      const blocks = fixedFeatureBlocks(featureKinds(settings.features), {
+        nodes: graph.nodes,
+        degrees: inDegrees(messages),
+        morgan,
+      });
+      this.featureNotes = blocks.flatMap((b) => b.notes);
+      this.model = new GnnModel(settings, graph.numNodes, rng.fork(4), blocks);
+    } catch (e) {
+      // A failed build must not leak: the app keeps running with the previous model.
+      this.operators.dispose();
+      throw e;
+    }
     // Explicit epsilon: webgl's default differs from the other backends' (see notes).
     this.optimizer = tf.train.adam(settings.learningRate, 0.9, 0.999, 1e-7);
   }
@@ -121,6 +139,8 @@ export abstract class TrainerBase {
   abstract evaluate(h: Float32Array): EvalMetrics;
   /** The validation score early stopping maximises. */
   protected abstract selectionScore(m: EvalMetrics): number;
+  /** Its name, e.g. "AUROC". */
+  abstract readonly selectionMetric: string;
 
   protected variables(): tf.Variable[] {
     return [...this.model.variables(), ...this.headVariables()];
@@ -172,6 +192,7 @@ export abstract class TrainerBase {
     if (this.best === null || score > this.selectionScore(this.best)) this.best = result;
     const patience = this.settings.patience;
     if (patience > 0 && this.epoch - this.best.epoch >= patience) {
+      this.earlyStop = { epoch: this.epoch, patience, bestEpoch: this.best.epoch, metric: this.selectionMetric };
       this.stopReason =
         `Early stopping at epoch ${this.epoch}: no better validation score for ${patience} epochs; ` +
         `the best was at epoch ${this.best.epoch}.`;

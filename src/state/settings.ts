@@ -64,8 +64,11 @@ function featureRow(key: string, label: string, help: string, defaultValue: stri
 
 const m = DEFAULT_MODEL_SETTINGS;
 
+/** The `dataset` value for data loaded from files or `?data=` links rather than a built-in set. */
+export const FILES_DATASET = 'files';
+
 export const SETTINGS = {
-  dataset: textRow('dataset', 'Data set', 'Built-in data set to load.', 'demo', /^[a-z0-9-]{1,40}$/, 'a data set name'),
+  dataset: textRow('dataset', 'Data set', `Built-in data set to load (“${FILES_DATASET}”: the data came from files, which a link cannot reopen).`, 'demo', /^[a-z0-9-]{1,40}$/, 'a data set name'),
   model: enumRow<ModelKind>('model', 'Model', 'seed-gcn: neighbour mean + Linear (the seed’s code); gcn: Kipf & Welling; sage: GraphSAGE; gat: attention; gin: sum + MLP; mpnn: pick AGG and UPDATE.', m.model, LAYER_KINDS),
   task: enumRow<TaskKind>('task', 'Task', 'link: predict interactions; type: predict the interaction type of known pairs; node: predict ATC main group.', m.task, ['link', 'type', 'node']),
   features: featureRow('features', 'Node features', 'learned, random, atc, categories, degree, morgan (RDKit fingerprints); join with + to combine.', m.features),
@@ -124,12 +127,18 @@ export function settingsFromHash(hash: string): { settings: AppSettings; warning
 /** Hash keys owned by other parts of the page (view state), passed through untouched. */
 const OTHER_HASH_KEYS = new Set<string>();
 
+/**
+ * Only the settings that differ from their defaults ("" when none do), so shared links stay short
+ * and carry no teaching or view state nobody chose; a missing key parses back to its default.
+ */
 export function settingsToHash(settings: AppSettings): string {
   const params = new URLSearchParams();
   for (const [name, row] of Object.entries(SETTINGS) as [SettingKey, Row<unknown>][]) {
-    params.set(row.key, row.format(settings[name]));
+    const value = row.format(settings[name]);
+    if (value !== row.format(row.defaultValue)) params.set(row.key, value);
   }
-  return `#${params.toString()}`;
+  const query = params.toString();
+  return query ? `#${query}` : '';
 }
 
 export function modelSettingsOf(s: AppSettings): ModelSettings {

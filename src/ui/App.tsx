@@ -10,6 +10,7 @@ import { Legend } from './Legend';
 import { Messages } from './Messages';
 import { MetricsPanel } from './MetricsPanel';
 import { NetworkView } from './NetworkView';
+import { RunsTable } from './RunsTable';
 import { ViewControls } from './ViewControls';
 
 export function App({ onNetwork }: { onNetwork: (cy: cytoscape.Core | null) => void }) {
@@ -38,6 +39,7 @@ export function App({ onNetwork }: { onNetwork: (cy: cytoscape.Core | null) => v
           <CandidatesList />
         </aside>
       </main>
+      <RunsTable />
       <FileDrop />
       <ColumnDialog />
     </div>

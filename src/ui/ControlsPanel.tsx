@@ -75,7 +75,9 @@ export function TrainingButtons() {
         className="play"
         data-testid="play"
         onClick={() => void (training ? controller.pause() : controller.play())}
-        disabled={!ready || (!training && epoch >= epochs)}
+        // After early stopping Play would do nothing: this model's run is over (Reset starts anew).
+        disabled={!ready || (!training && (epoch >= epochs || status === 'stopped'))}
+        title={status === 'stopped' ? 'Early stopping ended this run; Reset or change a setting to train again' : undefined}
       >
         {training ? '❚❚ Pause' : '▶ Play'}
       </button>

@@ -1,6 +1,7 @@
 /** Data: built-in sets, files from disk, load progress, and the report of what is loaded. */
 import { useRef } from 'react';
 import { BUILTIN_DATASETS } from '../data/builtinDatasets';
+import { FILES_DATASET } from '../state/settings';
 import { useController, useDataLoader, usePlayground } from './context';
 import { LoadProgressBar } from './LoadProgressBar';
 import { LoadReportView } from './LoadReportView';
@@ -12,14 +13,14 @@ export function DataPanel() {
   const dataset = usePlayground((s) => s.settings.dataset);
   const report = usePlayground((s) => s.report);
   const graph = usePlayground((s) => s.graph);
-  const fromFiles = graph !== null && !BUILTIN_DATASETS.some((d) => d.label === graph.name);
+  const fromFiles = dataset === FILES_DATASET;
   return (
     <section className="panel data" aria-label="Data">
       <h2>Data</h2>
       <select value={fromFiles ? '' : dataset} onChange={(e) => void controller.selectBuiltin(e.target.value)} aria-label="Data set">
         {fromFiles && (
           <option value="" disabled>
-            From files: {graph.name}
+            {graph ? `From files: ${graph.name}` : 'From files (open them again)'}
           </option>
         )}
         {BUILTIN_DATASETS.map((d) => (

@@ -29,7 +29,8 @@ export function Header() {
     <header className="app-header">
       <h1>Drug GNN Playground</h1>
       <span className={`badge status-${status}`} data-testid="status">
-        {status}
+        {/* 'stopped' only ever means early stopping; the training panel says more. */}
+        {status === 'stopped' ? 'early stop' : status}
       </span>
       <BackendBadge />
     </header>

@@ -5,7 +5,8 @@ export function Messages() {
   const error = usePlayground((s) => s.error);
   const loadError = usePlayground((s) => s.loadError);
   const urlWarnings = usePlayground((s) => s.urlWarnings);
-  if (!error && !loadError && urlWarnings.length === 0) return null;
+  const dataNotice = usePlayground((s) => s.dataNotice);
+  if (!error && !loadError && !dataNotice && urlWarnings.length === 0) return null;
   return (
     <div className="messages" role="alert">
       {loadError && (
@@ -16,6 +17,11 @@ export function Messages() {
       {error && (
         <p className="error" data-testid="error">
           {error}
+        </p>
+      )}
+      {dataNotice && (
+        <p className="warning" data-testid="data-notice">
+          {dataNotice}
         </p>
       )}
       {urlWarnings.map((w) => (

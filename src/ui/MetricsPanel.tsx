@@ -2,6 +2,7 @@
 import type { EpochMetrics } from '../workers/protocol';
 import { usePlayground } from './context';
 import { MetricsChart } from './MetricsChart';
+import { RunEndNotice } from './RunEndNotice';
 
 const fmt = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '—' : v.toFixed(3));
 
@@ -74,6 +75,7 @@ export function MetricsPanel() {
         Loss <span data-testid="loss">{fmt(last?.loss)}</span>
         {last ? ` · ${last.ms.toFixed(0)} ms / epoch` : ''}
       </p>
+      <RunEndNotice />
       {notes.length > 0 && (
         <ul className="trainer-notes" data-testid="trainer-notes">
           {notes.map((n) => (

@@ -8,8 +8,9 @@ import { findBuiltin } from '../data/builtinDatasets';
 import { inputFromBytes } from '../data/input';
 import { loadFiles } from '../data/loadFiles';
 import type { DrugGraph, LoadReport } from '../data/graph';
-import { modelSettingsOf, settingsFromHash, settingsToHash, type AppSettings } from '../state/settings';
+import { FILES_DATASET, modelSettingsOf, settingsFromHash, settingsToHash, type AppSettings } from '../state/settings';
 import type { TrainerUpdate } from '../workers/protocol';
+import { RunLog } from './runLog';
 import type { PlaygroundStore } from './store';
 import { startTrainerWorker, type TrainerClient } from './trainerClient';
 
@@ -20,14 +21,19 @@ export const VIEW_KEYS: (keyof AppSettings)[] = ['maxEdges', 'minStrength', 'foc
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/** The store's view of a model that has not trained yet. */
+const NO_RUN_STATE = { stop: null, best: null } as const;
+
 export class PlaygroundController {
   private client: TrainerClient;
+  private readonly runs: RunLog;
 
   constructor(
     readonly store: PlaygroundStore,
     private readonly startWorker: () => TrainerClient = startTrainerWorker,
   ) {
     this.client = startWorker();
+    this.runs = new RunLog(store);
   }
 
   private get api() {
@@ -60,6 +66,15 @@ export class PlaygroundController {
   }
 
   async loadBuiltin(id: string): Promise<void> {
+    if (id === FILES_DATASET) {
+      // A link made after loading local files: those files cannot be fetched again from here.
+      this.set({
+        dataNotice:
+          'This link was made with data loaded from files, which a link cannot reopen: nothing was loaded. ' +
+          'Open the same files again (Open files… or drop them on the page), or pick a built-in data set.',
+      });
+      return;
+    }
     const dataset = findBuiltin(id);
     if (!dataset) {
       this.set({ loadError: `Unknown data set “${id}”.` });
@@ -72,7 +87,7 @@ export class PlaygroundController {
       // Small enough to parse here; the same loader as dropped files, so the demo is no special case.
       const bytes = new Uint8Array(await response.arrayBuffer());
       const { graph, report } = await loadFiles([inputFromBytes(dataset.path, bytes)], { name: dataset.label });
-      await this.completeLoad(token, graph, report);
+      await this.completeLoad(token, graph, report, dataset.id);
     } catch (e) {
       this.endLoad(token, message(e));
     }
@@ -93,10 +108,13 @@ export class PlaygroundController {
     return token === this.loadToken;
   }
 
-  async completeLoad(token: number, graph: DrugGraph, report: LoadReport): Promise<void> {
+  /** `dataset`: the built-in set's id, or FILES_DATASET for files and `?data=` links (the URL then says so). */
+  async completeLoad(token: number, graph: DrugGraph, report: LoadReport, dataset: string = FILES_DATASET): Promise<void> {
     if (!this.isCurrentLoad(token)) return;
     try {
       await this.useGraph(graph, report);
+      this.loadedDataset = dataset;
+      this.setDataset(dataset);
       this.endLoad(token);
     } catch (e) {
       this.endLoad(token, message(e));
@@ -107,6 +125,18 @@ export class PlaygroundController {
   endLoad(token: number, error?: string): void {
     if (!this.isCurrentLoad(token)) return;
     this.set({ loading: null, progress: null, loadError: error ?? null });
+    // The URL and the data set menu go back to naming the data still in use.
+    if (error && this.loadedDataset !== null) this.setDataset(this.loadedDataset);
+  }
+
+  /** Where the graph in use came from: a built-in set's id or FILES_DATASET; null before any load. */
+  private loadedDataset: string | null = null;
+
+  private setDataset(dataset: string): void {
+    if (this.store.getState().settings.dataset === dataset) return;
+    const settings = { ...this.store.getState().settings, dataset };
+    this.set({ settings });
+    this.writeHash(settings);
   }
 
   /** Makes a parsed graph current and builds a fresh model on it. Keeps the old one if that fails. */
@@ -114,7 +144,8 @@ export class PlaygroundController {
     const settings = this.store.getState().settings;
     await this.api.pause();
     const backend = await this.api.setup(graph, modelSettingsOf(settings));
-    this.set({ graph, report, backend, history: [], error: null, edgeProbabilities: null, candidates: [], trainerNotes: [] });
+    this.runs.close();
+    this.set({ graph, report, backend, history: [], error: null, edgeProbabilities: null, candidates: [], trainerNotes: [], dataNotice: null, ...NO_RUN_STATE });
     this.apply(await this.api.snapshot());
   }
 
@@ -130,6 +161,7 @@ export class PlaygroundController {
     if (changed.every((k) => VIEW_KEYS.includes(k))) return;
     if (changed.every((k) => BUDGET_KEYS.includes(k) || VIEW_KEYS.includes(k))) {
       // A longer or shorter run, or more candidates: keep the trained model.
+      this.runs.setBudget(settings.epochs);
       return this.api.setBudget(settings.epochs, settings.candidates);
     }
     return this.reset(settings);
@@ -168,23 +200,43 @@ export class PlaygroundController {
   }
 
   async reset(settings = this.store.getState().settings): Promise<void> {
-    await this.api.reset(modelSettingsOf(settings));
-    this.set({ history: [], error: null, status: 'idle', trainerNotes: [] });
+    try {
+      await this.api.reset(modelSettingsOf(settings));
+    } catch (e) {
+      // The worker kept the previous model: say why, and let training go on with it.
+      this.set({ error: `Could not build a model with these settings: ${message(e)} The previous model is kept.` });
+      return;
+    }
+    this.runs.close();
+    this.set({ history: [], error: null, status: 'idle', trainerNotes: [], ...NO_RUN_STATE });
     this.apply(await this.api.snapshot());
+  }
+
+  /** Puts a run's model settings into the controls and the URL (a fresh model; weights are not kept). */
+  async restoreRun(id: number): Promise<void> {
+    const run = this.store.getState().runs.find((r) => r.id === id);
+    if (run) await this.changeSettings(run.settings);
+  }
+
+  removeRun(id: number): void {
+    this.runs.remove(id);
   }
 
   private async restartWorker(): Promise<void> {
     this.client.terminate();
     this.client = this.startWorker();
-    this.set({ backend: null, status: 'idle', history: [] });
+    this.runs.close();
+    this.set({ backend: null, status: 'idle', history: [], ...NO_RUN_STATE });
     await this.initBackend();
     const { graph, report } = this.store.getState();
     if (graph && report) await this.useGraph(graph, report);
   }
 
   private apply(u: TrainerUpdate): void {
+    this.runs.record(u);
     const state = this.store.getState();
-    const partial: Partial<ReturnType<PlaygroundStore['getState']>> = { status: u.status, error: u.error };
+    const partial: Partial<ReturnType<PlaygroundStore['getState']>> = { status: u.status, error: u.error, stop: u.stop ?? null };
+    if (u.best !== undefined) partial.best = u.best;
     if (u.metrics && u.metrics.epoch !== state.history.at(-1)?.epoch) partial.history = [...state.history, u.metrics];
     if (u.edgeProbabilities) {
       partial.edgeProbabilities = u.edgeProbabilities;
@@ -196,7 +248,8 @@ export class PlaygroundController {
 
   private writeHash(settings: AppSettings): void {
     const hash = settingsToHash(settings);
-    if (location.hash !== hash) history.replaceState(null, '', hash);
+    // The full path: replaceState('') would keep the old fragment when every setting is a default.
+    if (location.hash !== hash) history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
   }
 
   /** Puts the current settings into the URL (at start-up, so the URL always tells the run). */

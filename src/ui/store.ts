@@ -7,7 +7,8 @@ import type { DrugGraph, LoadReport } from '../data/graph';
 import type { ColumnDetection } from '../data/table/layout';
 import type { LoadProgressView } from './loadProgress';
 import type { AppSettings } from '../state/settings';
-import type { BackendInfo, CandidatePair, EpochMetrics, TrainStatus } from '../workers/protocol';
+import type { BackendInfo, CandidatePair, EpochMetrics, StopInfo, TrainStatus } from '../workers/protocol';
+import type { RunRecord } from './runs';
 
 export interface PlaygroundState {
   settings: AppSettings;
@@ -26,8 +27,19 @@ export interface PlaygroundState {
   error: string | null;
   /** The last load failure; the graph already loaded stays. */
   loadError: string | null;
-  /** What the trainer wants the user to know (features without SMILES, early stopping, …). */
+  /** What the trainer wants the user to know about the node features (drugs without SMILES, …). */
   trainerNotes: string[];
+  /** Why the worker ended the current model's training itself (early stopping, divergence). */
+  stop: StopInfo | null;
+  /** The current model's best validation epoch so far. */
+  best: EpochMetrics | null;
+  /** This session's runs, oldest first (kept in memory only). */
+  runs: RunRecord[];
+  /** Id of the run the current model belongs to, once it has trained; ids are never reused. */
+  currentRun: number | null;
+  nextRunId: number;
+  /** Something about the data set to say that is not a failure (e.g. a link that named local files). */
+  dataNotice: string | null;
   /** Progress of the file load in flight. */
   progress: LoadProgressView | null;
   /** Tables whose columns the user must confirm before loading goes on. */
@@ -53,5 +65,11 @@ export function createPlaygroundStore(settings: AppSettings, urlWarnings: string
     progress: null,
     columnDialog: null,
     trainerNotes: [],
+    stop: null,
+    best: null,
+    runs: [],
+    currentRun: null,
+    nextRunId: 1,
+    dataNotice: null,
   }));
 }

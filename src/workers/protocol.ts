@@ -10,6 +10,7 @@ import type { ColumnDetection, ColumnMapping } from '../data/table/layout';
 import type { ModelSettings } from '../model/settings';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
 import type { EpochResult } from '../model/trainer';
+import type { EarlyStop } from '../model/trainerBase';
 
 // ---------------------------------------------------------------- trainer
 
@@ -40,6 +41,12 @@ export interface CandidatePair {
   probability: number;
 }
 
+/**
+ * Why the worker stopped a run on its own (a user's pause is the page's to know): validation
+ * stopped improving, or the loss became NaN / blew up.
+ */
+export type StopInfo = ({ kind: 'early' } & EarlyStop) | { kind: 'diverged'; epoch: number; message: string };
+
 /** What the page needs after an epoch to redraw: metrics plus predicted strengths. */
 export interface TrainerUpdate {
   status: TrainStatus;
@@ -49,8 +56,14 @@ export interface TrainerUpdate {
   /** Strongest predicted pairs that are not known interactions. */
   candidates: CandidatePair[];
   error: string | null;
-  /** Things to tell the user: node-feature fallbacks (e.g. drugs without SMILES) and why training stopped early. */
+  /** Things to tell the user about the node features (e.g. drugs without SMILES). */
   notes?: string[];
+  /** Set once the worker has ended the run itself (early stopping, divergence). */
+  stop?: StopInfo | null;
+  /** The epoch with the best validation score so far (what early stopping compares against). */
+  best?: EpochMetrics | null;
+  /** The validation metric that picks the best epoch, e.g. "AUROC". */
+  selectionMetric?: string;
 }
 
 export interface TrainerApi {

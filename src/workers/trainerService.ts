@@ -8,7 +8,7 @@ import type { DrugGraph } from '../data/graph';
 import type { ModelSettings } from '../model/settings';
 import { featureKinds, morganFeatures } from '../model/features';
 import { createTrainer } from '../model/tasks';
-import { LinkTrainer, sigmoid, type EpochResult } from '../model/trainer';
+import { LinkTrainer, sigmoid, TrainingDiverged, type EpochResult } from '../model/trainer';
 import type { TrainerBase } from '../model/trainerBase';
 import { chooseBackend } from './backends';
 import { loadRdkit } from './rdkit';
@@ -33,6 +33,10 @@ export class TrainerService implements TrainerApi {
   private budget = { epochs: 0, candidates: 0 };
   /** Explanations and per-epoch embedding projections for the teaching view. */
   private readonly teach = new TeachService();
+  /** Work that reads the current model's tensors: a model swap waits for it to finish. */
+  private readonly inFlight = new Set<Promise<unknown>>();
+  /** The model replacement (setup/reset) in progress, if any; settled, never rejected. */
+  private replacing: Promise<unknown> = Promise.resolve();
 
   /** The first call picks the backend; later calls (setup's included) wait for that same choice. */
   private choosing: Promise<void> | null = null;
@@ -48,17 +52,18 @@ export class TrainerService implements TrainerApi {
   async setup(graph: DrugGraph, settings: ModelSettings): Promise<BackendInfo> {
     await this.init();
     this.running = false;
-    this.graph = graph;
-    await this.rebuild(settings);
+    await this.replaceModel(graph, settings);
     return this.info();
   }
 
   async reset(settings: ModelSettings): Promise<void> {
+    if (!this.graph) throw new Error('No graph loaded.');
     this.running = false;
-    await this.rebuild(settings);
+    await this.replaceModel(this.graph, settings);
   }
 
   async play(onUpdate: (u: TrainerUpdate) => void): Promise<void> {
+    await this.replacing; // Play pressed right after a settings change trains the new model
     const trainer = this.requireTrainer();
     if (this.running) return;
     this.running = true;
@@ -84,6 +89,7 @@ export class TrainerService implements TrainerApi {
   }
 
   async step(): Promise<TrainerUpdate> {
+    await this.replacing;
     this.running = false;
     const update = await this.runOneEpoch(true);
     if (this.status !== 'error') this.status = 'paused';
@@ -92,39 +98,53 @@ export class TrainerService implements TrainerApi {
 
   /** Current state without training, e.g. for a freshly set-up model. */
   async snapshot(): Promise<TrainerUpdate> {
-    return this.update(this.lastResult, true);
+    return this.using(() => this.update(this.lastResult, true));
   }
 
   async explainNode(node: number, partner?: number): Promise<NodeExplanation> {
-    return this.teach.explainNode(this.requireTrainer(), node, partner);
+    const trainer = this.requireTrainer();
+    return this.using(() => this.teach.explainNode(trainer, node, partner));
   }
 
   async explainPair(a: number, b: number): Promise<PairExplanation> {
-    return this.teach.explainPair(this.requireTrainer(), a, b);
+    const trainer = this.requireTrainer();
+    return this.using(() => this.teach.explainPair(trainer, a, b));
   }
 
   async embeddingProjection(epoch?: number): Promise<EmbeddingProjection | null> {
-    return this.teach.embeddingProjection(this.requireTrainer(), epoch);
+    const trainer = this.requireTrainer();
+    return this.using(() => this.teach.embeddingProjection(trainer, epoch));
   }
 
   async nodeOutput(node: number): Promise<number[]> {
     const trainer = this.requireTrainer();
-    const h = await trainer.embeddings();
+    const h = await this.using(() => trainer.embeddings());
     const d = h.length / trainer.graph.numNodes;
     return Array.from(h.subarray(node * d, (node + 1) * d));
   }
 
-  private async runOneEpoch(forceView: boolean): Promise<TrainerUpdate> {
+  private runOneEpoch(forceView: boolean): Promise<TrainerUpdate> {
     const trainer = this.requireTrainer();
-    try {
-      this.lastResult = await trainer.runEpoch();
-      await this.teach.afterEpoch(trainer, this.lastResult.ms);
-      return await this.update(this.lastResult, forceView);
-    } catch (e) {
-      this.running = false;
-      this.status = 'error';
-      return { status: 'error', metrics: null, edgeProbabilities: null, candidates: [], error: (e as Error).message };
-    }
+    return this.using(async () => {
+      try {
+        this.lastResult = await trainer.runEpoch();
+        await this.teach.afterEpoch(trainer, this.lastResult.ms);
+        return await this.update(this.lastResult, forceView);
+      } catch (e) {
+        this.running = false;
+        this.status = 'error';
+        const message = (e as Error).message;
+        const stop = e instanceof TrainingDiverged ? { kind: 'diverged' as const, epoch: trainer.epoch, message } : null;
+        return { status: 'error', metrics: null, edgeProbabilities: null, candidates: [], error: message, stop };
+      }
+    });
+  }
+
+  private using<T>(work: () => Promise<T>): Promise<T> {
+    const p = work();
+    this.inFlight.add(p);
+    void p.finally(() => this.inFlight.delete(p)).catch(() => undefined);
+    return p;
   }
 
   private async update(metrics: EpochResult | null, forceView: boolean): Promise<TrainerUpdate> {
@@ -141,22 +161,46 @@ export class TrainerService implements TrainerApi {
         .candidates(this.budget.candidates, h)
         .map((c) => ({ a: c.a, b: c.b, probability: sigmoid(c.score) }));
     }
-    const notes = [...trainer.featureNotes, ...(trainer.stopReason ? [trainer.stopReason] : [])];
-    return { status: this.status, metrics, edgeProbabilities, candidates, error: null, notes };
+    const stop = trainer.earlyStop ? { kind: 'early' as const, ...trainer.earlyStop } : null;
+    return {
+      status: this.status,
+      metrics,
+      edgeProbabilities,
+      candidates,
+      error: null,
+      notes: trainer.featureNotes,
+      stop,
+      best: trainer.best,
+      selectionMetric: trainer.selectionMetric,
+    };
   }
 
-  private async rebuild(settings: ModelSettings): Promise<void> {
-    if (!this.graph) throw new Error('No graph loaded.');
-    this.trainer?.dispose();
-    this.trainer = null;
+  /** A new model for the graph; the current one is untouched, so a failure here loses nothing. */
+  private async build(graph: DrugGraph, settings: ModelSettings): Promise<TrainerBase> {
+    // Morgan fingerprints need RDKit, loaded on first use; other features are built synchronously.
+    const morgan = featureKinds(settings.features).includes('morgan') ? morganFeatures(await loadRdkit(), graph.nodes) : undefined;
+    return createTrainer({ ...graph, numNodes: graph.nodes.length }, settings, tf.getBackend(), { morgan });
+  }
+
+  /** Builds, then swaps; one replacement at a time, in the order asked. */
+  private replaceModel(graph: DrugGraph, settings: ModelSettings): Promise<void> {
+    const done = this.replacing.then(async () => this.swap(graph, await this.build(graph, settings), settings));
+    this.replacing = done.catch(() => undefined);
+    return done;
+  }
+
+  /** Makes a successfully built model current and only then frees the old one. */
+  private async swap(graph: DrugGraph, trainer: TrainerBase, settings: ModelSettings): Promise<void> {
+    // An epoch or view refresh of the old model may still be reading its tensors.
+    if (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    const old = this.trainer;
+    this.graph = graph;
+    this.trainer = trainer;
     this.lastResult = null;
     this.status = 'idle';
     this.budget = { epochs: settings.epochs, candidates: settings.candidates };
-    const graph = this.graph;
-    // Morgan fingerprints need RDKit, loaded on first use; other features are built synchronously.
-    const morgan = featureKinds(settings.features).includes('morgan') ? morganFeatures(await loadRdkit(), graph.nodes) : undefined;
-    this.trainer = createTrainer({ ...graph, numNodes: graph.nodes.length }, settings, tf.getBackend(), { morgan });
-    void this.teach.reset(this.trainer);
+    old?.dispose();
+    void this.using(() => this.teach.reset(trainer)).catch(() => undefined);
   }
 
   private requireTrainer(): TrainerBase {

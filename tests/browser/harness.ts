@@ -104,10 +104,10 @@ export async function openApp(browser: Browser, url: string): Promise<OpenedApp>
 
 export const snapshot = (page: Page): Promise<PlaygroundSnapshot> => page.evaluate(() => window.playground.snapshot());
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = resolve(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path });
+  await page.screenshot({ path, fullPage });
   return path;
 }
 

@@ -79,6 +79,8 @@ export class NodeTrainer extends TrainerBase {
     return m.valMacroF1 ?? NaN;
   }
 
+  readonly selectionMetric = 'macro-F1';
+
   /** Most likely ATC group per node (index into ATC_GROUPS). */
   predict(h: Float32Array): Int32Array {
     const logits = tf.tidy(() => this.head.apply(tf.tensor2d(h, [this.graph.numNodes, this.settings.hidden])).dataSync());

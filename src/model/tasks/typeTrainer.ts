@@ -74,6 +74,8 @@ export class TypeTrainer extends TrainerBase {
     return m.valMacroF1 ?? NaN;
   }
 
+  readonly selectionMetric = 'macro-F1';
+
   /** Most likely type per pair. */
   predict(h: Float32Array, pairs: Pairs): Int32Array {
     const logits = tf.tidy(() => this.typeDecoder.logits(tf.tensor2d(h, [this.graph.numNodes, this.settings.hidden]), pairs).dataSync());

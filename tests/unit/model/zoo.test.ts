@@ -196,6 +196,7 @@ describe('early stopping and determinism of options', () => {
     while (!t.stopReason && t.epoch < 200) seen.push(await t.runEpoch());
     expect(t.stopReason).toMatch(/Early stopping at epoch \d+: no better validation score for 3 epochs/);
     expect(t.epoch - t.best!.epoch).toBe(3);
+    expect(t.earlyStop).toEqual({ epoch: t.epoch, patience: 3, bestEpoch: t.best!.epoch, metric: 'AUROC' });
     expect(t.best!.valAuroc).toBe(Math.max(...seen.map((r) => r.valAuroc)));
     t.dispose();
   });

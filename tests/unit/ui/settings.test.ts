@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, SETTINGS, settingsFromHash, settingsToHash } from '../../../src/state/settings';
+import { DEFAULT_SETTINGS, FILES_DATASET, SETTINGS, settingsFromHash, settingsToHash, type AppSettings, type SettingKey } from '../../../src/state/settings';
 
 describe('settings table ↔ URL hash', () => {
   it('round-trips every setting', () => {
@@ -9,9 +9,56 @@ describe('settings table ↔ URL hash', () => {
     expect(settings).toEqual(custom);
   });
 
-  it('writes one key per row, with the row’s URL name', () => {
-    const keys = [...new URLSearchParams(settingsToHash(DEFAULT_SETTINGS).slice(1)).keys()];
-    expect(keys.sort()).toEqual(Object.values(SETTINGS).map((r) => r.key).sort());
+  it('writes nothing for the defaults and only the keys that differ otherwise', () => {
+    expect(settingsToHash(DEFAULT_SETTINGS)).toBe('');
+    expect(settingsToHash({ ...DEFAULT_SETTINGS, hidden: 24, tour: 'off' })).toBe('#hidden=24&tour=off');
+    // Teaching defaults stay out of every link.
+    expect(settingsToHash({ ...DEFAULT_SETTINGS, seed: 3 })).not.toMatch(/drug=|present=|tour=|dataset=/);
+  });
+
+  it('round-trips a non-default value of every row exactly, under the row’s URL name', () => {
+    const other: AppSettings = {
+      dataset: FILES_DATASET,
+      model: 'gat',
+      task: 'type',
+      features: 'morgan+degree',
+      hidden: 32,
+      layers: 3,
+      heads: 2,
+      aggregator: 'max',
+      update: 'concat',
+      dropout: 0.25,
+      decoder: 'mlp',
+      learningRate: 0.003,
+      epochs: 7,
+      patience: 20,
+      seed: 42,
+      aggregation: 'dense',
+      candidates: 3,
+      maxEdges: 500,
+      minStrength: 0.5,
+      focus: 'DB00682,DB01050',
+      hops: 2,
+      renderer: 'webgl',
+      backend: 'wasm',
+      drug: 'DB00682',
+      present: '1',
+      tour: 'off',
+    };
+    for (const [name, row] of Object.entries(SETTINGS) as [SettingKey, (typeof SETTINGS)[SettingKey]][]) {
+      expect(other[name], name).not.toEqual(row.defaultValue);
+      const one = { ...DEFAULT_SETTINGS, [name]: other[name] };
+      const hash = settingsToHash(one);
+      expect([...new URLSearchParams(hash.slice(1)).keys()], name).toEqual([row.key]);
+      expect(settingsFromHash(hash)).toEqual({ settings: one, warnings: [] });
+    }
+    expect(settingsFromHash(settingsToHash(other))).toEqual({ settings: other, warnings: [] });
+  });
+
+  it('still reads defaults written out explicitly (older links)', () => {
+    const { settings, warnings } = settingsFromHash('#dataset=demo&hidden=64&lr=0.01&drug=&present=0&tour=on');
+    expect(warnings).toEqual([]);
+    expect(settings).toEqual(DEFAULT_SETTINGS);
   });
 
   it('rejects bad values with a reason and keeps the default', () => {

@@ -1,0 +1,80 @@
+/** The session's training runs side by side (issue 4 item 7): one row per model trained, the live one included. */
+import { useState } from 'react';
+import './runs.css';
+import type { EvalMetrics } from '../model/trainerBase';
+import { useController, usePlayground } from './context';
+import { RunRow } from './RunRow';
+import { bestRuns, differingSettings, visibleMetricColumns, type MetricsFrom } from './runsView';
+
+export function RunsTable() {
+  const controller = useController();
+  const runs = usePlayground((s) => s.runs);
+  const current = usePlayground((s) => s.currentRun);
+  const [from, setFrom] = useState<MetricsFrom>('last');
+  if (runs.length === 0) return null;
+  const columns = visibleMetricColumns(runs, from);
+  const differing = differingSettings(runs);
+  const best = new Map<keyof EvalMetrics, Set<number>>(columns.flatMap((c) => [c.val, c.test].map((k) => [k, bestRuns(runs, k, from)] as const)));
+  return (
+    <details className="panel runs" open aria-label="Runs">
+      <summary>
+        <h2>Runs this session ({runs.length})</h2>
+      </summary>
+      <div className="runs-options">
+        <label>
+          Metrics at{' '}
+          <select value={from} onChange={(e) => setFrom(e.target.value as MetricsFrom)} data-testid="runs-metrics-from">
+            <option value="last">the last epoch</option>
+            <option value="best">the best validation epoch</option>
+          </select>
+        </label>
+        <span className="muted small">★ best among runs on the same data and task · highlighted settings differ between runs</span>
+      </div>
+      <div className="runs-scroll">
+        <table className="runs-table" data-testid="runs-table">
+          <thead>
+            <tr>
+              <th rowSpan={2}>#</th>
+              <th rowSpan={2} />
+              <th rowSpan={2}>data</th>
+              <th rowSpan={2}>model</th>
+              <th rowSpan={2}>settings</th>
+              <th rowSpan={2}>backend</th>
+              <th rowSpan={2}>epochs</th>
+              <th rowSpan={2}>ended</th>
+              {columns.map((c) => (
+                <th key={c.label} colSpan={2} className="metric-group">
+                  {c.label}
+                </th>
+              ))}
+              <th rowSpan={2} title="Median training time per epoch">
+                ms / epoch
+              </th>
+            </tr>
+            <tr>
+              {columns.flatMap((c) => [
+                <th key={c.val}>val</th>,
+                <th key={c.test}>test</th>,
+              ])}
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((r) => (
+              <RunRow
+                key={r.id}
+                run={r}
+                live={r.id === current}
+                columns={columns}
+                from={from}
+                differing={differing}
+                best={best}
+                onRestore={(id) => void controller.restoreRun(id)}
+                onRemove={(id) => controller.removeRun(id)}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}

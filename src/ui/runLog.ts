@@ -1,0 +1,47 @@
+/**
+ * Keeps the store's list of runs in step with the trainer: a run starts with its model's first
+ * epoch (or its divergence), follows every update, and is closed when the model is replaced.
+ */
+import { modelSettingsOf } from '../state/settings';
+import type { TrainerUpdate } from '../workers/protocol';
+import { closeRun, newRun, runEndOf, withEpoch, type RunRecord } from './runs';
+import type { PlaygroundStore } from './store';
+
+export class RunLog {
+  constructor(private readonly store: PlaygroundStore) {}
+
+  /** Call with each worker update before the store's history takes its metrics. */
+  record(u: TrainerUpdate): void {
+    const s = this.store.getState();
+    const metrics = u.metrics && u.metrics.epoch !== s.history.at(-1)?.epoch ? u.metrics : null;
+    let { runs, currentRun, nextRunId } = s;
+    if (currentRun === null) {
+      if (!metrics && u.stop?.kind !== 'diverged') return;
+      currentRun = nextRunId++;
+      runs = [...runs, newRun(currentRun, s.graph?.name ?? '—', modelSettingsOf(s.settings), s.backend?.chosen ?? '—')];
+    }
+    const update = (r: RunRecord): RunRecord => {
+      const next = metrics ? withEpoch(r, metrics, u.best, u.selectionMetric) : r;
+      return { ...next, end: runEndOf(u.status, u.stop, u.error) };
+    };
+    // A run the user removed from the table stays removed (its id no longer matches a row).
+    this.store.setState({ runs: runs.map((r) => (r.id === currentRun ? update(r) : r)), currentRun, nextRunId });
+  }
+
+  /** The model is being replaced: the run in progress ends here. */
+  close(): void {
+    const { runs, currentRun } = this.store.getState();
+    if (currentRun === null) return;
+    this.store.setState({ runs: runs.map((r) => (r.id === currentRun ? closeRun(r) : r)), currentRun: null });
+  }
+
+  /** A new epoch budget for the same model. */
+  setBudget(epochs: number): void {
+    const { runs, currentRun } = this.store.getState();
+    this.store.setState({ runs: runs.map((r) => (r.id === currentRun ? { ...r, settings: { ...r.settings, epochs } } : r)) });
+  }
+
+  remove(id: number): void {
+    this.store.setState({ runs: this.store.getState().runs.filter((r) => r.id !== id) });
+  }
+}

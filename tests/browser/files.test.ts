@@ -1,0 +1,80 @@
+/**
+ * Files made in the page (no shared data needed): the URL never claims the demo once files are
+ * loaded, a reload of such a link says it cannot reopen them instead of loading the demo, and a
+ * file the model cannot be built on leaves the trained model as it was (build first, then swap).
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, snapshot, useServedApp } from './harness';
+
+const app = useServedApp();
+
+/** Loads a two-column DrugBank-id TSV built from index pairs, as if dropped on the page. */
+async function loadPairs(page: Page, name: string, pairs: [number, number][]) {
+  await page.evaluate(
+    ([fileName, list]) => {
+      const id = (i: number) => `DB${String(90001 + i)}`;
+      const text = ['Drug1\tDrug2', ...list.map(([a, b]) => `${id(a)}\t${id(b)}`)].join('\n') + '\n';
+      void window.playground.loadFiles([new File([text], fileName, { type: 'text/tab-separated-values' })]);
+    },
+    [name, pairs] as const,
+  );
+  await page.waitForFunction(() => !window.playground.snapshot().loading, null, { timeout: 60_000, polling: 100 });
+}
+
+const hash = (page: Page) => page.evaluate(() => location.hash);
+
+describe('files loaded in the page', () => {
+  it('keeps the trained model when a file cannot take a model; the URL says “files” and a reload says it cannot reopen them', async () => {
+    const { page, consoleErrors } = await openApp(app.browser, app.server.url);
+    // Every setting is a default: nothing in the URL (no drug=, present=, tour=, dataset=demo).
+    expect(await hash(page)).toBe('');
+    await page.evaluate(() => window.playground.step());
+    const trained = await snapshot(page);
+    expect(trained.epoch).toBe(1);
+    const drug = trained.candidates[0].a;
+    const output = await page.evaluate((d) => window.playground.modelOutput(d), drug);
+
+    // Every pair of 8 drugs is known: no negative pairs for validation, so no model can be built.
+    const complete: [number, number][] = [];
+    for (let a = 0; a < 8; a++) for (let b = a + 1; b < 8; b++) complete.push([a, b]);
+    await loadPairs(page, 'complete.tsv', complete);
+    let s = await snapshot(page);
+    expect(s.loadError).toMatch(/too dense/);
+    expect(await page.getByTestId('load-error').innerText()).toMatch(/The data already loaded is unchanged/);
+    expect(s.graphName).toBe(trained.graphName);
+    expect(s.epoch).toBe(1);
+    expect(await page.evaluate((d) => window.playground.modelOutput(d), drug)).toEqual(output);
+    await page.evaluate(() => window.playground.step());
+    expect((await snapshot(page)).epoch).toBe(2);
+    expect(await hash(page)).toBe('');
+
+    // A file that loads: the URL no longer names the demo.
+    const ring: [number, number][] = Array.from({ length: 30 }, (_, i) => [i, (i + 1) % 30]);
+    await loadPairs(page, 'ring.tsv', ring);
+    s = await snapshot(page);
+    expect(s.loadError).toBeNull();
+    expect(s.nodes).toBe(30);
+    expect(await hash(page)).toBe('#dataset=files');
+    expect(await page.getByLabel('Data set').locator('option:checked').textContent()).toBe('From files: ring');
+
+    // A reload cannot fetch a local file: it says so and loads nothing (not the demo).
+    await page.reload();
+    await page.getByTestId('data-notice').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('data-notice').innerText()).toMatch(/made with data loaded from files, which a link cannot reopen: nothing was loaded/);
+    await page.waitForFunction(() => window.playground.snapshot().backend !== null, null, { timeout: 60_000 });
+    s = await snapshot(page);
+    expect(s.graphName).toBeNull();
+    expect(s.nodes).toBe(0);
+    expect(await page.getByLabel('Data set').locator('option:checked').textContent()).toBe('From files (open them again)');
+    expect(await hash(page)).toBe('#dataset=files');
+
+    // Picking the demo loads it and clears the notice.
+    await page.getByLabel('Data set').selectOption('demo');
+    await page.waitForFunction(() => window.playground.snapshot().edges > 0 && !window.playground.snapshot().loading, null, { timeout: 60_000 });
+    expect(await hash(page)).toBe('');
+    expect(await page.getByTestId('data-notice').count()).toBe(0);
+    expect(consoleErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * The trainer worker's service without the worker: a set-up or reset that fails must leave the
+ * model already trained in place and usable (build the new model first, swap, then free the old).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DrugGraph } from '../../../src/data/graph';
+import { Rng } from '../../../src/model/rng';
+import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/model/settings';
+import { TrainerService } from '../../../src/workers/trainerService';
+
+afterEach(() => tf.disposeVariables());
+
+const settings: ModelSettings = { ...DEFAULT_MODEL_SETTINGS, hidden: 8, epochs: 50, candidates: 5 };
+
+function drugs(n: number) {
+  return Array.from({ length: n }, (_, i) => ({ id: `D${i}`, name: `drug ${i}` }));
+}
+
+/** A sparse random graph the link task can split. */
+function sparseGraph(n: number, m: number): DrugGraph {
+  const rng = new Rng(5);
+  const seen = new Set<number>();
+  const a: number[] = [];
+  const b: number[] = [];
+  while (a.length < m) {
+    const u = rng.int(n);
+    const v = rng.int(n);
+    if (u === v || seen.has(Math.min(u, v) * n + Math.max(u, v))) continue;
+    seen.add(Math.min(u, v) * n + Math.max(u, v));
+    a.push(Math.min(u, v));
+    b.push(Math.max(u, v));
+  }
+  return { name: 'A', nodes: drugs(n), edgeSrc: Int32Array.from(a), edgeDst: Int32Array.from(b), edgeTypes: [] };
+}
+
+/** Every pair known: no negative pairs can be drawn for validation and test, so set-up fails. */
+function completeGraph(n: number): DrugGraph {
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let u = 0; u < n; u++) for (let v = u + 1; v < n; v++) (a.push(u), b.push(v));
+  return { name: 'B', nodes: drugs(n), edgeSrc: Int32Array.from(a), edgeDst: Int32Array.from(b), edgeTypes: [] };
+}
+
+async function outputs(service: TrainerService, nodes: number[]): Promise<number[][]> {
+  return Promise.all(nodes.map((v) => service.nodeOutput(v)));
+}
+
+describe('TrainerService set-up and reset: build first, then swap', () => {
+  it('keeps the trained model when setup fails on a new graph', async () => {
+    const service = new TrainerService();
+    await service.init('cpu');
+    await service.setup(sparseGraph(40, 90), settings);
+    const first = await service.step();
+    expect(first.metrics!.epoch).toBe(1);
+    const before = await service.snapshot();
+    const h = await outputs(service, [0, 7, 39]);
+    const tensors = tf.memory().numTensors;
+
+    await expect(service.setup(completeGraph(8), settings)).rejects.toThrow(/too dense/);
+
+    // Same tensors, same answers: the old model was neither freed nor replaced.
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(await outputs(service, [0, 7, 39])).toEqual(h);
+    const after = await service.snapshot();
+    expect(Array.from(after.edgeProbabilities!)).toEqual(Array.from(before.edgeProbabilities!));
+    expect(after.candidates).toEqual(before.candidates);
+    expect(after.metrics).toEqual(first.metrics);
+    // Training goes on from epoch 1 on the old graph (40 nodes, not 8).
+    const second = await service.step();
+    expect(second.error).toBeNull();
+    expect(second.metrics!.epoch).toBe(2);
+    expect((await service.nodeOutput(39)).length).toBe(8);
+  });
+
+  it('keeps the trained model when a reset with impossible settings fails', async () => {
+    const service = new TrainerService();
+    await service.init('cpu');
+    await service.setup(sparseGraph(40, 90), settings);
+    await service.step();
+    const h = await outputs(service, [3, 21]);
+    // 8 is not divisible by 3 attention heads.
+    const tensors = tf.memory().numTensors;
+    await expect(service.reset({ ...settings, model: 'gat', heads: 3 })).rejects.toThrow(/not divisible by 3 heads/);
+    expect(tf.memory().numTensors).toBe(tensors); // the half-built model was freed
+    expect(await outputs(service, [3, 21])).toEqual(h);
+    expect((await service.step()).metrics!.epoch).toBe(2);
+  });
+
+  it('frees the old model once the new one is in place', async () => {
+    const service = new TrainerService();
+    await service.init('cpu');
+    await service.setup(sparseGraph(40, 90), settings);
+    await service.step();
+    const tensors = tf.memory().numTensors;
+    await service.reset(settings);
+    await service.snapshot();
+    // A fresh model of the same shape: no more tensors than the old one held (Adam's slots not yet created).
+    expect(tf.memory().numTensors).toBeLessThanOrEqual(tensors);
+    expect((await service.step()).metrics!.epoch).toBe(1);
+  });
+
+  it('Play asked for while a reset is still building trains the new model', async () => {
+    const service = new TrainerService();
+    await service.init('cpu');
+    await service.setup(sparseGraph(40, 90), settings);
+    await service.step();
+    const reset = service.reset({ ...settings, epochs: 2 }); // not awaited, as a quick click would
+    const epochs: number[] = [];
+    await service.play((u) => void (u.metrics && epochs.push(u.metrics.epoch)));
+    await reset;
+    // The new model's epochs 1 and 2 (its budget), not the old model's 2, 3, …
+    expect(epochs).toEqual([1, 2]);
+  });
+});
