@@ -10,6 +10,7 @@
  * DAWN_FLAGS (comma-separated Dawn toggles, e.g. `backend=vulkan`) are passed to its `create`.
  */
 import * as tf from '@tensorflow/tfjs';
+import { installDawn } from '../src/cli/dawn';
 import { checkKernels } from './kernelCheck';
 import { machineInfo, printHeader, printRow, type MachineInfo, type TrainBenchRow } from './report';
 import { namedGraphs, synthetic, SYNTHETIC_FULL, SYNTHETIC_NODES, type BenchGraph } from './trainData';
@@ -31,35 +32,6 @@ export interface GpuBenchReport {
   negativeSamplingMs: { dataset: string; pairs: number; medianMs: number }[];
   skipped: string[];
   notes: string[];
-}
-
-interface GpuAdapter {
-  isFallbackAdapter?: boolean;
-  info?: { vendor?: string; architecture?: string; device?: string; description?: string };
-}
-
-/** Installs Dawn as navigator.gpu and registers tfjs's webgpu backend; null when `webgpu` is absent. */
-async function installDawn(): Promise<{ describe(): Promise<string | null> } | string> {
-  let dawn: { create(flags: string[]): unknown; globals: object };
-  try {
-    dawn = (await import(/* @vite-ignore */ 'webgpu' as string)) as typeof dawn;
-  } catch (e) {
-    return `the webgpu package is not installed (npm i --no-save webgpu@0.6.2): ${(e as Error).message.split('\n')[0]}`;
-  }
-  const flags = (process.env.DAWN_FLAGS ?? '').split(',').filter(Boolean);
-  Object.assign(globalThis, dawn.globals);
-  const gpu = dawn.create(flags) as { requestAdapter(o?: object): Promise<GpuAdapter | null> };
-  Object.defineProperty(globalThis, 'navigator', { value: { gpu }, configurable: true });
-  // The backend registers itself on import when navigator.gpu exists (tfjs-backend-webgpu's base.ts).
-  await import('@tensorflow/tfjs-backend-webgpu');
-  return {
-    async describe() {
-      const a = await gpu.requestAdapter({ powerPreference: 'high-performance' });
-      if (!a) return null;
-      const i = a.info ?? {};
-      return [i.vendor, i.architecture, i.device, i.description].filter(Boolean).join(' ') + (a.isFallbackAdapter ? ' (fallback adapter: software)' : '');
-    },
-  };
 }
 
 const PLANS: { model: BenchModel; aggregation: 'auto' | SparseMode; decoder?: 'mlp' }[] = [

@@ -1,11 +1,12 @@
 /**
  * `train <files…> [--split file.json | --ogbl-ddi DIR] [--model …] [--task link|type|node] [--epochs N]
- *  [--seed S] [--backend cpu|wasm] [--json] …`: trains on the same code as the browser worker and
+ *  [--seed S] [--backend cpu|wasm|webgpu] [--json] …`: trains on the same code as the browser worker and
  * prints one progress line per epoch; with --json, progress goes to stderr and stdout gets one final
  * JSON line with the test metrics (last and best-validation epoch), the backend and the median epoch time.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
+import { installDawn } from './dawn';
 import type { DrugGraph } from '../data/graph';
 import { featureKinds, morganFeatures, parseFeatureSpec, type FeatureBlock } from '../model/features';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../model/settings';
@@ -25,7 +26,8 @@ const USAGE = `usage: npm run cli -- train <files…> [options]
   --features SPEC       learned|random|atc|categories|degree|morgan, joined with +
   --epochs N  --seed S  --lr X  --hidden D  --layers L  --heads K  --dropout P  --patience N
   --aggregator sum|mean|max  --update replace|add|concat   (model mpnn)
-  --backend cpu|wasm    (default wasm: faster in Node, see docs/results.md)
+  --backend cpu|wasm|webgpu   (default wasm: faster in Node, see docs/results.md; webgpu needs
+                        a GPU and the optional Dawn binding: npm i --no-save webgpu@0.6.2)
   --aggregation auto|sparse|dense   neighbour-sum kernel (default auto: chosen per backend)
   --json                one final JSON line on stdout (progress on stderr)`;
 
@@ -34,7 +36,7 @@ interface Parsed {
   split?: string;
   saveSplit?: string;
   ogbl?: string;
-  backend: 'cpu' | 'wasm';
+  backend: 'cpu' | 'wasm' | 'webgpu';
   json: boolean;
   settings: ModelSettings;
 }
@@ -97,7 +99,7 @@ export function parseTrainArgs(args: string[]): Parsed {
     if (name === 'split') out.split = value;
     else if (name === 'save-split') out.saveSplit = value;
     else if (name === 'ogbl-ddi') out.ogbl = value;
-    else if (name === 'backend') out.backend = oneOf(['cpu', 'wasm'] as const)(value, name);
+    else if (name === 'backend') out.backend = oneOf(['cpu', 'wasm', 'webgpu'] as const)(value, name);
     else if (SETTING_FLAGS[name]) {
       const [key, parse] = SETTING_FLAGS[name];
       settings[key] = parse(value, name);
@@ -142,7 +144,18 @@ export async function trainCommand(args: string[]): Promise<number> {
   const { settings, json } = parsed;
   const log = (line: string) => (json ? process.stderr.write(`${line}\n`) : console.log(line));
   tf.env().set('IS_TEST', true); // silences the "install tfjs-node" banner
-  await tf.setBackend(parsed.backend);
+  if (parsed.backend === 'webgpu') {
+    const dawn = await installDawn();
+    if (typeof dawn === 'string') {
+      console.error(`error: --backend webgpu: ${dawn}`);
+      return 1;
+    }
+    log(`WebGPU adapter: ${(await dawn.describe()) ?? 'none'}`);
+  }
+  if (!(await tf.setBackend(parsed.backend))) {
+    console.error(`error: the ${parsed.backend} backend did not initialise`);
+    return 1;
+  }
   await tf.ready();
 
   let graph: DrugGraph;
