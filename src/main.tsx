@@ -10,6 +10,7 @@ import { DataLoader } from './ui/dataLoader';
 import { createPlaygroundStore } from './ui/store';
 import { TeachContext } from './ui/teach/context';
 import { TeachController } from './ui/teach/teachController';
+import { TeachBar } from './ui/teach/TeachBar';
 import { TeachLayer } from './ui/teach/TeachLayer';
 import './ui/styles.css';
 
@@ -34,6 +35,7 @@ createRoot(document.getElementById('root')!).render(
     <PlaygroundContext.Provider value={{ store, controller, loader }}>
       <TeachContext.Provider value={teach}>
         <App
+          headerExtra={<TeachBar />}
           onNetwork={(c) => {
             cy = c;
             teach.setNetwork(c);

@@ -1,5 +1,5 @@
 import type cytoscape from 'cytoscape';
-import { useCallback } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import { CandidatesList } from './CandidatesList';
 import { ColumnDialog } from './ColumnDialog';
 import { FileDrop } from './FileDrop';
@@ -13,11 +13,12 @@ import { NetworkView } from './NetworkView';
 import { RunsTable } from './RunsTable';
 import { ViewControls } from './ViewControls';
 
-export function App({ onNetwork }: { onNetwork: (cy: cytoscape.Core | null) => void }) {
+/** `headerExtra`: what the page adds to the title bar (the teaching view's drug search). */
+export function App({ onNetwork, headerExtra }: { onNetwork: (cy: cytoscape.Core | null) => void; headerExtra?: ReactNode }) {
   const onReady = useCallback((cy: cytoscape.Core | null) => onNetwork(cy), [onNetwork]);
   return (
     <div className="app">
-      <Header />
+      <Header>{headerExtra}</Header>
       <Messages />
       <div className="toolbar">
         <TrainingButtons />

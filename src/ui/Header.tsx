@@ -1,4 +1,5 @@
-/** Title bar with the backend in use (and why others were skipped) and the training status. */
+/** Title bar: the training status, what the page adds (the teaching search), the backend in use (and why others were skipped). */
+import type { ReactNode } from 'react';
 import { usePlayground } from './context';
 
 export function BackendBadge() {
@@ -23,7 +24,7 @@ export function BackendBadge() {
   );
 }
 
-export function Header() {
+export function Header({ children }: { children?: ReactNode }) {
   const status = usePlayground((s) => s.status);
   return (
     <header className="app-header">
@@ -32,6 +33,7 @@ export function Header() {
         {/* 'stopped' only ever means early stopping; the training panel says more. */}
         {status === 'stopped' ? 'early stop' : status}
       </span>
+      {children}
       <BackendBadge />
     </header>
   );

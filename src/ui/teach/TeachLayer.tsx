@@ -1,10 +1,9 @@
-/** Everything of the teaching view, mounted once beside the app: bar, stepper, embedding view, tour, page modes. */
+/** The teaching view's panels, mounted once beside the app: stepper, embedding view, tour, page modes (its bar sits in the title bar). */
 import { useEffect } from 'react';
 import { usePlayground } from '../context';
 import { useTeach } from './context';
 import { EmbeddingPanel } from './EmbeddingPanel';
 import { StepperPanel } from './StepperPanel';
-import { TeachBar } from './TeachBar';
 import { Tour } from './Tour';
 import './teach.css';
 
@@ -25,7 +24,6 @@ export function TeachLayer() {
   usePageModes();
   return (
     <>
-      <TeachBar />
       <StepperPanel />
       <EmbeddingPanel />
       <Tour />
