@@ -137,8 +137,8 @@ export class TrainerService implements TrainerApi {
       this.lastView = now;
       const h = await trainer.embeddings();
       edgeProbabilities = trainer.knownEdgeProbabilities(h);
-      candidates = trainer
-        .candidates(this.budget.candidates, h)
+      // Scanned in blocks, yielding between them so pause/reset get through on big graphs.
+      candidates = (await trainer.candidates(this.budget.candidates, h, async () => (await nextTask(), true)))
         .map((c) => ({ a: c.a, b: c.b, probability: sigmoid(c.score) }));
     }
     const notes = [...trainer.featureNotes, ...(trainer.stopReason ? [trainer.stopReason] : [])];

@@ -80,7 +80,7 @@ describe('decoders', () => {
       const first = last;
       for (let e = 0; e < 40; e++) last = await t.runEpoch();
       const h = await t.embeddings();
-      const c = t.candidates(5, h);
+      const c = await t.candidates(5, h);
       t.knownEdgeProbabilities(h);
       expect(tf.memory().numTensors).toBe(before);
       expect(last.loss).toBeLessThan(first.loss);
