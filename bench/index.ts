@@ -3,6 +3,7 @@
  * Each section exports `run(opts)` returning a JSON-able report; with --json only the combined JSON
  * is printed (stdout), otherwise each section prints its own table.
  */
+import { runCandidatesBench } from './candidates';
 import { runParseBench } from './parse';
 import { runTrainBench } from './train';
 
@@ -19,6 +20,7 @@ export interface BenchSection {
 export const sections: BenchSection[] = [
   { name: 'parse', run: runParseBench },
   { name: 'train', run: runTrainBench },
+  { name: 'candidates', run: runCandidatesBench },
 ];
 
 async function main(): Promise<void> {

@@ -14,10 +14,13 @@ import { chooseBackend } from './backends';
 import { loadRdkit } from './rdkit';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
 import type { BackendInfo, BackendName, TrainerApi, TrainerUpdate, TrainStatus } from './protocol';
+import { CostShare } from './costShare';
 import { TeachService } from './teachService';
 
 /** Recolouring data is sent at most this often while playing (always at pause and at the end). */
 const VIEW_REFRESH_MS = 250;
+/** While playing, the candidate scan may take at most this share of the time (see costShare.ts). */
+const CANDIDATE_TIME_SHARE = 0.25;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -33,6 +36,9 @@ export class TrainerService implements TrainerApi {
   private budget = { epochs: 0, candidates: 0 };
   /** Explanations and per-epoch embedding projections for the teaching view. */
   private readonly teach = new TeachService();
+  /** The last candidate list, kept between scans while a slow scan is not due. */
+  private candidates: TrainerUpdate['candidates'] = [];
+  private readonly candidateScan = new CostShare(CANDIDATE_TIME_SHARE);
 
   /** The first call picks the backend; later calls (setup's included) wait for that same choice. */
   private choosing: Promise<void> | null = null;
@@ -76,6 +82,7 @@ export class TrainerService implements TrainerApi {
   }
 
   async setBudget(epochs: number, candidates: number): Promise<void> {
+    if (candidates !== this.budget.candidates) this.candidateScan.reset();
     this.budget = { epochs, candidates };
   }
 
@@ -137,9 +144,16 @@ export class TrainerService implements TrainerApi {
       this.lastView = now;
       const h = await trainer.embeddings();
       edgeProbabilities = trainer.knownEdgeProbabilities(h);
-      // Scanned in blocks, yielding between them so pause/reset get through on big graphs.
-      candidates = (await trainer.candidates(this.budget.candidates, h, async () => (await nextTask(), true)))
-        .map((c) => ({ a: c.a, b: c.b, probability: sigmoid(c.score) }));
+      if (this.candidateScan.due(now, forceView)) {
+        // Scanned in blocks, yielding between them so pause/reset get through on big graphs.
+        const t0 = performance.now();
+        const list = await trainer.candidates(this.budget.candidates, h, async () => (await nextTask(), true));
+        if (trainer === this.trainer) {
+          this.candidates = list.map((c) => ({ a: c.a, b: c.b, probability: sigmoid(c.score) }));
+          this.candidateScan.record(t0, performance.now());
+        }
+      }
+      candidates = this.candidates;
     }
     const notes = [...trainer.featureNotes, ...(trainer.stopReason ? [trainer.stopReason] : [])];
     return { status: this.status, metrics, edgeProbabilities, candidates, error: null, notes };
@@ -150,6 +164,8 @@ export class TrainerService implements TrainerApi {
     this.trainer?.dispose();
     this.trainer = null;
     this.lastResult = null;
+    this.candidates = [];
+    this.candidateScan.reset();
     this.status = 'idle';
     this.budget = { epochs: settings.epochs, candidates: settings.candidates };
     const graph = this.graph;
