@@ -47,6 +47,7 @@ describe('every layer kind', () => {
   for (const model of LAYER_KINDS) {
     it(`${model}: numTensors flat over epochs, same numbers for the same seed`, async () => {
       const run = async () => {
+        const created = tf.memory().numTensors;
         const t = createTrainer(g, small({ model, dropout: 0.2, aggregator: 'max', update: 'concat' }), 'cpu');
         const out = [];
         out.push(await t.runEpoch());
@@ -54,6 +55,8 @@ describe('every layer kind', () => {
         for (let e = 0; e < 4; e++) out.push(await t.runEpoch());
         expect(tf.memory().numTensors).toBe(before);
         t.dispose();
+        // Everything the model, decoder and optimiser made is gone (initial values of variables included).
+        expect(tf.memory().numTensors).toBe(created);
         return out.map((r) => [r.loss, r.valAuroc, r.testAuroc]);
       };
       const a = await run();
@@ -74,6 +77,7 @@ describe('decoders', () => {
   const g = communities(80, 4);
   for (const decoder of ['dot', 'distmult', 'mlp'] as const) {
     it(`${decoder}: learns, no leaks, candidates are unknown pairs`, async () => {
+      const created = tf.memory().numTensors;
       const t = new LinkTrainer(g, small({ decoder, hidden: 16 }), 'cpu');
       let last = await t.runEpoch();
       const before = tf.memory().numTensors;
@@ -90,6 +94,7 @@ describe('decoders', () => {
       c.forEach((p) => expect(known.has(`${p.a}-${p.b}`)).toBe(false));
       for (let i = 1; i < c.length; i++) expect(c[i].score).toBeLessThanOrEqual(c[i - 1].score);
       t.dispose();
+      expect(tf.memory().numTensors).toBe(created);
     });
   }
 });
