@@ -210,7 +210,7 @@ describe('GAT', () => {
 describe('initialisation as PyG (issue 4: GraphSAGE seed check)', () => {
   /** Sample mean, variance and largest |x| of a variable's values. */
   const stats = (v: tf.Variable | tf.Tensor) => {
-    const x = v.dataSync();
+    const x = Array.from(v.dataSync() as Float32Array);
     const mean = x.reduce((s, a) => s + a, 0) / x.length;
     const variance = x.reduce((s, a) => s + (a - mean) ** 2, 0) / x.length;
     return { mean, variance, max: x.reduce((m, a) => Math.max(m, Math.abs(a)), 0), n: x.length };
