@@ -3,6 +3,7 @@
  * Each section exports `run(opts)` returning a JSON-able report; with --json only the combined JSON
  * is printed (stdout), otherwise each section prints its own table.
  */
+import { runCandidatesBench } from './candidates';
 import { runParseBench } from './parse';
 import { runTrainBench } from './train';
 import { runGpuBench } from './gpu';
@@ -20,6 +21,7 @@ export interface BenchSection {
 export const sections: BenchSection[] = [
   { name: 'parse', run: runParseBench },
   { name: 'train', run: runTrainBench },
+  { name: 'candidates', run: runCandidatesBench },
   // Skips itself unless the optional `webgpu` package (Dawn) is installed and finds an adapter.
   { name: 'gpu', run: runGpuBench },
 ];

@@ -25,6 +25,7 @@ const USAGE = `usage: npm run cli -- train <files…> [options]
   --task link|type|node --model seed-gcn|gcn|sage|gat|gin|mpnn   --decoder dot|distmult|mlp
   --features SPEC       learned|random|atc|categories|degree|morgan, joined with +
   --epochs N  --seed S  --lr X  --hidden D  --layers L  --heads K  --dropout P  --patience N
+  --batch-size N        link task: training pairs per optimiser step (0 = all, one step per epoch)
   --aggregator sum|mean|max  --update replace|add|concat   (model mpnn)
   --backend cpu|wasm|webgpu   (default wasm: faster in Node, see docs/results.md; webgpu needs
                         a GPU and the optional Dawn binding: npm i --no-save webgpu@0.6.2)
@@ -76,6 +77,7 @@ const SETTING_FLAGS: Record<string, [keyof ModelSettings, (v: string, name: stri
   heads: ['heads', INT],
   patience: ['patience', INT],
   lr: ['learningRate', NUM],
+  'batch-size': ['batchSize', INT],
   dropout: ['dropout', NUM],
   aggregation: ['aggregation', oneOf(['auto', 'sparse', 'dense'])],
 };
@@ -177,7 +179,9 @@ export async function trainCommand(args: string[]): Promise<number> {
   const splitName = parsed.ogbl ? 'ogbl-ddi official' : parsed.split ? parsed.split : `seeded (seed ${settings.seed})`;
   log(
     `${graph.name}: ${graph.nodes.length} drugs, ${graph.edgeSrc.length} interactions; task ${settings.task}, model ${settings.model}, ` +
-      `${settings.layers} layers × ${settings.hidden}, features ${settings.features}, split ${splitName}, backend ${tf.getBackend()} (${trainer.aggregationMode})`,
+      `${settings.layers} layers × ${settings.hidden}, features ${settings.features}, decoder ${settings.decoder}, split ${splitName}, ` +
+      (trainer instanceof LinkTrainer ? `${trainer.stepsPerEpoch} optimiser step(s) per epoch, ` : '') +
+      `backend ${tf.getBackend()} (${trainer.aggregationMode})`,
   );
   for (const note of trainer.featureNotes) log(`note: ${note}`);
   if (parsed.saveSplit) {

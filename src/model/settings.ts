@@ -30,6 +30,11 @@ export interface ModelSettings {
   /** Link task: how a pair's score is computed from its two embeddings. */
   decoder: DecoderKind;
   learningRate: number;
+  /**
+   * Link task: training positives per optimiser step (each step runs full-graph message passing and
+   * the decoder on one batch of positives plus their fresh negatives); 0 = all of them, one step per epoch.
+   */
+  batchSize: number;
   epochs: number;
   /** Early stopping: stop after this many epochs without a better validation score (0 = never). */
   patience: number;
@@ -51,6 +56,7 @@ export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
   dropout: 0,
   decoder: 'dot',
   learningRate: 0.01,
+  batchSize: 0,
   epochs: 100,
   patience: 0,
   seed: 0,

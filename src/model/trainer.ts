@@ -4,7 +4,8 @@
  * training pairs only; AUROC, AUPRC and Hits@20 on the validation and test pairs.
  */
 import * as tf from '@tensorflow/tfjs';
-import { topUnknownPairs, topUnknownPairsBy, type ScoredPair } from './candidates';
+import { batchIndices, pickPairs } from './batches';
+import { topUnknownPairs, topUnknownPairsBy, type ScanPause, type ScoredPair } from './candidates';
 import { createLinkDecoder, type LinkDecoder } from './decoders';
 import type { FeatureBlock } from './features';
 import { messageGraphFromPairs } from './graphOperators';
@@ -32,11 +33,16 @@ export class LinkTrainer extends TrainerBase {
   readonly decoder: LinkDecoder;
   readonly lossMode: 'gathered' | 'dense';
   private readonly negativeRng: Rng;
+  private readonly batchRng: Rng;
   private readonly trainPairs: PairSet;
   private readonly knownPairs: PairSet;
   private readonly selectBy: 'auroc' | 'hits20';
-  private negatives: Pairs | null = null;
+  /** The positives and negatives of the current optimiser step. */
+  private batch: { pos: Pairs; neg: Pairs } | null = null;
+  private disposed = false;
+  /** The next epoch's negatives, drawn on a GPU during this epoch's last step (same stream). */
   private nextNegatives: Pairs | null = null;
+  private lastStepOfEpoch = false;
 
   constructor(graph: LinkGraph, settings: ModelSettings, backend: string = tf.getBackend(), options: LinkTrainerOptions = {}) {
     const rng = new Rng(settings.seed);
@@ -47,6 +53,8 @@ export class LinkTrainer extends TrainerBase {
     // The dense H·Hᵀ loss keeps GPU training on the GPU; it exists for the dot decoder only.
     this.lossMode = this.operators.mode === 'dense' && graph.numNodes <= 2048 && settings.decoder === 'dot' ? 'dense' : 'gathered';
     this.negativeRng = rng.fork(3);
+    // Forked last, so the other streams are the same with and without mini-batches.
+    this.batchRng = rng.fork(6);
     this.selectBy = options.selectBy ?? 'auroc';
     this.trainPairs = new PairSet(graph.numNodes).addAll(split.trainPos);
     this.knownPairs = new PairSet(graph.numNodes);
@@ -54,17 +62,49 @@ export class LinkTrainer extends TrainerBase {
     for (const p of [split.trainPos, split.valPos, split.testPos]) this.knownPairs.addAll(p);
   }
 
-  override async trainEpoch(): Promise<number> {
-    this.negatives = this.nextNegatives ?? this.drawNegatives();
+  /**
+   * One fresh negative per training positive, then one step over all pairs (batchSize 0) or one step
+   * per shuffled batch of positives with their negatives, each with full-graph message passing (as
+   * OGB's full-graph ogbl-ddi examples). Returns the mean loss over the epoch's pairs.
+   */
+  protected override async epochSteps(): Promise<number> {
+    const pos = this.split.trainPos;
+    const neg = this.nextNegatives ?? this.drawNegatives();
     this.nextNegatives = null;
-    return super.trainEpoch();
+    const batches = batchIndices(pos.a.length, this.settings.batchSize, this.batchRng);
+    try {
+      if (batches.length === 1) {
+        this.batch = { pos, neg };
+        this.lastStepOfEpoch = true;
+        return await this.step();
+      }
+      let total = 0;
+      for (const [i, idx] of batches.entries()) {
+        this.batch = { pos: pickPairs(pos, idx), neg: pickPairs(neg, idx) };
+        this.lastStepOfEpoch = i === batches.length - 1;
+        total += (await this.step()) * idx.length;
+      }
+      return total / pos.a.length;
+    } finally {
+      this.batch = null;
+      this.lastStepOfEpoch = false;
+    }
   }
 
-  /** Draws the next step's negatives while the GPU runs this one; same stream, so same numbers. */
+  /** Optimiser steps per epoch with the current settings. */
+  get stepsPerEpoch(): number {
+    const count = this.split.trainPos.a.length;
+    const size = this.settings.batchSize;
+    return size <= 0 || size >= count ? 1 : Math.ceil(count / size);
+  }
+
+  /** Draws the next epoch's negatives while the GPU runs this epoch's last step; same stream, so same numbers. */
   protected override prepareNextStep(): void {
+    if (!this.lastStepOfEpoch) return;
     this.nextNegatives = this.drawNegatives();
-    // The dot decoder's gradient needs the pairs' CSR; building it now keeps it off the next step.
-    if (this.decoder.kind === 'dot' && this.lossMode !== 'dense') pairCsr(this.graph.numNodes, this.nextNegatives.a, this.nextNegatives.b);
+    // The dot decoder's full-batch gradient needs the pairs' CSR; building it now keeps it off the next step.
+    const fullBatch = this.stepsPerEpoch === 1;
+    if (fullBatch && this.decoder.kind === 'dot' && this.lossMode !== 'dense') pairCsr(this.graph.numNodes, this.nextNegatives.a, this.nextNegatives.b);
   }
 
   private drawNegatives(): Pairs {
@@ -72,8 +112,7 @@ export class LinkTrainer extends TrainerBase {
   }
 
   protected loss(): tf.Scalar {
-    const pos = this.split.trainPos;
-    const neg = this.negatives!;
+    const { pos, neg } = this.batch!;
     const h = this.model.forward(this.operators, true);
     if (this.lossMode === 'dense') return linkLossDense(h, pos, neg);
     return bceLinkLoss(this.decoder.score(h, pos), this.decoder.score(h, neg));
@@ -122,15 +161,26 @@ export class LinkTrainer extends TrainerBase {
     return this.scorePairs(h, { a: this.graph.edgeSrc, b: this.graph.edgeDst }).map((x) => 1 / (1 + Math.exp(-x)));
   }
 
-  /** The k strongest predicted pairs that are not known interactions. */
-  candidates(k: number, h: Float32Array): ScoredPair[] {
+  /**
+   * The k strongest predicted pairs that are not known interactions, over all N(N−1)/2 pairs. A learned
+   * decoder scores them in blocks (memory bounded whatever N); `pause` is awaited between blocks (the
+   * worker yields there) and the scan gives up, returning [], if the trainer is disposed meanwhile.
+   */
+  async candidates(k: number, h: Float32Array, pause?: ScanPause): Promise<ScoredPair[]> {
     const n = this.graph.numNodes;
     const d = this.settings.hidden;
-    if (this.decoder.kind === 'dot') return topUnknownPairs(h, n, d, k, this.knownPairs);
-    return topUnknownPairsBy(n, k, this.knownPairs, (p) => this.scorePairs(h, p));
+    const between = async () => (pause ? await pause() : true) && !this.disposed;
+    if (this.decoder.kind === 'dot') return topUnknownPairs(h, n, d, k, this.knownPairs, between);
+    const ht = tf.tensor2d(h, [n, d]);
+    try {
+      return await topUnknownPairsBy(n, k, this.knownPairs, (p) => tf.tidy(() => this.decoder.score(ht, p).dataSync() as Float32Array), between);
+    } finally {
+      ht.dispose();
+    }
   }
 
   override dispose(): void {
+    this.disposed = true;
     super.dispose();
     this.decoder.dispose();
   }

@@ -1,6 +1,6 @@
 /**
  * What every task's training loop shares: the message-passing operators, the model, Adam, one
- * full-batch step per epoch with a clear stop on NaN/divergence, and validation-based early
+ * full-batch step per epoch (the link task can split it into mini-batches) with a clear stop on NaN/divergence, and validation-based early
  * stopping (the test metrics worth reporting are those of the best validation epoch).
  * Everything random comes from the settings' seed, so the same seed gives the same run.
  */
@@ -127,6 +127,11 @@ export abstract class TrainerBase {
     this.optimizer = tf.train.adam(settings.learningRate, 0.9, 0.999, 1e-7);
   }
 
+  /** Adam steps taken so far (one per epoch, or one per mini-batch). */
+  get optimizerSteps(): number {
+    return this.optimizer.iterations;
+  }
+
   get aggregationMode(): SparseMode {
     return this.operators.mode;
   }
@@ -146,8 +151,22 @@ export abstract class TrainerBase {
     return [...this.model.variables(), ...this.headVariables()];
   }
 
-  /** One optimisation step over the whole training set; returns the loss before the update. */
+  /** One epoch of optimisation; returns its mean training loss (each step's loss before its update). */
   async trainEpoch(): Promise<number> {
+    try {
+      return await this.epochSteps();
+    } finally {
+      this.epoch++;
+    }
+  }
+
+  /** The optimiser steps of one epoch. Default: one step over the whole training set. */
+  protected epochSteps(): Promise<number> {
+    return this.step();
+  }
+
+  /** One Adam step on the current loss(); returns the loss before the update. */
+  protected async step(): Promise<number> {
     const cost = this.optimizer.minimize(() => this.loss(), true, this.variables());
     // On a GPU the step now runs on the device: prepare the next one on the host meanwhile.
     if (this.overlapHostWork) {
@@ -157,10 +176,9 @@ export abstract class TrainerBase {
     // Asynchronous read: a synchronous one stalls the GPU pipeline on webgpu.
     const loss = (await cost!.data())[0];
     cost!.dispose();
-    this.epoch++;
     if (!Number.isFinite(loss) || loss > DIVERGED_LOSS) {
       throw new TrainingDiverged(
-        `Training stopped at epoch ${this.epoch}: the loss became ${loss}. Try a smaller learning rate.`,
+        `Training stopped at epoch ${this.epoch + 1}: the loss became ${loss}. Try a smaller learning rate.`,
       );
     }
     return loss;

@@ -7,6 +7,12 @@ import * as tf from '@tensorflow/tfjs';
 
 let next = 0;
 
+/**
+ * A trainable variable holding `initial`'s values. Takes ownership of `initial`: it is disposed here
+ * (the variable keeps the data), so `trainable(tf.zeros(…))` leaves no stray tensor behind.
+ */
 export function trainable<R extends tf.Rank>(initial: tf.Tensor<R>, name: string): tf.Variable<R> {
-  return tf.variable(initial, true, `${name}#${next++}`);
+  const v = tf.variable(initial, true, `${name}#${next++}`);
+  initial.dispose();
+  return v;
 }

@@ -14,6 +14,7 @@ const MODEL_KEYS: SettingKey[] = [
   'dropout',
   'decoder',
   'learningRate',
+  'batchSize',
   'epochs',
   'patience',
   'seed',

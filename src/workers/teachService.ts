@@ -4,12 +4,13 @@
  * stays readable; TrainerService delegates to it and tells it when an epoch ends or the model is
  * rebuilt.
  */
-import { explainPair } from '../model/teach/attribution';
+import { decoderPairScore, explainPair } from '../model/teach/attribution';
 import { DOT_SCORER, type PairLookup, type PairScorer } from '../model/teach/decoder';
 import { explainNode } from '../model/teach/explainNode';
 import { ProjectionHistory } from '../model/teach/projectionHistory';
 import { layerVectors, type TraceableModel } from '../model/teach/traceArrays';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
+import type { LinkDecoder } from '../model/decoders';
 import type { GraphOperators } from '../model/graphTensors';
 import { PairSet, type Pairs } from '../model/split';
 
@@ -20,7 +21,7 @@ export interface TeachableTrainer {
   readonly graph: { numNodes: number; edgeSrc: Int32Array; edgeDst: Int32Array };
   readonly epoch: number;
   readonly split?: { trainPos: Pairs };
-  readonly decoder?: { kind: string };
+  readonly decoder?: LinkDecoder;
   scorePairs?(h: Float32Array, p: Pairs): Float32Array;
 }
 
@@ -73,7 +74,9 @@ export class TeachService {
   }
 
   explainPair(trainer: TeachableTrainer, a: number, b: number): Promise<PairExplanation> {
-    return explainPair(trainer.model, trainer.operators, a, b);
+    // "Why" explains the decoder's own score (an MLP's, not a dot product it does not compute).
+    const decoder = trainer.decoder;
+    return explainPair(trainer.model, trainer.operators, a, b, 8, decoder && decoder.kind !== 'dot' ? decoderPairScore(decoder) : undefined);
   }
 
   async embeddingProjection(trainer: TeachableTrainer, epoch?: number): Promise<EmbeddingProjection | null> {

@@ -14,10 +14,13 @@ import { chooseBackend } from './backends';
 import { loadRdkit } from './rdkit';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
 import type { BackendInfo, BackendName, TrainerApi, TrainerUpdate, TrainStatus } from './protocol';
+import { CostShare } from './costShare';
 import { TeachService } from './teachService';
 
 /** Recolouring data is sent at most this often while playing (always at pause and at the end). */
 const VIEW_REFRESH_MS = 250;
+/** While playing, the candidate scan may take at most this share of the time (see costShare.ts). */
+const CANDIDATE_TIME_SHARE = 0.25;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -37,6 +40,9 @@ export class TrainerService implements TrainerApi {
   private readonly inFlight = new Set<Promise<unknown>>();
   /** The model replacement (setup/reset) in progress, if any; settled, never rejected. */
   private replacing: Promise<unknown> = Promise.resolve();
+  /** The last candidate list, kept between scans while a slow scan is not due. */
+  private candidates: TrainerUpdate['candidates'] = [];
+  private readonly candidateScan = new CostShare(CANDIDATE_TIME_SHARE);
 
   /** The first call picks the backend; later calls (setup's included) wait for that same choice. */
   private choosing: Promise<void> | null = null;
@@ -81,6 +87,7 @@ export class TrainerService implements TrainerApi {
   }
 
   async setBudget(epochs: number, candidates: number): Promise<void> {
+    if (candidates !== this.budget.candidates) this.candidateScan.reset();
     this.budget = { epochs, candidates };
   }
 
@@ -157,9 +164,16 @@ export class TrainerService implements TrainerApi {
       this.lastView = now;
       const h = await trainer.embeddings();
       edgeProbabilities = trainer.knownEdgeProbabilities(h);
-      candidates = trainer
-        .candidates(this.budget.candidates, h)
-        .map((c) => ({ a: c.a, b: c.b, probability: sigmoid(c.score) }));
+      if (this.candidateScan.due(now, forceView)) {
+        // Scanned in blocks, yielding between them so pause/reset get through on big graphs.
+        const t0 = performance.now();
+        const list = await trainer.candidates(this.budget.candidates, h, async () => (await nextTask(), true));
+        if (trainer === this.trainer) {
+          this.candidates = list.map((c) => ({ a: c.a, b: c.b, probability: sigmoid(c.score) }));
+          this.candidateScan.record(t0, performance.now());
+        }
+      }
+      candidates = this.candidates;
     }
     const stop = trainer.earlyStop ? { kind: 'early' as const, ...trainer.earlyStop } : null;
     return {
@@ -197,6 +211,8 @@ export class TrainerService implements TrainerApi {
     this.graph = graph;
     this.trainer = trainer;
     this.lastResult = null;
+    this.candidates = [];
+    this.candidateScan.reset();
     this.status = 'idle';
     this.budget = { epochs: settings.epochs, candidates: settings.candidates };
     old?.dispose();

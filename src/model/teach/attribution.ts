@@ -1,10 +1,11 @@
 /**
  * "Why this prediction": which nodes' vectors, and along which message edges, pushed the score of a
- * pair (a, b) up or down. Gradient × input at every level: for the vectors entering layer l+1
- * (level l; level 0 = input features), node u gets Σ_k h_{u,k} · ∂s/∂h_{u,k}. Level L-1 are a's and
- * b's direct neighbours (the last messages), level 0 reaches L hops. With a bias-free model the
- * values at every level sum to 2·s (the score is positively homogeneous of degree 2 in h), which the
- * unit tests check; with biases they are an approximation, so the view shows shares of |value|.
+ * pair (a, b) up or down — the model's own decoder score (dot product by default). Gradient × input
+ * at every level: for the vectors entering layer l+1 (level l; level 0 = input features), node u gets
+ * Σ_k h_{u,k} · ∂s/∂h_{u,k}. Level L-1 are a's and b's direct neighbours (the last messages), level 0
+ * reaches L hops. With a bias-free model and decoder the values at every level sum to 2·s (the score
+ * is positively homogeneous of degree 2 in h: dot, DistMult and the MLP on h_a ⊙ h_b all are), which
+ * the unit tests check; with biases they are an approximation, so the view shows shares of |value|.
  * When a layer exposes attention weights (GAT), the edges into a and b also carry them.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -27,22 +28,38 @@ export function forwardFrom(model: TraceableModel, h: tf.Tensor2D, from: number,
   return x;
 }
 
+/** A differentiable score for one pair from the final embeddings: the link decoder's logit. */
+export type PairScoreFn = (h: tf.Tensor2D, a: number, b: number) => tf.Scalar;
+
 /** h_a · h_b, picking the rows with a 0/1 matrix product: tf.gather's gradient is slow on cpu/webgl and missing on wasm. */
-function pairScore(h: tf.Tensor2D, a: number, b: number): tf.Scalar {
+export const dotPairScore: PairScoreFn = (h, a, b) => {
   const n = h.shape[0];
   const pick = new Float32Array(2 * n);
   pick[a] = 1;
   pick[n + b] = 1;
   const [ha, hb] = tf.split(tf.matMul(tf.tensor2d(pick, [2, n]), h), 2, 0);
   return tf.sum(tf.mul(ha, hb));
+};
+
+/** The pair score of a learned link decoder (MLP, DistMult), so "why" explains what the model outputs. */
+export function decoderPairScore(decoder: { score(h: tf.Tensor2D, pairs: { a: Int32Array; b: Int32Array }): tf.Tensor1D }): PairScoreFn {
+  return (h, a, b) => tf.sum(decoder.score(h, { a: Int32Array.of(a), b: Int32Array.of(b) }));
 }
 
-export async function explainPair(model: TraceableModel, graph: GraphOperators, a: number, b: number, topK = 8): Promise<PairExplanation> {
+export async function explainPair(
+  model: TraceableModel,
+  graph: GraphOperators,
+  a: number,
+  b: number,
+  topK = 8,
+  pairScore: PairScoreFn = dotPairScore,
+): Promise<PairExplanation> {
   const L = model.layers.length;
   const arrays = await traceArrays(model, graph);
   const final = arrays[L - 1].activated;
-  let score = 0;
-  for (let k = 0; k < final.cols; k++) score += final.data[a * final.cols + k] * final.data[b * final.cols + k];
+  const scored = tf.tidy(() => pairScore(tf.tensor2d(final.data, [final.rows, final.cols]), a, b));
+  const score = (await scored.data())[0];
+  scored.dispose();
 
   const levels: AttributionLevel[] = [];
   for (let level = 0; level < L; level++) {

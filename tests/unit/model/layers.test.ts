@@ -15,6 +15,7 @@ import { MpnnLayer, UPDATES } from '../../../src/model/layers/mpnn';
 import { SageLayer } from '../../../src/model/layers/sage';
 import { SeedGcnLayer } from '../../../src/model/layers/seedGcn';
 import type { MessagePassingLayer } from '../../../src/model/messagePassing';
+import { NodeFeatures } from '../../../src/model/features/nodeFeatures';
 import { Rng } from '../../../src/model/rng';
 import { add, addRow, adjacency, expectClose, gcnNorm, hcat, matmul, maxAgg, relu, rowMean, scale, type M } from './dense';
 import { checkGradients } from './gradCheck';
@@ -203,5 +204,56 @@ describe('GAT', () => {
 
   it('rejects a width that the heads do not divide', () => {
     expect(() => new GatLayer(3, 5, new Rng(1), 'bad', 2)).toThrow(/divisible/);
+  });
+});
+
+describe('initialisation as PyG (issue 4: GraphSAGE seed check)', () => {
+  /** Sample mean, variance and largest |x| of a variable's values. */
+  const stats = (v: tf.Variable | tf.Tensor) => {
+    const x = Array.from(v.dataSync() as Float32Array);
+    const mean = x.reduce((s, a) => s + a, 0) / x.length;
+    const variance = x.reduce((s, a) => s + (a - mean) ** 2, 0) / x.length;
+    return { mean, variance, max: x.reduce((m, a) => Math.max(m, Math.abs(a)), 0), n: x.length };
+  };
+  /** U(±b): |x| ≤ b, mean 0, variance b²/3 (5 % tolerance: the estimate's sd is ~2 % at 4096 samples). */
+  const expectUniform = (v: tf.Variable | tf.Tensor, b: number) => {
+    const s = stats(v);
+    expect(s.max).toBeLessThanOrEqual(b);
+    expect(s.max).toBeGreaterThan(0.95 * b);
+    expect(Math.abs(s.mean)).toBeLessThan((4 * b) / Math.sqrt(3 * s.n));
+    expect(s.variance / (b * b / 3)).toBeGreaterThan(0.95);
+    expect(s.variance / (b * b / 3)).toBeLessThan(1.05);
+  };
+
+  it('SAGE: lin_l and lin_r weights U(±1/√fan_in), lin_l bias U(±1/√fan_in), lin_r without bias (PyG Linear = kaiming_uniform(a=√5))', () => {
+    const layer = new SageLayer(64, 64, new Rng(11), 'init-sage');
+    expectUniform(layer.neigh.weight, 1 / 8);
+    expectUniform(layer.self.weight, 1 / 8);
+    expect(layer.self.bias).toBeNull();
+    // 64 bias values are too few for the statistics: a layer 4096 wide, fan_in still 64.
+    const wide = new SageLayer(64, 4096, new Rng(13), 'init-sage-w');
+    expectUniform(wide.neigh.bias!, 1 / 8);
+    // The two weights are drawn independently.
+    const a = layer.neigh.weight.dataSync();
+    const b = layer.self.weight.dataSync();
+    expect(a.some((x, i) => x !== b[i])).toBe(true);
+    [layer, wide].forEach((l) => l.dispose());
+  });
+
+  it('Kipf GCN: Glorot weights U(±√(6/(fan_in+fan_out))), zero bias; seed GCN: as nn.Linear', () => {
+    const gcn = new KipfGcnLayer(64, 64, new Rng(14), 'init-gcn');
+    expectUniform(gcn.linear.weight, Math.sqrt(6 / 128));
+    expect(stats(gcn.bias).max).toBe(0);
+    const seed = new SeedGcnLayer(64, 64, new Rng(15), 'init-seed');
+    expectUniform(seed.linear.weight, 1 / 8);
+    [gcn, seed].forEach((l) => l.dispose());
+  });
+
+  it('learned embeddings: N(0, 1) as torch.nn.Embedding', () => {
+    const f = new NodeFeatures(['learned'], 100, 64, new Rng(16));
+    const s = stats(f.embedding!);
+    expect(Math.abs(s.mean)).toBeLessThan(0.05);
+    expect(Math.abs(s.variance - 1)).toBeLessThan(0.05);
+    f.dispose();
   });
 });

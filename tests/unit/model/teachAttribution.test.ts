@@ -10,7 +10,8 @@ import { GraphOperators } from '../../../src/model/graphTensors';
 import { GnnModel } from '../../../src/model/model';
 import { Rng } from '../../../src/model/rng';
 import { DEFAULT_MODEL_SETTINGS } from '../../../src/model/settings';
-import { explainPair } from '../../../src/model/teach/attribution';
+import { createLinkDecoder } from '../../../src/model/decoders';
+import { decoderPairScore, explainPair } from '../../../src/model/teach/attribution';
 import { hopRings } from '../../../src/model/teach/neighbourhood';
 
 afterEach(() => tf.disposeVariables());
@@ -54,7 +55,7 @@ describe('explainPair', () => {
   }
 
   it('the last hidden level only credits direct neighbours of the pair (seed GCN: no self term)', async () => {
-    const model = new GnnModel({ ...DEFAULT_MODEL_SETTINGS, hidden: 4 }, 9, new Rng(2));
+    const model = new GnnModel({ ...DEFAULT_MODEL_SETTINGS, model: 'seed-gcn', hidden: 4 }, 9, new Rng(2));
     const ops = new GraphOperators(messageGraphFromPairs(9, A, B), 'sparse');
     const r = await explainPair(model, ops, 0, 7, 100);
     const direct = new Set([...hopRings(ops.graph, 0, 1)[0], ...hopRings(ops.graph, 7, 1)[0]]);
@@ -62,4 +63,36 @@ describe('explainPair', () => {
     ops.dispose();
     model.dispose();
   });
+
+  for (const kind of ['mlp', 'distmult'] as const) {
+    it(`explains the ${kind} decoder's own score; bias-free, levels still sum to 2·score`, async () => {
+      const model = new GnnModel({ ...DEFAULT_MODEL_SETTINGS, model: 'gcn', hidden: 4, layers: 2 }, 9, new Rng(6));
+      const decoder = createLinkDecoder(kind, 4, new Rng(7));
+      zeroBiases(model);
+      if (kind === 'mlp') {
+        // Hand-set, bias-free: some hidden units active whatever the signs of h_a ⊙ h_b.
+        const [w1, b1, w2, b2] = decoder.variables();
+        w1.assign(tf.tensor2d([[1, 0.5, 0, -0.3], [0.2, -1, -0.4, 0], [0, -0.3, 1, 0.2], [-0.1, 0, 0.5, -1]]));
+        w2.assign(tf.tensor2d([[1], [-0.5], [0.8], [0.6]]));
+        b1.assign(tf.zerosLike(b1));
+        b2.assign(tf.zerosLike(b2));
+      }
+      if (kind === 'distmult') decoder.variables()[0].assign(tf.tensor1d([0.5, -1, 2, 1.5]));
+      const ops = new GraphOperators(messageGraphFromPairs(9, A, B), 'sparse');
+      const r = await explainPair(model, ops, 0, 7, 100, decoderPairScore(decoder));
+      const own = tf.tidy(() => decoder.score(model.forward(ops), { a: Int32Array.of(0), b: Int32Array.of(7) }).arraySync()[0]);
+      const dot = tf.tidy(() => {
+        const h = model.forward(ops).arraySync();
+        return h[0].reduce((acc, x, k) => acc + x * h[7][k], 0);
+      });
+      expect(r.score).toBeCloseTo(own, 5);
+      expect(Math.abs(r.score)).toBeGreaterThan(1e-3); // a real score, so the sums below are not 0 = 0
+      expect(Math.abs(r.score - dot)).toBeGreaterThan(1e-3); // not the dot product
+      expect(r.probability).toBeCloseTo(1 / (1 + Math.exp(-own)), 6);
+      for (const lv of r.levels) expect(Math.abs(lv.total - 2 * r.score)).toBeLessThan(1e-3 * Math.max(1, Math.abs(r.score)));
+      ops.dispose();
+      model.dispose();
+      decoder.dispose();
+    });
+  }
 });

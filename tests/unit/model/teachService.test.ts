@@ -33,7 +33,7 @@ describe('TeachService', () => {
   for (const model of ['seed-gcn', 'sage'] as const) {
     it(`explains a ${model} LinkTrainer with its own numbers`, async () => {
       const g = graph(30, 80);
-      const trainer = new LinkTrainer(g, { ...DEFAULT_MODEL_SETTINGS, model, hidden: 8, epochs: 20 }, 'cpu');
+      const trainer = new LinkTrainer(g, { ...DEFAULT_MODEL_SETTINGS, model, decoder: 'dot', hidden: 8, epochs: 20 }, 'cpu');
       const teach = new TeachService();
       await teach.reset(trainer);
       for (let e = 0; e < 6; e++) {
@@ -67,6 +67,36 @@ describe('TeachService', () => {
       trainer.dispose();
     });
   }
+
+  it('explains a GCN + MLP decoder LinkTrainer: Output and "why" give the decoder’s own scores', async () => {
+    const g = graph(30, 80);
+    const trainer = new LinkTrainer(g, { ...DEFAULT_MODEL_SETTINGS, model: 'gcn', decoder: 'mlp', hidden: 8, epochs: 20 }, 'cpu');
+    const teach = new TeachService();
+    await teach.reset(trainer);
+    for (let e = 0; e < 6; e++) await trainer.runEpoch();
+    const h = await trainer.embeddings();
+    const before = tf.memory().numTensors;
+    for (const v of [0, 7, 19]) {
+      const e = await teach.explainNode(trainer, v);
+      expect(e.decoder.decoder).toBe('mlp');
+      expect(e.decoder.decoderLatex).toContain('ReLU');
+      expect(e.decoder.terms).toEqual([]); // per-component terms are a dot-product notion
+      // Every partner's score is the trainer's own MLP logit; the default partner is the strongest unknown.
+      const others = Int32Array.from({ length: 30 }, (_, u) => u).filter((u) => u !== v);
+      const own = trainer.scorePairs(h, { a: new Int32Array(others.length).fill(v), b: others });
+      const byNode = new Map(Array.from(others, (u, i) => [u, own[i]]));
+      expect(e.decoder.score).toBeCloseTo(byNode.get(e.decoder.partner)!, 5);
+      expect(e.decoder.probability).toBeCloseTo(1 / (1 + Math.exp(-e.decoder.score)), 6);
+      for (const p of e.decoder.topPartners) expect(p.score).toBeCloseTo(byNode.get(p.node)!, 5);
+      const known = new Set(Array.from(g.edgeSrc, (a, i) => `${a}-${g.edgeDst[i]}`));
+      const unknown = [...byNode].filter(([u]) => !known.has(`${Math.min(u, v)}-${Math.max(u, v)}`));
+      expect(e.decoder.score).toBeCloseTo(Math.max(...unknown.map(([, s]) => s)), 5);
+      const why = await teach.explainPair(trainer, v, e.decoder.partner);
+      expect(why.score).toBeCloseTo(e.decoder.score, 4);
+    }
+    expect(tf.memory().numTensors).toBe(before);
+    trainer.dispose();
+  });
 });
 
 /** Some node other than 0. */

@@ -25,12 +25,12 @@ describe('LinkTrainer', () => {
   it('keeps tf.memory().numTensors flat over 20 epochs, evaluation and candidates included', async () => {
     const t = new LinkTrainer(communities(60, 1), { ...DEFAULT_MODEL_SETTINGS, hidden: 8 }, 'cpu');
     await t.runEpoch();
-    t.candidates(5, await t.embeddings());
+    await t.candidates(5, await t.embeddings());
     t.knownEdgeProbabilities(await t.embeddings());
     const after1 = tf.memory().numTensors;
     for (let e = 0; e < 19; e++) {
       await t.runEpoch();
-      t.candidates(5, await t.embeddings());
+      await t.candidates(5, await t.embeddings());
       t.knownEdgeProbabilities(await t.embeddings());
     }
     expect(tf.memory().numTensors).toBe(after1);
@@ -92,7 +92,7 @@ describe('LinkTrainer', () => {
     const t = new LinkTrainer(g, { ...DEFAULT_MODEL_SETTINGS, hidden: 8 }, 'cpu');
     for (let e = 0; e < 5; e++) await t.runEpoch();
     const h = await t.embeddings();
-    const c = t.candidates(10, h);
+    const c = await t.candidates(10, h);
     const known = new Set(Array.from(g.edgeSrc, (a, i) => `${a}-${g.edgeDst[i]}`));
     expect(c).toHaveLength(10);
     // Brute force over all unknown pairs: the 10th best score must equal the reported 10th.

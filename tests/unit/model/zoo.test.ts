@@ -49,6 +49,7 @@ describe('every layer kind', () => {
   for (const model of LAYER_KINDS) {
     it(`${model}: numTensors flat over epochs, same numbers for the same seed`, async () => {
       const run = async () => {
+        const created = tf.memory().numTensors;
         const t = createTrainer(g, small({ model, dropout: 0.2, aggregator: 'max', update: 'concat' }), 'cpu');
         const out = [];
         out.push(await t.runEpoch());
@@ -56,6 +57,8 @@ describe('every layer kind', () => {
         for (let e = 0; e < 4; e++) out.push(await t.runEpoch());
         expect(tf.memory().numTensors).toBe(before);
         t.dispose();
+        // Everything the model, decoder and optimiser made is gone (initial values of variables included).
+        expect(tf.memory().numTensors).toBe(created);
         return out.map((r) => [r.loss, r.valAuroc, r.testAuroc]);
       };
       const a = await run();
@@ -76,13 +79,14 @@ describe('decoders', () => {
   const g = communities(80, 4);
   for (const decoder of ['dot', 'distmult', 'mlp'] as const) {
     it(`${decoder}: learns, no leaks, candidates are unknown pairs`, async () => {
+      const created = tf.memory().numTensors;
       const t = new LinkTrainer(g, small({ decoder, hidden: 16 }), 'cpu');
       let last = await t.runEpoch();
       const before = tf.memory().numTensors;
       const first = last;
       for (let e = 0; e < 40; e++) last = await t.runEpoch();
       const h = await t.embeddings();
-      const c = t.candidates(5, h);
+      const c = await t.candidates(5, h);
       t.knownEdgeProbabilities(h);
       expect(tf.memory().numTensors).toBe(before);
       expect(last.loss).toBeLessThan(first.loss);
@@ -92,6 +96,7 @@ describe('decoders', () => {
       c.forEach((p) => expect(known.has(`${p.a}-${p.b}`)).toBe(false));
       for (let i = 1; i < c.length; i++) expect(c[i].score).toBeLessThanOrEqual(c[i - 1].score);
       t.dispose();
+      expect(tf.memory().numTensors).toBe(created);
     });
   }
 });

@@ -29,6 +29,7 @@ describe('settings table ↔ URL hash', () => {
       update: 'concat',
       dropout: 0.25,
       decoder: 'mlp',
+      batchSize: 0,
       learningRate: 0.003,
       epochs: 7,
       patience: 20,
