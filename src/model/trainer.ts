@@ -140,12 +140,25 @@ export class LinkTrainer extends TrainerBase {
     });
   }
 
-  evaluate(h: Float32Array): EvalMetrics {
+  /** As scorePairs, reading a learned decoder's scores back asynchronously (no GPU stall; Node's Dawn has no synchronous read). */
+  async scorePairsAsync(h: Float32Array, p: Pairs): Promise<Float32Array> {
+    if (this.decoder.kind === 'dot') return pairLogits(h, this.settings.hidden, p);
+    const scores = tf.tidy(() => this.decoder.score(tf.tensor2d(h, [this.graph.numNodes, this.settings.hidden]), p));
+    try {
+      return (await scores.data()) as Float32Array;
+    } finally {
+      scores.dispose();
+    }
+  }
+
+  async evaluate(h: Float32Array): Promise<EvalMetrics> {
     const s = this.split;
-    const vp = this.scorePairs(h, s.valPos);
-    const vn = this.scorePairs(h, s.valNeg);
-    const tp = this.scorePairs(h, s.testPos);
-    const tn = this.scorePairs(h, s.testNeg);
+    const [vp, vn, tp, tn] = [
+      await this.scorePairsAsync(h, s.valPos),
+      await this.scorePairsAsync(h, s.valNeg),
+      await this.scorePairsAsync(h, s.testPos),
+      await this.scorePairsAsync(h, s.testNeg),
+    ];
     return {
       valAuroc: auroc(vp, vn),
       valAuprc: auprc(vp, vn),

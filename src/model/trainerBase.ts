@@ -141,7 +141,7 @@ export abstract class TrainerBase {
   /** Trainable weights beyond the model's (decoder, classifier). */
   protected abstract headVariables(): tf.Variable[];
   /** Validation and test metrics from output embeddings (row-major N × d). */
-  abstract evaluate(h: Float32Array): EvalMetrics;
+  abstract evaluate(h: Float32Array): EvalMetrics | Promise<EvalMetrics>;
   /** The validation score early stopping maximises. */
   protected abstract selectionScore(m: EvalMetrics): number;
   /** Its name, e.g. "AUROC". */
@@ -200,7 +200,7 @@ export abstract class TrainerBase {
     const t0 = performance.now();
     const loss = await this.trainEpoch();
     const ms = performance.now() - t0;
-    const result: EpochResult = { epoch: this.epoch, loss, ms, ...this.evaluate(await this.embeddings()) };
+    const result: EpochResult = { epoch: this.epoch, loss, ms, ...(await this.evaluate(await this.embeddings())) };
     this.track(result);
     return result;
   }
