@@ -63,7 +63,8 @@ export async function runCandidatesBench(opts: { short: boolean; json: boolean }
         ms: Math.round(performance.now() - t0),
         blocks,
         longestBlockMs: Math.round(longest),
-        peakTensorMB: +(info.peakBytes / 2 ** 20).toFixed(1),
+        // tf.profile reports -Infinity when the scan made no tensor (the dot decoder).
+        peakTensorMB: +(Math.max(0, info.peakBytes) / 2 ** 20).toFixed(1),
       };
       rows.push(row);
       trainer.dispose();

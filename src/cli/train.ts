@@ -136,6 +136,10 @@ const median = (xs: number[]) => {
 };
 
 export async function trainCommand(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
   let parsed: Parsed;
   try {
     parsed = parseTrainArgs(args);

@@ -69,7 +69,7 @@ export const FILES_DATASET = 'files';
 
 export const SETTINGS = {
   dataset: textRow('dataset', 'Data set', `Built-in data set to load (“${FILES_DATASET}”: the data came from files, which a link cannot reopen).`, 'demo', /^[a-z0-9-]{1,40}$/, 'a data set name'),
-  model: enumRow<ModelKind>('model', 'Model', 'seed-gcn: neighbour mean + Linear (the seed’s code); gcn: Kipf & Welling; sage: GraphSAGE; gat: attention; gin: sum + MLP; mpnn: pick AGG and UPDATE.', m.model, LAYER_KINDS),
+  model: enumRow<ModelKind>('model', 'Model', 'gcn: Kipf & Welling (default, with the MLP decoder); seed-gcn: neighbour mean + Linear (the seed’s model, with the dot decoder); sage: GraphSAGE; gat: attention; gin: sum + MLP; mpnn: pick AGG and UPDATE.', m.model, LAYER_KINDS),
   task: enumRow<TaskKind>('task', 'Task', 'link: predict interactions; type: predict the interaction type of known pairs; node: predict ATC main group.', m.task, ['link', 'type', 'node']),
   features: featureRow('features', 'Node features', 'learned, random, atc, categories, degree, morgan (RDKit fingerprints); join with + to combine.', m.features),
   hidden: intRow('hidden', 'Hidden size', 'Width of every layer’s vectors.', m.hidden, 2, 256),

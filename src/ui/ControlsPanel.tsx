@@ -1,4 +1,5 @@
 /** Play/Pause, Step, Reset, the epoch counter, and one control per model setting (from the settings table). */
+import { DEFAULT_MODEL_SETTINGS, SEED_MODEL } from '../model/settings';
 import { SETTINGS, type AppSettings, type SettingKey } from '../state/settings';
 import { useController, usePlayground } from './context';
 
@@ -92,10 +93,42 @@ export function TrainingButtons() {
   );
 }
 
+/** One click between the default (best found) model and the seed article's own. */
+function ModelPresets() {
+  const controller = useController();
+  const model = usePlayground((s) => s.settings.model);
+  const decoder = usePlayground((s) => s.settings.decoder);
+  const isSeed = model === SEED_MODEL.model && decoder === SEED_MODEL.decoder;
+  const best = { model: DEFAULT_MODEL_SETTINGS.model, decoder: DEFAULT_MODEL_SETTINGS.decoder };
+  return (
+    <div className="setting presets">
+      <button
+        type="button"
+        data-testid="preset-seed"
+        aria-pressed={isSeed}
+        onClick={() => void controller.changeSettings(SEED_MODEL)}
+        title="Seed GCN layers (neighbour mean + Linear) with the dot-product decoder, as in the seed article"
+      >
+        The seed’s model
+      </button>{' '}
+      <button
+        type="button"
+        data-testid="preset-best"
+        aria-pressed={model === best.model && decoder === best.decoder}
+        onClick={() => void controller.changeSettings(best)}
+        title="Kipf & Welling GCN with the MLP decoder: the best setting found on ChCh-Miner (the default)"
+      >
+        Best found (default)
+      </button>
+    </div>
+  );
+}
+
 export function ControlsPanel() {
   return (
     <section className="panel controls" aria-label="Model settings">
       <h2>Model</h2>
+      <ModelPresets />
       {MODEL_KEYS.map((k) => (
         <SettingControl key={k} name={k} />
       ))}

@@ -32,8 +32,9 @@ async function waitScreen(page: Page, index: number) {
 }
 
 describe('the message-passing stepper', () => {
-  it('opens on the URL’s drug, steps through every screen by keyboard, and shows the model’s numbers', async () => {
-    const { page, consoleErrors, foreignRequests } = await openApp(app.browser, `${app.server.url}#seed=1&epochs=200&tour=off&drug=${DRUG}`);
+  it('opens on the URL’s drug, steps through every screen by keyboard, and shows the model’s numbers (the seed’s model)', async () => {
+    // The seed's model (seed GCN + dot decoder): the screens below check its mean and dot product.
+    const { page, consoleErrors, foreignRequests } = await openApp(app.browser, `${app.server.url}#model=seed-gcn&decoder=dot&seed=1&epochs=200&tour=off&drug=${DRUG}`);
     // Opened from the URL, before any training.
     await page.waitForFunction(() => window.playground.snapshot().stepper !== null, null, { timeout: 30_000 });
     expect((await stepper(page))!.drug).toBe(DRUG);
@@ -162,6 +163,32 @@ describe('the message-passing stepper', () => {
     expect(await page.evaluate(() => location.hash)).not.toContain(`drug=${DRUG}`);
 
     expect(foreignRequests).toEqual([]);
+    expect(consoleErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  it('with the default model (GCN + MLP decoder) the Output step shows the MLP’s score, not a dot product, and “why” works', async () => {
+    const { page, consoleErrors } = await openApp(app.browser, `${app.server.url}#seed=1&epochs=15&tour=off`);
+    const settings = (await snapshot(page)).settings;
+    expect([settings.model, settings.decoder]).toEqual(['gcn', 'mlp']);
+    await page.getByTestId('play').click();
+    await page.waitForFunction(() => window.playground.snapshot().status === 'done', null, { timeout: 120_000, polling: 200 });
+    await page.evaluate((d) => window.playground.openStepper(d), DRUG);
+    await page.evaluate(() => window.playground.stepTeach(100));
+    const s = (await stepper(page))!;
+    expect(s.step).toBe('output');
+    const out = s.output!;
+    expect(Number.isFinite(out.score)).toBe(true);
+    expect(await page.getByTestId('output-score').textContent()).toBe(out.score.toFixed(4));
+    expect(await page.getByTestId('output-probability').textContent()).toBe((1 / (1 + Math.exp(-out.score))).toFixed(4));
+    expect(await page.getByTestId('screen-output').textContent()).toContain('ReLU');
+    // The MLP's logit, not h_v · h_p (checked against the model's own output vectors).
+    const hv = await page.evaluate((d) => window.playground.modelOutput(d), DRUG);
+    const hp = await page.evaluate((d) => window.playground.modelOutput(d), out.partner);
+    expect(Math.abs(out.score - hv.reduce((acc, x, k) => acc + x * hp[k], 0))).toBeGreaterThan(1e-3);
+    await page.getByTestId('why-button').click();
+    await page.getByTestId('why-panel').waitFor();
+    expect(await page.getByTestId('why-panel').locator('li').count()).toBeGreaterThan(0);
     expect(consoleErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
     await page.close();
   });

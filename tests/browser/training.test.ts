@@ -100,6 +100,22 @@ describe('default flags (WebGL through SwiftShader)', () => {
     await page.close();
   });
 
+  it('switches to the seed’s model and back with one click each', async () => {
+    const { page } = await openApp(browser, server.url);
+    expect((await snapshot(page)).settings).toMatchObject({ model: 'gcn', decoder: 'mlp' });
+    expect(await page.getByTestId('preset-best').getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('preset-seed').click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('model=seed-gcn');
+    expect(await page.evaluate(() => location.hash)).toContain('decoder=dot');
+    expect((await snapshot(page)).settings).toMatchObject({ model: 'seed-gcn', decoder: 'dot' });
+    expect(await page.locator('#setting-model').inputValue()).toBe('seed-gcn');
+    expect(await page.getByTestId('preset-seed').getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('preset-best').click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('decoder=mlp');
+    expect((await snapshot(page)).settings).toMatchObject({ model: 'gcn', decoder: 'mlp' });
+    await page.close();
+  });
+
   it('reports bad URL values and falls back to defaults', async () => {
     const { page } = await openApp(browser, `${server.url}#hidden=abc&lr=5&<img src=x onerror=alert(1)>=1`);
     const s = await snapshot(page);

@@ -1,6 +1,6 @@
 /** `npm run cli -- train` as a child process on the real ChCh-Miner split: a few epochs must beat AUROC 0.85. */
 import { spawnSync } from 'node:child_process';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, describeWithSharedData, sharedPath } from '../../helpers/sharedData';
 
 describeWithSharedData('cli train on ChCh-Miner (link-split/1 file)', () => {
@@ -9,7 +9,7 @@ describeWithSharedData('cli train on ChCh-Miner (link-split/1 file)', () => {
     const r = spawnSync(
       process.execPath,
       ['--import', 'tsx', 'src/cli/main.ts', 'train', `${dir}/ChCh-Miner_durgbank-chem-chem.tsv`, '--split', `${dir}/split-seed0.json`,
-        '--model', 'gcn', '--epochs', '15', '--json'],
+        '--model', 'gcn', '--decoder', 'dot', '--epochs', '15', '--json'],
       { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 120_000 },
     );
     expect(r.status, r.stderr).toBe(0);
@@ -30,6 +30,15 @@ describeWithSharedData('cli train on ChCh-Miner (link-split/1 file)', () => {
     });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/--model expects one of/);
+  });
+});
+
+describe('cli train options', () => {
+  it('--batch-size sets the mini-batch size (0 = full batch by default) and rejects non-integers', async () => {
+    const { parseTrainArgs } = await import('../../../src/cli/train');
+    expect(parseTrainArgs(['x.tsv']).settings.batchSize).toBe(0);
+    expect(parseTrainArgs(['x.tsv', '--batch-size', '65536']).settings.batchSize).toBe(65536);
+    expect(() => parseTrainArgs(['x.tsv', '--batch-size', '1.5'])).toThrow(/--batch-size expects a whole number/);
   });
 });
 

@@ -4,7 +4,7 @@ import { messageGraphFromPairs } from '../../../src/model/graphOperators';
 import { GraphOperators } from '../../../src/model/graphTensors';
 import { GnnModel } from '../../../src/model/model';
 import { Rng } from '../../../src/model/rng';
-import { DEFAULT_MODEL_SETTINGS } from '../../../src/model/settings';
+import { DEFAULT_MODEL_SETTINGS, SEED_MODEL } from '../../../src/model/settings';
 import type { SeedGcnLayer } from '../../../src/model/layers/seedGcn';
 import type { SparseMode } from '../../../src/model/sparseOps';
 
@@ -34,7 +34,7 @@ export function tinyOperators(mode: SparseMode): GraphOperators {
 
 /** The seed GCN on the tiny graph with the weights above. */
 export function tinySeedModel(): GnnModel {
-  const model = new GnnModel({ ...DEFAULT_MODEL_SETTINGS, hidden: 2, features: 'learned' }, 5, new Rng(1));
+  const model = new GnnModel({ ...DEFAULT_MODEL_SETTINGS, ...SEED_MODEL, hidden: 2, features: 'learned' }, 5, new Rng(1));
   model.features.embedding!.assign(tf.tensor2d(TINY_X));
   const [l1, l2] = model.layers as SeedGcnLayer[];
   l1.linear.weight.assign(tf.tensor2d(TINY_W1));
@@ -44,7 +44,7 @@ export function tinySeedModel(): GnnModel {
   return model;
 }
 
-/** Random model on a random graph (for gradient and equivalence checks). */
+/** Random seed-GCN model on a random graph (for gradient and equivalence checks). */
 export function randomSetup(n: number, m: number, seed: number, hidden = 4) {
   const rng = new Rng(seed);
   const a: number[] = [];
@@ -57,6 +57,6 @@ export function randomSetup(n: number, m: number, seed: number, hidden = 4) {
     b.push(Math.max(u, v));
   }
   const pairs = { a: Int32Array.from(a), b: Int32Array.from(b) };
-  const model = new GnnModel({ ...DEFAULT_MODEL_SETTINGS, hidden, features: 'learned' }, n, rng.fork(1));
+  const model = new GnnModel({ ...DEFAULT_MODEL_SETTINGS, ...SEED_MODEL, hidden, features: 'learned' }, n, rng.fork(1));
   return { pairs, model, graph: messageGraphFromPairs(n, pairs.a, pairs.b) };
 }

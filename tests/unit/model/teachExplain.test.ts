@@ -11,7 +11,7 @@ import { GraphOperators } from '../../../src/model/graphTensors';
 import { LAYER_KINDS, type LayerKind } from '../../../src/model/layers';
 import { GnnModel } from '../../../src/model/model';
 import { Rng } from '../../../src/model/rng';
-import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/model/settings';
+import { DEFAULT_MODEL_SETTINGS, SEED_MODEL, type ModelSettings } from '../../../src/model/settings';
 import { PairSet } from '../../../src/model/split';
 import { combine, weightedSum } from '../../../src/model/teach/aggregation';
 import { explainNode } from '../../../src/model/teach/explainNode';
@@ -134,7 +134,7 @@ describe('explainNode on the hand-computed seed GCN (5 nodes)', () => {
   it('names the mean, spells out W m + b and ReLU, and reports hops and partners', async () => {
     const a = Int32Array.from([0, 1, 1]);
     const b = Int32Array.from([1, 2, 3]);
-    const model = new GnnModel({ ...DEFAULT_MODEL_SETTINGS, hidden: 2 }, 5, new Rng(1));
+    const model = new GnnModel({ ...DEFAULT_MODEL_SETTINGS, ...SEED_MODEL, hidden: 2 }, 5, new Rng(1));
     const emb = model.features.embedding!;
     emb.assign(tf.tensor2d([[1, 0], [0, 1], [1, 1], [2, -1], [3, 3]]));
     const lin = model.layers.map((l) => (l as unknown as { linear: { weight: tf.Variable; bias: tf.Variable } }).linear);

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_SETTINGS } from '../../../src/model/settings';
+import { DEFAULT_MODEL_SETTINGS, SEED_MODEL } from '../../../src/model/settings';
 import { LinkTrainer, pairLogits } from '../../../src/model/trainer';
 
 /** A graph with two dense communities, so there is something to learn. */
@@ -89,7 +89,8 @@ describe('LinkTrainer', () => {
 
   it('reports candidates that are unknown pairs, strongest first, with the model’s own scores', async () => {
     const g = communities(40, 4);
-    const t = new LinkTrainer(g, { ...DEFAULT_MODEL_SETTINGS, hidden: 8 }, 'cpu');
+    // The dot decoder, so the brute force below can score pairs itself (the MLP case: candidates.test.ts).
+    const t = new LinkTrainer(g, { ...DEFAULT_MODEL_SETTINGS, ...SEED_MODEL, hidden: 8 }, 'cpu');
     for (let e = 0; e < 5; e++) await t.runEpoch();
     const h = await t.embeddings();
     const c = await t.candidates(10, h);
