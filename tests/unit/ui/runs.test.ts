@@ -80,7 +80,7 @@ describe('RunLog', () => {
     feed(store, log, update('training', epoch(1, 0.65)));
     const runs = store.getState().runs;
     expect(runs.map((r) => [r.id, r.settings.model])).toEqual([
-      [1, 'seed-gcn'],
+      [1, DEFAULT_MODEL_SETTINGS.model],
       [2, 'gat'],
     ]);
     expect(store.getState().currentRun).toBe(2);
