@@ -96,7 +96,7 @@ export async function topUnknownPairsBy(
   n: number,
   k: number,
   known: PairSet,
-  score: (pairs: { a: Int32Array; b: Int32Array }) => Float32Array,
+  score: (pairs: { a: Int32Array; b: Int32Array }) => Float32Array | Promise<Float32Array>,
   pause?: ScanPause,
   block = 16_384,
 ): Promise<ScoredPair[]> {
@@ -108,7 +108,7 @@ export async function topUnknownPairsBy(
   const flush = async (): Promise<boolean> => {
     const pa = a.subarray(0, fill);
     const pb = b.subarray(0, fill);
-    const s = score({ a: pa, b: pb });
+    const s = await score({ a: pa, b: pb });
     for (let i = 0; i < fill; i++) top.offer(pa[i], pb[i], s[i]);
     fill = 0;
     return pause ? await pause() : true;

@@ -135,27 +135,10 @@ export class LinkTrainer extends TrainerBase {
 
   /**
    * Decoder logits for the pairs from row-major embeddings. A learned decoder runs on `block` pairs at a
-   * time: all 1.3 M known pairs of ogbl-ddi at once would hold ~1.4 GB of 64-wide MLP activations.
+   * time (all 1.3 M known pairs of ogbl-ddi at once would hold ~1.4 GB of 64-wide MLP activations) and
+   * its scores are read back asynchronously (no GPU stall; Dawn in Node has no synchronous read).
    */
-  scorePairs(h: Float32Array, p: Pairs, block = SCORE_BLOCK): Float32Array {
-    const d = this.settings.hidden;
-    if (this.decoder.kind === 'dot') return pairLogits(h, d, p);
-    const out = new Float32Array(p.a.length);
-    const ht = tf.tensor2d(h, [this.graph.numNodes, d]);
-    try {
-      for (let from = 0; from < out.length; from += block) {
-        const to = Math.min(out.length, from + block);
-        const part = { a: p.a.subarray(from, to), b: p.b.subarray(from, to) };
-        out.set(tf.tidy(() => this.decoder.score(ht, part).dataSync() as Float32Array), from);
-      }
-    } finally {
-      ht.dispose();
-    }
-    return out;
-  }
-
-  /** As scorePairs, reading a learned decoder's scores back asynchronously (no GPU stall; Node's Dawn has no synchronous read). */
-  async scorePairsAsync(h: Float32Array, p: Pairs, block = SCORE_BLOCK): Promise<Float32Array> {
+  async scorePairs(h: Float32Array, p: Pairs, block = SCORE_BLOCK): Promise<Float32Array> {
     if (this.decoder.kind === 'dot') return pairLogits(h, this.settings.hidden, p);
     const out = new Float32Array(p.a.length);
     const ht = tf.tensor2d(h, [this.graph.numNodes, this.settings.hidden]);
@@ -175,10 +158,10 @@ export class LinkTrainer extends TrainerBase {
   async evaluate(h: Float32Array): Promise<EvalMetrics> {
     const s = this.split;
     const [vp, vn, tp, tn] = [
-      await this.scorePairsAsync(h, s.valPos),
-      await this.scorePairsAsync(h, s.valNeg),
-      await this.scorePairsAsync(h, s.testPos),
-      await this.scorePairsAsync(h, s.testNeg),
+      await this.scorePairs(h, s.valPos),
+      await this.scorePairs(h, s.valNeg),
+      await this.scorePairs(h, s.testPos),
+      await this.scorePairs(h, s.testNeg),
     ];
     return {
       valAuroc: auroc(vp, vn),
@@ -191,8 +174,8 @@ export class LinkTrainer extends TrainerBase {
   }
 
   /** Predicted probability for every known pair, in the graph's edge order. */
-  knownEdgeProbabilities(h: Float32Array): Float32Array {
-    return this.scorePairs(h, { a: this.graph.edgeSrc, b: this.graph.edgeDst }).map((x) => 1 / (1 + Math.exp(-x)));
+  async knownEdgeProbabilities(h: Float32Array): Promise<Float32Array> {
+    return (await this.scorePairs(h, { a: this.graph.edgeSrc, b: this.graph.edgeDst })).map((x) => 1 / (1 + Math.exp(-x)));
   }
 
   /**
@@ -207,7 +190,15 @@ export class LinkTrainer extends TrainerBase {
     if (this.decoder.kind === 'dot') return topUnknownPairs(h, n, d, k, this.knownPairs, between);
     const ht = tf.tensor2d(h, [n, d]);
     try {
-      return await topUnknownPairsBy(n, k, this.knownPairs, (p) => tf.tidy(() => this.decoder.score(ht, p).dataSync() as Float32Array), between);
+      const score = async (p: Pairs) => {
+        const s = tf.tidy(() => this.decoder.score(ht, p));
+        try {
+          return (await s.data()) as Float32Array;
+        } finally {
+          s.dispose();
+        }
+      };
+      return await topUnknownPairsBy(n, k, this.knownPairs, score, between);
     } finally {
       ht.dispose();
     }

@@ -22,7 +22,7 @@ export interface TeachableTrainer {
   readonly epoch: number;
   readonly split?: { trainPos: Pairs };
   readonly decoder?: LinkDecoder;
-  scorePairs?(h: Float32Array, p: Pairs): Float32Array;
+  scorePairs?(h: Float32Array, p: Pairs): Promise<Float32Array>;
 }
 
 const DECODER_LATEX: Record<string, string> = {

@@ -163,7 +163,7 @@ export class TrainerService implements TrainerApi {
     if (withView && this.status !== 'error' && trainer instanceof LinkTrainer) {
       this.lastView = now;
       const h = await trainer.embeddings();
-      edgeProbabilities = trainer.knownEdgeProbabilities(h);
+      edgeProbabilities = await trainer.knownEdgeProbabilities(h);
       if (this.candidateScan.due(now, forceView)) {
         // Scanned in blocks, yielding between them so pause/reset get through on big graphs.
         const t0 = performance.now();

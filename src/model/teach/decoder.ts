@@ -19,8 +19,8 @@ export interface PairScorer {
   name: string;
   /** LaTeX of s(v, p). */
   latex: string;
-  /** Logits for the pairs (a[i], b[i]), batched because a learned decoder runs on tensors. */
-  scorePairs(h: Matrix, a: Int32Array, b: Int32Array): Float32Array;
+  /** Logits for the pairs (a[i], b[i]), batched because a learned decoder runs on tensors (read back asynchronously on GPUs). */
+  scorePairs(h: Matrix, a: Int32Array, b: Int32Array): Float32Array | Promise<Float32Array>;
 }
 
 export const DOT_SCORER: PairScorer = {
@@ -38,15 +38,15 @@ export function dot(h: Matrix, a: number, b: number): number {
 }
 
 /** Scores of v against every node (v itself gets -Infinity so it never ranks). */
-export function scoresOf(h: Matrix, v: number, scorer: PairScorer = DOT_SCORER): Float64Array {
+export async function scoresOf(h: Matrix, v: number, scorer: PairScorer = DOT_SCORER): Promise<Float64Array> {
   const others = Int32Array.from({ length: h.rows }, (_, u) => u);
-  const s = Float64Array.from(scorer.scorePairs(h, new Int32Array(h.rows).fill(v), others));
+  const s = Float64Array.from(await scorer.scorePairs(h, new Int32Array(h.rows).fill(v), others));
   s[v] = -Infinity;
   return s;
 }
 
-export function explainOutput(h: Matrix, v: number, partner: number | undefined, pairs: PairLookup, scorer: PairScorer = DOT_SCORER, topTerms = 3, topPartners = 10): OutputExplanation {
-  const scores = scoresOf(h, v, scorer);
+export async function explainOutput(h: Matrix, v: number, partner: number | undefined, pairs: PairLookup, scorer: PairScorer = DOT_SCORER, topTerms = 3, topPartners = 10): Promise<OutputExplanation> {
+  const scores = await scoresOf(h, v, scorer);
   const entry = (u: number): PartnerScore => ({ node: u, score: scores[u], probability: sigmoid(scores[u]), known: pairs.known(v, u) });
   const order = Array.from({ length: h.rows }, (_, u) => u).filter((u) => u !== v).sort((x, y) => scores[y] - scores[x]);
   const strongestUnknown = order.find((u) => !pairs.known(v, u)) ?? order[0] ?? v;

@@ -84,6 +84,6 @@ export async function explainNode(model: TraceableModel, graph: GraphOperators, 
     output: row(last, v),
     hops: hopRings(graph.graph, v, arrays.length),
     components,
-    decoder: explainOutput(last, v, options.partner, pairs, options.scorer),
+    decoder: await explainOutput(last, v, options.partner, pairs, options.scorer),
   };
 }

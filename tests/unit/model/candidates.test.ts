@@ -85,11 +85,11 @@ describe('candidate scans', () => {
     const knownSet = new PairSet(60);
     for (let i = 0; i < a.length; i++) knownSet.add(a[i], b[i]);
     for (let u = 0; u < 60; u++) for (let v = u + 1; v < 60; v++) if (!knownSet.has(u, v)) pa.push(u), pb.push(v);
-    const s = t.scorePairs(h, { a: Int32Array.from(pa), b: Int32Array.from(pb) });
+    const s = await t.scorePairs(h, { a: Int32Array.from(pa), b: Int32Array.from(pb) });
     // scorePairs in blocks (here of 100, last one partial) gives the same logits as in one go.
-    const one = t.scorePairs(h, { a: Int32Array.from(pa), b: Int32Array.from(pb) }, 1 << 30);
+    const one = await t.scorePairs(h, { a: Int32Array.from(pa), b: Int32Array.from(pb) }, 1 << 30);
     expect(pa.length % 100).not.toBe(0);
-    expect(Array.from(t.scorePairs(h, { a: Int32Array.from(pa), b: Int32Array.from(pb) }, 100))).toEqual(Array.from(one));
+    expect(Array.from(await t.scorePairs(h, { a: Int32Array.from(pa), b: Int32Array.from(pb) }, 100))).toEqual(Array.from(one));
     expect(Array.from(s)).toEqual(Array.from(one));
     expect(tf.memory().numTensors).toBe(before);
     const best = [...s].sort((x, y) => y - x).slice(0, 8);

@@ -83,7 +83,7 @@ describe('TeachService', () => {
       expect(e.decoder.terms).toEqual([]); // per-component terms are a dot-product notion
       // Every partner's score is the trainer's own MLP logit; the default partner is the strongest unknown.
       const others = Int32Array.from({ length: 30 }, (_, u) => u).filter((u) => u !== v);
-      const own = trainer.scorePairs(h, { a: new Int32Array(others.length).fill(v), b: others });
+      const own = await trainer.scorePairs(h, { a: new Int32Array(others.length).fill(v), b: others });
       const byNode = new Map(Array.from(others, (u, i) => [u, own[i]]));
       expect(e.decoder.score).toBeCloseTo(byNode.get(e.decoder.partner)!, 5);
       expect(e.decoder.probability).toBeCloseTo(1 / (1 + Math.exp(-e.decoder.score)), 6);

@@ -26,12 +26,12 @@ describe('LinkTrainer', () => {
     const t = new LinkTrainer(communities(60, 1), { ...DEFAULT_MODEL_SETTINGS, hidden: 8 }, 'cpu');
     await t.runEpoch();
     await t.candidates(5, await t.embeddings());
-    t.knownEdgeProbabilities(await t.embeddings());
+    await t.knownEdgeProbabilities(await t.embeddings());
     const after1 = tf.memory().numTensors;
     for (let e = 0; e < 19; e++) {
       await t.runEpoch();
       await t.candidates(5, await t.embeddings());
-      t.knownEdgeProbabilities(await t.embeddings());
+      await t.knownEdgeProbabilities(await t.embeddings());
     }
     expect(tf.memory().numTensors).toBe(after1);
     t.dispose();

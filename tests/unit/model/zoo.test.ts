@@ -87,7 +87,7 @@ describe('decoders', () => {
       for (let e = 0; e < 40; e++) last = await t.runEpoch();
       const h = await t.embeddings();
       const c = await t.candidates(5, h);
-      t.knownEdgeProbabilities(h);
+      await t.knownEdgeProbabilities(h);
       expect(tf.memory().numTensors).toBe(before);
       expect(last.loss).toBeLessThan(first.loss);
       expect(last.valAuroc).toBeGreaterThan(0.7);
