@@ -41,7 +41,7 @@ async function playUntilDone(page: Page, epochs: number) {
 
 describe('runs table', () => {
   it('compares two runs side by side with the panel’s numbers, restores a row’s settings, removes a row', async () => {
-    const { page, consoleErrors } = await openApp(app.browser, `${app.server.url}#epochs=4&seed=1&hidden=16&tour=off`);
+    const { page, consoleErrors } = await openApp(app.browser, `${app.server.url}#model=seed-gcn&decoder=dot&epochs=4&seed=1&hidden=16&tour=off`);
     expect(await page.getByTestId('runs-table').count()).toBe(0); // no run yet, no table
 
     await playUntilDone(page, 4);
@@ -86,11 +86,12 @@ describe('runs table', () => {
     await screenshot(page, 'page-800px', true);
     await page.setViewportSize({ width: 1280, height: 800 });
 
-    // Row 1's settings back into the controls and the URL (defaults such as model=seed-gcn leave the URL).
+    // Row 1's settings back into the controls and the URL (values equal to the defaults, such as lr=0.01, leave the URL).
     await page.getByTestId('run-row').nth(0).getByRole('button', { name: 'Use settings' }).click();
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('hidden=16');
     const hash = await page.evaluate(() => location.hash);
-    expect(hash).not.toContain('model=');
+    expect(hash).toContain('model=seed-gcn');
+    expect(hash).not.toContain('lr=');
     expect(hash).toContain('epochs=4');
     expect(hash).toContain('seed=1');
     expect((await snapshot(page)).settings).toMatchObject({ model: 'seed-gcn', hidden: 16, epochs: 4, seed: 1 });
@@ -110,7 +111,7 @@ describe('runs table', () => {
 describe('why training stopped', () => {
   it('says an early stop apart from the user’s pause and from divergence', async () => {
     // A learning rate this small barely moves the weights: validation AUROC soon stops improving.
-    const { page } = await openApp(app.browser, `${app.server.url}#epochs=60&patience=3&lr=0.00001&seed=1&tour=off`);
+    const { page } = await openApp(app.browser, `${app.server.url}#model=seed-gcn&decoder=dot&epochs=60&patience=3&lr=0.00001&seed=1&tour=off`);
     await page.getByTestId('play').click();
     await page.waitForFunction(() => ['stopped', 'done', 'error'].includes(window.playground.snapshot().status), null, { timeout: 120_000 });
     const s = await snapshot(page);

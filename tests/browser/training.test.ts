@@ -36,7 +36,10 @@ describe('default flags (WebGL through SwiftShader)', () => {
     expect(before.nodes).toBeGreaterThanOrEqual(80);
     expect(before.status).toBe('idle');
     await page.getByTestId('play').click();
-    const s = await waitForEpoch(page, 25);
+    await waitForEpoch(page, 25);
+    // The run ends after the last epoch's view (candidate scan included) is out.
+    await page.waitForFunction(() => window.playground.snapshot().status === 'done', null, { timeout: 60_000 });
+    const s = await snapshot(page);
     expect(s.error).toBeNull();
     expect(s.epoch).toBe(25);
     expect(s.status).toBe('done');
@@ -111,7 +114,9 @@ describe('default flags (WebGL through SwiftShader)', () => {
     expect(await page.locator('#setting-model').inputValue()).toBe('seed-gcn');
     expect(await page.getByTestId('preset-seed').getAttribute('aria-pressed')).toBe('true');
     await page.getByTestId('preset-best').click();
-    await expect.poll(() => page.evaluate(() => location.hash)).toContain('decoder=mlp');
+    // Back to the defaults: the hash carries only what differs from them.
+    await expect.poll(() => page.evaluate(() => location.hash)).not.toContain('model=');
+    expect(await page.evaluate(() => location.hash)).not.toContain('decoder=');
     expect((await snapshot(page)).settings).toMatchObject({ model: 'gcn', decoder: 'mlp' });
     await page.close();
   });

@@ -212,7 +212,24 @@ export class TeachController {
   }
 
   /** Re-asks the worker for the explanation of the open drug (after an epoch or a new partner). */
+  /**
+   * Re-explains the open node. Resolves once the newest explanation asked for is in: a request made
+   * meanwhile (e.g. by the settings change that opening a drug makes) supersedes this one, and callers
+   * such as open() must not go on with no explanation.
+   */
   async refresh(): Promise<void> {
+    let awaited = this.explainNow();
+    this.latestRefresh = awaited;
+    await awaited;
+    while (this.latestRefresh !== awaited) {
+      awaited = this.latestRefresh;
+      await awaited;
+    }
+  }
+
+  private latestRefresh: Promise<void> = Promise.resolve();
+
+  private async explainNow(): Promise<void> {
     const node = this.state.node;
     if (node === null) return;
     const ticket = ++this.request;
