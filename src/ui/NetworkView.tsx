@@ -101,12 +101,14 @@ export function NetworkView({ onReady }: { onReady: (cy: cytoscape.Core | null) 
 
   // While training, the drawn set is kept (only recoloured); it is re-chosen once training has
   // stopped for a moment, so a redraw never lands in the middle of a run.
-  const [settledProbabilities, setSettledProbabilities] = useState<Float32Array | null>(null);
+  // Kept with the graph they belong to: after a new load the previous graph's strengths must not pick edges.
+  const [settled, setSettled] = useState<{ graph: DrugGraph | null; probabilities: Float32Array | null }>({ graph: null, probabilities: null });
   useEffect(() => {
     if (training) return;
-    const timer = setTimeout(() => setSettledProbabilities(probabilities), RESELECT_DELAY_MS);
+    const timer = setTimeout(() => setSettled({ graph, probabilities }), RESELECT_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [training, probabilities]);
+  }, [training, probabilities, graph]);
+  const settledProbabilities = settled.graph === graph ? settled.probabilities : null;
   const stableProbabilities = useRef<Float32Array | null>(null);
   stableProbabilities.current = probabilities;
   const selectionProbabilities = minStrength > 0 || (graph && graph.edgeSrc.length > maxEdges) ? settledProbabilities : null;
