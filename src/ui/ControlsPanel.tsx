@@ -1,5 +1,6 @@
 /** Play/Pause, Step, Reset, the epoch counter, and one control per model setting (from the settings table). */
 import { DEFAULT_MODEL_SETTINGS, SEED_MODEL } from '../model/settings';
+import { useEffect, useState } from 'react';
 import { SETTINGS, type AppSettings, type SettingKey } from '../state/settings';
 import { useController, usePlayground } from './context';
 
@@ -60,6 +61,24 @@ function SettingControl({ name }: { name: SettingKey }) {
   );
 }
 
+/** Slow epochs (a big graph on a software GPU can take minutes) say that they are running, and for how long. */
+function RunningEpoch({ epoch }: { epoch: number }) {
+  const [since] = useState(() => performance.now());
+  const [now, setNow] = useState(since);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(performance.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const seconds = Math.floor((now - since) / 1000);
+  if (seconds < 1) return null;
+  return (
+    <span className="muted" data-testid="epoch-running">
+      {' '}
+      · epoch {epoch} running, {seconds} s
+    </span>
+  );
+}
+
 export function TrainingButtons() {
   const controller = useController();
   const status = usePlayground((s) => s.status);
@@ -88,6 +107,7 @@ export function TrainingButtons() {
       </button>
       <div className="epoch" data-testid="epoch">
         Epoch <strong>{epoch}</strong> / {epochs}
+        {training && <RunningEpoch key={epoch} epoch={epoch + 1} />}
       </div>
     </div>
   );

@@ -1,15 +1,18 @@
-/** Progress of a file load: bytes read, MB/s, time left, and Cancel. */
+/** Progress of a file load: bytes read, MB/s, time left, and Cancel; after parsing, what is still being done. */
 import { useDataLoader, usePlayground } from './context';
 import { formatBytes } from './loadProgress';
 
 export function LoadProgressBar() {
   const loader = useDataLoader();
   const loading = usePlayground((s) => s.loading);
+  const stage = usePlayground((s) => s.loadStage);
   const p = usePlayground((s) => s.progress);
   if (!loading) return null;
   return (
     <div className="load-progress" data-testid="load-progress">
-      <div className="muted">Loading {loading}…</div>
+      <div className="muted">
+        Loading {loading}…{stage && <span data-testid="load-stage"> parsed; {stage}</span>}
+      </div>
       {p && (
         <>
           <progress max={1} value={p.fraction ?? undefined} />
@@ -22,9 +25,12 @@ export function LoadProgressBar() {
           </div>
         </>
       )}
-      <button type="button" onClick={() => void loader.cancel()} data-testid="cancel-load">
-        Cancel
-      </button>
+      {/* Cancel stops the parse; once parsed there is nothing left that it could stop. */}
+      {!stage && (
+        <button type="button" onClick={() => void loader.cancel()} data-testid="cancel-load">
+          Cancel
+        </button>
+      )}
     </div>
   );
 }

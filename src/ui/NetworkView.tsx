@@ -11,11 +11,12 @@ import { atcColor } from './colorScale';
 import { usePlayground } from './context';
 import { candidateEdgeId, knownEdgeId, nodeElementId } from './graphElements';
 import { useWebglRenderer } from './network/renderer';
+import { CONCENTRIC_DEFAULTS, concentricPositions, drawnDegrees, fitViewport } from './network/layout';
 import { edgeStrengthData, recolourInSlices } from './network/recolour';
 import { visibleSet, type VisibleSet } from './network/viewFilter';
 import { NETWORK_STYLE } from './networkStyle';
 
-/** Above this many drawn drugs the force-directed layout blocks the page too long (cose on ~800 drugs: 9 s in headless Chromium); a concentric one by degree is used. */
+/** Above this many drawn drugs the force-directed layout blocks the page too long (cose on ~800 drugs: 9 s in headless Chromium); concentric rings by degree are used. */
 const FORCE_LAYOUT_MAX_NODES = 300;
 /** How long training must have stopped before the drawn set is re-chosen from new strengths. */
 const RESELECT_DELAY_MS = 1000;
@@ -49,10 +50,20 @@ function nodeElement(graph: DrugGraph, v: number, quiet = false): cytoscape.Elem
 
 /** Replaces the drawn elements with the visible set and lays them out. */
 function draw(cy: cytoscape.Core, graph: DrugGraph, visible: VisibleSet, probabilities: Float32Array | null): void {
+  const force = visible.nodes.length <= FORCE_LAYOUT_MAX_NODES;
+  const quiet = visible.nodes.length > LABEL_ALL_MAX_NODES;
+  // Big sets: concentric rings by drawn degree, computed here rather than by Cytoscape (see network/layout.ts).
+  const rings = force
+    ? null
+    : concentricPositions(drawnDegrees(visible.nodes, visible.edges, graph.edgeSrc, graph.edgeDst), { ...CONCENTRIC_DEFAULTS, nodeSize: quiet ? 12 : 13 });
   cy.batch(() => {
     cy.elements().remove();
-    const quiet = visible.nodes.length > LABEL_ALL_MAX_NODES;
-    cy.add(Array.from(visible.nodes, (v) => nodeElement(graph, v, quiet)));
+    cy.add(
+      Array.from(visible.nodes, (v, k) => ({
+        ...nodeElement(graph, v, quiet),
+        ...(rings ? { position: { x: rings.xy[2 * k], y: rings.xy[2 * k + 1] } } : {}),
+      })),
+    );
     cy.add(
       Array.from(visible.edges, (i) => {
         const p = probabilities ? probabilities[i] : NaN;
@@ -64,11 +75,12 @@ function draw(cy: cytoscape.Core, graph: DrugGraph, visible: VisibleSet, probabi
       }),
     );
   });
-  const layout: cytoscape.LayoutOptions =
-    visible.nodes.length <= FORCE_LAYOUT_MAX_NODES
-      ? { name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 6000, idealEdgeLength: () => 60, numIter: 1500 }
-      : { name: 'concentric', animate: false, concentric: (n: cytoscape.NodeSingular) => n.degree(false), levelWidth: () => 4, minNodeSpacing: 4 };
-  cy.layout(layout).run();
+  if (rings) cy.viewport(fitViewport(rings.radius, cy.width(), cy.height(), 30, { min: cy.minZoom(), max: cy.maxZoom() }));
+  else cy.layout({ name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 6000, idealEdgeLength: () => 60, numIter: 1500 } as cytoscape.LayoutOptions).run();
+  // For tests and profiling: the visible set is drawn and laid out, then Cytoscape has rendered it.
+  const detail = { nodes: visible.nodes.length, edges: visible.edges.length };
+  performance.mark('playground:view-drawn', { detail });
+  cy.one('render', () => performance.mark('playground:view-rendered', { detail }));
 }
 
 export function NetworkView({ onReady }: { onReady: (cy: cytoscape.Core | null) => void }) {
@@ -89,12 +101,14 @@ export function NetworkView({ onReady }: { onReady: (cy: cytoscape.Core | null) 
 
   // While training, the drawn set is kept (only recoloured); it is re-chosen once training has
   // stopped for a moment, so a redraw never lands in the middle of a run.
-  const [settledProbabilities, setSettledProbabilities] = useState<Float32Array | null>(null);
+  // Kept with the graph they belong to: after a new load the previous graph's strengths must not pick edges.
+  const [settled, setSettled] = useState<{ graph: DrugGraph | null; probabilities: Float32Array | null }>({ graph: null, probabilities: null });
   useEffect(() => {
     if (training) return;
-    const timer = setTimeout(() => setSettledProbabilities(probabilities), RESELECT_DELAY_MS);
+    const timer = setTimeout(() => setSettled({ graph, probabilities }), RESELECT_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [training, probabilities]);
+  }, [training, probabilities, graph]);
+  const settledProbabilities = settled.graph === graph ? settled.probabilities : null;
   const stableProbabilities = useRef<Float32Array | null>(null);
   stableProbabilities.current = probabilities;
   const selectionProbabilities = minStrength > 0 || (graph && graph.edgeSrc.length > maxEdges) ? settledProbabilities : null;

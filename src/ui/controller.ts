@@ -21,6 +21,22 @@ export const VIEW_KEYS: (keyof AppSettings)[] = ['maxEdges', 'minStrength', 'foc
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/** Resolves once the page has painted twice since the call, or after `ms` (hidden tabs paint no frames). */
+function afterPaint(ms = 1500): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          clearTimeout(timer);
+          resolve();
+        }, 0),
+      ),
+    );
+  });
+}
+
 /** The store's view of a model that has not trained yet. */
 const NO_RUN_STATE = { stop: null, best: null } as const;
 
@@ -100,7 +116,7 @@ export class PlaygroundController {
   private loadToken = 0;
 
   beginLoad(label: string): number {
-    this.set({ loading: label, loadError: null, progress: null });
+    this.set({ loading: label, loadStage: null, loadError: null, progress: null });
     return ++this.loadToken;
   }
 
@@ -112,6 +128,7 @@ export class PlaygroundController {
   async completeLoad(token: number, graph: DrugGraph, report: LoadReport, dataset: string = FILES_DATASET): Promise<void> {
     if (!this.isCurrentLoad(token)) return;
     try {
+      this.set({ progress: null, loadStage: 'building the model' });
       await this.useGraph(graph, report);
       this.loadedDataset = dataset;
       this.setDataset(dataset);
@@ -124,7 +141,7 @@ export class PlaygroundController {
   /** Ends a load; an error message is shown while the graph already loaded stays. */
   endLoad(token: number, error?: string): void {
     if (!this.isCurrentLoad(token)) return;
-    this.set({ loading: null, progress: null, loadError: error ?? null });
+    this.set({ loading: null, loadStage: null, progress: null, loadError: error ?? null });
     // The URL and the data set menu go back to naming the data still in use.
     if (error && this.loadedDataset !== null) this.setDataset(this.loadedDataset);
   }
@@ -144,8 +161,14 @@ export class PlaygroundController {
     const settings = this.store.getState().settings;
     await this.api.pause();
     const backend = await this.api.setup(graph, modelSettingsOf(settings));
+    performance.mark('playground:model-ready');
     this.runs.close();
     this.set({ graph, report, backend, history: [], error: null, edgeProbabilities: null, candidates: [], trainerNotes: [], dataNotice: null, ...NO_RUN_STATE });
+    // The view is drawn from the graph alone; the untrained model's predictions colour it when they come.
+    if (this.store.getState().loading) this.set({ loadStage: 'first predictions (the view is ready)' });
+    // Asked for once the new view is on screen: under a software GPU the worker's WebGL work holds
+    // up the page's frames, and on a big graph the first predictions take seconds.
+    await afterPaint();
     this.apply(await this.api.snapshot());
   }
 

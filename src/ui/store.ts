@@ -17,6 +17,8 @@ export interface PlaygroundState {
   graph: DrugGraph | null;
   report: LoadReport | null;
   loading: string | null;
+  /** What a load in flight does after parsing (building the model, first predictions); null while parsing. */
+  loadStage: string | null;
   backend: BackendInfo | null;
   status: TrainStatus;
   history: EpochMetrics[];
@@ -55,6 +57,7 @@ export function createPlaygroundStore(settings: AppSettings, urlWarnings: string
     graph: null,
     report: null,
     loading: null,
+    loadStage: null,
     backend: null,
     status: 'idle',
     history: [],

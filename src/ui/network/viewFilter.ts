@@ -4,6 +4,7 @@
  * above a strength threshold and only inside the k-hop neighbourhood of focused drugs.
  * Pure function of the graph and the predictions, so it is unit-tested.
  */
+import { strongestFirst } from './strongest';
 
 export interface ViewFilter {
   maxEdges: number;
@@ -75,14 +76,15 @@ export function visibleSet(
 ): VisibleSet {
   const focused = filter.focus.length > 0;
   const inside = focused ? neighbourhood(numNodes, src, dst, filter.focus, filter.hops) : null;
-  const matching: number[] = [];
+  const matching = new Int32Array(src.length);
+  let count = 0;
   for (let i = 0; i < src.length; i++) {
     if (inside && !(inside[src[i]] && inside[dst[i]])) continue;
     if (probabilities && filter.minStrength > 0 && !(probabilities[i] >= filter.minStrength)) continue;
-    matching.push(i);
+    matching[count++] = i;
   }
-  if (probabilities) matching.sort((a, b) => probabilities[b] - probabilities[a] || a - b);
-  const edges = Int32Array.from(matching.slice(0, Math.max(0, filter.maxEdges)));
+  const cap = Math.max(0, filter.maxEdges);
+  const edges = probabilities ? strongestFirst(matching, count, probabilities, cap) : matching.slice(0, Math.min(cap, count));
   const showNode = new Uint8Array(numNodes);
   if (!focused && numNodes <= SHOW_ALL_NODES_UP_TO) showNode.fill(1);
   for (const i of edges) {
@@ -92,5 +94,5 @@ export function visibleSet(
   for (const v of filter.focus) if (v >= 0 && v < numNodes) showNode[v] = 1;
   const nodes: number[] = [];
   for (let v = 0; v < numNodes; v++) if (showNode[v]) nodes.push(v);
-  return { edges, nodes: Int32Array.from(nodes), matching: matching.length };
+  return { edges, nodes: Int32Array.from(nodes), matching: count };
 }
