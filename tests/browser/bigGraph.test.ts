@@ -244,7 +244,9 @@ describe.runIf(haveShared)('ogbl-ddi in the page', () => {
     await memory.start();
 
     // tour=off: the first-visit tour would cover the page. The demo loads first, as for any visitor.
-    await page.goto(`${app.server.url}#tour=off`);
+    // The seed's model (dot decoder): with the default MLP decoder the untrained model's first
+    // predictions score all 9.1 M pairs through the MLP, minutes on SwiftShader's WebGL (see README).
+    await page.goto(`${app.server.url}#model=seed-gcn&decoder=dot&tour=off`);
     await page.waitForFunction(() => window.playground?.snapshot().edges > 0 && window.playground.snapshot().backend !== null, null, { timeout: 60_000 });
     await dropFiles(page, FILES);
 
