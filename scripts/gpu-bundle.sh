@@ -4,7 +4,8 @@
 # compressed, the glvnd/Vulkan loader packages the NVIDIA Vulkan driver needs, and a copy of the
 # benchmark's data sets from ../shared (into .devgpu/, which git ignores: the data is not
 # redistributed, only carried to the machine for the run). Then on the GPU machine:
-#   bash .devgpu/run.sh            (writes gpu.json and gpu.log to $OUT or /tmp/out)
+#   bash .devgpu/run.sh            (benchmark: writes gpu.json and gpu.log to $OUT or /tmp/out)
+#   bash .devgpu/train.sh --model sage --decoder mlp …   (ogbl-ddi training with the official split)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 D=.devgpu
@@ -28,5 +29,8 @@ console.log('adapter', a && a.info);
 JS
 node_modules/.bin/esbuild bench/gpu.ts --bundle --platform=node --format=esm --external:webgpu --outfile=$D/gpu.mjs \
   --banner:js="import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);" --log-level=warning
+node_modules/.bin/esbuild src/cli/main.ts --bundle --platform=node --format=esm --external:webgpu --outfile=$D/cli.mjs \
+  --banner:js="import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);" --log-level=warning
 cp scripts/gpu-run.sh $D/run.sh
+cp scripts/gpu-train.sh $D/train.sh
 du -sh $D

@@ -11,7 +11,7 @@ nvidia-smi -L 2>/dev/null
 for f in gl/*.deb; do dpkg -x $f /; done; ldconfig
 ICD=${ICD:-$(ls /usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.json /usr/share/vulkan/icd.d/nvidia_icd.json /etc/vulkan/icd.d/nvidia_icd.json 2>/dev/null | head -1)}
 echo "ICD: $ICD"; ldconfig -p | grep -c libvulkan
-export LD_LIBRARY_PATH=$PWD/lib:$LD_LIBRARY_PATH VK_ICD_FILENAMES=$ICD VK_DRIVER_FILES=$ICD XDG_RUNTIME_DIR=/tmp
+export VK_ICD_FILENAMES=$ICD VK_DRIVER_FILES=$ICD XDG_RUNTIME_DIR=/tmp
 ./node --version
 timeout 60 ./node probe.mjs 2>&1 | tail -4
 SHARED_DATASETS=$PWD/data timeout ${LIMIT:-420} ./node gpu.mjs --json "$@" > $OUTDIR/gpu.json 2> >(tee $OUTDIR/gpu.log >&2)
