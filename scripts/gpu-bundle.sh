@@ -31,6 +31,7 @@ node_modules/.bin/esbuild bench/gpu.ts --bundle --platform=node --format=esm --e
   --banner:js="import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);" --log-level=warning
 node_modules/.bin/esbuild src/cli/main.ts --bundle --platform=node --format=esm --external:webgpu --outfile=$D/cli.mjs \
   --banner:js="import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);" --log-level=warning
+cp scripts/gpu-env.sh $D/env.sh
 cp scripts/gpu-run.sh $D/run.sh
 cp scripts/gpu-train.sh $D/train.sh
 du -sh $D

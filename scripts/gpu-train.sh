@@ -2,14 +2,7 @@
 # ogbl-ddi training through the CLI on WebGPU (Dawn) on a GPU machine, from the folder that
 # scripts/gpu-bundle.sh made. Usage: bash .devgpu/train.sh <train options…>   (LIMIT=… caps the run in s)
 # Prints every 10th epoch and, at the end, the best validation epoch's Hits@20 (the log: $OUT/cli.log).
-cd "$(dirname "$0")"
-OUTDIR=${OUT:-/tmp/out}; mkdir -p $OUTDIR
-py() { python3 -c "import lzma,shutil,sys; shutil.copyfileobj(lzma.open(sys.argv[1]), open(sys.argv[2],'wb'))" "$@"; }
-[ -x node ] || { py node.xz node && chmod +x node; }
-[ -f node_modules/webgpu/dist/linux-x64/dawn.node ] || py dawn.node.xz node_modules/webgpu/dist/linux-x64/dawn.node
-for f in gl/*.deb; do dpkg -x $f /; done; ldconfig
-ICD=${ICD:-$(ls /usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.json 2>/dev/null | head -1)}
-export VK_ICD_FILENAMES=$ICD VK_DRIVER_FILES=$ICD XDG_RUNTIME_DIR=/tmp
+source "$(dirname "$0")/env.sh"
 timeout ${LIMIT:-380} ./node cli.mjs train --ogbl-ddi data/ogbl_ddi --backend webgpu "$@" 2>&1 | grep -v XDG_RUNTIME | tee $OUTDIR/cli.log | awk 'NR<=3 || NR%10==0'
 echo "exit ${PIPESTATUS[0]}"
 python3 - $OUTDIR/cli.log <<'PY'
