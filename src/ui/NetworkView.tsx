@@ -1,18 +1,20 @@
 /**
  * The drug network (Cytoscape.js): known interactions coloured by predicted strength, the strongest
  * unknown pairs as dashed candidate edges. Only the visible set (see network/viewFilter.ts) is drawn;
- * recolouring is one batched update.
+ * a refresh of strengths and candidates is one batch, applied after the frame that shows the rest
+ * of the page's changes.
  */
 import cytoscape from 'cytoscape';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DrugGraph } from '../data/graph';
-import type { CandidatePair } from '../workers/protocol';
 import { atcColor } from './colorScale';
 import { usePlayground } from './context';
-import { candidateEdgeId, knownEdgeId, nodeElementId } from './graphElements';
+import { knownEdgeId, nodeElementId } from './graphElements';
+import { afterNextFrame } from './network/afterFrame';
+import { syncCandidates } from './network/candidates';
 import { useWebglRenderer } from './network/renderer';
 import { CONCENTRIC_DEFAULTS, concentricPositions, drawnDegrees, fitViewport } from './network/layout';
-import { edgeStrengthData, recolourInSlices } from './network/recolour';
+import { edgeStrengthData, recolour } from './network/recolour';
 import { visibleSet, type VisibleSet } from './network/viewFilter';
 import { NETWORK_STYLE } from './networkStyle';
 
@@ -21,22 +23,11 @@ const FORCE_LAYOUT_MAX_NODES = 300;
 /** How long training must have stopped before the drawn set is re-chosen from new strengths. */
 const RESELECT_DELAY_MS = 1000;
 
-/** Candidate pairs whose drugs are both drawn get a dashed edge; the list beside shows them all. */
-function showCandidates(cy: cytoscape.Core, candidates: CandidatePair[]): void {
-  const drawn = candidates.filter((c) => cy.$id(nodeElementId(c.a)).nonempty() && cy.$id(nodeElementId(c.b)).nonempty());
-  cy.batch(() => {
-    cy.edges('.candidate').remove();
-    cy.add(
-      drawn.map((c) => ({
-        group: 'edges' as const,
-        classes: 'candidate',
-        data: { id: candidateEdgeId(c.a, c.b), source: nodeElementId(c.a), target: nodeElementId(c.b), p: c.probability },
-      })),
-    );
-  });
-}
-
-/** Above this many drawn drugs, names are shown only for selected or highlighted ones: text is the costliest part of a frame. */
+/**
+ * Above this many drawn drugs, names are shown only for selected or highlighted ones (text is the
+ * costliest part of a frame) and known edges keep one width: a width change moves an edge's bounds
+ * and geometry, which doubled the cost of a recolour.
+ */
 const LABEL_ALL_MAX_NODES = 400;
 
 function nodeElement(graph: DrugGraph, v: number, quiet = false): cytoscape.ElementDefinition {
@@ -69,7 +60,7 @@ function draw(cy: cytoscape.Core, graph: DrugGraph, visible: VisibleSet, probabi
         const p = probabilities ? probabilities[i] : NaN;
         return {
           group: 'edges' as const,
-          classes: 'known',
+          classes: quiet ? 'known thin' : 'known',
           data: { id: knownEdgeId(i), index: i, source: nodeElementId(graph.edgeSrc[i]), target: nodeElementId(graph.edgeDst[i]), ...edgeStrengthData(p) },
         };
       }),
@@ -111,6 +102,8 @@ export function NetworkView({ onReady }: { onReady: (cy: cytoscape.Core | null) 
   const settledProbabilities = settled.graph === graph ? settled.probabilities : null;
   const stableProbabilities = useRef<Float32Array | null>(null);
   stableProbabilities.current = probabilities;
+  const latestCandidates = useRef(candidates);
+  latestCandidates.current = candidates;
   const selectionProbabilities = minStrength > 0 || (graph && graph.edgeSrc.length > maxEdges) ? settledProbabilities : null;
 
   const visible = useMemo(
@@ -146,16 +139,20 @@ export function NetworkView({ onReady }: { onReady: (cy: cytoscape.Core | null) 
   const live = cy && !cy.destroyed() && cy.scratch('graph') === graph ? cy : null;
 
   useEffect(() => {
-    if (live && graph && visible) draw(live, graph, visible, stableProbabilities.current);
+    if (!live || !graph || !visible) return;
+    draw(live, graph, visible, stableProbabilities.current);
+    syncCandidates(live, latestCandidates.current);
   }, [live, graph, visible]);
 
+  // New strengths and candidates arrive together from the trainer: both in one task, so one redraw.
   useEffect(() => {
-    if (live && probabilities && graph && probabilities.length === graph.edgeSrc.length) return recolourInSlices(live, probabilities);
-  }, [live, probabilities, graph, visible]);
-
-  useEffect(() => {
-    if (live) showCandidates(live, candidates);
-  }, [live, candidates, visible]);
+    if (!live || !graph) return;
+    return afterNextFrame(() => {
+      if (live.destroyed()) return;
+      if (probabilities && probabilities.length === graph.edgeSrc.length) recolour(live, probabilities);
+      syncCandidates(live, candidates);
+    });
+  }, [live, probabilities, candidates, graph, visible]);
 
   return (
     <>

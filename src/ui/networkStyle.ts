@@ -36,6 +36,8 @@ export const NETWORK_STYLE: cytoscape.StylesheetJson = [
     },
   },
   { selector: 'node.unlabelled', style: { label: '', 'border-width': 0 } },
+  // Big views: one width for all known edges, so a recolour never changes an edge's bounds.
+  { selector: 'edge.known.thin', style: { width: 1 } },
   { selector: 'node:selected', style: { 'border-color': '#000', 'border-width': 2, label: 'data(label)' } },
   ...TEACH_STYLE,
 ];
