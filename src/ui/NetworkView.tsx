@@ -1,20 +1,18 @@
 /**
- * The drug network (Cytoscape.js): known interactions coloured by predicted strength, the strongest
- * unknown pairs as dashed candidate edges. Only the visible set (see network/viewFilter.ts) is drawn;
- * a refresh of strengths and candidates is one batch, applied after the frame that shows the rest
- * of the page's changes.
+ * The drug network: drugs in Cytoscape.js (layout, clicks, the stepper's highlights), known
+ * interactions coloured by predicted strength and the strongest unknown pairs as dashed candidate
+ * edges on the edge layer beneath it (network/edgeLayer.ts: why not Cytoscape edges). Only the
+ * visible set (network/viewFilter.ts) is drawn; while training only the edge layer changes.
  */
 import cytoscape from 'cytoscape';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DrugGraph } from '../data/graph';
 import { atcColor } from './colorScale';
 import { usePlayground } from './context';
-import { knownEdgeId, nodeElementId } from './graphElements';
-import { afterNextFrame } from './network/afterFrame';
-import { syncCandidates } from './network/candidates';
+import { nodeElementId } from './graphElements';
+import { EdgeLayer } from './network/edgeLayer';
 import { useWebglRenderer } from './network/renderer';
 import { CONCENTRIC_DEFAULTS, concentricPositions, drawnDegrees, fitViewport } from './network/layout';
-import { edgeStrengthData, recolour } from './network/recolour';
 import { visibleSet, type VisibleSet } from './network/viewFilter';
 import { NETWORK_STYLE } from './networkStyle';
 
@@ -23,11 +21,7 @@ const FORCE_LAYOUT_MAX_NODES = 300;
 /** How long training must have stopped before the drawn set is re-chosen from new strengths. */
 const RESELECT_DELAY_MS = 1000;
 
-/**
- * Above this many drawn drugs, names are shown only for selected or highlighted ones (text is the
- * costliest part of a frame) and known edges keep one width: a width change moves an edge's bounds
- * and geometry, which doubled the cost of a recolour.
- */
+/** Above this many drawn drugs, names are shown only for selected or highlighted ones: text is the costliest part of a frame. */
 const LABEL_ALL_MAX_NODES = 400;
 
 function nodeElement(graph: DrugGraph, v: number, quiet = false): cytoscape.ElementDefinition {
@@ -39,8 +33,11 @@ function nodeElement(graph: DrugGraph, v: number, quiet = false): cytoscape.Elem
   };
 }
 
-/** Replaces the drawn elements with the visible set and lays them out. */
-function draw(cy: cytoscape.Core, graph: DrugGraph, visible: VisibleSet, probabilities: Float32Array | null): void {
+/** Probabilities for this graph's edges, or null (none yet, or still those of the previous graph). */
+const ownProbabilities = (graph: DrugGraph, p: Float32Array | null) => (p && p.length === graph.edgeSrc.length ? p : null);
+
+/** Replaces the drawn drugs and edges with the visible set and lays them out. */
+function draw(cy: cytoscape.Core, layer: EdgeLayer, graph: DrugGraph, visible: VisibleSet, probabilities: Float32Array | null): void {
   const force = visible.nodes.length <= FORCE_LAYOUT_MAX_NODES;
   const quiet = visible.nodes.length > LABEL_ALL_MAX_NODES;
   // Big sets: concentric rings by drawn degree, computed here rather than by Cytoscape (see network/layout.ts).
@@ -55,19 +52,17 @@ function draw(cy: cytoscape.Core, graph: DrugGraph, visible: VisibleSet, probabi
         ...(rings ? { position: { x: rings.xy[2 * k], y: rings.xy[2 * k + 1] } } : {}),
       })),
     );
-    cy.add(
-      Array.from(visible.edges, (i) => {
-        const p = probabilities ? probabilities[i] : NaN;
-        return {
-          group: 'edges' as const,
-          classes: quiet ? 'known thin' : 'known',
-          data: { id: knownEdgeId(i), index: i, source: nodeElementId(graph.edgeSrc[i]), target: nodeElementId(graph.edgeDst[i]), ...edgeStrengthData(p) },
-        };
-      }),
-    );
   });
   if (rings) cy.viewport(fitViewport(rings.radius, cy.width(), cy.height(), 30, { min: cy.minZoom(), max: cy.maxZoom() }));
-  else cy.layout({ name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 6000, idealEdgeLength: () => 60, numIter: 1500 } as cytoscape.LayoutOptions).run();
+  else {
+    // The force layout pulls along interactions: they are Cytoscape edges for the layout's run only.
+    const links = cy.add(
+      Array.from(visible.edges, (i) => ({ group: 'edges' as const, data: { source: nodeElementId(graph.edgeSrc[i]), target: nodeElementId(graph.edgeDst[i]) } })),
+    );
+    cy.layout({ name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 6000, idealEdgeLength: () => 60, numIter: 1500 } as cytoscape.LayoutOptions).run();
+    links.remove();
+  }
+  layer.setKnown(visible.edges, graph.edgeSrc, graph.edgeDst, probabilities);
   // For tests and profiling: the visible set is drawn and laid out, then Cytoscape has rendered it.
   const detail = { nodes: visible.nodes.length, edges: visible.edges.length };
   performance.mark('playground:view-drawn', { detail });
@@ -76,7 +71,7 @@ function draw(cy: cytoscape.Core, graph: DrugGraph, visible: VisibleSet, probabi
 
 export function NetworkView({ onReady }: { onReady: (cy: cytoscape.Core | null) => void }) {
   const container = useRef<HTMLDivElement>(null);
-  const [cy, setCy] = useState<cytoscape.Core | null>(null);
+  const [cy, setCy] = useState<{ cy: cytoscape.Core; layer: EdgeLayer } | null>(null);
   const graph = usePlayground((s) => s.graph);
   const probabilities = usePlayground((s) => s.edgeProbabilities);
   const candidates = usePlayground((s) => s.candidates);
@@ -126,7 +121,8 @@ export function NetworkView({ onReady }: { onReady: (cy: cytoscape.Core | null) 
       ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
     } as cytoscape.CytoscapeOptions);
     instance.scratch('graph', graph);
-    setCy(instance);
+    const layer = new EdgeLayer(instance);
+    setCy({ cy: instance, layer });
     onReady(instance);
     return () => {
       onReady(null);
@@ -136,23 +132,22 @@ export function NetworkView({ onReady }: { onReady: (cy: cytoscape.Core | null) 
   }, [graph, onReady, webgl]);
 
   // In the commit that replaces the graph, these effects still see the instance just destroyed.
-  const live = cy && !cy.destroyed() && cy.scratch('graph') === graph ? cy : null;
+  const live = cy && !cy.cy.destroyed() && cy.cy.scratch('graph') === graph ? cy : null;
 
   useEffect(() => {
     if (!live || !graph || !visible) return;
-    draw(live, graph, visible, stableProbabilities.current);
-    syncCandidates(live, latestCandidates.current);
+    draw(live.cy, live.layer, graph, visible, ownProbabilities(graph, stableProbabilities.current));
+    live.layer.setCandidates(latestCandidates.current);
   }, [live, graph, visible]);
 
-  // New strengths and candidates arrive together from the trainer: both in one task, so one redraw.
+  // Refreshes while training touch the edge layer only; Cytoscape does not redraw.
   useEffect(() => {
-    if (!live || !graph) return;
-    return afterNextFrame(() => {
-      if (live.destroyed()) return;
-      if (probabilities && probabilities.length === graph.edgeSrc.length) recolour(live, probabilities);
-      syncCandidates(live, candidates);
-    });
-  }, [live, probabilities, candidates, graph, visible]);
+    if (live && graph) live.layer.setStrengths(ownProbabilities(graph, probabilities));
+  }, [live, probabilities, graph]);
+
+  useEffect(() => {
+    live?.layer.setCandidates(candidates);
+  }, [live, candidates]);
 
   return (
     <>

@@ -2,6 +2,7 @@
  * `window.playground`: a small, documented hook for people (and tests) who script the app.
  */
 import type cytoscape from 'cytoscape';
+import { EdgeLayer, type DrawnEdges } from './network/edgeLayer';
 import type { AppSettings } from '../state/settings';
 import type { PlaygroundController } from './controller';
 import type { DataLoader } from './dataLoader';
@@ -29,7 +30,10 @@ export interface PlaygroundSnapshot {
 }
 
 export interface PlaygroundHook {
+  /** Cytoscape instance of the network view: the drugs (the interactions are on the edge layer beneath). */
   readonly cy: cytoscape.Core | null;
+  /** The interactions and candidate pairs the network view draws, with their colours; null before a graph is shown. */
+  drawnEdges(): DrawnEdges | null;
   snapshot(): PlaygroundSnapshot;
   play(): Promise<void>;
   pause(): Promise<void>;
@@ -58,6 +62,10 @@ export function createAutomationHook(
   return {
     get cy() {
       return getCy();
+    },
+    drawnEdges() {
+      const cy = getCy();
+      return cy ? (EdgeLayer.of(cy)?.snapshot() ?? null) : null;
     },
     snapshot() {
       const s = store.getState();

@@ -1,6 +1,5 @@
-/** Cytoscape style sheet: colours come from element data, so a recolour is one batched data update. */
+/** Cytoscape style sheet of the drugs (the interactions are drawn by network/edgeLayer.ts) and the stepper's overlays. */
 import type cytoscape from 'cytoscape';
-import { CANDIDATE_COLOR } from './colorScale';
 import { TEACH_STYLE } from './teach/networkTeachStyle';
 
 export const NETWORK_STYLE: cytoscape.StylesheetJson = [
@@ -20,24 +19,7 @@ export const NETWORK_STYLE: cytoscape.StylesheetJson = [
       'min-zoomed-font-size': 7,
     },
   },
-  {
-    selector: 'edge.known',
-    style: { 'line-color': 'data(color)', width: 'data(w)', opacity: 0.85, 'curve-style': 'haystack' },
-  },
-  {
-    selector: 'edge.candidate',
-    style: {
-      'line-color': CANDIDATE_COLOR,
-      'line-style': 'dashed',
-      width: 2.5,
-      opacity: 0.95,
-      'curve-style': 'straight',
-      'z-index': 10,
-    },
-  },
   { selector: 'node.unlabelled', style: { label: '', 'border-width': 0 } },
-  // Big views: one width for all known edges, so a recolour never changes an edge's bounds.
-  { selector: 'edge.known.thin', style: { width: 1 } },
   { selector: 'node:selected', style: { 'border-color': '#000', 'border-width': 2, label: 'data(label)' } },
   ...TEACH_STYLE,
 ];

@@ -1,12 +1,14 @@
 /**
- * Lights up the stepper's story in the Cytoscape network with classes (styled in networkStyle.ts)
- * and a few overlay edges of its own: message edges u → v drawn with arrows toward v (the known
- * edges are undirected and drawn a → b), animated by moving their dash pattern. Everything it adds
+ * Lights up the stepper's story in the Cytoscape network with classes (styled in networkStyle.ts),
+ * fades the edge layer, and adds a few overlay edges of its own: message edges u → v drawn with
+ * arrows toward v (the known edges are undirected and drawn a → b), animated by moving their dash
+ * pattern. Everything it adds
  * carries the `teach` class so it is removed in one go; it redraws itself when the network view
  * replaces its elements.
  */
 import type cytoscape from 'cytoscape';
 import { nodeElementId } from '../graphElements';
+import { EdgeLayer } from '../network/edgeLayer';
 
 export interface HighlightSpec {
   focus: number | null;
@@ -59,6 +61,8 @@ export class NetworkHighlighter {
     if (!this.drawn && (!spec || spec.focus === null)) return;
     this.drawn = !!spec && spec.focus !== null;
     this.applying = true;
+    // The interactions are drawn beneath Cytoscape (network/edgeLayer.ts): they fade with the drugs.
+    let dimmed = false;
     cy.batch(() => {
       cy.elements('.teach').remove();
       cy.elements().removeClass(NODE_CLASSES);
@@ -66,6 +70,7 @@ export class NetworkHighlighter {
       const node = (i: number) => cy.$id(nodeElementId(i));
       const any = spec.senders.length || spec.rings.length || spec.why.length || spec.partner !== null;
       if (any) cy.elements().addClass('teach-dim');
+      dimmed = !!any;
       spec.rings.forEach((ring, k) => ring.forEach((i) => node(i).removeClass('teach-dim').addClass(k < 3 ? `teach-ring${k + 1}` : 'teach-ringn')));
       const overlay: cytoscape.ElementDefinition[] = [];
       const edge = (u: number, v: number, cls: string, data: Record<string, unknown> = {}) => {
@@ -90,6 +95,7 @@ export class NetworkHighlighter {
       if (spec.hover !== null) node(spec.hover).removeClass('teach-dim').addClass('teach-hover');
       cy.add(overlay);
     });
+    EdgeLayer.of(cy)?.setDimmed(dimmed);
     this.applying = false;
     this.animate(!!spec?.flow && spec.senders.length > 0);
   }
@@ -115,6 +121,7 @@ export class NetworkHighlighter {
       this.cy.removeListener('add', this.onAdd);
       this.cy.elements('.teach').remove();
       this.cy.elements().removeClass(NODE_CLASSES);
+      EdgeLayer.of(this.cy)?.setDimmed(false);
     }
   }
 }
