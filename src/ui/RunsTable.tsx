@@ -10,8 +10,20 @@ export function RunsTable() {
   const controller = useController();
   const runs = usePlayground((s) => s.runs);
   const current = usePlayground((s) => s.currentRun);
+  const graph = usePlayground((s) => s.graph);
   const [from, setFrom] = useState<MetricsFrom>('last');
-  if (runs.length === 0) return null;
+  if (runs.length === 0) {
+    // Shown, with room for a row, before the first run: see .runs in runs.css.
+    if (!graph) return null;
+    return (
+      <details className="panel runs" open aria-label="Runs">
+        <summary>
+          <h2>Runs this session (0)</h2>
+        </summary>
+        <p className="muted">Each model you train gets a row here: its settings, how it ended and its metrics, side by side.</p>
+      </details>
+    );
+  }
   const columns = visibleMetricColumns(runs, from);
   const differing = differingSettings(runs);
   const best = new Map<keyof EvalMetrics, Set<number>>(columns.flatMap((c) => [c.val, c.test].map((k) => [k, bestRuns(runs, k, from)] as const)));
