@@ -7,29 +7,32 @@
  * What is excluded and why: the load itself (parsing hand-off, building the network view and its
  * first layout) happens before training starts and is measured separately (reported, not asserted
  * here — issue 6 item 5 owns the big-graph view). The window asserted on starts when Play is pressed
- * and ends when the run reports 'done', so it covers every epoch's view refresh (recolouring).
+ * and ends when the run reports 'done', so it covers every epoch's view refresh (the edge layer's
+ * recolouring, the candidate pairs, the metrics and lists beside the view).
  * Tensor counts are checked per epoch at this size in the Node unit test
  * (tests/unit/model/kernels.test.ts), where tf.memory() is reachable without touching the worker.
  */
 import { describe, expect, it } from 'vitest';
+import { strengthColor } from '../../src/ui/colorScale';
 import { openApp, snapshot, useServedApp, waitForEpoch } from './harness';
 
 const EDGES = 100_000;
 const NODES = 4_000;
 const EPOCHS = 4;
 /**
- * Issue 6 asks for no task over 50 ms. Not met under SwiftShader: one Cytoscape frame of the drawn
- * view takes 50–95 ms on a quiet machine and up to ~180 ms while the trainer worker holds the other
- * core. A time bound this close to what the machine does would flake, so this test guards against
- * freezes (no task over 500 ms; before recolouring was sliced, tasks reached 180–400 ms on a quiet
- * machine) and prints every long task; the 50 ms target stays open in the issue notes.
+ * Issue 6: no task over 50 ms, the Long Tasks API's own threshold, so any entry fails the test.
+ * Since the interactions are drawn on the edge layer instead of by Cytoscape, the heaviest task of a
+ * run measured from Chromium traces is ~8–17 ms on a quiet machine and ~15–28 ms with one core kept
+ * busy (2-core machine, software rendering); before, Cytoscape's full redraws took 50–95 ms quiet and
+ * up to ~360 ms with the core busy. V8's major GC pauses (15–18 ms of CPU, up to ~65 ms of wall time
+ * with the core busy) are tasks of their own that the Long Tasks API does not report.
  */
-const LONG_TASK_BUDGET_MS = 500;
+const LONG_TASK_BUDGET_MS = 50;
 
 const app = useServedApp();
 
 describe('responsiveness while training a 100k-edge graph', () => {
-  it('never blocks the main thread for 500 ms from Play to done (long tasks printed; target 50 ms)', async () => {
+  it('never blocks the main thread for 50 ms from Play to done, and recolours the drawn edges', async () => {
     // backend=wasm: the CPU path the app takes on machines without a GPU (SwiftShader WebGL here
     // would take minutes per epoch at this size).
     const { page, consoleErrors } = await openApp(app.browser, `${app.server.url}#backend=wasm&epochs=${EPOCHS}&seed=1`);
@@ -91,7 +94,11 @@ describe('responsiveness while training a 100k-edge graph', () => {
       `training ${EPOCHS} epochs on ${done.backend} (${done.aggregation}) took ${((trainEnd - trainStart) / 1000).toFixed(1)} s; ` +
         `long tasks (ms after Play: duration): ${JSON.stringify(during.map((e) => `${Math.round(e.start - trainStart)}: ${Math.round(e.duration)}`))}`,
     );
-    expect(during.filter((e) => e.duration > LONG_TASK_BUDGET_MS)).toEqual([]);
+    expect(during.filter((e) => e.duration >= LONG_TASK_BUDGET_MS)).toEqual([]);
+    // The view did its work meanwhile: the 1,000 drawn interactions carry the trained model's strengths.
+    const drawn = (await page.evaluate(() => window.playground.drawnEdges()))!;
+    expect(drawn.known).toHaveLength(1_000);
+    expect(drawn.known.filter((e) => e.color === strengthColor(NaN))).toEqual([]);
     expect(consoleErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
     await page.close();
   });
