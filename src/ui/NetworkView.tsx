@@ -108,7 +108,7 @@ export function NetworkView({ onReady }: { onReady: (cy: cytoscape.Core | null) 
         : null,
     [graph, selectionProbabilities, maxEdges, minStrength, focusIndices, hops],
   );
-  const webgl = useWebglRenderer(renderer, visible?.edges.length ?? 0);
+  const webgl = useWebglRenderer(renderer, visible?.nodes.length ?? 0);
 
   useEffect(() => {
     if (!graph || !container.current) return;
