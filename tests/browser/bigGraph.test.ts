@@ -317,6 +317,7 @@ describe.runIf(haveShared)('ogbl-ddi in the page', () => {
         `long tasks ${describeTasks(settleTasks, parsed.t)}; longest frame gap ${Math.round(await longestFrameGap(page, usable, settled))} ms`,
     );
     expect(await page.evaluate(() => window.playground.drawnEdges()!.known.length)).toBe(DRAWN);
+    await screenshot(page, 'ogbl-ddi-strongest');
 
     // 6. Play on the default backend: an epoch is running, the page keeps answering input.
     const playAt = await pageTime(page);
