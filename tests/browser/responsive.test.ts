@@ -22,7 +22,7 @@ const EPOCHS = 4;
 /**
  * Issue 6: no task over 50 ms, the Long Tasks API's own threshold, so any entry fails the test.
  * Since the interactions are drawn on the edge layer instead of by Cytoscape, the heaviest task of a
- * run measured from Chromium traces is ~8–17 ms on a quiet machine and ~15–28 ms with one core kept
+ * run measured from Chromium traces is 12–18 ms on a quiet machine and 15–28 ms with one core kept
  * busy (2-core machine, software rendering); before, Cytoscape's full redraws took 50–95 ms quiet and
  * up to ~360 ms with the core busy. V8's major GC pauses (15–18 ms of CPU, up to ~65 ms of wall time
  * with the core busy) are tasks of their own that the Long Tasks API does not report.
