@@ -51,13 +51,57 @@ export function bceLinkLoss(posLogits: tf.Tensor1D, negLogits: tf.Tensor1D): tf.
 }
 
 /**
- * Mean softmax cross-entropy over rows of logits with integer class labels, as one typed-array
- * kernel: loss = mean_i (logsumexp(z_i) − z_{i,y_i}), gradient (softmax(z_i) − onehot(y_i)) / rows.
- * Why a kernel: on tfjs-wasm the composed logSumExp's backward took 14–20 s for 163 k × 86 logits
- * (DrugBank's interaction types); tf.losses.softmaxCrossEntropy also trips tfjs's leak check when
- * nested in the optimiser's tape. Reads the logits on the CPU side (a read-back on GPU backends).
+ * Mean softmax cross-entropy over rows of logits with integer class labels:
+ * loss = mean_i (logsumexp(z_i) − z_{i,y_i}), gradient (softmax(z_i) − onehot(y_i)) / rows.
+ * Written with its own gradient because on tfjs-wasm the composed logSumExp's backward took 14–20 s
+ * for 163 k × 86 logits (DrugBank's interaction types), and tf.losses.softmaxCrossEntropy trips
+ * tfjs's leak check when nested in the optimiser's tape (it saves a new tensor for its backward).
+ * Two forms of the same maths, by backend, as measured at that size (forward + backward, medians,
+ * scripts/softmax-loss-timing.ts): tfjs ops on wasm (240–250 ms; the typed-array loops: 410–420 ms)
+ * and on GPUs (the loops' read-back inside the optimiser's step stalls WebGPU, or fails on
+ * SwiftShader's); the loops on cpu (320 ms; the ops: 5.3 s there).
  */
 export function softmaxCrossEntropy(labels: Int32Array, logits: tf.Tensor2D): tf.Scalar {
+  return tf.getBackend() === 'cpu' ? softmaxCrossEntropyHost(labels, logits) : softmaxCrossEntropyOps(labels, logits);
+}
+
+/**
+ * The form from tfjs ops: the forward is logSumExp minus the label's logit (a gather), the backward
+ * one native softmax kernel minus a one-hot; nothing is read back. The logits are saved for the
+ * backward (free on GPUs and cpu; a copy on wasm, which tfjs's IS_TEST leak check counts as a leak).
+ */
+export function softmaxCrossEntropyOps(labels: Int32Array, logits: tf.Tensor2D): tf.Scalar {
+  const [rows, cols] = logits.shape;
+  const flat = Int32Array.from(labels, (y, i) => i * cols + y);
+  const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const z = args[0] as tf.Tensor2D;
+    (args[1] as tf.GradSaveFunc)([z]);
+    const picked = tf.gather(tf.reshape(z, [-1]), tf.tensor1d(flat, 'int32'));
+    return {
+      value: blockMean(tf.sub(tf.logSumExp(z, 1), picked) as tf.Tensor1D),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        // int32, then cast: tfjs-wasm's OneHot ignores a float32 dtype and writes integer bit patterns.
+        const onehot = tf.cast(tf.oneHot(tf.tensor1d(labels, 'int32'), cols), 'float32');
+        return tf.mul(tf.sub(tf.softmax(saved[0]), onehot), tf.div(dy, rows));
+      },
+    };
+  });
+  return op(logits) as tf.Scalar;
+}
+
+/**
+ * Mean of a long vector summed in two stages of √n: wasm sums sequentially in float32, which drifts
+ * by ~1e-3 (relative) over 163 k rows of untrained losses; the stages keep it near 1e-6.
+ */
+function blockMean(x: tf.Tensor1D): tf.Scalar {
+  const n = x.shape[0];
+  const side = Math.ceil(Math.sqrt(n));
+  const square = tf.reshape(tf.pad(x, [[0, side * side - n]]), [side, side]);
+  return tf.div(tf.sum(tf.sum(square, 1)), n);
+}
+
+/** The form in typed-array loops, one pass each way; reads the logits (free on cpu, a read-back elsewhere). */
+export function softmaxCrossEntropyHost(labels: Int32Array, logits: tf.Tensor2D): tf.Scalar {
   const [rows, cols] = logits.shape;
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const z = (args[0] as tf.Tensor).dataSync() as Float32Array;

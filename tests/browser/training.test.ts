@@ -179,6 +179,17 @@ describe('default flags (SwiftShader WebGL, no WebGPU adapter)', () => {
   });
 });
 
+/** Losses of the first `steps` epochs (Step +1 each) on a page opened at `hash`, and what the page logged. */
+async function stepLosses(browser: Browser, hash: string, steps: number): Promise<{ losses: number[]; error: string | null; logged: string[] }> {
+  const { page, consoleErrors } = await openApp(browser, `${server.url}#${hash}`);
+  const logged: string[] = [];
+  page.on('console', (m) => m.type() === 'warning' && logged.push(m.text()));
+  for (let i = 0; i < steps; i++) await page.evaluate(() => window.playground.step());
+  const s = await snapshot(page);
+  await page.close();
+  return { losses: s.losses, error: s.error, logged: [...logged, ...consoleErrors] };
+}
+
 describe('with --enable-unsafe-webgpu (SwiftShader WebGPU adapter)', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -212,4 +223,17 @@ describe('with --enable-unsafe-webgpu (SwiftShader WebGPU adapter)', () => {
     expect(consoleErrors.filter((e) => !/favicon|performance of synchronously/.test(e))).toEqual([]);
     expect(Math.abs(s.losses[0] - (await cpuFirstEpochLoss(browser, hash)))).toBeLessThan(1e-4);
   });
+
+  // The type and node tasks' loss (softmax cross-entropy) and evaluation read nothing back synchronously on a GPU.
+  for (const task of ['type', 'node'] as const) {
+    it(`${task} task: trains on webgpu with no synchronous read, losses as on cpu within 1e-4`, async () => {
+      const hash = `task=${task}&seed=3&hidden=16&tour=off`;
+      const gpu = await stepLosses(browser, `${hash}&backend=webgpu`, 3);
+      const cpu = await stepLosses(browser, `${hash}&backend=cpu`, 3);
+      expect([gpu.error, cpu.error]).toEqual([null, null]);
+      expect(gpu.losses).toHaveLength(3);
+      gpu.losses.forEach((l, i) => expect(Math.abs(l - cpu.losses[i]), `epoch ${i + 1}: ${gpu.losses} vs ${cpu.losses}`).toBeLessThan(1e-4));
+      expect(gpu.logged.filter((e) => !/favicon/.test(e))).toEqual([]);
+    });
+  }
 });
