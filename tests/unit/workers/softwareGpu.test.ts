@@ -54,6 +54,8 @@ describe('webgpuSoftware', () => {
   it('treats an unnamed fallback adapter as software, and a named hardware adapter as hardware', () => {
     expect(webgpuSoftware({ vendor: '', architecture: '', isFallbackAdapter: true })).toBe('fallback adapter');
     expect(webgpuSoftware({ vendor: 'nvidia', architecture: 'hopper', description: '', isFallbackAdapter: false })).toBeNull();
+    // Dawn's adapter on the H200 lent to this project, as docs/bench/gpu-h200-dawn.json recorded it (fields joined).
+    expect(webgpuSoftware({ description: 'nvidia nvidia-h200 NVIDIA: 580.159.04 580.159.4.0' })).toBeNull();
     expect(webgpuSoftware({ vendor: 'apple', architecture: 'metal-3' })).toBeNull();
     expect(webgpuSoftware({})).toBeNull();
   });
