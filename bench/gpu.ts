@@ -16,8 +16,8 @@ import { machineInfo, printHeader, printRow, type MachineInfo, type TrainBenchRo
 import { namedGraphs, synthetic, SYNTHETIC_FULL, SYNTHETIC_NODES, type BenchGraph } from './trainData';
 import { benchSettings, measureTraining, median, type BenchModel } from './trainMeasure';
 import { LinkTrainer } from '../src/model/trainer';
-import { PairSet, sampleTrainingNegatives } from '../src/model/split';
-import { Rng } from '../src/model/rng';
+import { PairSet } from '../src/model/split';
+import { drawKey, drawNegatives } from '../src/model/negatives';
 import type { SparseMode } from '../src/model/sparseOps';
 
 export interface GpuBenchReport {
@@ -48,11 +48,10 @@ const DENSE_MAX_NODES = 5000;
 function negativeSampling(g: BenchGraph): GpuBenchReport['negativeSamplingMs'][number] {
   const pos = g.split?.trainPos ?? { a: g.graph.edgeSrc, b: g.graph.edgeDst };
   const known = new PairSet(g.graph.numNodes).addAll(pos);
-  const rng = new Rng(1);
   const ms: number[] = [];
   for (let k = 0; k < 5; k++) {
     const t = performance.now();
-    sampleTrainingNegatives(g.graph.numNodes, pos.a.length, known, rng);
+    drawNegatives(g.graph.numNodes, { key: drawKey(1, k), count: pos.a.length }, known);
     ms.push(performance.now() - t);
   }
   return { dataset: g.name, pairs: pos.a.length, medianMs: median(ms) };
