@@ -19,21 +19,29 @@ import type { PairSet, Pairs } from './split';
 /** Largest graph for the dense loss: 4 B × N² is 100 MB per matrix at 5,000 drugs (ogbl-ddi: 4,267). */
 export const DENSE_LOSS_MAX_NODES = 5000;
 
-const softplus = (x: tf.Tensor): tf.Tensor => tf.add(tf.relu(x), tf.log1p(tf.exp(tf.neg(tf.abs(x)))));
-
-/** The weighted BCE above from the score matrix, with its gradient written out (few N × N temporaries). */
-export function weightedPairBce(s: tf.Tensor2D, wPos: tf.Tensor2D, wNeg: tf.Tensor2D, pairs: number): tf.Scalar {
-  const wAll = tf.add(wPos, wNeg);
+/**
+ * The weighted BCE above from the score matrix, given W⁺ and W⁺ + W⁻, with its gradient written out.
+ * Nested tidies keep at most three N × N temporaries alive at a time (at ogbl-ddi's 4,267 drugs each
+ * is 73 MB); tf.softplus is tfjs's stable one-kernel form (exact to ~1e-7 per pair).
+ */
+export function weightedPairBce(s: tf.Tensor2D, wPos: tf.Tensor2D, wAll: tf.Tensor2D, pairs: number): tf.Scalar {
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const scores = args[0] as tf.Tensor2D;
     // Saved: the forward pass's intermediates are disposed before the backward pass runs.
     (args[1] as tf.GradSaveFunc)([scores, wAll, wPos]);
-    const value = tf.tidy(() => tf.div(tf.sub(tf.sum(tf.mul(wAll, softplus(scores))), tf.sum(tf.mul(wPos, scores))), pairs));
+    const value = tf.tidy(() => {
+      const all = tf.tidy(() => tf.sum(tf.mul(wAll, tf.softplus(scores))));
+      const pos = tf.tidy(() => tf.sum(tf.mul(wPos, scores)));
+      return tf.div(tf.sub(all, pos), pairs);
+    });
     return {
       value,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [sc, all, pos] = saved;
-        return tf.tidy(() => tf.mul(tf.sub(tf.mul(all, tf.sigmoid(sc)), pos), tf.div(dy, pairs)));
+        return tf.tidy(() => {
+          const weighted = tf.tidy(() => tf.sub(tf.mul(all, tf.sigmoid(sc)), pos));
+          return tf.mul(weighted, tf.div(dy, pairs));
+        });
       },
     };
   });
@@ -70,11 +78,16 @@ export class DenseLinkLoss {
     const wPos = pos === this.positives ? this.wPos : tf.tensor2d(pairCountMatrix(n, pos), [n, n]);
     const negPairs = 'a' in neg ? neg : null;
     const count = negPairs ? negPairs.a.length : (neg as NegativeDraw).count;
-    let wNeg: tf.Tensor2D;
-    if (negPairs) wNeg = tf.tensor2d(pairCountMatrix(n, negPairs), [n, n]);
-    else if (this.trainBits) wNeg = tf.cast(negativeCountsOnGpu(n, neg as NegativeDraw, this.trainBits), 'float32');
-    else wNeg = tf.tensor2d(pairCountMatrix(n, drawNegatives(n, neg as NegativeDraw, this.train)), [n, n]);
-    return weightedPairBce(tf.matMul(h, h, false, true), wPos, wNeg, pos.a.length + count);
+    const wAll = tf.tidy(() => tf.add<tf.Tensor2D>(wPos, this.negativeWeights(negPairs ?? (neg as NegativeDraw))));
+    return weightedPairBce(tf.matMul(h, h, false, true), wPos, wAll, pos.a.length + count);
+  }
+
+  /** W⁻: counted on the GPU from the draw where it can, else from the pairs drawn here. */
+  private negativeWeights(neg: Pairs | NegativeDraw): tf.Tensor2D {
+    const n = this.n;
+    if ('a' in neg) return tf.tensor2d(pairCountMatrix(n, neg), [n, n]);
+    if (this.trainBits) return tf.cast(negativeCountsOnGpu(n, neg, this.trainBits), 'float32');
+    return tf.tensor2d(pairCountMatrix(n, drawNegatives(n, neg, this.train)), [n, n]);
   }
 
   dispose(): void {

@@ -33,7 +33,8 @@ export function linkLossGathered(h: tf.Tensor2D, pos: Pairs, neg: Pairs): tf.Sca
 export function linkLossDense(h: tf.Tensor2D, pos: Pairs, neg: Pairs): tf.Scalar {
   const n = h.shape[0];
   const weights = (p: Pairs) => tf.tensor2d(pairCountMatrix(n, p), [n, n]);
-  return weightedPairBce(tf.matMul(h, h, false, true), weights(pos), weights(neg), pos.a.length + neg.a.length);
+  const wPos = weights(pos);
+  return weightedPairBce(tf.matMul(h, h, false, true), wPos, tf.add(wPos, weights(neg)) as tf.Tensor2D, pos.a.length + neg.a.length);
 }
 
 /** BCE over positive and negative logits from any decoder (positives labelled 1, negatives 0). */

@@ -28,6 +28,8 @@ export interface LinkTrainerOptions {
   morgan?: FeatureBlock;
   /** Validation metric for early stopping and the best epoch: AUROC (default) or Hits@20 (OGB). */
   selectBy?: 'auroc' | 'hits20';
+  /** 'gathered' forces the per-pair loss where the dense one would be chosen (benchmark comparisons). */
+  loss?: 'auto' | 'gathered';
 }
 
 /** Pairs a learned decoder scores at once outside training (bounded activations). */
@@ -69,7 +71,7 @@ export class LinkTrainer extends TrainerBase {
     // the negatives there, for full batches of graphs whose N × N matrices fit.
     const n = graph.numNodes;
     const onWebgpu = backend === 'webgpu' && this.stepsPerEpoch === 1 && n <= DENSE_LOSS_MAX_NODES;
-    const dense = settings.decoder === 'dot' && (onWebgpu || (this.operators.mode === 'dense' && n <= 2048));
+    const dense = options.loss !== 'gathered' && settings.decoder === 'dot' && (onWebgpu || (this.operators.mode === 'dense' && n <= 2048));
     this.lossMode = dense ? 'dense' : 'gathered';
     if (dense) this.dense = new DenseLinkLoss(n, split.trainPos, this.trainPairs, backend);
   }

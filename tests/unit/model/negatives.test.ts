@@ -121,7 +121,7 @@ describe('the dense link loss', () => {
     const value = (x: number[]) =>
       x.reduce((t, v, i) => t + wPos[i] * Math.log1p(Math.exp(-v)) + wNeg[i] * Math.log1p(Math.exp(v)), 0) / pairs;
     const st = tf.variable(tf.tensor2d(s, [n, n]));
-    const { value: got, grads } = tf.variableGrads(() => weightedPairBce(st, tf.tensor2d(wPos, [n, n]), tf.tensor2d(wNeg, [n, n]), pairs), [st]);
+    const { value: got, grads } = tf.variableGrads(() => weightedPairBce(st, tf.tensor2d(wPos, [n, n]), tf.tensor2d(wPos.map((w, i) => w + wNeg[i]), [n, n]), pairs), [st]);
     expect(Math.abs(got.dataSync()[0] - value(s))).toBeLessThan(1e-6);
     const g = grads[st.name].dataSync();
     for (let i = 0; i < s.length; i++) {
