@@ -3,6 +3,8 @@
  * cross-entropy on logits, mean over positives and negatives together.
  */
 import * as tf from '@tensorflow/tfjs';
+import { weightedPairBce } from './denseLinkLoss';
+import { pairCountMatrix } from './negatives';
 import { pairDotProducts } from './sparseOps';
 import type { Pairs } from './split';
 
@@ -25,22 +27,14 @@ export function linkLossGathered(h: tf.Tensor2D, pos: Pairs, neg: Pairs): tf.Sca
 }
 
 /**
- * The same loss through the full score matrix H·Hᵀ weighted by pair counts: stays on the GPU
- * (no read-back for gradients), so it is the choice on webgl/webgpu while N × N is small.
+ * The same loss through the full score matrix H·Hᵀ weighted by pair counts (denseLinkLoss.ts): stays
+ * on the GPU (no read-back for gradients), so it is the choice on webgl/webgpu while N × N is small.
  */
 export function linkLossDense(h: tf.Tensor2D, pos: Pairs, neg: Pairs): tf.Scalar {
   const n = h.shape[0];
-  const wPos = new Float32Array(n * n);
-  const wNeg = new Float32Array(n * n);
-  for (let i = 0; i < pos.a.length; i++) wPos[pos.a[i] * n + pos.b[i]] += 1;
-  for (let i = 0; i < neg.a.length; i++) wNeg[neg.a[i] * n + neg.b[i]] += 1;
-  const s = tf.matMul(h, h, false, true);
-  const softplus = (x: tf.Tensor) => tf.add(tf.relu(x), tf.log1p(tf.exp(tf.neg(tf.abs(x)))));
-  const total = tf.add(
-    tf.sum(tf.mul(tf.tensor2d(wPos, [n, n]), softplus(tf.neg(s)))),
-    tf.sum(tf.mul(tf.tensor2d(wNeg, [n, n]), softplus(s))),
-  );
-  return tf.div(total, pos.a.length + neg.a.length) as tf.Scalar;
+  const weights = (p: Pairs) => tf.tensor2d(pairCountMatrix(n, p), [n, n]);
+  const wPos = weights(pos);
+  return weightedPairBce(tf.matMul(h, h, false, true), wPos, tf.add(wPos, weights(neg)) as tf.Tensor2D, pos.a.length + neg.a.length);
 }
 
 /** BCE over positive and negative logits from any decoder (positives labelled 1, negatives 0). */
