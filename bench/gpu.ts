@@ -11,6 +11,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { installDawn } from '../src/cli/dawn';
+import { softwareName } from '../src/workers/softwareGpu';
 import { checkKernels } from './kernelCheck';
 import { machineInfo, printHeader, printRow, type MachineInfo, type TrainBenchRow } from './report';
 import { namedGraphs, synthetic, SYNTHETIC_FULL, SYNTHETIC_NODES, type BenchGraph } from './trainData';
@@ -124,7 +125,7 @@ export async function runGpuBench(opts: { short: boolean; json: boolean; dataset
   await tf.setBackend('webgpu');
 
   // SwiftShader and lavapipe answer as ordinary adapters through Vulkan.
-  const software = /swiftshader|llvmpipe|lavapipe/i.test(report.adapter);
+  const software = softwareName(report.adapter) !== null;
   const machineWords = `${report.adapter} via Dawn/WebGPU; host ${report.machine.cores}× ${report.machine.cpu}, Node ${report.machine.node}`;
   const all = [...namedGraphs(opts.short), ...(opts.short ? [] : SYNTHETIC_FULL.map((m) => synthetic(SYNTHETIC_NODES, m)))];
   const graphs = opts.datasets ? all.filter((g) => opts.datasets!.includes(g.name)) : all;
