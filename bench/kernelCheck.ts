@@ -6,7 +6,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { csrFromCoo, csrToDense } from '../src/model/csr';
 import { CsrTensors } from '../src/model/kernels/csrSpmm';
+import { gpuNegativesAvailable, negativeCountsOnGpu } from '../src/model/kernels/negativeCounts';
 import { pairDotKernel } from '../src/model/kernels/pairDotKernel';
+import { drawKey, drawNegatives, pairCountMatrix } from '../src/model/negatives';
+import { PairSet } from '../src/model/split';
 import { gatherRows } from '../src/model/sparseOps';
 import { Rng } from '../src/model/rng';
 
@@ -19,6 +22,8 @@ export interface KernelCheck {
   pairDot: { forwardVsCpu: number; gradientVsCpu: number };
   /** gatherRows (the MLP/DistMult decoders' row selection) against the cpu backend. */
   gatherRows: { forwardVsCpu: number; gradientVsCpu: number };
+  /** NegativeCounts (webgpu only, else null): cells of the drawn-pair count matrix that differ from the host's draw (must be 0). */
+  negativeCounts: { case: string; pairs: number; differingCells: number }[] | null;
   adapter: string | null;
 }
 
@@ -105,6 +110,37 @@ async function pairDotAndGradient() {
   return out;
 }
 
+/**
+ * The GPU's draw of training negatives against the host's, cell by cell: a graph where a third of
+ * the pairs are training pairs (retries happen), and one where every pair is (retries run out).
+ */
+async function negativeCountsCheck(): Promise<NonNullable<KernelCheck['negativeCounts']>> {
+  const cases = [
+    { name: '300 nodes, 15k training pairs', n: 300, train: 15_000, count: 40_000 },
+    { name: '6 nodes, all 15 pairs training', n: 6, train: 15, count: 500 },
+  ];
+  const out: NonNullable<KernelCheck['negativeCounts']> = [];
+  for (const [i, c] of cases.entries()) {
+    const rng = new Rng(90 + i);
+    const train = new PairSet(c.n);
+    while (train.size < c.train) {
+      const u = rng.int(c.n);
+      const v = rng.int(c.n);
+      if (u !== v) train.add(u, v);
+    }
+    const draw = { key: drawKey(31 + i, 4), count: c.count };
+    const host = pairCountMatrix(c.n, drawNegatives(c.n, draw, train));
+    const bits = tf.tensor1d(new Int32Array(train.bitWords()!.buffer), 'int32');
+    const counts = negativeCountsOnGpu(c.n, draw, bits);
+    const gpu = await counts.data();
+    tf.dispose([bits, counts]);
+    let differing = 0;
+    for (let k = 0; k < host.length; k++) differing += host[k] === gpu[k] ? 0 : 1;
+    out.push({ case: c.name, pairs: c.count, differingCells: differing });
+  }
+  return out;
+}
+
 const maxDiff = (p: Float32Array, q: Float32Array) => p.reduce((m, v, i) => Math.max(m, Math.abs(v - q[i])), p.length === q.length ? 0 : Infinity);
 
 export async function use(backend: string): Promise<void> {
@@ -141,6 +177,7 @@ export async function checkKernels(backend: string, adapter: () => Promise<strin
   await use(backend);
   const gatherGot = await gatherAndGradient();
   const gather = { forwardVsCpu: maxDiff(gatherGot.y, gatherRef.y), gradientVsCpu: maxDiff(gatherGot.dx, gatherRef.dx) };
-  return { backend, ran, cases, pairDot, gatherRows: gather, adapter: backend === 'webgpu' ? await adapter() : null };
+  const negativeCounts = gpuNegativesAvailable(backend) ? await negativeCountsCheck() : null;
+  return { backend, ran, cases, pairDot, gatherRows: gather, negativeCounts, adapter: backend === 'webgpu' ? await adapter() : null };
 }
 

@@ -45,6 +45,7 @@ export function printRow(r: TrainBenchRow): void {
     (r.decoder === 'dot' ? r.model : `${r.model}+${r.decoder}`).padEnd(8),
     r.backend.padEnd(6),
     r.aggregation.padEnd(6),
+    (r.loss ?? '—').padEnd(8),
     String(r.nodes).padStart(6),
     String(r.trainPairs).padStart(9),
     fmt(r.medianMs).padStart(8),
@@ -58,7 +59,7 @@ export function printRow(r: TrainBenchRow): void {
 
 export function printHeader(): void {
   console.log(
-    ['data set'.padEnd(15), 'model'.padEnd(8), 'backend', 'agg'.padEnd(6), 'nodes'.padStart(6), 'train prs'.padStart(9), 'epoch ms'.padStart(8), 'ms/100k'.padStart(8), 'peak MB'.padStart(8), 'RSS MB'.padStart(7), 'machine'].join(' '),
+    ['data set'.padEnd(15), 'model'.padEnd(8), 'backend', 'agg'.padEnd(6), 'loss'.padEnd(8), 'nodes'.padStart(6), 'train prs'.padStart(9), 'epoch ms'.padStart(8), 'ms/100k'.padStart(8), 'peak MB'.padStart(8), 'RSS MB'.padStart(7), 'machine'].join(' '),
   );
 }
 

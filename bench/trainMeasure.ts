@@ -30,6 +30,8 @@ export interface Measurement {
   decoder: ModelSettings['decoder'];
   backend: string;
   aggregation: string;
+  /** The link loss: per pair ('gathered') or through the N × N score matrix ('dense'). */
+  loss: 'gathered' | 'dense';
   nodes: number;
   /** Undirected training pairs (each carries messages both ways). */
   trainPairs: number;
@@ -53,13 +55,13 @@ export async function measureTraining(
   graph: LinkGraph,
   model: BenchModel,
   epochs: number,
-  options: { split?: LinkSplit; profile?: boolean; aggregation?: 'auto' | SparseMode; decoder?: ModelSettings['decoder'] } = {},
+  options: { split?: LinkSplit; profile?: boolean; aggregation?: 'auto' | SparseMode; decoder?: ModelSettings['decoder']; loss?: 'auto' | 'gathered' } = {},
 ): Promise<Measurement> {
   const backend = tf.getBackend();
   const t0 = performance.now();
   // 'kernel' is a SparseMode the settings table may not list yet; the trainer takes any SparseMode.
   const settings = { ...benchSettings(model), aggregation: (options.aggregation ?? 'auto') as AggregationMode, decoder: options.decoder ?? 'dot' };
-  const trainer = new LinkTrainer(graph, settings, backend, options.split ? { split: options.split } : {});
+  const trainer = new LinkTrainer(graph, settings, backend, { ...(options.split ? { split: options.split } : {}), loss: options.loss });
   const setupMs = performance.now() - t0;
   try {
     let peakTensorMB: number | null = null;
@@ -86,6 +88,7 @@ export async function measureTraining(
       decoder: settings.decoder,
       backend,
       aggregation: trainer.aggregationMode,
+      loss: trainer.lossMode,
       nodes: graph.numNodes,
       trainPairs,
       setupMs,

@@ -5,9 +5,11 @@
  * binaries for every platform): `npm i --no-save webgpu@0.6.2`. DAWN_FLAGS (comma-separated Dawn
  * toggles, e.g. `backend=vulkan`) are passed to its `create`.
  */
+import { webgpuSoftware } from '../workers/softwareGpu';
+
 interface GpuAdapter {
   isFallbackAdapter?: boolean;
-  info?: { vendor?: string; architecture?: string; device?: string; description?: string };
+  info?: { vendor?: string; architecture?: string; device?: string; description?: string; isFallbackAdapter?: boolean };
 }
 
 /** Installs Dawn as navigator.gpu and registers tfjs's webgpu backend; a reason string when `webgpu` is absent. */
@@ -29,7 +31,8 @@ export async function installDawn(): Promise<{ describe(): Promise<string | null
       const a = await gpu.requestAdapter({ powerPreference: 'high-performance' });
       if (!a) return null;
       const i = a.info ?? {};
-      return [i.vendor, i.architecture, i.device, i.description].filter(Boolean).join(' ') + (a.isFallbackAdapter ? ' (fallback adapter: software)' : '');
+      const software = webgpuSoftware({ ...i, isFallbackAdapter: a.isFallbackAdapter ?? i.isFallbackAdapter });
+      return [i.vendor, i.architecture, i.device, i.description].filter(Boolean).join(' ') + (software ? ` (software: ${software})` : '');
     },
   };
 }

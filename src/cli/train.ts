@@ -149,7 +149,9 @@ export async function trainCommand(args: string[]): Promise<number> {
   }
   const { settings, json } = parsed;
   const log = (line: string) => (json ? process.stderr.write(`${line}\n`) : console.log(line));
-  tf.env().set('IS_TEST', true); // silences the "install tfjs-node" banner
+  // Silences the "install tfjs-node" banner. Not IS_TEST: that also turns on tfjs's kernel leak check,
+  // which takes wasm's copy of a tensor saved for a custom gradient (softmaxCrossEntropy) for a leak.
+  tf.enableProdMode();
   if (parsed.backend === 'webgpu') {
     const dawn = await installDawn();
     if (typeof dawn === 'string') {

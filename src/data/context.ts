@@ -15,6 +15,8 @@ export interface LoadContext {
   graphSources: string[];
   /** Drug–drug listings DrugBank repeats under both drugs; merged without counting as duplicates. */
   mirroredListings: number;
+  /** Files read past without parsing (OGB metadata such as num-node-list.csv), and what each is. */
+  skippedFiles: { label: string; what: string }[];
 }
 
 export function createContext(name: string, columnMappings: Record<string, ColumnMapping> = {}): LoadContext {
@@ -24,5 +26,6 @@ export function createContext(name: string, columnMappings: Record<string, Colum
     columnMappings,
     graphSources: [],
     mirroredListings: 0,
+    skippedFiles: [],
   };
 }

@@ -6,6 +6,7 @@
 import { LoadError } from './errors';
 import { StopReading, readInput } from './pipeline';
 import { HEAD_CHARS, formatOf } from './router';
+import { ogbMetadata } from './ogbMetadata';
 import { detectTable } from './table/detect';
 import type { InputFile } from './input';
 import type { TextSink } from './sinks';
@@ -54,6 +55,8 @@ export async function detectColumns(file: InputFile, signal?: AbortSignal): Prom
   if (format !== 'table') {
     return { ...empty, problem: format === 'xml' ? 'this is XML (DrugBank), not a table.' : 'this is JSON, not a table.' };
   }
+  const metadata = ogbMetadata(label, head, atEnd);
+  if (metadata) return { ...empty, file: label, role: 'metadata', description: `${metadata}; skipped by the load`, confidence: 'high' };
   try {
     const d = detectTable(label, head, atEnd);
     return {

@@ -50,18 +50,23 @@ export async function loadFiles(files: InputFile[], options: LoadOptions = {}): 
 
 function finish(ctx: LoadContext, labels: string[]): ParseResult {
   const b = ctx.builder;
+  const skipped = ctx.skippedFiles.map((f) => `${f.label}: ${f.what}, no interactions; skipped.`);
   if (ctx.graphSources.length === 0) {
     const what = ctx.companions.describe();
+    const parts = what.length > 0 ? [`${what.join('; ')} only annotate${what.length === 1 ? 's' : ''} drugs`] : [];
+    parts.push(...ctx.skippedFiles.map((f) => `${f.label} is ${f.what}`));
     throw new LoadError(
       'no-interactions',
       labels.join(', '),
-      what.length > 0
-        ? `none of the files lists drug–drug interactions; ${what.join('; ')} only annotate${what.length === 1 ? 's' : ''} drugs. ` +
-            'Add DrugBank XML or a drug–drug table; these files then annotate its drugs.'
+      parts.length > 0
+        ? `none of the files lists drug–drug interactions; ${parts.join('; ')}. ` +
+            (what.length > 0
+              ? 'Add DrugBank XML or a drug–drug table; these files then annotate its drugs.'
+              : 'Add the interactions too (for an OGB dataset, raw/edge.csv.gz).')
         : 'no drug–drug interactions were found.' + (b.warnings.length ? ` ${b.warnings.join(' ')}` : ''),
     );
   }
-  const notes: string[] = [];
+  const notes: string[] = [...skipped];
   if (ctx.mirroredListings > 0) {
     notes.push(
       `DrugBank lists each interaction under both drugs: ${ctx.mirroredListings.toLocaleString('en-US')} repeated listings ` +

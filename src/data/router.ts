@@ -7,6 +7,7 @@ import type { TextSink } from './sinks';
 import type { LoadContext } from './context';
 import { DrugBankXmlSink } from './drugbank/drugbankXml';
 import { JsonGraphSink } from './jsonGraph';
+import { ogbMetadata } from './ogbMetadata';
 import { TableSink } from './table/tableSink';
 
 export const HEAD_CHARS = 64 * 1024;
@@ -22,6 +23,9 @@ export function formatOf(head: string): Format | undefined {
   if (c === '{' || c === '[') return 'json';
   return 'table';
 }
+
+/** Reads a skipped file to its end (so a truncated .gz still says so) and keeps nothing. */
+const DISCARD: TextSink = { write: () => {}, end: () => {} };
 
 export class FormatRouter implements TextSink {
   private head = '';
@@ -60,7 +64,14 @@ export class FormatRouter implements TextSink {
     } else if (format === 'json') {
       this.target = new JsonGraphSink(this.label, this.ctx);
     } else {
-      this.target = new TableSink(this.label, this.ctx, head, atEnd);
+      // A column mapping the user chose wins over the name (their own table may share OGB's name).
+      const metadata = this.ctx.columnMappings[this.label] ? null : ogbMetadata(this.label, head, atEnd);
+      if (metadata) {
+        this.ctx.skippedFiles.push({ label: this.label, what: metadata });
+        this.target = DISCARD;
+      } else {
+        this.target = new TableSink(this.label, this.ctx, head, atEnd);
+      }
     }
     this.target.write(head);
   }

@@ -3,6 +3,8 @@
  * cross-entropy on logits, mean over positives and negatives together.
  */
 import * as tf from '@tensorflow/tfjs';
+import { weightedPairBce } from './denseLinkLoss';
+import { pairCountMatrix } from './negatives';
 import { pairDotProducts } from './sparseOps';
 import type { Pairs } from './split';
 
@@ -11,10 +13,22 @@ export function dotScores(h: tf.Tensor2D, pairs: Pairs): tf.Tensor1D {
   return pairDotProducts(h, pairs.a, pairs.b);
 }
 
+/**
+ * Mean of a long vector summed in two stages of √n: wasm sums sequentially in float32, which drifts
+ * by ~1e-3 (relative) over 163 k rows of untrained losses, ~3e-6 over ogbl-ddi's 2 × 1.07 M link
+ * losses; the stages keep it near 1e-6 and below.
+ */
+export function blockMean(x: tf.Tensor1D): tf.Scalar {
+  const n = x.shape[0];
+  const side = Math.ceil(Math.sqrt(n));
+  const square = tf.reshape(tf.pad(x, [[0, side * side - n]]), [side, side]);
+  return tf.div(tf.sum(tf.sum(square, 1)), n);
+}
+
 /** BCE with logits, written in the numerically stable form max(s,0) − s·y + log(1 + e^{−|s|}). */
 export function bceWithLogits(logits: tf.Tensor1D, labels: tf.Tensor1D): tf.Scalar {
   const stable = tf.add(tf.sub(tf.relu(logits), tf.mul(logits, labels)), tf.log1p(tf.exp(tf.neg(tf.abs(logits)))));
-  return tf.mean(stable);
+  return blockMean(stable as tf.Tensor1D);
 }
 
 /** Loss over positives and negatives via gathered pair scores (any backend, linear in pairs). */
@@ -25,22 +39,14 @@ export function linkLossGathered(h: tf.Tensor2D, pos: Pairs, neg: Pairs): tf.Sca
 }
 
 /**
- * The same loss through the full score matrix H·Hᵀ weighted by pair counts: stays on the GPU
- * (no read-back for gradients), so it is the choice on webgl/webgpu while N × N is small.
+ * The same loss through the full score matrix H·Hᵀ weighted by pair counts (denseLinkLoss.ts): stays
+ * on the GPU (no read-back for gradients), so it is the choice on webgl/webgpu while N × N is small.
  */
 export function linkLossDense(h: tf.Tensor2D, pos: Pairs, neg: Pairs): tf.Scalar {
   const n = h.shape[0];
-  const wPos = new Float32Array(n * n);
-  const wNeg = new Float32Array(n * n);
-  for (let i = 0; i < pos.a.length; i++) wPos[pos.a[i] * n + pos.b[i]] += 1;
-  for (let i = 0; i < neg.a.length; i++) wNeg[neg.a[i] * n + neg.b[i]] += 1;
-  const s = tf.matMul(h, h, false, true);
-  const softplus = (x: tf.Tensor) => tf.add(tf.relu(x), tf.log1p(tf.exp(tf.neg(tf.abs(x)))));
-  const total = tf.add(
-    tf.sum(tf.mul(tf.tensor2d(wPos, [n, n]), softplus(tf.neg(s)))),
-    tf.sum(tf.mul(tf.tensor2d(wNeg, [n, n]), softplus(s))),
-  );
-  return tf.div(total, pos.a.length + neg.a.length) as tf.Scalar;
+  const weights = (p: Pairs) => tf.tensor2d(pairCountMatrix(n, p), [n, n]);
+  const wPos = weights(pos);
+  return weightedPairBce(tf.matMul(h, h, false, true), wPos, tf.add(wPos, weights(neg)) as tf.Tensor2D, pos.a.length + neg.a.length);
 }
 
 /** BCE over positive and negative logits from any decoder (positives labelled 1, negatives 0). */
@@ -51,13 +57,47 @@ export function bceLinkLoss(posLogits: tf.Tensor1D, negLogits: tf.Tensor1D): tf.
 }
 
 /**
- * Mean softmax cross-entropy over rows of logits with integer class labels, as one typed-array
- * kernel: loss = mean_i (logsumexp(z_i) − z_{i,y_i}), gradient (softmax(z_i) − onehot(y_i)) / rows.
- * Why a kernel: on tfjs-wasm the composed logSumExp's backward took 14–20 s for 163 k × 86 logits
- * (DrugBank's interaction types); tf.losses.softmaxCrossEntropy also trips tfjs's leak check when
- * nested in the optimiser's tape. Reads the logits on the CPU side (a read-back on GPU backends).
+ * Mean softmax cross-entropy over rows of logits with integer class labels:
+ * loss = mean_i (logsumexp(z_i) − z_{i,y_i}), gradient (softmax(z_i) − onehot(y_i)) / rows.
+ * Written with its own gradient because on tfjs-wasm the composed logSumExp's backward took 14–20 s
+ * for 163 k × 86 logits (DrugBank's interaction types), and tf.losses.softmaxCrossEntropy trips
+ * tfjs's leak check when nested in the optimiser's tape (it saves a new tensor for its backward).
+ * Two forms of the same maths, by backend, as measured at that size (forward + backward, medians,
+ * scripts/softmax-loss-timing.ts): tfjs ops on wasm (240–250 ms; the typed-array loops: 410–420 ms)
+ * and on GPUs (the loops' read-back inside the optimiser's step stalls WebGPU, or fails on
+ * SwiftShader's); the loops on cpu (320 ms; the ops: 5.3 s there).
  */
 export function softmaxCrossEntropy(labels: Int32Array, logits: tf.Tensor2D): tf.Scalar {
+  return tf.getBackend() === 'cpu' ? softmaxCrossEntropyHost(labels, logits) : softmaxCrossEntropyOps(labels, logits);
+}
+
+/**
+ * The form from tfjs ops: the forward is logSumExp minus the label's logit (a gather), the backward
+ * one native softmax kernel minus a one-hot; nothing is read back. The logits are saved for the
+ * backward (free on GPUs and cpu; a copy on wasm, which tfjs's IS_TEST leak check counts as a leak).
+ */
+export function softmaxCrossEntropyOps(labels: Int32Array, logits: tf.Tensor2D): tf.Scalar {
+  const [rows, cols] = logits.shape;
+  const flat = Int32Array.from(labels, (y, i) => i * cols + y);
+  const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const z = args[0] as tf.Tensor2D;
+    (args[1] as tf.GradSaveFunc)([z]);
+    const picked = tf.gather(tf.reshape(z, [-1]), tf.tensor1d(flat, 'int32'));
+    return {
+      value: blockMean(tf.sub(tf.logSumExp(z, 1), picked) as tf.Tensor1D),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        // int32, then cast: tfjs-wasm's OneHot ignores a float32 dtype and writes integer bit patterns.
+        const onehot = tf.cast(tf.oneHot(tf.tensor1d(labels, 'int32'), cols), 'float32');
+        return tf.mul(tf.sub(tf.softmax(saved[0]), onehot), tf.div(dy, rows));
+      },
+    };
+  });
+  return op(logits) as tf.Scalar;
+}
+
+
+/** The form in typed-array loops, one pass each way; reads the logits (free on cpu, a read-back elsewhere). */
+export function softmaxCrossEntropyHost(labels: Int32Array, logits: tf.Tensor2D): tf.Scalar {
   const [rows, cols] = logits.shape;
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const z = (args[0] as tf.Tensor).dataSync() as Float32Array;

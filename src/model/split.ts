@@ -35,7 +35,8 @@ export class PairSet {
   private count = 0;
   constructor(private readonly n: number) {
     const dense = n <= 16_384;
-    this.bits = dense ? new Uint8Array(Math.ceil((n * n) / 8)) : null;
+    // Whole 32-bit words, so the GPU can read the same bits (bitWords).
+    this.bits = dense ? new Uint8Array(4 * Math.ceil((n * n) / 32)) : null;
     this.keys = dense ? null : new Set<number>();
   }
   add(u: number, v: number): void {
@@ -55,6 +56,13 @@ export class PairSet {
   addAll(p: Pairs): this {
     for (let i = 0; i < p.a.length; i++) this.add(p.a[i], p.b[i]);
     return this;
+  }
+  /**
+   * The bit set as 32-bit words (bit k of the set is bit k & 31 of word k >> 5 on little-endian
+   * hosts, i.e. every host browsers run on), or null above 16,384 nodes (keys in a Set).
+   */
+  bitWords(): Uint32Array | null {
+    return this.bits ? new Uint32Array(this.bits.buffer) : null;
   }
   get size(): number {
     return this.bits ? this.count : this.keys!.size;
@@ -115,27 +123,4 @@ export function splitLinks(numNodes: number, src: Int32Array, dst: Int32Array, s
   const valNeg = sampleNegatives(numNodes, nVal, known, negRng);
   const testNeg = sampleNegatives(numNodes, nTest, known, negRng);
   return { numNodes, trainPos, valPos, valNeg, testPos, testNeg };
-}
-
-/**
- * One fresh uniform negative per training positive (as PyG's negative_sampling): pairs u ≠ v that
- * are not training pairs. Val/test pairs are not excluded, so their labels cannot leak into training.
- */
-export function sampleTrainingNegatives(numNodes: number, count: number, train: PairSet, rng: Rng): Pairs {
-  const a = new Int32Array(count);
-  const b = new Int32Array(count);
-  for (let i = 0; i < count; i++) {
-    let u = 0;
-    let v = 0;
-    // Bounded retries: on a very dense graph accept a rare collision rather than loop for long.
-    for (let tries = 0; tries < 20; tries++) {
-      u = rng.int(numNodes);
-      v = rng.int(numNodes);
-      if (u !== v && !train.has(u, v)) break;
-    }
-    if (u === v) v = (u + 1) % numNodes;
-    a[i] = Math.min(u, v);
-    b[i] = Math.max(u, v);
-  }
-  return { a, b };
 }

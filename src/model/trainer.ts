@@ -10,11 +10,13 @@ import { createLinkDecoder, type LinkDecoder } from './decoders';
 import type { FeatureBlock } from './features';
 import { messageGraphFromPairs } from './graphOperators';
 import { pairCsr } from './kernels/pairDot';
-import { bceLinkLoss, linkLossDense } from './linkLoss';
+import { DENSE_LOSS_MAX_NODES, DenseLinkLoss } from './denseLinkLoss';
+import { bceLinkLoss } from './linkLoss';
 import { auprc, auroc, hitsAtK } from './metrics';
+import { drawKey, drawNegatives, type NegativeDraw } from './negatives';
 import { Rng } from './rng';
 import type { ModelSettings } from './settings';
-import { PairSet, sampleTrainingNegatives, splitLinks, type LinkSplit, type Pairs } from './split';
+import { PairSet, splitLinks, type LinkSplit, type Pairs } from './split';
 import { TrainerBase, type EvalMetrics, type LinkGraph } from './trainerBase';
 
 export { sigmoid, TrainingDiverged, type EpochResult, type EvalMetrics, type LinkGraph } from './trainerBase';
@@ -26,6 +28,8 @@ export interface LinkTrainerOptions {
   morgan?: FeatureBlock;
   /** Validation metric for early stopping and the best epoch: AUROC (default) or Hits@20 (OGB). */
   selectBy?: 'auroc' | 'hits20';
+  /** 'gathered' forces the per-pair loss where the dense one would be chosen (benchmark comparisons). */
+  loss?: 'auto' | 'gathered';
 }
 
 /** Pairs a learned decoder scores at once outside training (bounded activations). */
@@ -35,16 +39,18 @@ export class LinkTrainer extends TrainerBase {
   readonly split: LinkSplit;
   readonly decoder: LinkDecoder;
   readonly lossMode: 'gathered' | 'dense';
-  private readonly negativeRng: Rng;
+  /** The stream of training negatives: draw k (epoch k) is a pure function of (seed, k). */
+  private readonly negativeSeed: number;
+  private readonly dense: DenseLinkLoss | null = null;
   private readonly batchRng: Rng;
   private readonly trainPairs: PairSet;
   private readonly knownPairs: PairSet;
   private readonly selectBy: 'auroc' | 'hits20';
-  /** The positives and negatives of the current optimiser step. */
-  private batch: { pos: Pairs; neg: Pairs } | null = null;
+  /** The positives and negatives of the current optimiser step (a draw the device makes itself, or pairs). */
+  private batch: { pos: Pairs; neg: Pairs | NegativeDraw } | null = null;
   private disposed = false;
-  /** The next epoch's negatives, drawn on a GPU during this epoch's last step (same stream). */
-  private nextNegatives: Pairs | null = null;
+  /** The next epoch's negatives, drawn on the host during this epoch's last GPU step. */
+  private nextNegatives: { draw: number; pairs: Pairs } | null = null;
   private lastStepOfEpoch = false;
 
   constructor(graph: LinkGraph, settings: ModelSettings, backend: string = tf.getBackend(), options: LinkTrainerOptions = {}) {
@@ -53,9 +59,7 @@ export class LinkTrainer extends TrainerBase {
     super(graph, settings, messageGraphFromPairs(graph.numNodes, split.trainPos.a, split.trainPos.b), backend, rng, options.morgan);
     this.split = split;
     this.decoder = createLinkDecoder(settings.decoder, settings.hidden, rng.fork(5));
-    // The dense H·Hᵀ loss keeps GPU training on the GPU; it exists for the dot decoder only.
-    this.lossMode = this.operators.mode === 'dense' && graph.numNodes <= 2048 && settings.decoder === 'dot' ? 'dense' : 'gathered';
-    this.negativeRng = rng.fork(3);
+    this.negativeSeed = rng.fork(3).int(2 ** 32);
     // Forked last, so the other streams are the same with and without mini-batches.
     this.batchRng = rng.fork(6);
     this.selectBy = options.selectBy ?? 'auroc';
@@ -63,6 +67,13 @@ export class LinkTrainer extends TrainerBase {
     this.knownPairs = new PairSet(graph.numNodes);
     for (let i = 0; i < graph.edgeSrc.length; i++) this.knownPairs.add(graph.edgeSrc[i], graph.edgeDst[i]);
     for (const p of [split.trainPos, split.valPos, split.testPos]) this.knownPairs.addAll(p);
+    // The dense H·Hᵀ loss (dot decoder only) keeps GPU training on the GPU; on webgpu it also draws
+    // the negatives there, for full batches of graphs whose N × N matrices fit.
+    const n = graph.numNodes;
+    const onWebgpu = backend === 'webgpu' && this.stepsPerEpoch === 1 && n <= DENSE_LOSS_MAX_NODES;
+    const dense = options.loss !== 'gathered' && settings.decoder === 'dot' && (onWebgpu || (this.operators.mode === 'dense' && n <= 2048));
+    this.lossMode = dense ? 'dense' : 'gathered';
+    if (dense) this.dense = new DenseLinkLoss(n, split.trainPos, this.trainPairs, backend);
   }
 
   /**
@@ -72,9 +83,11 @@ export class LinkTrainer extends TrainerBase {
    */
   protected override async epochSteps(): Promise<number> {
     const pos = this.split.trainPos;
-    const neg = this.nextNegatives ?? this.drawNegatives();
-    this.nextNegatives = null;
     const batches = batchIndices(pos.a.length, this.settings.batchSize, this.batchRng);
+    const draw = this.negativeDraw(this.epoch);
+    const onDevice = batches.length === 1 && this.dense?.drawsOnDevice;
+    const neg = onDevice ? draw : this.nextNegatives?.draw === this.epoch ? this.nextNegatives.pairs : drawNegatives(this.graph.numNodes, draw, this.trainPairs);
+    this.nextNegatives = null;
     try {
       if (batches.length === 1) {
         this.batch = { pos, neg };
@@ -83,7 +96,7 @@ export class LinkTrainer extends TrainerBase {
       }
       let total = 0;
       for (const [i, idx] of batches.entries()) {
-        this.batch = { pos: pickPairs(pos, idx), neg: pickPairs(neg, idx) };
+        this.batch = { pos: pickPairs(pos, idx), neg: pickPairs(neg as Pairs, idx) };
         this.lastStepOfEpoch = i === batches.length - 1;
         total += (await this.step()) * idx.length;
       }
@@ -101,24 +114,28 @@ export class LinkTrainer extends TrainerBase {
     return size <= 0 || size >= count ? 1 : Math.ceil(count / size);
   }
 
-  /** Draws the next epoch's negatives while the GPU runs this epoch's last step; same stream, so same numbers. */
+  /** Draws the next epoch's negatives while the GPU runs this epoch's last step (same pairs as drawn later). */
   protected override prepareNextStep(): void {
     if (!this.lastStepOfEpoch) return;
-    this.nextNegatives = this.drawNegatives();
-    // The dot decoder's full-batch gradient needs the pairs' CSR; building it now keeps it off the next step.
     const fullBatch = this.stepsPerEpoch === 1;
-    if (fullBatch && this.decoder.kind === 'dot' && this.lossMode !== 'dense') pairCsr(this.graph.numNodes, this.nextNegatives.a, this.nextNegatives.b);
+    if (fullBatch && this.dense?.drawsOnDevice) return;
+    const draw = this.epoch + 1;
+    const pairs = drawNegatives(this.graph.numNodes, this.negativeDraw(draw), this.trainPairs);
+    this.nextNegatives = { draw, pairs };
+    // The dot decoder's full-batch gradient needs the pairs' CSR; building it now keeps it off the next step.
+    if (fullBatch && this.decoder.kind === 'dot' && !this.dense) pairCsr(this.graph.numNodes, pairs.a, pairs.b);
   }
 
-  private drawNegatives(): Pairs {
-    return sampleTrainingNegatives(this.graph.numNodes, this.split.trainPos.a.length, this.trainPairs, this.negativeRng);
+  /** Epoch `epoch`'s training negatives: one per training positive. */
+  private negativeDraw(epoch: number): NegativeDraw {
+    return { key: drawKey(this.negativeSeed, epoch), count: this.split.trainPos.a.length };
   }
 
   protected loss(): tf.Scalar {
     const { pos, neg } = this.batch!;
     const h = this.model.forward(this.operators, true);
-    if (this.lossMode === 'dense') return linkLossDense(h, pos, neg);
-    return bceLinkLoss(this.decoder.score(h, pos), this.decoder.score(h, neg));
+    if (this.dense) return this.dense.loss(h, pos, neg);
+    return bceLinkLoss(this.decoder.score(h, pos), this.decoder.score(h, neg as Pairs));
   }
 
   protected headVariables(): tf.Variable[] {
@@ -208,6 +225,7 @@ export class LinkTrainer extends TrainerBase {
     this.disposed = true;
     super.dispose();
     this.decoder.dispose();
+    this.dense?.dispose();
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * What every task's training loop shares: the message-passing operators, the model, Adam, one
  * full-batch step per epoch (the link task can split it into mini-batches) with a clear stop on NaN/divergence, and validation-based early
- * stopping (the test metrics worth reporting are those of the best validation epoch).
+ * stopping, which puts the best validation epoch's weights back (the model the user then looks at
+ * and the test metrics worth reporting are that epoch's).
  * Everything random comes from the settings' seed, so the same seed gives the same run.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -70,7 +71,7 @@ export interface EarlyStop {
   /** The epoch at which training stopped. */
   epoch: number;
   patience: number;
-  /** The epoch with the best validation score; its weights are not restored. */
+  /** The epoch with the best validation score; the model holds its weights again. */
   bestEpoch: number;
   /** The validation metric compared, e.g. "AUROC". */
   metric: string;
@@ -92,6 +93,14 @@ export abstract class TrainerBase {
   earlyStop: EarlyStop | null = null;
   /** The epoch with the best validation score so far and its metrics. */
   best: EpochResult | null = null;
+  /** The epoch the current weights come from: the last one trained, or the best once early stopping restored it. */
+  weightsEpoch = 0;
+  /**
+   * The trainable variables' values at the best epoch, kept only when early stopping is on. Clones
+   * stay on the backend and share the variables' buffers until the next optimiser step replaces
+   * those, so keeping them costs one copy of the weights and no read-back.
+   */
+  private bestWeights: tf.Tensor[] | null = null;
   protected readonly optimizer: tf.AdamOptimizer;
   /** Prepare the next step on the host while the device runs this one (GPU backends; tests force it). */
   overlapHostWork: boolean;
@@ -157,6 +166,7 @@ export abstract class TrainerBase {
       return await this.epochSteps();
     } finally {
       this.epoch++;
+      this.weightsEpoch = this.epoch;
     }
   }
 
@@ -207,17 +217,37 @@ export abstract class TrainerBase {
 
   private track(result: EpochResult): void {
     const score = this.selectionScore(result);
-    if (this.best === null || score > this.selectionScore(this.best)) this.best = result;
     const patience = this.settings.patience;
+    if (this.best === null || score > this.selectionScore(this.best)) {
+      this.best = result;
+      if (patience > 0) this.keepBestWeights();
+    }
     if (patience > 0 && this.epoch - this.best.epoch >= patience) {
+      // Restored once, when the run stops; epochs stepped after that train on from the best weights.
+      if (!this.earlyStop) this.restoreBestWeights();
       this.earlyStop = { epoch: this.epoch, patience, bestEpoch: this.best.epoch, metric: this.selectionMetric };
       this.stopReason =
         `Early stopping at epoch ${this.epoch}: no better validation score for ${patience} epochs; ` +
-        `the best was at epoch ${this.best.epoch}.`;
+        `the best was at epoch ${this.best.epoch}, whose weights the model holds again.`;
     }
   }
 
+  private keepBestWeights(): void {
+    if (this.bestWeights) tf.dispose(this.bestWeights);
+    this.bestWeights = this.variables().map((v) => tf.clone(v));
+  }
+
+  /** Puts the best epoch's values back into the variables (Adam's moments stay: they do not change the model). */
+  private restoreBestWeights(): void {
+    if (!this.bestWeights || !this.best) return;
+    const copies = this.bestWeights;
+    this.variables().forEach((v, i) => v.assign(copies[i]));
+    this.weightsEpoch = this.best.epoch;
+  }
+
   dispose(): void {
+    if (this.bestWeights) tf.dispose(this.bestWeights);
+    this.bestWeights = null;
     this.model.dispose();
     this.operators.dispose();
     this.optimizer.dispose();

@@ -6,10 +6,14 @@ export function BackendBadge() {
   const backend = usePlayground((s) => s.backend);
   if (!backend) return <span className="badge">starting TensorFlow.js…</span>;
   const skipped = backend.probes.filter((p) => !p.ok);
+  // The most common surprise (a GPU backend exists but is not used) is said without opening the list.
+  // Short, so the header stays one line; the list below says which backend and why.
+  const software = [...new Set(skipped.flatMap((p) => (p.software ? [p.software] : [])))];
   return (
     <details className="backend">
       <summary className="badge" data-testid="backend">
         backend: <strong>{backend.chosen}</strong> · {backend.aggregation}
+        {software.length > 0 && <span title="a software GPU, slower than WASM: the list says more"> · {software.join(', ')} skipped</span>}
       </summary>
       <ul>
         {backend.probes.map((p) => (

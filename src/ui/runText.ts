@@ -20,7 +20,7 @@ export function runEndCell(run: RunRecord): { text: string; title: string } {
     case 'early':
       return {
         text: `early stop, best epoch ${e.bestEpoch}`,
-        title: `Validation ${e.metric} did not improve for ${e.patience} epochs.`,
+        title: `Validation ${e.metric} did not improve for ${e.patience} epochs; the model was put back to epoch ${e.bestEpoch}'s weights.`,
       };
     case 'diverged':
       return { text: `diverged at epoch ${e.epoch}`, title: e.message };
@@ -51,8 +51,8 @@ export function runNotice(s: RunNoticeInput): { kind: 'early' | 'diverged' | 'er
       kind: 'early',
       text:
         `Stopped early at epoch ${epoch}: validation ${metric} has not improved for ${patience} epochs. ` +
-        `The best was epoch ${bestEpoch}${best}. The numbers above and the network are from epoch ${epoch}: ` +
-        `the model keeps its last weights, not the best epoch's.`,
+        `The best was epoch ${bestEpoch}${best}; its weights were restored, so the network, the candidates ` +
+        `and the teaching view show that model. The chart and the numbers above are epoch ${epoch}'s.`,
     };
   }
   if (s.status === 'error' && s.stop?.kind === 'diverged') return { kind: 'diverged', text: `Diverged: ${s.stop.message}` };

@@ -1,6 +1,8 @@
 /**
  * Backend selection for the trainer worker: webgpu → webgl → wasm → cpu, each proven with a tiny
- * real computation before it is trusted, with the reason every skipped one was skipped.
+ * real computation before it is trusted, with the reason every skipped one was skipped. The
+ * automatic choice passes over software GPUs (SwiftShader & co., see softwareGpu.ts); a backend the
+ * user names is used even then.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
@@ -10,6 +12,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendName, BackendProbe } from './protocol';
+import { softwareChosenNote, softwareSkipReason, webglSoftware, webgpuSoftware, type WebglRendererInfo, type WebgpuAdapterInfo } from './softwareGpu';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -19,45 +22,102 @@ setWasmPaths({
 
 export const BACKEND_ORDER: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
-/** Why WebGPU cannot work here, or null if an adapter exists. */
-async function webgpuUnavailable(): Promise<string | null> {
-  const gpu = (globalThis.navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
-  if (!gpu) return 'navigator.gpu is missing (browser without WebGPU)';
+interface GpuAdapterLike {
+  info?: WebgpuAdapterInfo;
+  isFallbackAdapter?: boolean;
+  requestAdapterInfo?(): Promise<WebgpuAdapterInfo>;
+}
+
+/** The WebGPU adapter's description, or why WebGPU cannot work here. */
+async function webgpuAdapter(): Promise<{ info: WebgpuAdapterInfo } | { unavailable: string }> {
+  const gpu = (globalThis.navigator as unknown as { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }).gpu;
+  if (!gpu) return { unavailable: 'navigator.gpu is missing (browser without WebGPU)' };
   try {
     const adapter = await gpu.requestAdapter();
-    return adapter ? null : 'no WebGPU adapter (requestAdapter() returned null)';
+    if (!adapter) return { unavailable: 'no WebGPU adapter (requestAdapter() returned null)' };
+    // adapter.info is the current API; requestAdapterInfo() the one it replaced (Chromium < 127).
+    const info = adapter.info ?? (await adapter.requestAdapterInfo?.().catch(() => undefined)) ?? {};
+    return { info: { ...pick(info), isFallbackAdapter: info.isFallbackAdapter ?? adapter.isFallbackAdapter } };
   } catch (e) {
-    return `requestAdapter() failed: ${(e as Error).message}`;
+    return { unavailable: `requestAdapter() failed: ${(e as Error).message}` };
   }
 }
 
-/** Makes `name` the active backend if it initialises and computes a 2 × 2 product correctly. */
-async function tryBackend(name: BackendName): Promise<BackendProbe> {
+/** GPUAdapterInfo's fields are getters on its prototype: copy them into a plain object. */
+function pick(info: WebgpuAdapterInfo): WebgpuAdapterInfo {
+  const { vendor, architecture, device, description } = info;
+  return { vendor, architecture, device, description };
+}
+
+/**
+ * What WebGL reports about its renderer, from a throwaway context like the one tfjs creates (webgl2 on
+ * an OffscreenCanvas in a worker); null if no context can be made (tfjs's own attempt then says why).
+ */
+function webglRenderer(): WebglRendererInfo | null {
+  try {
+    const canvas: OffscreenCanvas | HTMLCanvasElement | null =
+      typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(1, 1) : (globalThis.document?.createElement('canvas') ?? null);
+    const gl = (canvas?.getContext('webgl2') ?? canvas?.getContext('webgl')) as WebGLRenderingContext | null;
+    if (!gl) return null;
+    const debug = gl.getExtension('WEBGL_debug_renderer_info');
+    const info = {
+      renderer: String(gl.getParameter(gl.RENDERER) ?? ''),
+      unmaskedRenderer: debug ? String(gl.getParameter(debug.UNMASKED_RENDERER_WEBGL) ?? '') : null,
+    };
+    gl.getExtension('WEBGL_lose_context')?.loseContext(); // frees it now, not at garbage collection
+    return info;
+  } catch {
+    return null;
+  }
+}
+
+/** The software GPU behind `name` ("SwiftShader", …), null for a real one, or why it is unusable. */
+async function softwareGpu(name: 'webgl' | 'webgpu'): Promise<{ software: string | null } | { unavailable: string }> {
   if (name === 'webgpu') {
-    const why = await webgpuUnavailable();
-    if (why) return { name, ok: false, detail: why };
+    const adapter = await webgpuAdapter();
+    return 'unavailable' in adapter ? adapter : { software: webgpuSoftware(adapter.info) };
+  }
+  const renderer = webglRenderer();
+  return { software: renderer ? webglSoftware(renderer) : null };
+}
+
+/**
+ * Makes `name` the active backend if it initialises and computes a 2 × 2 product correctly. A
+ * software GPU is refused unless `allowSoftware` (the user chose this backend).
+ */
+async function tryBackend(name: BackendName, allowSoftware: boolean): Promise<BackendProbe> {
+  let note = '';
+  if (name === 'webgpu' || name === 'webgl') {
+    const gpu = await softwareGpu(name);
+    if ('unavailable' in gpu) return { name, ok: false, detail: gpu.unavailable };
+    if (gpu.software && !allowSoftware) return { name, ok: false, detail: softwareSkipReason(name, gpu.software), software: gpu.software };
+    if (gpu.software) note = `; ${softwareChosenNote(name, gpu.software)}`;
   }
   try {
     if (!(await tf.setBackend(name))) return { name, ok: false, detail: 'failed to initialise' };
     await tf.ready();
-    const product = tf.matMul(tf.tensor2d([[1, 2], [3, 4]]), tf.tensor2d([[5], [6]]));
+    const inputs = [tf.tensor2d([[1, 2], [3, 4]]), tf.tensor2d([[5], [6]])];
+    const product = tf.matMul(inputs[0], inputs[1]);
     const values = Array.from(await product.data());
-    tf.dispose(product);
+    tf.dispose([product, ...inputs]);
     if (values[0] !== 17 || values[1] !== 39) {
       return { name, ok: false, detail: `test product gave [${values.join(', ')}], expected [17, 39]` };
     }
-    return { name, ok: true, detail: 'initialised; test product [1 2; 3 4]·[5; 6] = [17; 39] correct' };
+    return { name, ok: true, detail: `initialised; test product [1 2; 3 4]·[5; 6] = [17; 39] correct${note}` };
   } catch (e) {
     return { name, ok: false, detail: (e as Error).message || String(e) };
   }
 }
 
-/** Tries the preferred backend first (if any), then the default order; returns every probe made. */
+/**
+ * Tries the preferred backend first (if any; used even on a software GPU), then the default order
+ * without software GPUs; returns every probe made.
+ */
 export async function chooseBackend(preferred?: BackendName): Promise<{ chosen: BackendName; probes: BackendProbe[] }> {
   const order = preferred ? [preferred, ...BACKEND_ORDER.filter((b) => b !== preferred)] : BACKEND_ORDER;
   const probes: BackendProbe[] = [];
   for (const name of order) {
-    const probe = await tryBackend(name);
+    const probe = await tryBackend(name, name === preferred);
     probes.push(probe);
     if (probe.ok) return { chosen: name, probes };
   }

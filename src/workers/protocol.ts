@@ -21,6 +21,8 @@ export interface BackendProbe {
   ok: boolean;
   /** Why it was skipped (no adapter, op failed, …) or, for the chosen one, what proved it. */
   detail: string;
+  /** Set when skipped as a software GPU: the renderer's name ("SwiftShader", "llvmpipe", …). */
+  software?: string;
 }
 
 export interface BackendInfo {

@@ -20,6 +20,8 @@ export interface TeachableTrainer {
   readonly operators: GraphOperators;
   readonly graph: { numNodes: number; edgeSrc: Int32Array; edgeDst: Int32Array };
   readonly epoch: number;
+  /** The epoch the weights come from: `epoch`, or the best one after early stopping restored it. */
+  readonly weightsEpoch: number;
   readonly split?: { trainPos: Pairs };
   readonly decoder?: LinkDecoder;
   scorePairs?(h: Float32Array, p: Pairs): Promise<Float32Array>;
@@ -48,17 +50,22 @@ export class TeachService {
 
   /** After each epoch: record the projections, less often if that costs too much next to training. */
   async afterEpoch(trainer: TeachableTrainer, epochMs: number): Promise<void> {
-    if (trainer.epoch % this.every !== 0) return;
+    // Restored weights are always recorded: the slider must end at the model the page now shows.
+    const restored = trainer.weightsEpoch !== trainer.epoch;
+    if (!restored && trainer.epoch % this.every !== 0) return;
     const t0 = performance.now();
     await this.record(trainer);
     const ms = performance.now() - t0;
     if (ms > PROJECTION_TIME_SHARE * Math.max(1, epochMs)) this.every = Math.min(64, this.every * 2);
   }
 
-  /** Records the projections of the model as it is; a failure here must never stop training. */
+  /**
+   * Records the projections of the model as it is, under the epoch its weights come from (after a
+   * restore that drops the frames after the best epoch); a failure here must never stop training.
+   */
   private async record(trainer: TeachableTrainer): Promise<void> {
     try {
-      const epoch = trainer.epoch;
+      const epoch = trainer.weightsEpoch;
       this.history.record(epoch, await layerVectors(trainer.model, trainer.operators));
     } catch (e) {
       console.warn('Embedding projection skipped:', e);
@@ -68,7 +75,7 @@ export class TeachService {
   explainNode(trainer: TeachableTrainer, node: number, partner?: number): Promise<NodeExplanation> {
     return explainNode(trainer.model, trainer.operators, node, this.pairs(trainer), {
       partner,
-      epoch: trainer.epoch,
+      epoch: trainer.weightsEpoch,
       scorer: this.scorer(trainer),
     });
   }
@@ -81,7 +88,7 @@ export class TeachService {
 
   async embeddingProjection(trainer: TeachableTrainer, epoch?: number): Promise<EmbeddingProjection | null> {
     // Recording may have thinned out: make sure the model as it is now is the slider's last frame.
-    if (this.history.epochs.at(-1) !== trainer.epoch) await this.record(trainer);
+    if (this.history.epochs.at(-1) !== trainer.weightsEpoch) await this.record(trainer);
     return this.history.get(epoch);
   }
 

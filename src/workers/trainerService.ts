@@ -83,6 +83,7 @@ export class TrainerService implements TrainerApi {
     if (trainer !== this.trainer) return; // reset while playing: the new model starts idle
     this.running = false;
     this.status = trainer.epoch >= this.budget.epochs ? 'done' : trainer.stopReason ? 'stopped' : 'paused';
+    // A full view from the weights as they are now: after an early stop, the best epoch's restored ones.
     await onUpdate(await this.update(null, true));
   }
 
@@ -98,8 +99,11 @@ export class TrainerService implements TrainerApi {
   async step(): Promise<TrainerUpdate> {
     await this.replacing;
     this.running = false;
+    const trainer = this.requireTrainer();
+    const stoppedBefore = trainer.earlyStop !== null;
+    // Forced view: if this epoch stopped the run, it shows the restored best weights.
     const update = await this.runOneEpoch(true);
-    if (this.status !== 'error') this.status = 'paused';
+    if (this.status !== 'error') this.status = !stoppedBefore && trainer.earlyStop ? 'stopped' : 'paused';
     return { ...update, status: this.status };
   }
 

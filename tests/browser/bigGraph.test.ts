@@ -19,8 +19,9 @@
  * processes (the page and its workers) and GPU process (WebGL textures under SwiftShader), found
  * with CDP SystemInfo.getProcessInfo. The bound is on renderers + GPU.
  *
- * Then Play on the default backend (WebGL; SwiftShader here, where an ogbl-ddi epoch takes ~35 s):
- * the page must keep answering input, say that an epoch is running, and report no error.
+ * Then Play on the default backend (WASM here: the automatic choice passes over SwiftShader's WebGL,
+ * where an ogbl-ddi epoch takes ~35 s): the page must keep answering input, say that an epoch is
+ * running, and report no error.
  * BIG_GRAPH_EPOCH=1 waits for the first epoch and prints its time (not part of `npm test`).
  *
  * Bounds are generous for 2 shared cores and software rendering: on screen < 10 s, no task over

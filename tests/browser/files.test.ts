@@ -1,11 +1,12 @@
 /**
  * Files made in the page (no shared data needed): the URL never claims the demo once files are
- * loaded, a reload of such a link says it cannot reopen them instead of loading the demo, and a
- * file the model cannot be built on leaves the trained model as it was (build first, then swap).
+ * loaded, a reload of such a link says it cannot reopen them instead of loading the demo, a file
+ * the model cannot be built on leaves the trained model as it was (build first, then swap), and an
+ * OGB raw/ folder dropped whole loads its edges and skips its count files with a note.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, snapshot, useServedApp } from './harness';
+import { openApp, screenshot, snapshot, useServedApp } from './harness';
 
 const app = useServedApp();
 
@@ -74,6 +75,35 @@ describe('files loaded in the page', () => {
     await page.waitForFunction(() => window.playground.snapshot().edges > 0 && !window.playground.snapshot().loading, null, { timeout: 60_000 });
     expect(await hash(page)).toBe('');
     expect(await page.getByTestId('data-notice').count()).toBe(0);
+    expect(consoleErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  it('loads a whole OGB raw/ folder: edges read, num-*-list files skipped with a note, no column dialog', async () => {
+    const { page, consoleErrors } = await openApp(app.browser, `${app.server.url}#tour=off`);
+    // ogbl-ddi's raw/ layout, gzipped in the page: header-less index pairs and the two one-number files.
+    await page.evaluate(async () => {
+      const gz = (text: string) => new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))).blob();
+      const ring = Array.from({ length: 30 }, (_, i) => `${i},${(i + 1) % 30}`).join('\n') + '\n';
+      const files = await Promise.all(
+        [
+          ['edge.csv.gz', ring],
+          ['num-edge-list.csv.gz', '30\n'],
+          ['num-node-list.csv.gz', '30\n'],
+        ].map(async ([name, text]) => new File([await gz(text)], name)),
+      );
+      void window.playground.loadFiles(files);
+    });
+    await page.waitForFunction(() => !window.playground.snapshot().loading && window.playground.snapshot().nodes === 30, null, { timeout: 60_000, polling: 100 });
+    const s = await snapshot(page);
+    expect([s.nodes, s.edges, s.loadError]).toEqual([30, 30, null]);
+    expect(await page.getByTestId('column-dialog').count()).toBe(0);
+    const report = page.getByTestId('report');
+    await report.locator('summary', { hasText: 'Details' }).click();
+    const text = await report.innerText();
+    expect(text).toContain('num-edge-list.csv.gz: OGB metadata (the number of edges of each graph: 30), no interactions; skipped.');
+    expect(text).toContain('num-node-list.csv.gz: OGB metadata (the number of nodes of each graph: 30), no interactions; skipped.');
+    await screenshot(page, 'ogb-raw-folder');
     expect(consoleErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
     await page.close();
   });

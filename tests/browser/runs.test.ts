@@ -127,7 +127,12 @@ describe('why training stopped', () => {
     expect(await page.getByTestId('status').textContent()).toBe('early stop');
     expect(await page.getByTestId('play').isDisabled()).toBe(true);
     expect(await page.getByTestId('run-row').getByTestId('run-end-cell').textContent()).toBe(`early stop, best epoch ${m![2]}`);
+    // The best epoch's weights are back, and the page says so; the teaching view shows that model.
+    expect(text).toMatch(/; its weights were restored, so the network, the candidates and the teaching view show that model\. The chart and the numbers above are epoch \d+'s\.$/);
     await screenshot(page, 'early-stop');
+    await page.evaluate(() => window.playground.openStepper('DB00682'));
+    expect((await snapshot(page)).stepper!.epoch).toBe(Number(m![2]));
+    await page.evaluate(() => window.playground.closeStepper());
 
     // The user's pause reads differently; the early-stopped row keeps its reason.
     await page.locator('#setting-seed').fill('2');

@@ -208,7 +208,7 @@ describe('the message-passing stepper', () => {
   });
 });
 
-describe('on webgpu (SwiftShader adapter)', () => {
+describe('on webgpu (SwiftShader adapter, chosen explicitly: auto passes over software GPUs)', () => {
   let gpu: Browser;
   beforeAll(async () => {
     gpu = await launchChromium(['--enable-unsafe-webgpu']);
@@ -216,7 +216,7 @@ describe('on webgpu (SwiftShader adapter)', () => {
   afterAll(async () => gpu?.close());
 
   it('the stepper’s final vector is the model’s output there too, and projections are recorded', async () => {
-    const { page, consoleErrors } = await openApp(gpu, `${app.server.url}#seed=2&hidden=16&epochs=5&tour=off`);
+    const { page, consoleErrors } = await openApp(gpu, `${app.server.url}#seed=2&hidden=16&epochs=5&tour=off&backend=webgpu`);
     expect((await snapshot(page)).backend).toBe('webgpu');
     await page.getByTestId('play').click();
     await page.waitForFunction(() => window.playground.snapshot().status === 'done', null, { timeout: 120_000 });

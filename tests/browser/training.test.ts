@@ -1,8 +1,10 @@
 /**
- * The end-to-end slice in a real browser: demo loads, training runs in the worker on the backend
- * headless Chromium offers, the network is coloured by predicted strength, the URL restores settings.
+ * The end-to-end slice in a real browser: demo loads, training runs in the worker, the network is
+ * coloured by predicted strength, the URL restores settings. Headless Chromium here has no GPU: its
+ * WebGL and WebGPU are SwiftShader, which the automatic choice passes over for WASM; the tests of
+ * the GPU paths name their backend in the URL, as a user would.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openApp, screenshot, serveDist, snapshot, waitForEpoch, type AppServer } from './harness';
 
@@ -13,26 +15,61 @@ beforeAll(async () => {
 afterAll(async () => server?.close());
 
 /** First-epoch loss on the cpu backend in the same browser, for the cross-backend check. */
-async function cpuFirstEpochLoss(browser: Browser, hash: string): Promise<number> {
+async function cpuLosses(browser: Browser, hash: string, epochs: number): Promise<number[]> {
   const { page } = await openApp(browser, `${server.url}#${hash}&backend=cpu`);
   expect((await snapshot(page)).backend).toBe('cpu');
-  await page.evaluate(() => window.playground.step());
+  for (let e = 0; e < epochs; e++) await page.evaluate(() => window.playground.step());
   const s = await snapshot(page);
   await page.close();
-  return s.losses[0];
+  return s.losses;
 }
 
-describe('default flags (WebGL through SwiftShader)', () => {
+const cpuFirstEpochLoss = async (browser: Browser, hash: string): Promise<number> => (await cpuLosses(browser, hash, 1))[0];
+
+/** The backend list under the header's badge, opened: one line per backend tried. */
+async function probeList(page: Page): Promise<{ summary: string; items: string[] }> {
+  await page.getByTestId('backend').click();
+  const items = await page.locator('details.backend li').allInnerTexts();
+  return { summary: await page.getByTestId('backend').innerText(), items };
+}
+
+describe('default flags (SwiftShader WebGL, no WebGPU adapter)', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchChromium();
   });
   afterAll(async () => browser?.close());
 
-  it('loads the demo, trains 20+ epochs in the worker and colours the network', async () => {
-    const { page, foreignRequests, consoleErrors } = await openApp(browser, `${server.url}#epochs=25&seed=1`);
+  it('auto passes over the software WebGL for WASM, trains there, and says why', async () => {
+    const { page, consoleErrors } = await openApp(browser, `${server.url}#epochs=3&seed=1`);
+    expect((await snapshot(page)).backend).toBe('wasm');
+    const { summary, items } = await probeList(page);
+    expect(summary).toMatch(/^backend: wasm · .* · SwiftShader skipped$/);
+    expect(items).toEqual([
+      'webgpu: skipped — no WebGPU adapter (requestAdapter() returned null)',
+      'webgl: skipped — software renderer (SwiftShader) — WASM is faster; choose WebGL explicitly to use it',
+      expect.stringMatching(/^wasm: in use — initialised; test product .* correct$/),
+    ]);
+    await screenshot(page, 'backend-auto-wasm');
+    await page.getByTestId('play').click();
+    await page.waitForFunction(() => window.playground.snapshot().status === 'done', null, { timeout: 60_000 });
+    const s = await snapshot(page);
+    expect([s.epoch, s.error, s.backend]).toEqual([3, null, 'wasm']);
+    expect(consoleErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  it('loads the demo, trains 20+ epochs in the worker on WebGL chosen explicitly, and colours the network', async () => {
+    const { page, foreignRequests, consoleErrors } = await openApp(browser, `${server.url}#epochs=25&seed=1&backend=webgl`);
     const before = await snapshot(page);
+    // Chosen explicitly, the software WebGL is used, and the list says what it is.
     expect(before.backend).toBe('webgl');
+    const { items } = await probeList(page);
+    expect(items).toEqual([
+      expect.stringMatching(/^webgl: in use — .*software renderer \(SwiftShader\), used because WebGL was chosen explicitly/),
+      'The first backend tried works.',
+    ]);
+    await page.getByTestId('backend').click(); // closes the list again
     expect(before.nodes).toBeGreaterThanOrEqual(80);
     expect(before.status).toBe('idle');
     await page.getByTestId('play').click();
@@ -128,7 +165,7 @@ describe('default flags (WebGL through SwiftShader)', () => {
 
   it('agrees with the cpu backend on the first-epoch loss (webgl)', async () => {
     const hash = 'seed=3&hidden=16';
-    const { page } = await openApp(browser, `${server.url}#${hash}`);
+    const { page } = await openApp(browser, `${server.url}#${hash}&backend=webgl`);
     expect((await snapshot(page)).backend).toBe('webgl');
     await page.evaluate(() => window.playground.step());
     const gpuLoss = (await snapshot(page)).losses[0];
@@ -137,6 +174,17 @@ describe('default flags (WebGL through SwiftShader)', () => {
   });
 });
 
+/** Losses of the first `steps` epochs (Step +1 each) on a page opened at `hash`, and what the page logged. */
+async function stepLosses(browser: Browser, hash: string, steps: number): Promise<{ losses: number[]; error: string | null; logged: string[] }> {
+  const { page, consoleErrors } = await openApp(browser, `${server.url}#${hash}`);
+  const logged: string[] = [];
+  page.on('console', (m) => m.type() === 'warning' && logged.push(m.text()));
+  for (let i = 0; i < steps; i++) await page.evaluate(() => window.playground.step());
+  const s = await snapshot(page);
+  await page.close();
+  return { losses: s.losses, error: s.error, logged: [...logged, ...consoleErrors] };
+}
+
 describe('with --enable-unsafe-webgpu (SwiftShader WebGPU adapter)', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -144,9 +192,21 @@ describe('with --enable-unsafe-webgpu (SwiftShader WebGPU adapter)', () => {
   });
   afterAll(async () => browser?.close());
 
-  it('trains on webgpu and matches the cpu backend’s first-epoch loss within 1e-4', async () => {
+  it('auto passes over the SwiftShader WebGPU adapter too', async () => {
+    const { page } = await openApp(browser, server.url);
+    expect((await snapshot(page)).backend).toBe('wasm');
+    const { summary, items } = await probeList(page);
+    expect(summary).toMatch(/ · SwiftShader skipped$/);
+    expect(items.slice(0, 2)).toEqual([
+      'webgpu: skipped — software adapter (SwiftShader) — WASM is faster; choose WebGPU explicitly to use it',
+      'webgl: skipped — software renderer (SwiftShader) — WASM is faster; choose WebGL explicitly to use it',
+    ]);
+    await page.close();
+  });
+
+  it('trains on webgpu chosen explicitly and matches the cpu backend’s first-epoch loss within 1e-4', async () => {
     const hash = 'seed=3&hidden=16&epochs=20';
-    const { page, consoleErrors } = await openApp(browser, `${server.url}#${hash}`);
+    const { page, consoleErrors } = await openApp(browser, `${server.url}#${hash}&backend=webgpu`);
     expect((await snapshot(page)).backend).toBe('webgpu');
     await page.getByTestId('play').click();
     const s = await waitForEpoch(page, 20);
@@ -158,4 +218,32 @@ describe('with --enable-unsafe-webgpu (SwiftShader WebGPU adapter)', () => {
     expect(consoleErrors.filter((e) => !/favicon|performance of synchronously/.test(e))).toEqual([]);
     expect(Math.abs(s.losses[0] - (await cpuFirstEpochLoss(browser, hash)))).toBeLessThan(1e-4);
   });
+
+  it('trains the seed model (dense loss, negatives drawn on the GPU) with the cpu backend’s losses, epoch by epoch', async () => {
+    // The dot decoder on webgpu: the GPU draws each epoch's negatives itself; had it drawn other
+    // pairs than the host does on cpu, the losses would part from the first epoch on.
+    const hash = 'seed=5&hidden=16&model=seed-gcn&decoder=dot';
+    const { page, consoleErrors } = await openApp(browser, `${server.url}#${hash}&backend=webgpu`);
+    expect((await snapshot(page)).backend).toBe('webgpu');
+    for (let e = 0; e < 3; e++) await page.evaluate(() => window.playground.step());
+    const gpu = (await snapshot(page)).losses;
+    await page.close();
+    expect(consoleErrors.filter((e) => !/favicon|performance of synchronously/.test(e))).toEqual([]);
+    const cpu = await cpuLosses(browser, hash, 3);
+    expect(gpu).toHaveLength(3);
+    gpu.forEach((l, i) => expect(Math.abs(l - cpu[i]), `epoch ${i + 1}`).toBeLessThan(1e-4));
+  });
+
+  // The type and node tasks' loss (softmax cross-entropy) and evaluation read nothing back synchronously on a GPU.
+  for (const task of ['type', 'node'] as const) {
+    it(`${task} task: trains on webgpu with no synchronous read, losses as on cpu within 1e-4`, async () => {
+      const hash = `task=${task}&seed=3&hidden=16&tour=off`;
+      const gpu = await stepLosses(browser, `${hash}&backend=webgpu`, 3);
+      const cpu = await stepLosses(browser, `${hash}&backend=cpu`, 3);
+      expect([gpu.error, cpu.error]).toEqual([null, null]);
+      expect(gpu.losses).toHaveLength(3);
+      gpu.losses.forEach((l, i) => expect(Math.abs(l - cpu.losses[i]), `epoch ${i + 1}: ${gpu.losses} vs ${cpu.losses}`).toBeLessThan(1e-4));
+      expect(gpu.logged.filter((e) => !/favicon/.test(e))).toEqual([]);
+    });
+  }
 });

@@ -65,7 +65,8 @@ export interface ColumnDetection {
   header: string[];
   /** First data rows (at most 10), as text. */
   rows: string[][];
-  role: TableRole;
+  /** 'metadata': a file a load skips (OGB's num-node-list.csv and the like; see ogbMetadata.ts). */
+  role: TableRole | 'metadata';
   /** The detected interaction columns (when role is 'edges'). */
   mapping: ColumnMapping | null;
   description: string;

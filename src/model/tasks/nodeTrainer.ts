@@ -81,14 +81,18 @@ export class NodeTrainer extends TrainerBase {
 
   readonly selectionMetric = 'macro-F1';
 
-  /** Most likely ATC group per node (index into ATC_GROUPS). */
-  predict(h: Float32Array): Int32Array {
-    const logits = tf.tidy(() => this.head.apply(tf.tensor2d(h, [this.graph.numNodes, this.settings.hidden])).dataSync());
-    return argmaxRows(logits, this.numClasses);
+  /** Most likely ATC group per node (index into ATC_GROUPS). Read asynchronously: a synchronous read stalls (or fails on) WebGPU. */
+  async predict(h: Float32Array): Promise<Int32Array> {
+    const logits = tf.tidy(() => this.head.apply(tf.tensor2d(h, [this.graph.numNodes, this.settings.hidden])));
+    try {
+      return argmaxRows((await logits.data()) as Float32Array, this.numClasses);
+    } finally {
+      logits.dispose();
+    }
   }
 
-  evaluate(h: Float32Array): EvalMetrics {
-    const pred = this.predict(h);
+  async evaluate(h: Float32Array): Promise<EvalMetrics> {
+    const pred = await this.predict(h);
     const part = (idx: Int32Array) => ({
       truth: Int32Array.from(idx, (i) => this.nodeSplit.labels[i]),
       pred: Int32Array.from(idx, (i) => pred[i]),

@@ -76,15 +76,19 @@ export class TypeTrainer extends TrainerBase {
 
   readonly selectionMetric = 'macro-F1';
 
-  /** Most likely type per pair. */
-  predict(h: Float32Array, pairs: Pairs): Int32Array {
-    const logits = tf.tidy(() => this.typeDecoder.logits(tf.tensor2d(h, [this.graph.numNodes, this.settings.hidden]), pairs).dataSync());
-    return argmaxRows(logits, this.numTypes);
+  /** Most likely type per pair. Read asynchronously: a synchronous read stalls (or fails on) WebGPU. */
+  async predict(h: Float32Array, pairs: Pairs): Promise<Int32Array> {
+    const logits = tf.tidy(() => this.typeDecoder.logits(tf.tensor2d(h, [this.graph.numNodes, this.settings.hidden]), pairs));
+    try {
+      return argmaxRows((await logits.data()) as Float32Array, this.numTypes);
+    } finally {
+      logits.dispose();
+    }
   }
 
-  evaluate(h: Float32Array): EvalMetrics {
-    const pv = this.predict(h, this.typeSplit.val);
-    const pt = this.predict(h, this.typeSplit.test);
+  async evaluate(h: Float32Array): Promise<EvalMetrics> {
+    const pv = await this.predict(h, this.typeSplit.val);
+    const pt = await this.predict(h, this.typeSplit.test);
     return {
       valAuroc: NaN,
       valAuprc: NaN,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messageGraphFromPairs } from '../../../src/model/graphOperators';
 import { Rng } from '../../../src/model/rng';
-import { PairSet, sampleTrainingNegatives, splitLinks, type Pairs } from '../../../src/model/split';
+import { PairSet, splitLinks, type Pairs } from '../../../src/model/split';
 
 function randomGraph(n: number, m: number, seed: number) {
   const rng = new Rng(seed);
@@ -64,16 +64,6 @@ describe('splitLinks', () => {
         expect(p.a[i]).toBeLessThan(p.b[i]);
         expect(g.known.has(p.a[i], p.b[i])).toBe(false);
       }
-    }
-  });
-
-  it('samples training negatives outside the training pairs', () => {
-    const s = splitLinks(g.n, g.src, g.dst, 5);
-    const train = new PairSet(g.n).addAll(s.trainPos);
-    const neg = sampleTrainingNegatives(g.n, 5000, train, new Rng(9));
-    for (let i = 0; i < neg.a.length; i++) {
-      expect(neg.a[i]).not.toBe(neg.b[i]);
-      expect(train.has(neg.a[i], neg.b[i])).toBe(false);
     }
   });
 });

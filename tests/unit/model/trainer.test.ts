@@ -51,6 +51,22 @@ describe('LinkTrainer', () => {
     losses[1].forEach((l, i) => expect(l).toBeCloseTo(losses[0][i], 5));
   });
 
+  it('trains the same through the dense link loss (dot decoder, N × N weights) as through gathered pairs, without leaks', async () => {
+    const g = communities(40, 8);
+    const runs: { mode: string; losses: number[] }[] = [];
+    for (const aggregation of ['sparse', 'dense'] as const) {
+      const t = new LinkTrainer(g, { ...DEFAULT_MODEL_SETTINGS, hidden: 8, decoder: 'dot', aggregation }, 'cpu');
+      const losses = [await t.trainEpoch()];
+      const tensors = tf.memory().numTensors;
+      for (let e = 0; e < 4; e++) losses.push(await t.trainEpoch());
+      expect(tf.memory().numTensors).toBe(tensors);
+      runs.push({ mode: t.lossMode, losses });
+      t.dispose();
+    }
+    expect(runs.map((r) => r.mode)).toEqual(['gathered', 'dense']);
+    runs[1].losses.forEach((l, i) => expect(Math.abs(l - runs[0].losses[i])).toBeLessThan(1e-5));
+  });
+
   it('learns: validation AUROC rises well above chance on a graph with communities', async () => {
     const t = new LinkTrainer(communities(80, 2), { ...DEFAULT_MODEL_SETTINGS, hidden: 16 }, 'cpu');
     let last = await t.runEpoch();

@@ -113,3 +113,33 @@ describe('TrainerService set-up and reset: build first, then swap', () => {
     expect(epochs).toEqual([1, 2]);
   });
 });
+
+describe('TrainerService after early stopping', () => {
+  it('shows the restored best weights: probabilities, candidates, outputs and the teaching view are the best epoch’s', async () => {
+    const service = new TrainerService();
+    await service.init('cpu');
+    await service.setup(sparseGraph(40, 90), { ...settings, patience: 3, learningRate: 0.05, epochs: 300 });
+    // Step (a forced full view each epoch) until the run stops, keeping what each epoch showed.
+    const views = new Map<number, { probabilities: number[]; candidates: unknown; output: number[] }>();
+    let u = await service.step();
+    while (u.status !== 'stopped' && u.metrics!.epoch < 300) {
+      views.set(u.metrics!.epoch, { probabilities: Array.from(u.edgeProbabilities!), candidates: u.candidates, output: await service.nodeOutput(5) });
+      u = await service.step();
+    }
+    expect(u.status).toBe('stopped');
+    expect(u.stop).toMatchObject({ kind: 'early', epoch: u.metrics!.epoch, patience: 3 });
+    const bestEpoch = u.best!.epoch;
+    expect(u.metrics!.epoch - bestEpoch).toBe(3);
+    const best = views.get(bestEpoch)!;
+    expect(Array.from(u.edgeProbabilities!)).toEqual(best.probabilities);
+    expect(u.candidates).toEqual(best.candidates);
+    expect(await service.nodeOutput(5)).toEqual(best.output);
+    // The epoch before the stop showed other weights, so the equality above is the restore's doing.
+    expect(views.get(u.metrics!.epoch - 1)!.probabilities).not.toEqual(best.probabilities);
+    // The teaching view labels the model by the epoch its weights come from, and its slider ends there.
+    expect((await service.explainNode(5)).epoch).toBe(bestEpoch);
+    expect((await service.embeddingProjection())!.epoch).toBe(bestEpoch);
+    // Another step trains on from the best weights and is the user's, not a new early stop.
+    expect((await service.step()).status).toBe('paused');
+  });
+});
