@@ -5,32 +5,12 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import type { DrugNode } from '../../../src/data/graph';
+import { communities } from '../../helpers/graphs';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/model/settings';
 import { createTrainer } from '../../../src/model/tasks';
 import { LinkTrainer } from '../../../src/model/trainer';
-import type { EpochResult, LinkGraph, TrainerBase } from '../../../src/model/trainerBase';
+import type { EpochResult, TrainerBase } from '../../../src/model/trainerBase';
 
-/** Two communities; edge type = community pair; ATC main group by community (for the type and node tasks). */
-function communities(n: number, seed: number): LinkGraph {
-  const src: number[] = [];
-  const dst: number[] = [];
-  const type: number[] = [];
-  let state = seed;
-  const rand = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-  for (let u = 0; u < n; u++) {
-    for (let v = u + 1; v < n; v++) {
-      const same = u % 2 === v % 2;
-      if (rand() < (same ? 0.3 : 0.06)) {
-        src.push(u);
-        dst.push(v);
-        type.push(same ? u % 2 : 2);
-      }
-    }
-  }
-  const nodes: DrugNode[] = Array.from({ length: n }, (_, i) => ({ id: `D${i}`, name: `D${i}`, atc: [i % 2 === 0 ? 'C01AA05' : 'N02BE01'] }));
-  return { numNodes: n, edgeSrc: Int32Array.from(src), edgeDst: Int32Array.from(dst), edgeType: Int32Array.from(type), edgeTypes: ['even', 'odd', 'mixed'], nodes };
-}
 
 const settings = (over: Partial<ModelSettings>): ModelSettings => ({ ...DEFAULT_MODEL_SETTINGS, hidden: 8, ...over });
 

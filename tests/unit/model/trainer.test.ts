@@ -1,29 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
+import { communities } from '../../helpers/graphs';
 import { DEFAULT_MODEL_SETTINGS, SEED_MODEL } from '../../../src/model/settings';
 import { LinkTrainer, pairLogits } from '../../../src/model/trainer';
 
-/** A graph with two dense communities, so there is something to learn. */
-function communities(n: number, seed: number) {
-  const src: number[] = [];
-  const dst: number[] = [];
-  let state = seed;
-  const rand = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
-  for (let u = 0; u < n; u++) {
-    for (let v = u + 1; v < n; v++) {
-      const same = u % 2 === v % 2;
-      if (rand() < (same ? 0.3 : 0.02)) {
-        src.push(u);
-        dst.push(v);
-      }
-    }
-  }
-  return { numNodes: n, edgeSrc: Int32Array.from(src), edgeDst: Int32Array.from(dst) };
-}
 
 describe('LinkTrainer', () => {
   it('keeps tf.memory().numTensors flat over 20 epochs, evaluation and candidates included', async () => {
-    const t = new LinkTrainer(communities(60, 1), { ...DEFAULT_MODEL_SETTINGS, hidden: 8 }, 'cpu');
+    const t = new LinkTrainer(communities(60, 1, { between: 0.02 }), { ...DEFAULT_MODEL_SETTINGS, hidden: 8 }, 'cpu');
     await t.runEpoch();
     await t.candidates(5, await t.embeddings());
     await t.knownEdgeProbabilities(await t.embeddings());
@@ -38,7 +22,7 @@ describe('LinkTrainer', () => {
   });
 
   it('trains the same with dense and sparse aggregation over several epochs', async () => {
-    const g = communities(40, 6);
+    const g = communities(40, 6, { between: 0.02 });
     const losses: number[][] = [];
     for (const aggregation of ['sparse', 'dense'] as const) {
       const t = new LinkTrainer(g, { ...DEFAULT_MODEL_SETTINGS, hidden: 8, aggregation }, 'cpu');
@@ -52,7 +36,7 @@ describe('LinkTrainer', () => {
   });
 
   it('trains the same through the dense link loss (dot decoder, N × N weights) as through gathered pairs, without leaks', async () => {
-    const g = communities(40, 8);
+    const g = communities(40, 8, { between: 0.02 });
     const runs: { mode: string; losses: number[] }[] = [];
     for (const aggregation of ['sparse', 'dense'] as const) {
       const t = new LinkTrainer(g, { ...DEFAULT_MODEL_SETTINGS, hidden: 8, decoder: 'dot', aggregation }, 'cpu');
@@ -68,7 +52,7 @@ describe('LinkTrainer', () => {
   });
 
   it('learns: validation AUROC rises well above chance on a graph with communities', async () => {
-    const t = new LinkTrainer(communities(80, 2), { ...DEFAULT_MODEL_SETTINGS, hidden: 16 }, 'cpu');
+    const t = new LinkTrainer(communities(80, 2, { between: 0.02 }), { ...DEFAULT_MODEL_SETTINGS, hidden: 16 }, 'cpu');
     let last = await t.runEpoch();
     for (let e = 0; e < 40; e++) last = await t.runEpoch();
     expect(last.valAuroc).toBeGreaterThan(0.75);
@@ -76,7 +60,7 @@ describe('LinkTrainer', () => {
   });
 
   it('gives the same numbers for the same seed, and different ones for another seed', async () => {
-    const g = communities(50, 3);
+    const g = communities(50, 3, { between: 0.02 });
     const run = async (seed: number) => {
       const t = new LinkTrainer(g, { ...DEFAULT_MODEL_SETTINGS, hidden: 8, seed }, 'cpu');
       const r = [await t.runEpoch(), await t.runEpoch(), await t.runEpoch()].map((x) => [x.loss, x.valAuroc]);
@@ -88,7 +72,7 @@ describe('LinkTrainer', () => {
   });
 
   it('draws the same negatives when the next step is prepared during this one (the GPU overlap)', async () => {
-    const g = communities(50, 7);
+    const g = communities(50, 7, { between: 0.02 });
     const run = async (overlap: boolean) => {
       const t = new LinkTrainer(g, { ...DEFAULT_MODEL_SETTINGS, hidden: 8 }, 'cpu');
       expect(t.overlapHostWork).toBe(false); // cpu runs synchronously: nothing to overlap
@@ -104,7 +88,7 @@ describe('LinkTrainer', () => {
   });
 
   it('reports candidates that are unknown pairs, strongest first, with the model’s own scores', async () => {
-    const g = communities(40, 4);
+    const g = communities(40, 4, { between: 0.02 });
     // The dot decoder, so the brute force below can score pairs itself (the MLP case: candidates.test.ts).
     const t = new LinkTrainer(g, { ...DEFAULT_MODEL_SETTINGS, ...SEED_MODEL, hidden: 8 }, 'cpu');
     for (let e = 0; e < 5; e++) await t.runEpoch();
@@ -124,7 +108,7 @@ describe('LinkTrainer', () => {
   });
 
   it('stops with a clear message when the loss diverges', async () => {
-    const t = new LinkTrainer(communities(30, 5), { ...DEFAULT_MODEL_SETTINGS, hidden: 8, learningRate: 1e30 }, 'cpu');
+    const t = new LinkTrainer(communities(30, 5, { between: 0.02 }), { ...DEFAULT_MODEL_SETTINGS, hidden: 8, learningRate: 1e30 }, 'cpu');
     await expect(async () => {
       for (let e = 0; e < 20; e++) await t.trainEpoch();
     }).rejects.toThrow(/loss became/);

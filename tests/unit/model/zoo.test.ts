@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import type { DrugNode } from '../../../src/data/graph';
+import { communities } from '../../helpers/graphs';
 import { createLinkDecoder, MAX_PAIRS_PER_CALL } from '../../../src/model/decoders';
 import { LAYER_KINDS } from '../../../src/model/layers';
 import { Rng } from '../../../src/model/rng';
@@ -15,37 +15,12 @@ import { NodeTrainer } from '../../../src/model/tasks/nodeTrainer';
 import { TypeTrainer } from '../../../src/model/tasks/typeTrainer';
 import { splitLinks } from '../../../src/model/split';
 import { LinkTrainer } from '../../../src/model/trainer';
-import type { LinkGraph } from '../../../src/model/trainerBase';
 
-/** Two communities; the edge type is the community pair (0: both even, 1: both odd, 2: mixed); ATC by community. */
-function communities(n: number, seed: number): LinkGraph {
-  const src: number[] = [];
-  const dst: number[] = [];
-  const type: number[] = [];
-  let state = seed;
-  const rand = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-  for (let u = 0; u < n; u++) {
-    for (let v = u + 1; v < n; v++) {
-      const same = u % 2 === v % 2;
-      if (rand() < (same ? 0.3 : 0.06)) {
-        src.push(u);
-        dst.push(v);
-        type.push(same ? u % 2 : 2);
-      }
-    }
-  }
-  const nodes: DrugNode[] = Array.from({ length: n }, (_, i) => ({
-    id: `D${i}`,
-    name: `D${i}`,
-    ...(i % 7 === 6 ? {} : { atc: [i % 2 === 0 ? 'C01AA05' : 'N02BE01'] }),
-  }));
-  return { numNodes: n, edgeSrc: Int32Array.from(src), edgeDst: Int32Array.from(dst), edgeType: Int32Array.from(type), edgeTypes: ['even', 'odd', 'mixed'], nodes };
-}
 
 const small = (over: Partial<ModelSettings>): ModelSettings => ({ ...DEFAULT_MODEL_SETTINGS, hidden: 8, heads: 2, ...over });
 
 describe('every layer kind', () => {
-  const g = communities(40, 3);
+  const g = communities(40, 3, { missingAtcEvery: 7 });
   for (const model of LAYER_KINDS) {
     it(`${model}: numTensors flat over epochs, same numbers for the same seed`, async () => {
       const run = async () => {
@@ -76,7 +51,7 @@ describe('every layer kind', () => {
 });
 
 describe('decoders', () => {
-  const g = communities(80, 4);
+  const g = communities(80, 4, { missingAtcEvery: 7 });
   for (const decoder of ['dot', 'distmult', 'mlp'] as const) {
     it(`${decoder}: learns, no leaks, candidates are unknown pairs`, async () => {
       const created = tf.memory().numTensors;
@@ -142,7 +117,7 @@ describe('learned decoders on more pairs than one call takes', () => {
 
 describe('other tasks', () => {
   it('type: learns the interaction types of known pairs (accuracy, macro-F1)', async () => {
-    const t = new TypeTrainer(communities(60, 5), small({ task: 'type', hidden: 16 }), 'cpu');
+    const t = new TypeTrainer(communities(60, 5, { missingAtcEvery: 7 }), small({ task: 'type', hidden: 16 }), 'cpu');
     let last = await t.runEpoch();
     for (let e = 0; e < 40; e++) last = await t.runEpoch();
     expect(last.valAccuracy).toBeGreaterThan(0.7);
@@ -152,12 +127,12 @@ describe('other tasks', () => {
   });
 
   it('type: refuses an untyped graph with a clear message', () => {
-    const { edgeType: _t, edgeTypes: _n, ...untyped } = communities(20, 1);
+    const { edgeType: _t, edgeTypes: _n, ...untyped } = communities(20, 1, { missingAtcEvery: 7 });
     expect(() => new TypeTrainer(untyped, small({ task: 'type' }), 'cpu')).toThrow(/interaction types/);
   });
 
   it('node: classifies ATC main groups, masked to the drugs that have one', async () => {
-    const g = communities(60, 6);
+    const g = communities(60, 6, { missingAtcEvery: 7 });
     const t = new NodeTrainer(g, small({ task: 'node', hidden: 16 }), 'cpu');
     const labelled = [...t.nodeSplit.train, ...t.nodeSplit.val, ...t.nodeSplit.test];
     expect(labelled.length).toBe(g.nodes!.filter((n) => n.atc).length);
@@ -169,11 +144,11 @@ describe('other tasks', () => {
   });
 
   it('node: refuses ATC features, which would leak the labels', () => {
-    expect(() => new NodeTrainer(communities(20, 1), small({ task: 'node', features: 'learned+atc' }), 'cpu')).toThrow(/hand it the answer/);
+    expect(() => new NodeTrainer(communities(20, 1, { missingAtcEvery: 7 }), small({ task: 'node', features: 'learned+atc' }), 'cpu')).toThrow(/hand it the answer/);
   });
 
   it('node: says so when no drug has an ATC code', () => {
-    const g = communities(20, 1);
+    const g = communities(20, 1, { missingAtcEvery: 7 });
     const bare = { ...g, nodes: g.nodes!.map(({ id, name }) => ({ id, name })) };
     expect(() => new NodeTrainer(bare, small({ task: 'node' }), 'cpu')).toThrow(/ATC/);
   });
@@ -181,7 +156,7 @@ describe('other tasks', () => {
 
 describe('given splits', () => {
   it('trains on exactly the given split and picks the best epoch by Hits@20 when asked', async () => {
-    const g = communities(60, 9);
+    const g = communities(60, 9, { missingAtcEvery: 7 });
     const split = splitLinks(g.numNodes, g.edgeSrc, g.edgeDst, 123);
     const t = new LinkTrainer(g, small({}), 'cpu', { split, selectBy: 'hits20' });
     expect(t.split).toBe(split);
@@ -197,7 +172,7 @@ describe('given splits', () => {
 describe('early stopping and determinism of options', () => {
   it('stops after `patience` epochs without a better validation score and keeps the best epoch', async () => {
     // A learning rate this small barely moves the weights, so validation AUROC soon stops improving.
-    const t = new LinkTrainer(communities(40, 7), small({ patience: 3, learningRate: 1e-5 }), 'cpu');
+    const t = new LinkTrainer(communities(40, 7, { missingAtcEvery: 7 }), small({ patience: 3, learningRate: 1e-5 }), 'cpu');
     const seen = [];
     while (!t.stopReason && t.epoch < 200) seen.push(await t.runEpoch());
     expect(t.stopReason).toMatch(/Early stopping at epoch \d+: no better validation score for 3 epochs/);
@@ -208,7 +183,7 @@ describe('early stopping and determinism of options', () => {
   });
 
   it('dropout masks come from the seed: same seed, same losses; another seed, others', async () => {
-    const g = communities(30, 8);
+    const g = communities(30, 8, { missingAtcEvery: 7 });
     const losses = async (seed: number) => {
       const t = createTrainer(g, small({ dropout: 0.5, seed }), 'cpu');
       const r = [(await t.runEpoch()).loss, (await t.runEpoch()).loss];
