@@ -3,6 +3,8 @@
  * something to learn for every task.
  */
 import type { DrugNode } from '../../src/data/graph';
+import { Rng } from '../../src/model/rng';
+import { PairSet, type Pairs } from '../../src/model/split';
 import type { LinkGraph } from '../../src/model/trainerBase';
 
 /**
@@ -32,4 +34,21 @@ export function communities(n: number, seed: number, { within = 0.3, between = 0
     ...(missingAtcEvery > 0 && i % missingAtcEvery === missingAtcEvery - 1 ? {} : { atc: [i % 2 === 0 ? 'C01AA05' : 'N02BE01'] }),
   }));
   return { numNodes: n, edgeSrc: Int32Array.from(src), edgeDst: Int32Array.from(dst), edgeType: Int32Array.from(type), edgeTypes: ['even', 'odd', 'mixed'], nodes };
+}
+
+/** `m` distinct random pairs lo < hi over n nodes (seeded). */
+export function randomPairs(n: number, m: number, seed: number): Pairs {
+  const rng = new Rng(seed);
+  const seen = new PairSet(n);
+  const a: number[] = [];
+  const b: number[] = [];
+  while (a.length < m) {
+    const u = rng.int(n);
+    const v = rng.int(n);
+    if (u === v || seen.has(u, v)) continue;
+    seen.add(u, v);
+    a.push(Math.min(u, v));
+    b.push(Math.max(u, v));
+  }
+  return { a: Int32Array.from(a), b: Int32Array.from(b) };
 }

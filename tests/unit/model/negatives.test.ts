@@ -3,29 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DenseLinkLoss, weightedPairBce } from '../../../src/model/denseLinkLoss';
 import { bceLinkLoss, dotScores } from '../../../src/model/linkLoss';
 import { drawKey, drawNegatives, mix32, pairCountMatrix } from '../../../src/model/negatives';
-import { Rng } from '../../../src/model/rng';
-import { PairSet, type Pairs } from '../../../src/model/split';
+import { PairSet } from '../../../src/model/split';
+import { randomPairs } from '../../helpers/graphs';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-/** Random distinct pairs lo < hi over n nodes. */
-function randomPairs(n: number, m: number, seed: number): Pairs {
-  const rng = new Rng(seed);
-  const set = new PairSet(n);
-  const a: number[] = [];
-  const b: number[] = [];
-  while (a.length < m) {
-    const u = rng.int(n);
-    const v = rng.int(n);
-    if (u === v || set.has(u, v)) continue;
-    set.add(u, v);
-    a.push(Math.min(u, v));
-    b.push(Math.max(u, v));
-  }
-  return { a: Int32Array.from(a), b: Int32Array.from(b) };
-}
 
 describe('counter-based training negatives', () => {
   it('hash the same as an independent implementation of lowbias32 (Python, exact u32 arithmetic)', () => {

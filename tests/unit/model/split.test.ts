@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { messageGraphFromPairs } from '../../../src/model/graphOperators';
-import { Rng } from '../../../src/model/rng';
 import { PairSet, splitLinks, type Pairs } from '../../../src/model/split';
+import { randomPairs } from '../../helpers/graphs';
 
 function randomGraph(n: number, m: number, seed: number) {
-  const rng = new Rng(seed);
-  const seen = new PairSet(n);
-  const src: number[] = [];
-  const dst: number[] = [];
-  while (src.length < m) {
-    const u = rng.int(n);
-    const v = rng.int(n);
-    if (u === v || seen.has(u, v)) continue;
-    seen.add(u, v);
-    src.push(Math.min(u, v));
-    dst.push(Math.max(u, v));
-  }
-  return { n, src: Int32Array.from(src), dst: Int32Array.from(dst), known: seen };
+  const { a, b } = randomPairs(n, m, seed);
+  return { n, src: a, dst: b, known: new PairSet(n).addAll({ a, b }) };
 }
 
 const list = (p: Pairs) => Array.from(p.a, (a, i) => `${a}-${p.b[i]}`);
