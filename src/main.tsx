@@ -36,6 +36,7 @@ createRoot(document.getElementById('root')!).render(
       <TeachContext.Provider value={teach}>
         <App
           headerExtra={<TeachBar />}
+          exportContext={{ store, controller, getCy: () => cy }}
           onNetwork={(c) => {
             cy = c;
             teach.setNetwork(c);

@@ -156,7 +156,8 @@ export abstract class TrainerBase {
   /** Its name, e.g. "AUROC". */
   abstract readonly selectionMetric: string;
 
-  protected variables(): tf.Variable[] {
+  /** Every trainable variable in a fixed order (the model's, then the task head's): what a saved model or checkpoint holds. */
+  variables(): tf.Variable[] {
     return [...this.model.variables(), ...this.headVariables()];
   }
 

@@ -12,9 +12,20 @@ import { MetricsPanel } from './MetricsPanel';
 import { NetworkView } from './NetworkView';
 import { RunsTable } from './RunsTable';
 import { ViewControls } from './ViewControls';
+import { SaveSharePanel } from './export/SaveSharePanel';
+import type { ExportContext } from './export/types';
 
 /** `headerExtra`: what the page adds to the title bar (the teaching view's drug search). */
-export function App({ onNetwork, headerExtra }: { onNetwork: (cy: cytoscape.Core | null) => void; headerExtra?: ReactNode }) {
+export function App({
+  onNetwork,
+  headerExtra,
+  exportContext,
+}: {
+  onNetwork: (cy: cytoscape.Core | null) => void;
+  headerExtra?: ReactNode;
+  /** What the Save and share panel builds its files from. */
+  exportContext?: ExportContext;
+}) {
   const onReady = useCallback((cy: cytoscape.Core | null) => onNetwork(cy), [onNetwork]);
   return (
     <div className="app">
@@ -38,6 +49,7 @@ export function App({ onNetwork, headerExtra }: { onNetwork: (cy: cytoscape.Core
         <aside className="right">
           <MetricsPanel />
           <CandidatesList />
+          {exportContext && <SaveSharePanel ctx={exportContext} />}
         </aside>
       </main>
       <RunsTable />

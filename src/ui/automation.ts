@@ -7,6 +7,8 @@ import type { AppSettings } from '../state/settings';
 import type { PlaygroundController } from './controller';
 import type { DataLoader } from './dataLoader';
 import type { StepperSnapshot, TeachController } from './teach/teachController';
+import { runExport } from './export/registry';
+import type { ExportKind, ExportOptions, ExportResult } from './export/types';
 
 export interface PlaygroundSnapshot {
   backend: string | null;
@@ -50,6 +52,8 @@ export interface PlaygroundHook {
   closeStepper(): void;
   /** The model's own output vector h_v^(L) for a drug, from a plain forward pass (not the stepper's trace). */
   modelOutput(drugId: string): Promise<number[]>;
+  /** Builds one export (the Save and share panel's files) without downloading it. */
+  export(kind: ExportKind, options?: ExportOptions): Promise<ExportResult>;
 }
 
 export function createAutomationHook(
@@ -116,5 +120,6 @@ export function createAutomationHook(
       if (i < 0) throw new Error(`No drug ${drugId}.`);
       return controller.trainer.nodeOutput(i);
     },
+    export: (kind, options) => runExport({ store, controller, getCy }, kind, options),
   };
 }

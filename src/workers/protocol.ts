@@ -95,6 +95,12 @@ export interface TrainerApi {
   embeddingProjection(epoch?: number): Promise<EmbeddingProjection | null>;
   /** The model's output vector for one node from its plain forward pass (to check the stepper against). */
   nodeOutput(node: number): Promise<number[]>;
+
+  // ---- Predictions files: rows streamed in blocks.
+
+  // ---- Model files: the trained weights out and back in.
+
+  // ---- Checkpoints: the whole training state, for saved work that survives a reload.
 }
 
 // ---------------------------------------------------------------- parser

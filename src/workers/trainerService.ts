@@ -134,6 +134,12 @@ export class TrainerService implements TrainerApi {
     return Array.from(h.subarray(node * d, (node + 1) * d));
   }
 
+  // ---- Predictions files: rows streamed in blocks.
+
+  // ---- Model files: the trained weights out and back in.
+
+  // ---- Checkpoints: the whole training state, for saved work that survives a reload.
+
   private runOneEpoch(forceView: boolean): Promise<TrainerUpdate> {
     const trainer = this.requireTrainer();
     return this.using(async () => {
