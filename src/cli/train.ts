@@ -5,18 +5,13 @@
  * JSON line with the test metrics (last and best-validation epoch), the backend and the median epoch time.
  */
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
-import { installDawn } from './dawn';
-import type { DrugGraph } from '../data/graph';
-import { featureKinds, morganFeatures, parseFeatureSpec, type FeatureBlock } from '../model/features';
-import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../model/settings';
-import type { LinkSplit } from '../model/split';
-import { createTrainer } from '../model/tasks';
-import type { EpochResult } from '../model/trainerBase';
 import { writeFile } from 'node:fs/promises';
+import { parseFeatureSpec } from '../model/features';
+import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../model/settings';
 import { linkSplitToJson } from '../model/splitFile';
 import { LinkTrainer } from '../model/trainer';
-import { loadGraph, loadOgblDdi, loadRdkitNode, loadSplitFile } from './trainData';
+import type { EpochResult } from '../model/trainerBase';
+import { buildTrainer, loadData, startBackend, trainToEnd, type CliBackend } from './session';
 
 const USAGE = `usage: npm run cli -- train <files…> [options]
   --split FILE          link-split/1 JSON (link task; node ids must be in the graph)
@@ -32,12 +27,12 @@ const USAGE = `usage: npm run cli -- train <files…> [options]
   --aggregation auto|sparse|dense   neighbour-sum kernel (default auto: chosen per backend)
   --json                one final JSON line on stdout (progress on stderr)`;
 
-interface Parsed {
+export interface Parsed {
   files: string[];
   split?: string;
   saveSplit?: string;
   ogbl?: string;
-  backend: 'cpu' | 'wasm' | 'webgpu';
+  backend: CliBackend;
   json: boolean;
   settings: ModelSettings;
 }
@@ -149,39 +144,13 @@ export async function trainCommand(args: string[]): Promise<number> {
   }
   const { settings, json } = parsed;
   const log = (line: string) => (json ? process.stderr.write(`${line}\n`) : console.log(line));
-  // Silences the "install tfjs-node" banner. Not IS_TEST: that also turns on tfjs's kernel leak check,
-  // which takes wasm's copy of a tensor saved for a custom gradient (softmaxCrossEntropy) for a leak.
-  tf.enableProdMode();
-  if (parsed.backend === 'webgpu') {
-    const dawn = await installDawn();
-    if (typeof dawn === 'string') {
-      console.error(`error: --backend webgpu: ${dawn}`);
-      return 1;
-    }
-    log(`WebGPU adapter: ${(await dawn.describe()) ?? 'none'}`);
-  }
-  if (!(await tf.setBackend(parsed.backend))) {
-    console.error(`error: the ${parsed.backend} backend did not initialise`);
+  const backendError = await startBackend(parsed.backend, log);
+  if (backendError) {
+    console.error(`error: ${backendError}`);
     return 1;
   }
-  await tf.ready();
-
-  let graph: DrugGraph;
-  let split: LinkSplit | undefined;
-  if (parsed.ogbl) {
-    ({ graph, split } = await loadOgblDdi(parsed.ogbl));
-  } else {
-    graph = await loadGraph(parsed.files);
-    if (parsed.split) split = await loadSplitFile(parsed.split, graph);
-  }
-  let morgan: FeatureBlock | undefined;
-  if (featureKinds(settings.features).includes('morgan')) morgan = morganFeatures(await loadRdkitNode(), graph.nodes);
-
-  const trainer = createTrainer({ ...graph, numNodes: graph.nodes.length }, settings, tf.getBackend(), {
-    split,
-    morgan,
-    selectBy: parsed.ogbl ? 'hits20' : 'auroc',
-  });
+  const { graph, split } = await loadData(parsed);
+  const trainer = await buildTrainer(graph, settings, split, Boolean(parsed.ogbl));
   const splitName = parsed.ogbl ? 'ogbl-ddi official' : parsed.split ? parsed.split : `seeded (seed ${settings.seed})`;
   log(
     `${graph.name}: ${graph.nodes.length} drugs, ${graph.edgeSrc.length} interactions; task ${settings.task}, model ${settings.model}, ` +
@@ -196,19 +165,8 @@ export async function trainCommand(args: string[]): Promise<number> {
     log(`split written to ${parsed.saveSplit}`);
   }
 
-  const times: number[] = [];
-  let last: EpochResult | null = null;
-  let error: string | null = null;
-  try {
-    while (trainer.epoch < settings.epochs && !trainer.stopReason) {
-      last = await trainer.runEpoch();
-      times.push(last.ms);
-      log(progressLine(last, settings.epochs, settings.task));
-    }
-  } catch (e) {
-    error = (e as Error).message;
-    log(error);
-  }
+  const { times, last, error } = await trainToEnd(trainer, settings.epochs, (r) => log(progressLine(r, settings.epochs, settings.task)));
+  if (error) log(error);
   if (trainer.stopReason) log(trainer.stopReason);
   const best = trainer.best;
   if (best) log(`best validation epoch ${best.epoch}: ${progressLine(best, settings.epochs, settings.task).replace(/^epoch\s+\S+\s+/, '')}`);

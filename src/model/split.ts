@@ -124,3 +124,22 @@ export function splitLinks(numNodes: number, src: Int32Array, dst: Int32Array, s
   const testNeg = sampleNegatives(numNodes, nTest, known, negRng);
   return { numNodes, trainPos, valPos, valNeg, testPos, testNeg };
 }
+
+/** Which part of a split a known pair belongs to. */
+export type SplitPart = 'train' | 'val' | 'test' | 'none';
+export const SPLIT_PARTS: readonly SplitPart[] = ['train', 'val', 'test', 'none'];
+
+/**
+ * For each pair of `pairs`, the part of `split` holding it as a positive (index into SPLIT_PARTS):
+ * 'none' for a known pair the split left out (e.g. a fixed split file over another graph).
+ */
+export function splitPartOf(split: LinkSplit, pairs: Pairs): Uint8Array {
+  const keyOf = (u: number, v: number) => (u < v ? u * split.numNodes + v : v * split.numNodes + u);
+  const part = new Map<number, number>();
+  [split.trainPos, split.valPos, split.testPos].forEach((p, k) => {
+    for (let i = 0; i < p.a.length; i++) part.set(keyOf(p.a[i], p.b[i]), k);
+  });
+  const out = new Uint8Array(pairs.a.length);
+  for (let i = 0; i < out.length; i++) out[i] = part.get(keyOf(pairs.a[i], pairs.b[i])) ?? 3;
+  return out;
+}

@@ -16,7 +16,7 @@ import { auprc, auroc, hitsAtK } from './metrics';
 import { drawKey, drawNegatives, type NegativeDraw } from './negatives';
 import { Rng } from './rng';
 import type { ModelSettings } from './settings';
-import { PairSet, splitLinks, type LinkSplit, type Pairs } from './split';
+import { PairSet, splitLinks, splitPartOf, type LinkSplit, type Pairs } from './split';
 import { TrainerBase, type EvalMetrics, type LinkGraph } from './trainerBase';
 
 export { sigmoid, TrainingDiverged, type EpochResult, type EvalMetrics, type LinkGraph } from './trainerBase';
@@ -189,6 +189,15 @@ export class LinkTrainer extends TrainerBase {
       testHits20: hitsAtK(tp, tn, 20),
     };
   }
+
+  /** Logit and split part (index into SPLIT_PARTS) of every known pair, in the graph's edge order. */
+  async knownEdgeScores(h: Float32Array): Promise<{ score: Float32Array; part: Uint8Array }> {
+    const pairs = { a: this.graph.edgeSrc, b: this.graph.edgeDst };
+    this.knownParts ??= splitPartOf(this.split, pairs);
+    return { score: await this.scorePairs(h, pairs), part: this.knownParts };
+  }
+
+  private knownParts: Uint8Array | null = null;
 
   /** Predicted probability for every known pair, in the graph's edge order. */
   async knownEdgeProbabilities(h: Float32Array): Promise<Float32Array> {

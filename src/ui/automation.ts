@@ -20,7 +20,7 @@ export interface PlaygroundSnapshot {
   metrics: { loss: number | null; valAuroc: number | null; valAuprc: number | null; testAuroc: number | null; testAuprc: number | null };
   /** Loss of every epoch so far, in order. */
   losses: number[];
-  candidates: { a: string; b: string; probability: number }[];
+  candidates: { a: string; b: string; score: number; probability: number }[];
   settings: AppSettings;
   error: string | null;
   loadError: string | null;
@@ -90,7 +90,7 @@ export function createAutomationHook(
           testAuprc: num(last?.testAuprc),
         },
         losses: s.history.map((h) => h.loss),
-        candidates: s.candidates.map((c) => ({ a: s.graph!.nodes[c.a].id, b: s.graph!.nodes[c.b].id, probability: c.probability })),
+        candidates: s.candidates.map((c) => ({ a: s.graph!.nodes[c.a].id, b: s.graph!.nodes[c.b].id, score: c.score, probability: c.probability })),
         settings: s.settings,
         error: s.error,
         loadError: s.loadError,

@@ -40,7 +40,16 @@ export type EpochMetrics = EpochResult;
 export interface CandidatePair {
   a: number;
   b: number;
+  /** The decoder's logit: what ranks the candidates (probabilities saturate at 1.000). */
+  score: number;
   probability: number;
+}
+
+/** The current model's logit and split part ('train' | 'val' | 'test' | 'none', see SPLIT_PARTS) for every known pair. */
+export interface KnownPairScores {
+  score: Float32Array;
+  /** Index into SPLIT_PARTS per pair, graph edge order. */
+  part: Uint8Array;
 }
 
 /**
@@ -95,6 +104,8 @@ export interface TrainerApi {
   embeddingProjection(epoch?: number): Promise<EmbeddingProjection | null>;
   /** The model's output vector for one node from its plain forward pass (to check the stepper against). */
   nodeOutput(node: number): Promise<number[]>;
+  /** Link task: logits and split parts of the known pairs from the current weights; null for other tasks. */
+  knownPairScores(): Promise<KnownPairScores | null>;
 
   // ---- Predictions files: rows streamed in blocks.
 

@@ -13,7 +13,8 @@ import type { TrainerBase } from '../model/trainerBase';
 import { chooseBackend } from './backends';
 import { loadRdkit } from './rdkit';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
-import type { BackendInfo, BackendName, TrainerApi, TrainerUpdate, TrainStatus } from './protocol';
+import * as Comlink from 'comlink';
+import type { BackendInfo, BackendName, KnownPairScores, TrainerApi, TrainerUpdate, TrainStatus } from './protocol';
 import { CostShare } from './costShare';
 import { TeachService } from './teachService';
 
@@ -134,6 +135,14 @@ export class TrainerService implements TrainerApi {
     return Array.from(h.subarray(node * d, (node + 1) * d));
   }
 
+  async knownPairScores(): Promise<KnownPairScores | null> {
+    const trainer = this.requireTrainer();
+    if (!(trainer instanceof LinkTrainer)) return null;
+    const result = await this.using(async () => trainer.knownEdgeScores(await trainer.embeddings()));
+    // A copy of the cached split parts goes across; the score array is fresh and can move.
+    return Comlink.transfer({ score: result.score, part: result.part.slice() }, [result.score.buffer]);
+  }
+
   // ---- Predictions files: rows streamed in blocks.
 
   // ---- Model files: the trained weights out and back in.
@@ -179,7 +188,7 @@ export class TrainerService implements TrainerApi {
         const t0 = performance.now();
         const list = await trainer.candidates(this.budget.candidates, h, async () => (await nextTask(), true));
         if (trainer === this.trainer) {
-          this.candidates = list.map((c) => ({ a: c.a, b: c.b, probability: sigmoid(c.score) }));
+          this.candidates = list.map((c) => ({ a: c.a, b: c.b, score: c.score, probability: sigmoid(c.score) }));
           this.candidateScan.record(t0, performance.now());
         }
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messageGraphFromPairs } from '../../../src/model/graphOperators';
-import { PairSet, splitLinks, type Pairs } from '../../../src/model/split';
+import { PairSet, SPLIT_PARTS, splitLinks, splitPartOf, type Pairs } from '../../../src/model/split';
 import { randomPairs } from '../../helpers/graphs';
 
 function randomGraph(n: number, m: number, seed: number) {
@@ -54,5 +54,22 @@ describe('splitLinks', () => {
         expect(g.known.has(p.a[i], p.b[i])).toBe(false);
       }
     }
+  });
+});
+
+describe('splitPartOf', () => {
+  const pairs = (xs: [number, number][]): Pairs => ({ a: Int32Array.from(xs.map((p) => p[0])), b: Int32Array.from(xs.map((p) => p[1])) });
+  it('names the part holding each pair, in either orientation, and none for pairs left out', () => {
+    const empty = pairs([]);
+    const split = { numNodes: 5, trainPos: pairs([[0, 1], [1, 2]]), valPos: pairs([[2, 3]]), valNeg: empty, testPos: pairs([[0, 4]]), testNeg: empty };
+    const parts = splitPartOf(split, pairs([[1, 2], [3, 2], [0, 4], [3, 4], [0, 1]]));
+    expect(Array.from(parts, (k) => SPLIT_PARTS[k])).toEqual(['train', 'val', 'test', 'none', 'train']);
+  });
+  it('agrees with the seeded split it is given', () => {
+    const { a, b } = randomPairs(40, 200, 3);
+    const split = splitLinks(40, a, b, 1);
+    const parts = splitPartOf(split, { a, b });
+    const count = (k: number) => parts.filter((p) => p === k).length;
+    expect([count(0), count(1), count(2), count(3)]).toEqual([split.trainPos.a.length, split.valPos.a.length, split.testPos.a.length, 0]);
   });
 });

@@ -1,0 +1,83 @@
+/**
+ * What every CLI command that needs a model shares: start the backend, load the graph (and a split
+ * file or ogbl-ddi's official split), build the task's trainer from the settings, and train it.
+ * `train` prints as it goes; `predict`, `export` and `export-pyg` reuse the same steps.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import type { DrugGraph } from '../data/graph';
+import { featureKinds, morganFeatures, type FeatureBlock } from '../model/features';
+import type { ModelSettings } from '../model/settings';
+import type { LinkSplit } from '../model/split';
+import { createTrainer } from '../model/tasks';
+import type { EpochResult, TrainerBase } from '../model/trainerBase';
+import { installDawn } from './dawn';
+import { loadGraph, loadOgblDdi, loadRdkitNode, loadSplitFile } from './trainData';
+
+export type CliBackend = 'cpu' | 'wasm' | 'webgpu';
+
+/** Where the graph comes from and how to split it. */
+export interface DataArgs {
+  files: string[];
+  split?: string;
+  ogbl?: string;
+}
+
+export type Log = (line: string) => void;
+
+/** Starts a backend; resolves to an error message when it cannot. */
+export async function startBackend(backend: CliBackend, log: Log): Promise<string | null> {
+  // Silences the "install tfjs-node" banner. Not IS_TEST: that also turns on tfjs's kernel leak check,
+  // which takes wasm's copy of a tensor saved for a custom gradient (softmaxCrossEntropy) for a leak.
+  tf.enableProdMode();
+  if (backend === 'webgpu') {
+    const dawn = await installDawn();
+    if (typeof dawn === 'string') return `--backend webgpu: ${dawn}`;
+    log(`WebGPU adapter: ${(await dawn.describe()) ?? 'none'}`);
+  }
+  if (!(await tf.setBackend(backend))) return `the ${backend} backend did not initialise`;
+  await tf.ready();
+  return null;
+}
+
+/** The graph and, when given, its fixed split (a link-split/1 file, or ogbl-ddi's official one). */
+export async function loadData(data: DataArgs): Promise<{ graph: DrugGraph; split?: LinkSplit }> {
+  if (data.ogbl) return loadOgblDdi(data.ogbl);
+  const graph = await loadGraph(data.files);
+  return { graph, split: data.split ? await loadSplitFile(data.split, graph) : undefined };
+}
+
+/** A fresh trainer for the graph, with Morgan fingerprints from RDKit when the features ask for them. */
+export async function buildTrainer(graph: DrugGraph, settings: ModelSettings, split: LinkSplit | undefined, ogbl: boolean): Promise<TrainerBase> {
+  let morgan: FeatureBlock | undefined;
+  if (featureKinds(settings.features).includes('morgan')) morgan = morganFeatures(await loadRdkitNode(), graph.nodes);
+  return createTrainer({ ...graph, numNodes: graph.nodes.length }, settings, tf.getBackend(), {
+    split,
+    morgan,
+    selectBy: ogbl ? 'hits20' : 'auroc',
+  });
+}
+
+export interface TrainOutcome {
+  /** Training time of each epoch, ms. */
+  times: number[];
+  last: EpochResult | null;
+  /** Why training ended early with an error (divergence), else null. */
+  error: string | null;
+}
+
+/** Trains until the epoch budget is spent or early stopping ends the run; `onEpoch` sees every epoch. */
+export async function trainToEnd(trainer: TrainerBase, epochs: number, onEpoch: (r: EpochResult) => void = () => {}): Promise<TrainOutcome> {
+  const times: number[] = [];
+  let last: EpochResult | null = null;
+  try {
+    while (trainer.epoch < epochs && !trainer.stopReason) {
+      last = await trainer.runEpoch();
+      times.push(last.ms);
+      onEpoch(last);
+    }
+  } catch (e) {
+    return { times, last, error: (e as Error).message };
+  }
+  return { times, last, error: null };
+}
