@@ -2,6 +2,7 @@
  * `npm run cli -- <command> …`: a small dispatcher so each sub-command lives in its own module.
  * Add a command by adding an entry to COMMANDS.
  */
+import { exportCommand } from './exportGraph';
 import { runInspect } from './inspect';
 import { trainCommand } from './train';
 
@@ -9,6 +10,10 @@ type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   inspect: { run: runInspect, help: 'inspect <files…> [--json]   load files as the app would and print the load report' },
+  export: {
+    run: exportCommand,
+    help: 'export <files…> --format graphml|gexf|cx2|cyjs --out FILE [--top K] [train options] [--json]   train, then write the graph with its predictions',
+  },
   train: { run: trainCommand, help: 'train <files…> [--split f.json] [--model …] [--task link|type|node] [--epochs N] [--seed S] [--backend cpu|wasm|webgpu] [--json]   train and evaluate' },
 };
 

@@ -208,7 +208,7 @@ describe('CX2', () => {
 describe('all formats on a generated graph', () => {
   it('agree with each other on every edge’s endpoints and numbers', () => {
     const lg = communities(40, 3);
-    const graph: DrugGraph = { name: 'communities', nodes: lg.nodes, edgeSrc: lg.edgeSrc, edgeDst: lg.edgeDst, edgeType: lg.edgeType, edgeTypes: lg.edgeTypes };
+    const graph: DrugGraph = { name: 'communities', nodes: lg.nodes!, edgeSrc: lg.edgeSrc, edgeDst: lg.edgeDst, edgeType: lg.edgeType, edgeTypes: lg.edgeTypes! };
     const m = graph.edgeSrc.length;
     const score = Float32Array.from({ length: m }, (_, i) => Math.sin(i * 12.9898) * 8);
     const input: GraphExportInput = { graph, known: { score, part: Uint8Array.from({ length: m }, (_, i) => i % 4) }, candidates: [{ a: 0, b: 39, score: -1.5, probability: sigmoid(-1.5) }] };

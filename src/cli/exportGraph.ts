@@ -1,0 +1,129 @@
+/**
+ * `export <files…> --format graphml|gexf|cx2|cyjs --out FILE [--top K] [--json] [train options]`:
+ * trains the model as `train` would (same flags, same defaults; `--epochs 0` keeps the untrained,
+ * seeded model), then writes the graph with its predictions through the writers the page uses
+ * (src/export/): every known interaction with its logit, probability and split part, plus the K
+ * strongest candidate pairs as edges with known = 0.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { access, constants, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { DrugGraph } from '../data/graph';
+import type { CandidateInput, GraphExportInput, KnownScores } from '../export/graphData';
+import { GRAPH_FORMATS, isGraphFormat, type GraphFormat } from '../export/graphFormats';
+import { LinkTrainer } from '../model/trainer';
+import { sigmoid, type TrainerBase } from '../model/trainerBase';
+import { buildTrainer, loadData, startBackend, trainToEnd, type Log } from './session';
+import { parseTrainArgs, type Parsed } from './train';
+
+const USAGE = `usage: npm run cli -- export <files…> --format graphml|gexf|cx2|cyjs --out FILE [options]
+  --format F     graphml (Cytoscape, Gephi, NetworkX), gexf (GEXF 1.3: Gephi, Gephi Lite),
+                 cx2 (Cytoscape / NDEx), cyjs (Cytoscape.js JSON)
+  --out FILE     where to write the file
+  --top K        candidate pairs to include as edges with known = 0 (default: the app's, 15; 0 = none)
+  --json         one final JSON line on stdout (progress on stderr)
+  every option of \`train\` (--model, --epochs N, --seed, --split, …): the model is trained as \`train\`
+  would before writing; --epochs 0 writes the untrained (seeded) model's predictions.`;
+
+export interface ExportArgs {
+  format: GraphFormat;
+  out: string;
+  top: number | null;
+  train: Parsed;
+}
+
+/** Parses export's own flags, then hands the rest to `train`'s parser. */
+export function parseExportArgs(args: string[]): ExportArgs {
+  let format: string | undefined;
+  let out: string | undefined;
+  let top: number | null = null;
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--format' || a === '--out' || a === '--top') {
+      const value = args[++i];
+      if (value === undefined) throw new Error(`${a} needs a value`);
+      if (a === '--format') format = value;
+      else if (a === '--out') out = value;
+      else if (!/^\d+$/.test(value)) throw new Error(`--top expects a whole number, got "${value}"`);
+      else top = Number(value);
+    } else rest.push(a);
+  }
+  if (format === undefined) throw new Error('export needs --format graphml|gexf|cx2|cyjs');
+  if (format === 'csv') throw new Error('--format csv (the predictions table) is not part of this command yet; use graphml, gexf, cx2 or cyjs');
+  if (!isGraphFormat(format)) throw new Error(`--format expects one of graphml, gexf, cx2, cyjs, got "${format}"`);
+  if (out === undefined) throw new Error('export needs --out FILE');
+  return { format, out, top, train: parseTrainArgs(rest) };
+}
+
+/** The model to export: built and trained as `train` does. (Loading saved weights instead is one swap here.) */
+async function trainedModel(graph: DrugGraph, parsed: Parsed, split: Parameters<typeof buildTrainer>[2], log: Log): Promise<TrainerBase> {
+  const trainer = await buildTrainer(graph, parsed.settings, split, Boolean(parsed.ogbl));
+  const { error } = await trainToEnd(trainer, parsed.settings.epochs, (r) => log(`epoch ${r.epoch}/${parsed.settings.epochs}  loss ${r.loss.toFixed(4)}`));
+  if (error) throw new Error(error);
+  if (trainer.stopReason) log(trainer.stopReason);
+  return trainer;
+}
+
+/** Known pairs' logits and split parts and the top candidates; null / none for tasks other than link prediction. */
+export async function predictionsOf(trainer: TrainerBase, top: number): Promise<{ known: KnownScores | null; candidates: CandidateInput[] }> {
+  if (!(trainer instanceof LinkTrainer)) return { known: null, candidates: [] };
+  const h = await trainer.embeddings();
+  const known = await trainer.knownEdgeScores(h);
+  const candidates = top > 0 ? (await trainer.candidates(top, h)).map((c) => ({ a: c.a, b: c.b, score: c.score, probability: sigmoid(c.score) })) : [];
+  return { known, candidates };
+}
+
+export async function exportCommand(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  let parsed: ExportArgs;
+  try {
+    parsed = parseExportArgs(args);
+  } catch (e) {
+    console.error(`error: ${(e as Error).message}\n\n${USAGE}`);
+    return 1;
+  }
+  const { settings, json } = parsed.train;
+  // Before any training: a run should not be lost to a typo in the output folder.
+  try {
+    await access(dirname(parsed.out), constants.W_OK);
+  } catch {
+    console.error(`error: cannot write ${parsed.out}: its folder ${dirname(parsed.out)} does not exist or is not writable`);
+    return 1;
+  }
+  const log: Log = (line) => (json ? process.stderr.write(`${line}\n`) : console.log(line));
+  const backendError = await startBackend(parsed.train.backend, log);
+  if (backendError) {
+    console.error(`error: ${backendError}`);
+    return 1;
+  }
+  const { graph, split } = await loadData(parsed.train);
+  log(`${graph.name}: ${graph.nodes.length} drugs, ${graph.edgeSrc.length} interactions; model ${settings.model}, task ${settings.task}, backend ${tf.getBackend()}`);
+  const trainer = await trainedModel(graph, parsed.train, split, log);
+  try {
+    const { known, candidates } = await predictionsOf(trainer, parsed.top ?? settings.candidates);
+    if (!known) log(`note: task ${settings.task} scores no pairs; the file has the graph and interaction types only`);
+    const description = `${settings.task} task, model ${settings.model}, decoder ${settings.decoder}, ${settings.layers} × ${settings.hidden}, features ${settings.features}, seed ${settings.seed}, epoch ${trainer.epoch}`;
+    const input: GraphExportInput = { graph, known, candidates, description };
+    const text = GRAPH_FORMATS[parsed.format].write(input);
+    try {
+      await writeFile(parsed.out, text);
+    } catch (e) {
+      console.error(`error: cannot write ${parsed.out}: ${(e as Error).message}`);
+      return 1;
+    }
+    const bytes = Buffer.byteLength(text);
+    log(`${parsed.format} written to ${parsed.out}: ${graph.nodes.length} drugs, ${graph.edgeSrc.length} interactions, ${candidates.length} candidates, ${bytes} bytes`);
+    if (json) {
+      console.log(
+        JSON.stringify({ out: parsed.out, format: parsed.format, nodes: graph.nodes.length, edges: graph.edgeSrc.length, candidates: candidates.length, bytes, epochs: trainer.epoch, settings }),
+      );
+    }
+    return 0;
+  } finally {
+    trainer.dispose();
+  }
+}
