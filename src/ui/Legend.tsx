@@ -1,10 +1,10 @@
 /** Legend of the network view: the strength scale, the candidate style, and node colours by ATC group. */
-import { ATC_GROUPS, CANDIDATE_COLOR, NO_ATC_COLOR, STRENGTH_GRADIENT } from './colorScale';
+import { ATC_GROUPS, CANDIDATE_COLOR, NO_ATC_COLOR, presentAtcGroups, STRENGTH_GRADIENT } from './colorScale';
 import { usePlayground } from './context';
 
 export function Legend() {
   const graph = usePlayground((s) => s.graph);
-  const groups = new Set(graph?.nodes.map((n) => n.atc?.[0]?.[0]).filter((g): g is string => !!g && g in ATC_GROUPS));
+  const groups = presentAtcGroups(graph?.nodes ?? []);
   return (
     <div className="legend" data-testid="legend" aria-label="Legend">
       <div className="legend-title">Predicted association strength (known interactions)</div>
@@ -22,7 +22,7 @@ export function Legend() {
       </div>
       <details>
         <summary>Node colour: ATC main group</summary>
-        {[...groups].sort().map((g) => (
+        {groups.map((g) => (
           <div key={g} className="legend-row">
             <span className="swatch" style={{ background: ATC_GROUPS[g].color }} />
             {g} · {ATC_GROUPS[g].name}

@@ -51,3 +51,8 @@ export function atcColor(atc: string[] | undefined): string {
   const g = atc?.[0]?.[0];
   return (g && ATC_GROUPS[g]?.color) || NO_ATC_COLOR;
 }
+
+/** The ATC main groups present among these drugs, sorted (what the legend lists). */
+export function presentAtcGroups(nodes: readonly { atc?: string[] }[]): string[] {
+  return [...new Set(nodes.map((n) => n.atc?.[0]?.[0]).filter((g): g is string => !!g && g in ATC_GROUPS))].sort();
+}

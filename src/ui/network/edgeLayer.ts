@@ -140,6 +140,16 @@ export class EdgeLayer {
     }
     context.setTransform(1, 0, 0, 1, 0, 0);
     context.clearRect(0, 0, width, height);
+    this.paint(context, ratio);
+  };
+
+  /**
+   * Draws the edges as on screen onto `context` at `ratio` pixels per CSS pixel of the view (the
+   * layer itself: the device pixel ratio; an image export: 2). Leaves the context's state as it was.
+   */
+  paint(context: CanvasRenderingContext2D, ratio: number): void {
+    const { cy } = this;
+    context.save();
     const zoom = cy.zoom() * ratio;
     const pan = cy.pan();
     context.setTransform(zoom, 0, 0, zoom, pan.x * ratio, pan.y * ratio);
@@ -150,29 +160,56 @@ export class EdgeLayer {
     byBin.forEach((members, slot) => {
       if (members.length === 0) return;
       context.beginPath();
-      for (const k of members) this.line(this.sources[k], this.targets[k]);
-      this.stroke(knownEdgeStyle(slot - 1), fade);
+      for (const k of members) line(context, this.sources[k], this.targets[k]);
+      stroke(context, knownEdgeStyle(slot - 1), fade);
     });
     if (this.candidates.length > 0) {
       context.beginPath();
-      for (const c of this.candidates) this.line(c.source, c.target);
+      for (const c of this.candidates) line(context, c.source, c.target);
       context.setLineDash(CANDIDATE_STYLE.dash);
-      this.stroke(CANDIDATE_STYLE, fade);
+      stroke(context, CANDIDATE_STYLE, fade);
       context.setLineDash([]);
     }
-  };
-
-  private line(source: cytoscape.NodeSingular, target: cytoscape.NodeSingular): void {
-    const s = source.position();
-    const t = target.position();
-    this.context.moveTo(s.x, s.y);
-    this.context.lineTo(t.x, t.y);
+    context.restore();
   }
 
-  private stroke(style: LineStyle, fade: number): void {
-    this.context.strokeStyle = style.color;
-    this.context.lineWidth = style.width;
-    this.context.globalAlpha = style.opacity * fade;
-    this.context.stroke();
+  /** The drawn lines in model coordinates with their styles, known interactions first (for the SVG export). */
+  lines(): DrawnLine[] {
+    const fade = this.dimmed ? DIMMED : 1;
+    const seg = (s: cytoscape.NodeSingular, t: cytoscape.NodeSingular, style: LineStyle, kind: DrawnLine['kind']): DrawnLine => {
+      const p = s.position();
+      const q = t.position();
+      return { kind, x1: p.x, y1: p.y, x2: q.x, y2: q.y, color: style.color, width: style.width, opacity: style.opacity * fade };
+    };
+    return [
+      ...Array.from(this.bins, (bin, k) => seg(this.sources[k], this.targets[k], knownEdgeStyle(bin), 'known')),
+      ...this.candidates.map((c) => seg(c.source, c.target, CANDIDATE_STYLE, 'candidate')),
+    ];
   }
+}
+
+/** One drawn edge: endpoints in model coordinates, colour, width (model units) and opacity. */
+export interface DrawnLine {
+  kind: 'known' | 'candidate';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  color: string;
+  width: number;
+  opacity: number;
+}
+
+function line(context: CanvasRenderingContext2D, source: cytoscape.NodeSingular, target: cytoscape.NodeSingular): void {
+  const s = source.position();
+  const t = target.position();
+  context.moveTo(s.x, s.y);
+  context.lineTo(t.x, t.y);
+}
+
+function stroke(context: CanvasRenderingContext2D, style: LineStyle, fade: number): void {
+  context.strokeStyle = style.color;
+  context.lineWidth = style.width;
+  context.globalAlpha = style.opacity * fade;
+  context.stroke();
 }
