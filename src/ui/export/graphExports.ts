@@ -59,7 +59,9 @@ const requireCy = (ctx: ExportContext) => {
   if (!cy) throw new Error('The network view is not shown yet.');
   return cy;
 };
-const groupsOf = (ctx: ExportContext) => presentAtcGroups(ctx.store.getState().graph?.nodes ?? []);
+/** The legend's node-colour key as the page shows it: listed only while its section is open (it covers the view otherwise). */
+const groupsOf = (ctx: ExportContext) =>
+  document.querySelector('[data-testid="legend"] details[open]') ? presentAtcGroups(ctx.store.getState().graph?.nodes ?? []) : null;
 const baseName = (ctx: ExportContext) => graphFileName(ctx.store.getState().graph?.name ?? 'network', '').slice(0, -1);
 
 export const graphExports: ExportEntry[] = [

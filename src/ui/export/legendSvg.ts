@@ -1,15 +1,15 @@
 /**
  * The network legend as SVG markup (no DOM), for the network's SVG and PNG images: the strength
- * scale, the candidate line and the node colours of the ATC groups present — what the page's
- * Legend shows, its folded ATC list included.
+ * scale, the candidate line and, when the page's legend has it open, the node colours of the ATC
+ * groups present. Long lines are broken in two: the file's font may be wider than the page's.
  */
 import { escapeXml } from '../../export/graphData';
 import { ATC_GROUPS, CANDIDATE_COLOR, NO_ATC_COLOR, STRENGTH_STOPS } from '../colorScale';
 
-export const LEGEND_TITLE = 'Predicted association strength (known interactions)';
-export const LEGEND_CANDIDATE = 'candidate: strong prediction, not a known interaction';
+export const LEGEND_TITLE = ['Predicted association strength', '(known interactions)'];
+export const LEGEND_CANDIDATE = ['candidate: strong prediction,', 'not a known interaction'];
 
-const WIDTH = 300;
+const WIDTH = 250;
 const PAD = 8;
 const ROW = 15;
 const FONT = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif"';
@@ -21,38 +21,43 @@ export interface LegendSvg {
   height: number;
 }
 
-/** `groups`: the ATC main groups to list (see presentAtcGroups). */
-export function legendSvg(groups: readonly string[], idPrefix = 'legend'): LegendSvg {
+/** `groups`: the ATC main groups to list (see presentAtcGroups); null leaves the node-colour key out. */
+export function legendSvg(groups: readonly string[] | null, idPrefix = 'legend'): LegendSvg {
   const gradientId = `${idPrefix}-strength`;
   const stops = STRENGTH_STOPS.map((c, i) => `<stop offset="${i / (STRENGTH_STOPS.length - 1)}" stop-color="${c}"/>`).join('');
   const inner = WIDTH - 2 * PAD;
   const rows: string[] = [];
-  let y = 86;
-  rows.push(`<text x="${PAD}" y="${y}" font-weight="600">Node colour: ATC main group</text>`);
-  const swatch = (color: string, label: string) => {
-    y += ROW;
-    rows.push(`<circle cx="${PAD + 5}" cy="${y - 4}" r="5" fill="${color}"/><text x="${PAD + 16}" y="${y}">${escapeXml(label)}</text>`);
-  };
-  for (const g of groups) swatch(ATC_GROUPS[g].color, `${g} · ${ATC_GROUPS[g].name}`);
-  swatch(NO_ATC_COLOR, 'no ATC code');
+  let y = 96;
+  if (groups) {
+    y += 8 + ROW;
+    rows.push(`<text x="${PAD}" y="${y}" font-weight="600">Node colour: ATC main group</text>`);
+    const swatch = (color: string, label: string) => {
+      y += ROW;
+      rows.push(`<circle cx="${PAD + 5}" cy="${y - 4}" r="5" fill="${color}"/><text x="${PAD + 16}" y="${y}">${escapeXml(label)}</text>`);
+    };
+    for (const g of groups) swatch(ATC_GROUPS[g].color, `${g} · ${ATC_GROUPS[g].name}`);
+    swatch(NO_ATC_COLOR, 'no ATC code');
+  }
   const height = y + PAD;
   const markup =
     `<g class="legend" ${FONT} font-size="11" fill="#222">` +
     `<defs><linearGradient id="${gradientId}" x1="0" x2="1" y1="0" y2="0">${stops}</linearGradient></defs>` +
     `<rect x="0.5" y="0.5" width="${WIDTH - 1}" height="${height - 1}" rx="6" fill="#ffffff" fill-opacity="0.94" stroke="#dde3ea"/>` +
-    `<text x="${PAD}" y="20" font-weight="600">${escapeXml(LEGEND_TITLE)}</text>` +
-    `<rect x="${PAD}" y="27" width="${inner}" height="10" rx="3" fill="url(#${gradientId})" stroke="#ccccdd"/>` +
-    `<g fill="#555566"><text x="${PAD}" y="50">0</text><text x="${PAD + inner / 2}" y="50" text-anchor="middle">0.5</text>` +
-    `<text x="${WIDTH - PAD}" y="50" text-anchor="end">1</text></g>` +
-    `<line class="legend-candidate" x1="${PAD}" y1="64" x2="${PAD + 28}" y2="64" stroke="${CANDIDATE_COLOR}" stroke-width="2.5" stroke-dasharray="5 3"/>` +
-    `<text x="${PAD + 36}" y="68">${escapeXml(LEGEND_CANDIDATE)}</text>` +
+    `<text x="${PAD}" y="19" font-weight="600">${escapeXml(LEGEND_TITLE[0])}</text>` +
+    `<text x="${PAD}" y="33" font-weight="600">${escapeXml(LEGEND_TITLE[1])}</text>` +
+    `<rect x="${PAD}" y="40" width="${inner}" height="10" rx="3" fill="url(#${gradientId})" stroke="#ccccdd"/>` +
+    `<g fill="#555566"><text x="${PAD}" y="63">0</text><text x="${PAD + inner / 2}" y="63" text-anchor="middle">0.5</text>` +
+    `<text x="${WIDTH - PAD}" y="63" text-anchor="end">1</text></g>` +
+    `<line class="legend-candidate" x1="${PAD}" y1="77" x2="${PAD + 28}" y2="77" stroke="${CANDIDATE_COLOR}" stroke-width="2.5" stroke-dasharray="5 3"/>` +
+    `<text x="${PAD + 36}" y="81">${escapeXml(LEGEND_CANDIDATE[0])}</text>` +
+    `<text x="${PAD + 36}" y="95">${escapeXml(LEGEND_CANDIDATE[1])}</text>` +
     rows.join('') +
     '</g>';
   return { markup, width: WIDTH, height };
 }
 
 /** The legend alone as a standalone SVG document, `scale` times its size (to rasterise sharply). */
-export function standaloneLegend(groups: readonly string[], scale = 1): { svg: string; width: number; height: number } {
+export function standaloneLegend(groups: readonly string[] | null, scale = 1): { svg: string; width: number; height: number } {
   const { markup, width, height } = legendSvg(groups);
   return {
     svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width * scale}" height="${height * scale}" viewBox="0 0 ${width} ${height}">${markup}</svg>`,

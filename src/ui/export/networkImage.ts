@@ -35,8 +35,11 @@ export async function svgImage(svg: string): Promise<HTMLImageElement> {
   return img;
 }
 
-/** PNG of the view at 2×: background, edges (drawn afresh at 2× by the edge layer), drugs with labels, legend. */
-export async function networkPng(cy: cytoscape.Core, atcGroups: readonly string[]): Promise<Uint8Array> {
+/**
+ * PNG of the view at 2×: background, edges (drawn afresh at 2× by the edge layer), drugs with labels, legend.
+ * `atcGroups` (here and in networkSvg): the legend's node-colour key, null to leave it out.
+ */
+export async function networkPng(cy: cytoscape.Core, atcGroups: readonly string[] | null): Promise<Uint8Array> {
   const { width, height } = viewSize(cy);
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(width * IMAGE_SCALE);
@@ -58,7 +61,7 @@ export async function networkPng(cy: cytoscape.Core, atcGroups: readonly string[
 }
 
 /** SVG of the view: the edge layer's lines, the drugs with their colours and labels, the stepper's overlay edges, the legend. */
-export function networkSvg(cy: cytoscape.Core, atcGroups: readonly string[]): string {
+export function networkSvg(cy: cytoscape.Core, atcGroups: readonly string[] | null): string {
   const { width, height } = viewSize(cy);
   const zoom = cy.zoom();
   const pan = cy.pan();
