@@ -108,7 +108,9 @@ export async function exportCommand(args: string[]): Promise<number> {
     if (!known) log(`note: task ${settings.task} scores no pairs; the file has the graph and interaction types only`);
     const description = `${settings.task} task, model ${settings.model}, decoder ${settings.decoder}, ${settings.layers} × ${settings.hidden}, features ${settings.features}, seed ${settings.seed}, epoch ${trainer.epoch}`;
     const input: GraphExportInput = { graph, known, candidates, description };
+    const t0 = performance.now();
     const text = GRAPH_FORMATS[parsed.format].write(input);
+    const writeMs = Math.round(performance.now() - t0);
     try {
       await writeFile(parsed.out, text);
     } catch (e) {
@@ -116,10 +118,10 @@ export async function exportCommand(args: string[]): Promise<number> {
       return 1;
     }
     const bytes = Buffer.byteLength(text);
-    log(`${parsed.format} written to ${parsed.out}: ${graph.nodes.length} drugs, ${graph.edgeSrc.length} interactions, ${candidates.length} candidates, ${bytes} bytes`);
+    log(`${parsed.format} written to ${parsed.out}: ${graph.nodes.length} drugs, ${graph.edgeSrc.length} interactions, ${candidates.length} candidates, ${bytes} bytes (written in ${writeMs} ms)`);
     if (json) {
       console.log(
-        JSON.stringify({ out: parsed.out, format: parsed.format, nodes: graph.nodes.length, edges: graph.edgeSrc.length, candidates: candidates.length, bytes, epochs: trainer.epoch, settings }),
+        JSON.stringify({ out: parsed.out, format: parsed.format, nodes: graph.nodes.length, edges: graph.edgeSrc.length, candidates: candidates.length, bytes, writeMs, epochs: trainer.epoch, settings }),
       );
     }
     return 0;
