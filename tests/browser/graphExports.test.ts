@@ -195,6 +195,19 @@ describe('save and share: graph files and images', () => {
     const pixels = await bluestAround(page, png.bytes, view.midpoints.map((m) => ({ x: m.x * 2, y: m.y * 2 })));
     // Under a drawn interaction (clear of drugs and legend): the blue of the strength scale, not the white background.
     for (const [r, , b] of pixels) expect(b - r).toBeGreaterThan(15);
+    // The screen's own edge layer (painted by the same code) has the line there too.
+    const onScreen = await page.evaluate((points) => {
+      const canvas = document.querySelector<HTMLCanvasElement>('canvas.edge-layer')!;
+      const ratio = canvas.width / canvas.clientWidth;
+      const ctx = canvas.getContext('2d')!;
+      return points.map(({ x, y }) => {
+        const d = ctx.getImageData(Math.round(x * ratio) - 2, Math.round(y * ratio) - 2, 5, 5).data;
+        let alpha = 0;
+        for (let i = 3; i < d.length; i += 4) alpha = Math.max(alpha, d[i]);
+        return alpha;
+      });
+    }, view.midpoints);
+    for (const alpha of onScreen) expect(alpha).toBeGreaterThan(100);
     // A control: the same spots in a plain white image of the view's size are white, so the check can fail.
     const blank = await page.evaluate(async ({ w, h }) => {
       const c = new OffscreenCanvas(w, h);
