@@ -1,7 +1,8 @@
 /** Exports of the graph in GraphML, GEXF, CX2, Cytoscape.js JSON; images of the network and the chart. */
 import type cytoscape from 'cytoscape';
 import type { GraphExportInput } from '../../export/graphData';
-import { GRAPH_FORMATS, graphFileName, type GraphFormat } from '../../export/graphFormats';
+import { graphFileName } from '../../export/fileName';
+import type { GraphFormat } from '../../export/graphFormats';
 import { presentAtcGroups } from '../colorScale';
 import { chartPng, chartSvg, findChart } from './chartImage';
 import { networkPng, networkSvg } from './networkImage';
@@ -40,7 +41,6 @@ async function graphInput(ctx: ExportContext): Promise<GraphExportInput> {
 }
 
 function graphEntry(kind: GraphFormat, label: string, help: string): ExportEntry {
-  const format = GRAPH_FORMATS[kind];
   return {
     kind,
     label,
@@ -48,6 +48,8 @@ function graphEntry(kind: GraphFormat, label: string, help: string): ExportEntry
     group: 'Network',
     available: needsGraph,
     async run(ctx): Promise<ExportResult> {
+      // The writers (graphology among them) load on first use, not with the page.
+      const format = (await import('../../export/graphFormats')).GRAPH_FORMATS[kind];
       const input = await graphInput(ctx);
       return { name: graphFileName(input.graph.name, format.extension), type: format.type, bytes: encoder.encode(format.write(input)) };
     },
