@@ -12,9 +12,9 @@ import * as tf from '@tensorflow/tfjs';
 import type { ModelSettings } from './settings';
 import type { TrainerBase } from './trainerBase';
 
-export const MODEL_FILE_FORMAT = 'drug-gnn-playground-model/1';
-export const MODEL_JSON_NAME = 'model.json';
-export const WEIGHTS_NAME = 'weights.bin';
+import { MODEL_FILE_FORMAT, MODEL_JSON_NAME, WEIGHTS_NAME, type ModelFiles } from './modelFileFormat';
+
+export { MODEL_FILE_FORMAT, MODEL_JSON_NAME, WEIGHTS_NAME, type ModelFiles } from './modelFileFormat';
 
 /** What model.json's userDefinedMetadata holds besides the weights manifest. */
 export interface ModelFileMeta {
@@ -49,11 +49,6 @@ export interface ModelJson {
   convertedBy: null;
   weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
   userDefinedMetadata: ModelFileMeta;
-}
-
-export interface ModelFiles {
-  modelJson: string;
-  weights: ArrayBuffer;
 }
 
 /** Why a model file was refused; `reason` says which check failed (tests and the UI read it). */

@@ -7,7 +7,7 @@
  */
 import type { DrugGraph, LoadReport } from '../data/graph';
 import type { ColumnDetection, ColumnMapping } from '../data/table/layout';
-import type { ModelFiles } from '../model/modelFile';
+import type { ModelFiles } from '../model/modelFileFormat';
 import type { ModelSettings } from '../model/settings';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
 import type { EpochResult } from '../model/trainer';
