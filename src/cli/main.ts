@@ -9,7 +9,7 @@ type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   inspect: { run: runInspect, help: 'inspect <files…> [--json]   load files as the app would and print the load report' },
-  train: { run: trainCommand, help: 'train <files…> [--split f.json] [--model …] [--task link|type|node] [--epochs N] [--seed S] [--backend cpu|wasm|webgpu] [--json]   train and evaluate' },
+  train: { run: trainCommand, help: 'train <files…> [--split f.json] [--model …] [--task link|type|node] [--epochs N] [--seed S] [--backend cpu|wasm|webgpu] [--save-model DIR] [--model-file PATH] [--run-card FILE.json|.md] [--json]   train and evaluate (or evaluate a saved model)' },
 };
 
 function usage(): string {

@@ -127,7 +127,7 @@ export function runCardMarkdown(card: RunCard): string {
   lines.push('', '## Settings', '');
   row('setting', 'value');
   row('---', '---');
-  for (const [k, v] of Object.entries(card.settings)) row(k, `\`${markdownText(String(v))}\``);
+  for (const [k, v] of Object.entries(card.settings)) row(k, markdownText(String(v)));
   row('backend', card.backend);
   lines.push('', '## Outcome', '');
   lines.push(`${card.epochs} epochs; ended: ${markdownText(card.ended.text)}. The best epoch is chosen by validation ${markdownText(card.selectionMetric || '—')}.`, '');

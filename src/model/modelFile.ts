@@ -9,6 +9,7 @@
  * reads the weights with `tf.io.loadWeights` or `decodeWeights` and the manifest.
  */
 import * as tf from '@tensorflow/tfjs';
+import { ATC_GROUPS } from './features/attributes';
 import type { ModelSettings } from './settings';
 import type { TrainerBase } from './trainerBase';
 
@@ -60,6 +61,32 @@ export class ModelFileError extends Error {
     super(message);
     this.name = 'ModelFileError';
   }
+}
+
+/** The graph a model is saved from: its name, ids and interactions (a DrugGraph). */
+export interface SavedGraph {
+  name: string;
+  nodes: readonly { id: string }[];
+  edgeSrc: Int32Array;
+  edgeTypes: readonly string[];
+}
+
+/** The metadata saveModelFiles needs besides the trainer's own (settings, task, epoch). */
+export function savingMeta(
+  trainer: TrainerBase,
+  graph: SavedGraph,
+  identity: GraphIdentity,
+  splitFingerprint: string | null,
+  appVersion: string,
+): Omit<ModelFileMeta, 'format' | 'settings' | 'task' | 'epoch'> {
+  const task = trainer.settings.task;
+  return {
+    appVersion,
+    graph: { name: graph.name, fingerprint: identity.fingerprint, nodeOrder: identity.nodeOrder, drugs: graph.nodes.length, interactions: graph.edgeSrc.length },
+    splitFingerprint,
+    interactionTypes: [...graph.edgeTypes],
+    classNames: task === 'type' ? [...graph.edgeTypes] : task === 'node' ? [...ATC_GROUPS] : [],
+  };
 }
 
 /** Variable name in the manifest: position in variables() (what loading goes by) and the readable name. */

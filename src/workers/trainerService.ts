@@ -17,11 +17,8 @@ import * as Comlink from 'comlink';
 import type { BackendInfo, BackendName, Fingerprints, KnownPairScores, LoadedModel, TrainerApi, TrainerUpdate, TrainStatus } from './protocol';
 import { APP_VERSION } from '../appVersion';
 import { graphFingerprint, nodeOrderFingerprint, splitFingerprint } from '../data/fingerprint';
-import { ATC_GROUPS } from '../model/features/attributes';
-import { assignWeights, checkGraph, MODEL_JSON_NAME, ModelFileError, parseModelFiles, saveModelFiles, type GraphIdentity, type ModelFiles } from '../model/modelFile';
+import { assignWeights, checkGraph, MODEL_JSON_NAME, ModelFileError, parseModelFiles, saveModelFiles, savingMeta, type GraphIdentity, type ModelFiles } from '../model/modelFile';
 import { linkSplitToJson } from '../model/splitFile';
-import { NodeTrainer } from '../model/tasks/nodeTrainer';
-import { TypeTrainer } from '../model/tasks/typeTrainer';
 import { checkModelSettings } from '../state/modelSettingsCheck';
 import { CostShare } from './costShare';
 import { TeachService } from './teachService';
@@ -161,13 +158,7 @@ export class TrainerService implements TrainerApi {
     const graph = this.graph!;
     const ids = await this.graphIdentity();
     const files = await this.using(async () =>
-      saveModelFiles(trainer, {
-        appVersion: APP_VERSION,
-        graph: { name: graph.name, fingerprint: ids.fingerprint, nodeOrder: ids.nodeOrder, drugs: graph.nodes.length, interactions: graph.edgeSrc.length },
-        splitFingerprint: await this.splitFingerprintOf(trainer),
-        interactionTypes: [...graph.edgeTypes],
-        classNames: trainer instanceof TypeTrainer ? [...graph.edgeTypes] : trainer instanceof NodeTrainer ? [...ATC_GROUPS] : [],
-      }),
+      saveModelFiles(trainer, savingMeta(trainer, graph, ids, await this.splitFingerprintOf(trainer), APP_VERSION)),
     );
     return Comlink.transfer(files, [files.weights]);
   }

@@ -59,7 +59,8 @@ describe('run card', () => {
     const md = runCardMarkdown(runCard(run(), '0.1.0'));
     expect(md).toContain('# Run 3: gcn on my \\"drugs\\"\\, v2 \\=cmd\\|');
     expect(md).not.toMatch(/<|\n=cmd/);
-    expect(md).toContain('| hidden | `16` |');
+    expect(md).toContain('| hidden | 16 |');
+    expect(md).toContain('| learningRate | 0\\.01 |');
     expect(md).toContain('| 2 | 0.5000 | 0.8000 |');
     expect(md.match(/^\| [123] \|/gm)).toHaveLength(3);
     expect(markdownText('<img src=x onerror=alert(1)>')).toBe('\\<img src\\=x onerror\\=alert\\(1\\)\\>');
