@@ -13,7 +13,8 @@ export const modelExports: ExportEntry[] = [
     async run(ctx) {
       const files = await ctx.controller.trainer.saveModel();
       const s = ctx.store.getState();
-      const epoch = s.history.at(-1)?.epoch ?? 0;
+      // After an early stop the weights are the best epoch's.
+      const epoch = s.stop?.kind === 'early' ? s.stop.bestEpoch : (s.history.at(-1)?.epoch ?? 0);
       return { name: `${slug(s.graph?.name ?? 'data')}-${s.settings.model}-e${epoch}.model.zip`, type: 'application/zip', bytes: zipModel(files) };
     },
   },
