@@ -55,8 +55,7 @@ export function RunRow({ run, live, columns, from, differing, best, onRestore, o
         {run.dataset}
         {run.loadedFrom && (
           <span className="run-loaded" data-testid="run-loaded" title={`Weights of epoch ${run.loadedFrom.epoch} loaded from ${run.loadedFrom.file}`}>
-            {' '}
-            (model file {run.loadedFrom.file})
+            model file {run.loadedFrom.file}
           </span>
         )}
       </td>

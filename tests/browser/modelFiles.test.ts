@@ -9,7 +9,7 @@
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, snapshot, useServedApp, waitForEpoch } from './harness';
+import { openApp, screenshot, snapshot, useServedApp, waitForEpoch } from './harness';
 
 const app = useServedApp();
 
@@ -51,7 +51,8 @@ let saved: { zip: Buffer; candidates: { a: string; b: string; score: number }[];
 
 describe('model files and run cards in the page', () => {
   it('saves a trained model, loads it back after a reload (same predictions), refuses it on another graph and a damaged file', async () => {
-    const { page, consoleErrors, foreignRequests } = await openApp(app.browser, `${app.server.url}#hidden=16&epochs=3&tour=off`);
+    const first = await openApp(app.browser, `${app.server.url}#hidden=16&epochs=3&tour=off`);
+    let page = first.page;
     await page.getByTestId('play').click();
     await waitForEpoch(page, 3);
     await page.waitForFunction(() => window.playground.snapshot().status === 'done', null, { timeout: 30_000 });
@@ -96,8 +97,11 @@ describe('model files and run cards in the page', () => {
     expect(modelJson.userDefinedMetadata).toMatchObject({ format: 'drug-gnn-playground-model/1', epoch: 3, graph: { fingerprint: card.dataFingerprint } });
     saved = { zip: model.bytes, candidates: trained.candidates, split, epoch: 3 };
 
-    // A fresh page with other settings: the file's settings and weights take over.
-    await page.goto(`${app.server.url}#hidden=8&seed=5&tour=off`);
+    // A fresh page (a new document: goto with another hash only would stay in this one) with other
+    // settings: the file's settings and weights take over.
+    await page.close();
+    const fresh = await openApp(app.browser, `${app.server.url}#hidden=8&seed=5&tour=off`);
+    page = fresh.page;
     await page.waitForFunction(() => window.playground.snapshot().edges > 0 && window.playground.snapshot().candidates.length > 0, null, { timeout: 60_000 });
     expect((await snapshot(page)).settings.hidden).toBe(8);
     await page.getByTestId('load-model-input').setInputFiles({ name: 'demo.model.zip', mimeType: 'application/zip', buffer: model.bytes });
@@ -111,7 +115,10 @@ describe('model files and run cards in the page', () => {
     expectSameCandidates(saved.candidates, loaded.candidates);
     expect((await exportText(page, 'split')).text).toBe(split);
     expect(await page.getByTestId('run-loaded').textContent()).toContain('model file demo.model.zip');
+    expect(await page.getByTestId('run-row').count()).toBe(1); // a new page: the loaded model's run only
     expect((await page.locator('#setting-hidden').inputValue())).toBe('16');
+    await page.getByRole('button', { name: 'Load model…' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'model-loaded', true);
     const outputBefore = await page.evaluate(() => window.playground.modelOutput('DB00682'));
 
     // A damaged file is refused with its reason; the loaded model stays.
@@ -138,9 +145,12 @@ describe('model files and run cards in the page', () => {
     expect(await noticeText(page, /another graph/)).toMatch(/^demo\.model\.zip was not loaded: This model was trained on another graph \(“Demo.*”, 165 drugs/);
     expect(await page.evaluate(() => window.playground.modelOutput('DB90001'))).toEqual(ringOutput);
     expect((await snapshot(page)).nodes).toBe(30);
+    await screenshot(page, 'model-refused', true);
 
-    expect(consoleErrors).toEqual([]);
-    expect(foreignRequests).toEqual([]);
+    for (const opened of [first, fresh]) {
+      expect(opened.consoleErrors).toEqual([]);
+      expect(opened.foreignRequests).toEqual([]);
+    }
     await page.close();
   });
 
