@@ -39,6 +39,13 @@ describe('graph fingerprint', () => {
     expect(await sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'); // FIPS 180-2 test vector
   });
 
+  it('pins the canonical text on a tiny typed graph (worked out by hand)', () => {
+    // Drugs in file order b, a, c; sorted a(0) b(1) c(2). Types in file order y, x; sorted x(1) y(2).
+    const g = { nodes: [{ id: 'b' }, { id: 'a' }, { id: 'c' }], edgeSrc: Int32Array.from([0, 1, 1]), edgeDst: Int32Array.from([2, 0, 2]), edgeType: Int32Array.from([0, 1, -1]), edgeTypes: ['y', 'x'] };
+    // b–c type y → "1 2 2"; a–b type x → "0 1 1"; a–c untyped → "0 2 0".
+    expect(canonicalGraphText(g)).toBe('drug-graph-fingerprint/1\ndrugs 3\n"a"\n"b"\n"c"\ntypes 2\n"x"\n"y"\ninteractions 3\n0 1 1\n0 2 0\n1 2 2\n');
+  });
+
   it('is the same for the same graph loaded in another order, and different for the drug order', async () => {
     const g = graph();
     const s = shuffled(g);
