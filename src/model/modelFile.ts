@@ -95,7 +95,16 @@ const weightName = (v: tf.Variable, i: number) => `${String(i).padStart(3, '0')}
 /** Writes the trainer's current weights with the metadata. */
 export async function saveModelFiles(trainer: TrainerBase, meta: Omit<ModelFileMeta, 'format' | 'settings' | 'task' | 'epoch'>): Promise<ModelFiles> {
   const vars = trainer.variables();
-  const { data, specs } = await tf.io.encodeWeights(vars.map((v, i) => ({ name: weightName(v, i), tensor: v })));
+  // Clones taken in one synchronous pass hold this epoch's values even if training goes on while they are read.
+  const epoch = trainer.weightsEpoch;
+  const copies = vars.map((v) => tf.clone(v));
+  let encoded: Awaited<ReturnType<typeof tf.io.encodeWeights>>;
+  try {
+    encoded = await tf.io.encodeWeights(copies.map((t, i) => ({ name: weightName(vars[i], i), tensor: t })));
+  } finally {
+    tf.dispose(copies);
+  }
+  const { data, specs } = encoded;
   const json: ModelJson = {
     format: MODEL_FILE_FORMAT,
     generatedBy: `Drug GNN Playground ${meta.appVersion}`,
@@ -106,7 +115,7 @@ export async function saveModelFiles(trainer: TrainerBase, meta: Omit<ModelFileM
       ...meta,
       settings: { ...trainer.settings },
       task: trainer.settings.task,
-      epoch: trainer.weightsEpoch,
+      epoch,
     },
   };
   return { modelJson: JSON.stringify(json, null, 1), weights: data as ArrayBuffer };
