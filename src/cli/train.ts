@@ -208,7 +208,10 @@ export async function trainCommand(args: string[]): Promise<number> {
     const ignored = (Object.keys(settings) as (keyof ModelSettings)[]).filter((k) => settings[k] !== DEFAULT_MODEL_SETTINGS[k] && settings[k] !== trainer.settings[k]);
     if (ignored.length > 0) log(`note: the model file's settings are used; ignored ${ignored.map((k) => `${k}=${String(settings[k])}`).join(', ')}`);
     settings = trainer.settings;
-    log(`model loaded from ${own.modelFile}: weights of epoch ${loaded.meta.epoch}, saved by version ${loaded.meta.appVersion}; its settings are used (evaluation only)`);
+    log(
+      `model loaded from ${own.modelFile}: weights of epoch ${loaded.meta.epoch}, saved by version ${loaded.meta.appVersion}; ` +
+        'its settings are used (evaluation only)',
+    );
   } else {
     trainer = await buildTrainer(graph, settings, split, Boolean(parsed.ogbl));
   }

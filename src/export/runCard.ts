@@ -28,7 +28,19 @@ export interface RunCardInput {
 }
 
 /** Metrics a card may hold, in the order they are listed; those no epoch of the run has are left out. */
-export const METRIC_KEYS = ['loss', 'valAuroc', 'valAuprc', 'valHits20', 'valAccuracy', 'valMacroF1', 'testAuroc', 'testAuprc', 'testHits20', 'testAccuracy', 'testMacroF1'] as const;
+export const METRIC_KEYS = [
+  'loss',
+  'valAuroc',
+  'valAuprc',
+  'valHits20',
+  'valAccuracy',
+  'valMacroF1',
+  'testAuroc',
+  'testAuprc',
+  'testHits20',
+  'testAccuracy',
+  'testMacroF1',
+] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 
 export interface RunCard {
@@ -151,7 +163,25 @@ export function runCardMarkdown(card: RunCard): string {
 }
 
 /** The settings' columns, in ModelSettings order. */
-const SETTING_KEYS = ['model', 'task', 'features', 'hidden', 'layers', 'heads', 'aggregator', 'update', 'dropout', 'decoder', 'learningRate', 'batchSize', 'epochs', 'patience', 'seed', 'aggregation', 'candidates'] as const satisfies readonly (keyof ModelSettings)[];
+const SETTING_KEYS = [
+  'model',
+  'task',
+  'features',
+  'hidden',
+  'layers',
+  'heads',
+  'aggregator',
+  'update',
+  'dropout',
+  'decoder',
+  'learningRate',
+  'batchSize',
+  'epochs',
+  'patience',
+  'seed',
+  'aggregation',
+  'candidates',
+] as const satisfies readonly (keyof ModelSettings)[];
 
 /**
  * The runs table as CSV (RFC 4180 quoting by papaparse): one row per run with every setting, how it

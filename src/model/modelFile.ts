@@ -132,7 +132,9 @@ const BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1 };
 
 /** Parses and checks model.json and weights.bin; throws ModelFileError naming the file and the problem. */
 export function parseModelFiles(modelJson: string | null | undefined, weights: ArrayBuffer | null | undefined): ParsedModelFile {
-  if (modelJson == null) throw new ModelFileError('missing', `${MODEL_JSON_NAME} is missing: a model is saved as ${MODEL_JSON_NAME} plus ${WEIGHTS_NAME} (or a .zip of both).`);
+  if (modelJson == null) {
+    throw new ModelFileError('missing', `${MODEL_JSON_NAME} is missing: a model is saved as ${MODEL_JSON_NAME} plus ${WEIGHTS_NAME} (or a .zip of both).`);
+  }
   let json: Partial<ModelJson>;
   try {
     json = JSON.parse(modelJson);
@@ -144,7 +146,8 @@ export function parseModelFiles(modelJson: string | null | undefined, weights: A
   if (json.format !== MODEL_FILE_FORMAT || meta?.format !== MODEL_FILE_FORMAT) {
     throw new ModelFileError(
       'format',
-      `${MODEL_JSON_NAME} is not a ${MODEL_FILE_FORMAT} file (its format is ${JSON.stringify(json.format ?? meta?.format ?? null)}): only models saved by this app load here.`,
+      `${MODEL_JSON_NAME} is not a ${MODEL_FILE_FORMAT} file (its format is ${JSON.stringify(json.format ?? meta?.format ?? null)}): ` +
+        'only models saved by this app load here.',
     );
   }
   if (!meta.settings || typeof meta.settings !== 'object' || !meta.graph || typeof meta.graph.fingerprint !== 'string') {

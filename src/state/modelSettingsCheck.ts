@@ -13,7 +13,8 @@ export function checkModelSettings(raw: unknown): { settings: ModelSettings } | 
   for (const key of Object.keys(DEFAULT_MODEL_SETTINGS) as (keyof ModelSettings)[]) {
     const value = given[key];
     if (value === undefined) return { error: `setting “${key}” is missing` };
-    if (typeof value !== typeof DEFAULT_MODEL_SETTINGS[key]) return { error: `setting “${key}” is ${JSON.stringify(value)}, not a ${typeof DEFAULT_MODEL_SETTINGS[key]}` };
+    const expected = typeof DEFAULT_MODEL_SETTINGS[key];
+    if (typeof value !== expected) return { error: `setting “${key}” is ${JSON.stringify(value)}, not a ${expected}` };
     const row = SETTINGS[key] as { parse(raw: string): { value: unknown } | { error: string } };
     const parsed = row.parse(String(value));
     if ('error' in parsed) return { error: `setting “${key}” = ${JSON.stringify(value)}: ${parsed.error}` };

@@ -47,7 +47,7 @@ async function noticeText(page: Page, pattern: RegExp): Promise<string> {
 }
 
 /** The trained demo model and what it predicted, shared by the tests below. */
-let saved: { zip: Buffer; candidates: { a: string; b: string; score: number }[]; split: string; epoch: number } | null = null;
+let saved: { zip: Buffer; candidates: { a: string; b: string; score: number }[]; split: string; output: number[] } | null = null;
 
 describe('model files and run cards in the page', () => {
   it('saves a trained model, loads it back after a reload (same predictions), refuses it on another graph and a damaged file', async () => {
@@ -95,7 +95,8 @@ describe('model files and run cards in the page', () => {
     expect(Object.keys(files).sort()).toEqual(['model.json', 'weights.bin']);
     const modelJson = JSON.parse(new TextDecoder().decode(files['model.json']));
     expect(modelJson.userDefinedMetadata).toMatchObject({ format: 'drug-gnn-playground-model/1', epoch: 3, graph: { fingerprint: card.dataFingerprint } });
-    saved = { zip: model.bytes, candidates: trained.candidates, split, epoch: 3 };
+    const output = await page.evaluate(() => window.playground.modelOutput('DB00682'));
+    saved = { zip: model.bytes, candidates: trained.candidates, split, output };
 
     // A fresh page (a new document: goto with another hash only would stay in this one) with other
     // settings: the file's settings and weights take over.
@@ -181,6 +182,9 @@ describe('model files and run cards in the page', () => {
       await expect.poll(async () => (await candidateScores(page)).length).toBeGreaterThan(0);
       expectSameCandidates(saved!.candidates, await candidateScores(page));
       expect((await exportText(page, 'split')).text).toBe(saved!.split);
+      // The stepper's model: the output vector of a drug is the saved model's.
+      const output = await page.evaluate(() => window.playground.modelOutput('DB00682'));
+      expect(Math.max(...output.map((x, i) => Math.abs(x - saved!.output[i])))).toBeLessThanOrEqual(1e-6);
       await page.close();
     }
   });

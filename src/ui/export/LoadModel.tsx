@@ -25,7 +25,12 @@ export function LoadModel({ ctx }: { ctx: ExportContext }) {
   };
   return (
     <div className="load-model">
-      <button type="button" disabled={busy} onClick={() => input.current?.click()} title="Load a model saved with “Model (.zip)”: the .zip, or model.json together with weights.bin">
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() => input.current?.click()}
+        title="Load a model saved with “Model (.zip)”: the .zip, or model.json together with weights.bin"
+      >
         {busy ? 'Loading model…' : 'Load model…'}
       </button>
       <input
