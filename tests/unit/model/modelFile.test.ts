@@ -81,6 +81,22 @@ describe('model files: round trip', () => {
     expect((await loader.step()).metrics!.epoch).toBe(4);
   });
 
+  it('after an early stop the file holds the best epoch’s weights and says so', async () => {
+    const graph = drugGraph();
+    const service = await trainedService({ ...base, model: 'gcn', decoder: 'mlp', patience: 2, epochs: 60 }, graph, 0);
+    let u = await service.step();
+    while (!u.stop && u.metrics!.epoch < 60) u = await service.step();
+    expect(u.stop?.kind).toBe('early'); // seeded: this run stops early
+    const stop = u.stop as { bestEpoch: number; epoch: number };
+    expect(stop.bestEpoch).toBeLessThan(stop.epoch);
+    const restored = await answers(service, graph.nodes.length);
+    const files = await service.saveModel();
+    expect((JSON.parse(files.modelJson) as ModelJson).userDefinedMetadata.epoch).toBe(stop.bestEpoch);
+    const other = await trainedService(base, graph, 0);
+    expect((await other.loadModel(files.modelJson, files.weights)).epoch).toBe(stop.bestEpoch);
+    expect(maxDiff((await answers(other, graph.nodes.length)).h, restored.h)).toBeLessThanOrEqual(1e-6);
+  });
+
   it('leaks no tensors: save, load and a refused load leave the count flat', async () => {
     const graph = drugGraph();
     const service = await trainedService({ ...base, model: 'gcn', decoder: 'mlp' }, graph);
