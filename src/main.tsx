@@ -48,6 +48,9 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 // `?data=<url>&data=<url>` loads those files (they must allow cross-origin reads); else the built-in set.
-const dataUrls = new URLSearchParams(location.search).getAll('data');
-if (dataUrls.length > 0) void controller.initBackend().then(() => loader.loadUrls(dataUrls));
-else void controller.start();
+// `&model=<url>` then puts a saved model on that graph (a teacher's published data and trained model).
+const query = new URLSearchParams(location.search);
+const dataUrls = query.getAll('data');
+const ready = dataUrls.length > 0 ? controller.initBackend().then(() => loader.loadUrls(dataUrls)) : controller.start();
+const modelUrl = query.get('model');
+if (modelUrl) void ready.then(() => controller.loadModelUrl(modelUrl));

@@ -14,7 +14,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
     run: exportCommand,
     help: 'export <files…> --format graphml|gexf|cx2|cyjs --out FILE [--top K] [train options] [--json]   train, then write the graph with its predictions',
   },
-  train: { run: trainCommand, help: 'train <files…> [--split f.json] [--model …] [--task link|type|node] [--epochs N] [--seed S] [--backend cpu|wasm|webgpu] [--json]   train and evaluate' },
+  train: { run: trainCommand, help: 'train <files…> [--split f.json] [--model …] [--task link|type|node] [--epochs N] [--seed S] [--backend cpu|wasm|webgpu] [--save-model DIR] [--model-file PATH] [--run-card FILE.json|.md] [--json]   train and evaluate (or evaluate a saved model)' },
 };
 
 function usage(): string {

@@ -11,7 +11,13 @@ import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../model/settings';
 import { linkSplitToJson } from '../model/splitFile';
 import { LinkTrainer } from '../model/trainer';
 import type { EpochResult } from '../model/trainerBase';
-import { buildTrainer, loadData, startBackend, trainToEnd, type CliBackend } from './session';
+import { APP_VERSION } from '../appVersion';
+import { graphFingerprint, nodeOrderFingerprint, splitFingerprint } from '../data/fingerprint';
+import { runCard, runCardJson, runCardMarkdown } from '../export/runCard';
+import { saveModelFiles, savingMeta } from '../model/modelFile';
+import type { TrainerBase } from '../model/trainerBase';
+import { trainerFromModelFile, writeModelDir, type LoadedTrainer } from './modelFile';
+import { buildTrainer, loadData, startBackend, trainToEnd, type CliBackend, type TrainOutcome } from './session';
 
 const USAGE = `usage: npm run cli -- train <files…> [options]
   --split FILE          link-split/1 JSON (link task; node ids must be in the graph)
@@ -25,7 +31,36 @@ const USAGE = `usage: npm run cli -- train <files…> [options]
   --backend cpu|wasm|webgpu   (default wasm: faster in Node, see docs/results.md; webgpu needs
                         a GPU and the optional Dawn binding: npm i --no-save webgpu@0.6.2)
   --aggregation auto|sparse|dense   neighbour-sum kernel (default auto: chosen per backend)
-  --json                one final JSON line on stdout (progress on stderr)`;
+  --json                one final JSON line on stdout (progress on stderr)
+  --save-model DIR      write the trained model as TensorFlow.js files DIR/model.json + DIR/weights.bin
+  --model-file PATH     evaluate a saved model (a folder with model.json + weights.bin, a model.json, or the
+                        page's .zip) instead of training: its settings are used, setting flags are ignored
+  --run-card FILE       write the run's card: FILE.json (JSON) or FILE.md (Markdown)`;
+
+/** The model-file flags, taken out before the training flags are parsed. */
+export interface ModelArgs {
+  saveModel?: string;
+  modelFile?: string;
+  runCard?: string;
+  rest: string[];
+}
+
+export function takeModelArgs(args: string[]): ModelArgs {
+  const out: ModelArgs = { rest: [] };
+  const flags: Record<string, 'saveModel' | 'modelFile' | 'runCard'> = { '--save-model': 'saveModel', '--model-file': 'modelFile', '--run-card': 'runCard' };
+  for (let i = 0; i < args.length; i++) {
+    const key = flags[args[i]];
+    if (!key) {
+      out.rest.push(args[i]);
+      continue;
+    }
+    const value = args[++i];
+    if (value === undefined || value.startsWith('--')) throw new Error(`${args[i - 1]} needs a value`);
+    out[key] = value;
+  }
+  if (out.runCard && !/\.(json|md)$/i.test(out.runCard)) throw new Error(`--run-card expects a file ending .json or .md, got "${out.runCard}"`);
+  return out;
+}
 
 export interface Parsed {
   files: string[];
@@ -130,19 +165,28 @@ const median = (xs: number[]) => {
   return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+/** A loaded model's one evaluation, as trainToEnd reports an epoch (nothing trained: no loss, no time). */
+async function evaluateLoaded(trainer: TrainerBase): Promise<TrainOutcome> {
+  const last: EpochResult = { epoch: trainer.epoch, loss: NaN, ms: 0, ...(await trainer.evaluate(await trainer.embeddings())) };
+  return { times: [], last, error: null };
+}
+
 export async function trainCommand(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     console.log(USAGE);
     return 0;
   }
   let parsed: Parsed;
+  let own: ModelArgs;
   try {
-    parsed = parseTrainArgs(args);
+    own = takeModelArgs(args);
+    parsed = parseTrainArgs(own.rest);
   } catch (e) {
     console.error(`error: ${(e as Error).message}\n\n${USAGE}`);
     return 1;
   }
-  const { settings, json } = parsed;
+  const { json } = parsed;
+  let settings = parsed.settings;
   const log = (line: string) => (json ? process.stderr.write(`${line}\n`) : console.log(line));
   const backendError = await startBackend(parsed.backend, log);
   if (backendError) {
@@ -150,7 +194,27 @@ export async function trainCommand(args: string[]): Promise<number> {
     return 1;
   }
   const { graph, split } = await loadData(parsed);
-  const trainer = await buildTrainer(graph, settings, split, Boolean(parsed.ogbl));
+  // Get a trainer (trained below, or loaded from a file), then write what was asked for.
+  let trainer: TrainerBase;
+  let loaded: LoadedTrainer | null = null;
+  if (own.modelFile) {
+    try {
+      loaded = await trainerFromModelFile(own.modelFile, graph, split, Boolean(parsed.ogbl));
+    } catch (e) {
+      console.error(`error: --model-file ${own.modelFile}: ${(e as Error).message}`);
+      return 1;
+    }
+    trainer = loaded.trainer;
+    const ignored = (Object.keys(settings) as (keyof ModelSettings)[]).filter((k) => settings[k] !== DEFAULT_MODEL_SETTINGS[k] && settings[k] !== trainer.settings[k]);
+    if (ignored.length > 0) log(`note: the model file's settings are used; ignored ${ignored.map((k) => `${k}=${String(settings[k])}`).join(', ')}`);
+    settings = trainer.settings;
+    log(
+      `model loaded from ${own.modelFile}: weights of epoch ${loaded.meta.epoch}, saved by version ${loaded.meta.appVersion}; ` +
+        'its settings are used (evaluation only)',
+    );
+  } else {
+    trainer = await buildTrainer(graph, settings, split, Boolean(parsed.ogbl));
+  }
   const splitName = parsed.ogbl ? 'ogbl-ddi official' : parsed.split ? parsed.split : `seeded (seed ${settings.seed})`;
   log(
     `${graph.name}: ${graph.nodes.length} drugs, ${graph.edgeSrc.length} interactions; task ${settings.task}, model ${settings.model}, ` +
@@ -165,10 +229,21 @@ export async function trainCommand(args: string[]): Promise<number> {
     log(`split written to ${parsed.saveSplit}`);
   }
 
-  const { times, last, error } = await trainToEnd(trainer, settings.epochs, (r) => log(progressLine(r, settings.epochs, settings.task)));
+  const curve: EpochResult[] = [];
+  const outcome = loaded
+    ? await evaluateLoaded(trainer)
+    : await trainToEnd(trainer, settings.epochs, (r) => {
+        curve.push(r);
+        log(progressLine(r, settings.epochs, settings.task));
+      });
+  const { times, last, error } = outcome;
+  if (loaded && last) {
+    curve.push(last);
+    log(progressLine(last, settings.epochs, settings.task));
+  }
   if (error) log(error);
   if (trainer.stopReason) log(trainer.stopReason);
-  const best = trainer.best;
+  const best = loaded ? last : trainer.best;
   if (best) log(`best validation epoch ${best.epoch}: ${progressLine(best, settings.epochs, settings.task).replace(/^epoch\s+\S+\s+/, '')}`);
   const result = {
     dataset: graph.name,
@@ -187,6 +262,41 @@ export async function trainCommand(args: string[]): Promise<number> {
     error,
     featureNotes: trainer.featureNotes,
   };
+  if (own.saveModel) {
+    const identity = { fingerprint: await graphFingerprint(graph), nodeOrder: await nodeOrderFingerprint(graph.nodes.map((n) => n.id)) };
+    const splitFp = trainer instanceof LinkTrainer ? await splitFingerprint(trainer.split, graph.nodes.map((n) => n.id)) : null;
+    await writeModelDir(own.saveModel, await saveModelFiles(trainer, savingMeta(trainer, graph, identity, splitFp, APP_VERSION)));
+    log(`model written to ${own.saveModel}/model.json + weights.bin (weights of epoch ${trainer.weightsEpoch})`);
+  }
+  if (own.runCard) {
+    const ids = graph.nodes.map((n) => n.id);
+    const card = runCard(
+      {
+        id: 1,
+        dataset: graph.name,
+        settings,
+        backend: tf.getBackend(),
+        epochs: trainer.epoch,
+        ended: error
+          ? { kind: 'diverged', text: error }
+          : loaded
+            ? { kind: 'loaded', text: 'evaluated a saved model' }
+            : trainer.earlyStop
+              ? { kind: 'early', text: `early stop, best epoch ${trainer.earlyStop.bestEpoch}` }
+              : { kind: 'finished', text: 'finished' },
+        last,
+        best,
+        selectionMetric: trainer.selectionMetric,
+        epochMs: times,
+        curve,
+        loadedFrom: loaded ? { file: own.modelFile!, epoch: loaded.meta.epoch, appVersion: loaded.meta.appVersion } : undefined,
+        fingerprints: { data: await graphFingerprint(graph), split: trainer instanceof LinkTrainer ? await splitFingerprint(trainer.split, ids) : null },
+      },
+      APP_VERSION,
+    );
+    await writeFile(own.runCard, /\.md$/i.test(own.runCard) ? runCardMarkdown(card) : runCardJson(card));
+    log(`run card written to ${own.runCard}`);
+  }
   trainer.dispose();
   if (json) console.log(JSON.stringify(result));
   return error ? 2 : 0;

@@ -14,6 +14,8 @@ interface Props {
   best: Map<keyof EvalMetrics, Set<number>>;
   onRestore(id: number): void;
   onRemove(id: number): void;
+  /** Downloads the run's card. */
+  onCard(id: number, format: 'json' | 'md'): void;
 }
 
 function MetricCell({ run, metric, from, best }: { run: RunRecord; metric: keyof EvalMetrics; from: MetricsFrom; best: boolean }) {
@@ -26,7 +28,7 @@ function MetricCell({ run, metric, from, best }: { run: RunRecord; metric: keyof
   );
 }
 
-export function RunRow({ run, live, columns, from, differing, best, onRestore, onRemove }: Props) {
+export function RunRow({ run, live, columns, from, differing, best, onRestore, onRemove, onCard }: Props) {
   const end = runEndCell(run);
   const ms = median(run.epochMs);
   return (
@@ -38,6 +40,12 @@ export function RunRow({ run, live, columns, from, differing, best, onRestore, o
           <button type="button" onClick={() => onRestore(run.id)} title="Put this run’s model settings into the controls and the URL (a fresh model: weights are not restored)">
             Use settings
           </button>
+          <button type="button" onClick={() => onCard(run.id, 'json')} aria-label={`Run card of run ${run.id} as JSON`} title="Download this run’s card as JSON (settings, curves, metrics, timings, fingerprints)">
+            Card JSON
+          </button>
+          <button type="button" onClick={() => onCard(run.id, 'md')} aria-label={`Run card of run ${run.id} as Markdown`} title="Download this run’s card as Markdown">
+            Card MD
+          </button>
           <button type="button" onClick={() => onRemove(run.id)} aria-label={`Remove run ${run.id}`} title="Remove this row">
             ✕
           </button>
@@ -45,6 +53,11 @@ export function RunRow({ run, live, columns, from, differing, best, onRestore, o
       </td>
       <td className="run-data" title={run.dataset}>
         {run.dataset}
+        {run.loadedFrom && (
+          <span className="run-loaded" data-testid="run-loaded" title={`Weights of epoch ${run.loadedFrom.epoch} loaded from ${run.loadedFrom.file}`}>
+            model file {run.loadedFrom.file}
+          </span>
+        )}
       </td>
       <td>
         <span className={differing.has('model') ? 'run-model differs' : 'run-model'} data-testid="run-model">

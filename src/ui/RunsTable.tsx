@@ -1,8 +1,10 @@
 /** The session's training runs side by side (issue 4 item 7): one row per model trained, the live one included. */
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import './runs.css';
 import type { EvalMetrics } from '../model/trainerBase';
-import { useController, usePlayground } from './context';
+import { PlaygroundContext, useController, usePlayground } from './context';
+import { downloadResult } from './export/download';
+import { runExport } from './export/registry';
 import { RunRow } from './RunRow';
 import { bestRuns, differingSettings, visibleMetricColumns, type MetricsFrom } from './runsView';
 
@@ -12,6 +14,13 @@ export function RunsTable() {
   const current = usePlayground((s) => s.currentRun);
   const graph = usePlayground((s) => s.graph);
   const [from, setFrom] = useState<MetricsFrom>('last');
+  const store = useContext(PlaygroundContext)!.store;
+  const [cardError, setCardError] = useState('');
+  const card = (id: number, format: 'json' | 'md') =>
+    runExport({ store, controller, getCy: () => null }, format === 'json' ? 'run-card-json' : 'run-card-md', { run: id }).then(
+      (result) => (setCardError(''), downloadResult(result)),
+      (e: unknown) => setCardError(e instanceof Error ? e.message : String(e)),
+    );
   if (runs.length === 0) {
     // Shown, with room for a row, before the first run: see .runs in runs.css.
     if (!graph) return null;
@@ -82,11 +91,15 @@ export function RunsTable() {
                 best={best}
                 onRestore={(id) => void controller.restoreRun(id)}
                 onRemove={(id) => controller.removeRun(id)}
+                onCard={(id, format) => void card(id, format)}
               />
             ))}
           </tbody>
         </table>
       </div>
+      <p className="muted small" role="status" aria-live="polite">
+        {cardError}
+      </p>
     </details>
   );
 }

@@ -8,8 +8,9 @@ import { findBuiltin } from '../data/builtinDatasets';
 import { inputFromBytes } from '../data/input';
 import { loadFiles } from '../data/loadFiles';
 import type { DrugGraph, LoadReport } from '../data/graph';
-import { FILES_DATASET, modelSettingsOf, settingsFromHash, settingsToHash, type AppSettings } from '../state/settings';
-import type { TrainerUpdate } from '../workers/protocol';
+import { FILES_DATASET, modelSettingsOf, SETTINGS, settingsFromHash, settingsToHash, type AppSettings } from '../state/settings';
+import type { LoadedModel, TrainerUpdate } from '../workers/protocol';
+import { modelFromUrl, type ModelInput } from './modelInput';
 import { RunLog } from './runLog';
 import type { PlaygroundStore } from './store';
 import { startTrainerWorker, type TrainerClient } from './trainerClient';
@@ -241,6 +242,66 @@ export class PlaygroundController {
     if (run) await this.changeSettings(run.settings);
   }
 
+  /**
+   * Loads a saved model onto the graph in use: the worker builds it from the file's settings, which
+   * then replace the controls' (and the URL's). A refused file changes nothing; the notice says why.
+   */
+  async loadModel(input: ModelInput): Promise<boolean> {
+    const notice = (text: string, error: boolean) => this.set({ modelNotice: { text, error } });
+    if (!this.store.getState().graph) {
+      notice(`${input.name}: load a data set first; a model holds weights for the graph it was trained on.`, true);
+      return false;
+    }
+    await this.api.pause();
+    let loaded: LoadedModel;
+    try {
+      loaded = await this.api.loadModel(input.modelJson, input.weights ? Comlink.transfer(input.weights, [input.weights]) : null);
+    } catch (e) {
+      notice(`${input.name} was not loaded: ${message(e)} The model in use stays.`, true);
+      return false;
+    }
+    const before = this.store.getState().settings;
+    const settings: AppSettings = { ...before, ...loaded.settings };
+    const changed = (Object.keys(loaded.settings) as (keyof AppSettings)[]).filter((k) => before[k] !== settings[k]);
+    this.set({ settings, history: [loaded.metrics], error: null, trainerNotes: [], ...NO_RUN_STATE, best: loaded.metrics });
+    this.writeHash(settings);
+    const update = await this.api.snapshot();
+    this.runs.startLoaded(input.name, loaded.metrics, loaded.appVersion, update.selectionMetric ?? '');
+    this.apply(update);
+    const what =
+      changed.length === 0
+        ? 'its settings are the ones already set'
+        : `its settings replace the controls’: ${changed.map((k) => `${SETTINGS[k].key}=${String(settings[k])}`).join(', ')}`;
+    notice(`Loaded ${input.name}: weights of epoch ${loaded.epoch}; ${what}.${loaded.notes.map((n) => ` ${n}`).join('')}`, false);
+    return true;
+  }
+
+  /** `?model=<url>`: the zip, or model.json with its weights beside it; same-origin or https like data links. */
+  async loadModelUrl(url: string): Promise<boolean> {
+    this.set({ modelNotice: { text: `Loading the model from ${url}…`, error: false } });
+    let input: ModelInput;
+    try {
+      input = await modelFromUrl(url, document.baseURI);
+    } catch (e) {
+      this.set({ modelNotice: { text: `The model link was not loaded: ${message(e)}`, error: true } });
+      return false;
+    }
+    return this.loadModel(input);
+  }
+
+  /** Run cards name the data and split: asked of the worker once per run, in the background. */
+  private fingerprintsAsked = new Set<number>();
+
+  private askFingerprints(): void {
+    const { currentRun, runs } = this.store.getState();
+    if (currentRun === null || this.fingerprintsAsked.has(currentRun) || runs.find((r) => r.id === currentRun)?.fingerprints) return;
+    this.fingerprintsAsked.add(currentRun);
+    this.api.fingerprints().then(
+      (fingerprints) => this.runs.patch(currentRun, { fingerprints }),
+      () => undefined, // a model replaced meanwhile: the card says the fingerprint is unknown
+    );
+  }
+
   removeRun(id: number): void {
     this.runs.remove(id);
   }
@@ -257,6 +318,7 @@ export class PlaygroundController {
 
   private apply(u: TrainerUpdate): void {
     this.runs.record(u);
+    this.askFingerprints();
     const state = this.store.getState();
     const partial: Partial<ReturnType<PlaygroundStore['getState']>> = { status: u.status, error: u.error, stop: u.stop ?? null };
     if (u.best !== undefined) partial.best = u.best;

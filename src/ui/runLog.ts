@@ -3,7 +3,7 @@
  * epoch (or its divergence), follows every update, and is closed when the model is replaced.
  */
 import { modelSettingsOf } from '../state/settings';
-import type { TrainerUpdate } from '../workers/protocol';
+import type { EpochMetrics, TrainerUpdate } from '../workers/protocol';
 import { closeRun, newRun, runEndOf, withEpoch, type RunRecord } from './runs';
 import type { PlaygroundStore } from './store';
 
@@ -39,6 +39,32 @@ export class RunLog {
   setBudget(epochs: number): void {
     const { runs, currentRun } = this.store.getState();
     this.store.setState({ runs: runs.map((r) => (r.id === currentRun ? { ...r, settings: { ...r.settings, epochs } } : r)) });
+  }
+
+  /**
+   * A model loaded from a file starts a run of its own: its evaluation on this graph as the first
+   * point (no training time: nothing was trained here).
+   */
+  startLoaded(file: string, metrics: EpochMetrics, appVersion: string, selectionMetric: string): void {
+    this.close();
+    const s = this.store.getState();
+    const id = s.nextRunId;
+    const run: RunRecord = {
+      ...newRun(id, s.graph?.name ?? '—', modelSettingsOf(s.settings), s.backend?.chosen ?? '—'),
+      epochs: metrics.epoch,
+      end: { kind: 'paused' },
+      last: metrics,
+      best: metrics,
+      selectionMetric,
+      curve: [metrics],
+      loadedFrom: { file, epoch: metrics.epoch, appVersion },
+    };
+    this.store.setState({ runs: [...s.runs, run], currentRun: id, nextRunId: id + 1 });
+  }
+
+  /** Adds facts learnt later (fingerprints) to a run still in the table. */
+  patch(id: number, partial: Partial<Pick<RunRecord, 'fingerprints'>>): void {
+    this.store.setState({ runs: this.store.getState().runs.map((r) => (r.id === id ? { ...r, ...partial } : r)) });
   }
 
   remove(id: number): void {

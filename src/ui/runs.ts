@@ -34,6 +34,12 @@ export interface RunRecord {
   selectionMetric: string;
   /** Training time of every epoch, for the median. */
   epochMs: number[];
+  /** Every epoch's loss and metrics, in order (run cards' curves). */
+  curve?: EpochMetrics[];
+  /** Set when the model came from a saved model file: its name and the epoch its weights come from. */
+  loadedFrom?: { file: string; epoch: number; appVersion: string };
+  /** Fingerprints of the data and of the link split (src/data/fingerprint.ts), once the worker has computed them. */
+  fingerprints?: { data: string; split: string | null };
 }
 
 /** What the worker reported, as the run's state. */
@@ -55,7 +61,7 @@ export function runEndOf(status: TrainStatus, stop: StopInfo | null | undefined,
 }
 
 export function newRun(id: number, dataset: string, settings: ModelSettings, backend: string): RunRecord {
-  return { id, dataset, settings, backend, epochs: 0, end: { kind: 'running' }, last: null, best: null, selectionMetric: '', epochMs: [] };
+  return { id, dataset, settings, backend, epochs: 0, end: { kind: 'running' }, last: null, best: null, selectionMetric: '', epochMs: [], curve: [] };
 }
 
 /** The run after one more epoch. */
@@ -67,6 +73,7 @@ export function withEpoch(run: RunRecord, metrics: EpochMetrics, best: EpochMetr
     best: best ?? run.best,
     selectionMetric: selectionMetric ?? run.selectionMetric,
     epochMs: [...run.epochMs, metrics.ms],
+    curve: [...(run.curve ?? []), metrics],
   };
 }
 

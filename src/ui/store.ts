@@ -46,6 +46,8 @@ export interface PlaygroundState {
   progress: LoadProgressView | null;
   /** Tables whose columns the user must confirm before loading goes on. */
   columnDialog: ColumnDetection[] | null;
+  /** What the last model file load did (loaded, and with which settings) or why it was refused. */
+  modelNotice: { text: string; error: boolean } | null;
 }
 
 export type PlaygroundStore = StoreApi<PlaygroundState>;
@@ -74,5 +76,6 @@ export function createPlaygroundStore(settings: AppSettings, urlWarnings: string
     currentRun: null,
     nextRunId: 1,
     dataNotice: null,
+    modelNotice: null,
   }));
 }

@@ -7,6 +7,7 @@
  */
 import type { DrugGraph, LoadReport } from '../data/graph';
 import type { ColumnDetection, ColumnMapping } from '../data/table/layout';
+import type { ModelFiles } from '../model/modelFileFormat';
 import type { ModelSettings } from '../model/settings';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
 import type { EpochResult } from '../model/trainer';
@@ -110,8 +111,36 @@ export interface TrainerApi {
   // ---- Predictions files: rows streamed in blocks.
 
   // ---- Model files: the trained weights out and back in.
+  /** The current weights as model.json (text) + weights.bin (transferred); see src/model/modelFile.ts. */
+  saveModel(): Promise<ModelFiles>;
+  /**
+   * Builds a model from a saved file's settings on the current graph and gives it the file's weights.
+   * Rejects with the reason (damaged file, another graph, …) and keeps the current model.
+   */
+  loadModel(modelJson: string | null, weights: ArrayBuffer | null): Promise<LoadedModel>;
+  /** The link split in use as link-split/1 JSON text; null for the other tasks. */
+  splitFile(): Promise<string | null>;
+  /** Fingerprints of the graph in use and of the current model's link split (null for other tasks). */
+  fingerprints(): Promise<Fingerprints>;
 
   // ---- Checkpoints: the whole training state, for saved work that survives a reload.
+}
+
+/** Data and split fingerprints (src/data/fingerprint.ts) for run cards and model files. */
+export interface Fingerprints {
+  data: string;
+  split: string | null;
+}
+
+/** What loading a model file did: the settings now in use, the epoch its weights come from, their evaluation. */
+export interface LoadedModel {
+  settings: ModelSettings;
+  epoch: number;
+  appVersion: string;
+  /** Validation and test metrics of the loaded weights on this graph (loss NaN: nothing was trained). */
+  metrics: EpochMetrics;
+  /** Things the user should know (e.g. saved by another app version). */
+  notes: string[];
 }
 
 // ---------------------------------------------------------------- parser

@@ -14,7 +14,12 @@ import { chooseBackend } from './backends';
 import { loadRdkit } from './rdkit';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
 import * as Comlink from 'comlink';
-import type { BackendInfo, BackendName, KnownPairScores, TrainerApi, TrainerUpdate, TrainStatus } from './protocol';
+import type { BackendInfo, BackendName, Fingerprints, KnownPairScores, LoadedModel, TrainerApi, TrainerUpdate, TrainStatus } from './protocol';
+import { APP_VERSION } from '../appVersion';
+import { graphFingerprint, nodeOrderFingerprint, splitFingerprint } from '../data/fingerprint';
+import { assignWeights, checkGraph, MODEL_JSON_NAME, ModelFileError, parseModelFiles, saveModelFiles, savingMeta, type GraphIdentity, type ModelFiles } from '../model/modelFile';
+import { linkSplitToJson } from '../model/splitFile';
+import { checkModelSettings } from '../state/modelSettingsCheck';
 import { CostShare } from './costShare';
 import { TeachService } from './teachService';
 
@@ -146,6 +151,90 @@ export class TrainerService implements TrainerApi {
   // ---- Predictions files: rows streamed in blocks.
 
   // ---- Model files: the trained weights out and back in.
+
+  async saveModel(): Promise<ModelFiles> {
+    await this.replacing;
+    const trainer = this.requireTrainer();
+    const graph = this.graph!;
+    const ids = await this.graphIdentity();
+    const files = await this.using(async () =>
+      saveModelFiles(trainer, savingMeta(trainer, graph, ids, await this.splitFingerprintOf(trainer), APP_VERSION)),
+    );
+    return Comlink.transfer(files, [files.weights]);
+  }
+
+  async loadModel(modelJson: string | null, weights: ArrayBuffer | null): Promise<LoadedModel> {
+    await this.replacing;
+    const graph = this.graph;
+    if (!graph) throw new Error('Load a data set first: a model file holds weights for the graph it was trained on.');
+    const file = parseModelFiles(modelJson, weights);
+    const checked = checkModelSettings(file.meta.settings);
+    if ('error' in checked) throw new ModelFileError('settings', `${MODEL_JSON_NAME}: ${checked.error}.`);
+    checkGraph(file.meta, await this.graphIdentity());
+    this.running = false;
+    const notes: string[] = [];
+    if (file.meta.appVersion !== APP_VERSION) notes.push(`Saved by version ${file.meta.appVersion} of the app (this is ${APP_VERSION}).`);
+    const done = this.replacing.then(async () => {
+      const trainer = await this.build(graph, checked.settings);
+      let metrics: EpochResult;
+      try {
+        assignWeights(trainer, file);
+        metrics = { epoch: file.meta.epoch, loss: NaN, ms: 0, ...(await trainer.evaluate(await trainer.embeddings())) };
+        if (trainer instanceof LinkTrainer && file.meta.splitFingerprint && file.meta.splitFingerprint !== (await this.splitFingerprintOf(trainer))) {
+          notes.push('The link split differs from the one the model was trained on: its validation and test pairs may include pairs it trained on.');
+        }
+      } catch (e) {
+        trainer.dispose();
+        throw e;
+      }
+      await this.swap(graph, trainer, checked.settings);
+      this.lastResult = metrics;
+      this.status = 'paused';
+      return metrics;
+    });
+    this.replacing = done.catch(() => undefined);
+    const metrics = await done;
+    return { settings: checked.settings, epoch: file.meta.epoch, appVersion: file.meta.appVersion, metrics, notes };
+  }
+
+  async splitFile(): Promise<string | null> {
+    await this.replacing;
+    const trainer = this.requireTrainer();
+    if (!(trainer instanceof LinkTrainer)) return null;
+    return JSON.stringify(linkSplitToJson(trainer.split, this.graph!.nodes.map((n) => n.id)));
+  }
+
+  async fingerprints(): Promise<Fingerprints> {
+    await this.replacing;
+    const trainer = this.requireTrainer();
+    return { data: (await this.graphIdentity()).fingerprint, split: await this.splitFingerprintOf(trainer) };
+  }
+
+  /** Fingerprints of the graph in use, computed once per graph. */
+  private identity: { graph: DrugGraph; value: Promise<GraphIdentity> } | null = null;
+
+  private graphIdentity(): Promise<GraphIdentity> {
+    const graph = this.graph;
+    if (!graph) throw new Error('No graph loaded.');
+    if (this.identity?.graph !== graph) {
+      const value = (async () => ({ fingerprint: await graphFingerprint(graph), nodeOrder: await nodeOrderFingerprint(graph.nodes.map((n) => n.id)) }))();
+      this.identity = { graph, value };
+    }
+    return this.identity.value;
+  }
+
+  /** The link split's fingerprint per trainer (its split never changes). */
+  private readonly splitFingerprints = new WeakMap<TrainerBase, Promise<string>>();
+
+  private splitFingerprintOf(trainer: TrainerBase): Promise<string | null> {
+    if (!(trainer instanceof LinkTrainer)) return Promise.resolve(null);
+    let p = this.splitFingerprints.get(trainer);
+    if (!p) {
+      p = splitFingerprint(trainer.split, trainer.graph.nodes?.map((n) => n.id) ?? []);
+      this.splitFingerprints.set(trainer, p);
+    }
+    return p;
+  }
 
   // ---- Checkpoints: the whole training state, for saved work that survives a reload.
 

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { downloadResult } from './download';
+import { LoadModel } from './LoadModel';
 import { EXPORTS } from './registry';
 import type { ExportContext, ExportEntry } from './types';
 
@@ -53,6 +54,7 @@ export function SaveSharePanel({ ctx }: { ctx: ExportContext }) {
               );
             })}
           </div>
+          {group === 'Model and runs' && <LoadModel ctx={ctx} />}
         </div>
       ))}
       <p className="muted small" role="status" aria-live="polite">
