@@ -29,6 +29,11 @@ export interface PredictionFileSummary {
   cancelled: boolean;
 }
 
+/** One encoded chunk of the file and the progress after it (what the worker hands the page). */
+export interface PredictionChunk extends PredictionProgress {
+  bytes: Uint8Array;
+}
+
 export type ChunkSink = (bytes: Uint8Array, progress: PredictionProgress) => Promise<boolean | void> | boolean | void;
 
 export async function streamPredictionFile(
