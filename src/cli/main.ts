@@ -3,12 +3,17 @@
  * Add a command by adding an entry to COMMANDS.
  */
 import { runInspect } from './inspect';
+import { predictCommand } from './predict';
 import { trainCommand } from './train';
 
 type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   inspect: { run: runInspect, help: 'inspect <files…> [--json]   load files as the app would and print the load report' },
+  predict: {
+    run: predictCommand,
+    help: 'predict <files…> --out FILE [--what known|candidates|all] [--top K] [--format csv|tsv] [--json] [train options]   train, then write predictions as CSV/TSV',
+  },
   train: { run: trainCommand, help: 'train <files…> [--split f.json] [--model …] [--task link|type|node] [--epochs N] [--seed S] [--backend cpu|wasm|webgpu] [--json]   train and evaluate' },
 };
 
