@@ -12,8 +12,8 @@
  *
  * Text fields (ids, names, type texts) are quoted by papaparse's `unparse` (once per distinct value:
  * delimiter, quote, newline, outer spaces); numbers never need quoting, so rows are joined directly,
- * which keeps the writer well above 50 MB/s. Numbers are written in full: a float32 logit as the
- * shortest decimal of its exact value (reads back to the same float32), probabilities in float64.
+ * which keeps the writer well above 50 MB/s. Numbers are written in full: JavaScript's shortest decimal
+ * that reads back to the same double (a float32 logit stays exact), the probability as sigmoid(logit) in float64.
  */
 import Papa from 'papaparse';
 import { NO_PART, TYPE_TOP, type LinkRows, type NodeRows, type PredictionTask, type RowBlock, type TypeRows } from '../model/predictionRows';
@@ -132,7 +132,7 @@ export class PredictionsWriter {
   }
 }
 
-/** Full precision: JavaScript's shortest round-trip decimal of the value (a float32 read as a double stays exact). */
+/** Full precision: the shortest decimal that reads back to the same double. */
 function num(x: number): string {
   return String(x);
 }

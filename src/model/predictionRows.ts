@@ -26,8 +26,8 @@ export interface LinkRows {
   known: Uint8Array;
   /** Index into SPLIT_PARTS, or NO_PART for an unknown pair. */
   part: Uint8Array;
-  /** The decoder's logit. */
-  score: Float32Array;
+  /** The decoder's logit: float32 from tensors, float64 where the dot decoder is summed on the host (as the candidate list). */
+  score: Float64Array;
   /** 1 = strongest, within the rows asked for (known pairs, candidates); null for all pairs. */
   rank: Uint32Array | null;
 }

@@ -35,7 +35,7 @@ const DEFAULT_BLOCK = 65_536;
 const TENSOR_BLOCK = 16_384;
 
 /** Ranks 1..n by score, strongest first; ties keep their input order. */
-export function ranksOf(score: Float32Array): Uint32Array {
+export function ranksOf(score: ArrayLike<number>): Uint32Array {
   const order = new Uint32Array(score.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
   order.sort((x, y) => score[y] - score[x] || x - y);
@@ -65,7 +65,7 @@ export async function planPredictions(trainer: TrainerBase, request: PredictionR
   throw new Error(`No predictions file for the ${trainer.settings.task} task.`);
 }
 
-function slice<T extends Int32Array | Uint8Array | Float32Array | Uint32Array>(x: T, from: number, to: number): T {
+function slice<T extends Int32Array | Uint8Array | Float64Array | Uint32Array>(x: T, from: number, to: number): T {
   return x.slice(from, to) as T;
 }
 
@@ -76,7 +76,9 @@ function knownPlan(trainer: LinkTrainer, h: Float32Array, block: number): Predic
     task: 'link',
     total,
     async *blocks() {
-      const { score, part } = await trainer.knownEdgeScores(h);
+      const known = await trainer.knownEdgeScores(h);
+      const score = Float64Array.from(known.score);
+      const part = known.part;
       const rank = ranksOf(score);
       for (let from = 0; from < total; from += block) {
         const to = Math.min(total, from + block);
@@ -110,7 +112,7 @@ async function candidatePlan(trainer: LinkTrainer, h: Float32Array, top: number,
           b: Int32Array.from(rows, (c) => c.b),
           known: new Uint8Array(rows.length),
           part: new Uint8Array(rows.length).fill(NO_PART),
-          score: Float32Array.from(rows, (c) => c.score),
+          score: Float64Array.from(rows, (c) => c.score),
           rank: Uint32Array.from(rows, (_, i) => from + i + 1),
         };
       }
@@ -171,7 +173,7 @@ function allPairsPlan(trainer: LinkTrainer, h: Float32Array, block: number): Pre
             v = u + 1;
           }
         }
-        const score = trainer.decoder.kind === 'dot' ? dotScores(h, d, a, b) : await trainer.scorePairs(h, { a, b }, TENSOR_BLOCK);
+        const score = trainer.decoder.kind === 'dot' ? dotScores(h, d, a, b) : Float64Array.from(await trainer.scorePairs(h, { a, b }, TENSOR_BLOCK));
         done += size;
         yield { task: 'link', a, b, known, part, score, rank: null };
       }
@@ -179,8 +181,9 @@ function allPairsPlan(trainer: LinkTrainer, h: Float32Array, block: number): Pre
   };
 }
 
-function dotScores(h: Float32Array, d: number, a: Int32Array, b: Int32Array): Float32Array {
-  const out = new Float32Array(a.length);
+/** h_a · h_b summed in float64, as the candidate scan (topUnknownPairs) does, so the file and the list agree to the last digit. */
+function dotScores(h: Float32Array, d: number, a: Int32Array, b: Int32Array): Float64Array {
+  const out = new Float64Array(a.length);
   for (let i = 0; i < out.length; i++) {
     const ao = a[i] * d;
     const bo = b[i] * d;

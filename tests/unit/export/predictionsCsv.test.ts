@@ -23,7 +23,7 @@ const link: LinkRows = {
   b: Int32Array.from([1, 2, 4, 5]),
   known: Uint8Array.from([1, 1, 0, 1]),
   part: Uint8Array.from([0, 2, NO_PART, 3]),
-  score: Float32Array.from([3.14159265, -0.1, 40, 1e-8]),
+  score: Float64Array.from([3.14159265, -0.1, 40, 1e-8], Math.fround),
   rank: Uint32Array.from([1, 3, 2, 4]),
 };
 
