@@ -12,11 +12,12 @@
  *
  * Text fields (ids, names, type texts) are quoted by papaparse's `unparse` (once per distinct value:
  * delimiter, quote, newline, outer spaces); numbers never need quoting, so rows are joined directly,
- * which keeps the writer well above 50 MB/s. Numbers are written in full: JavaScript's shortest decimal
- * that reads back to the same double (a float32 logit stays exact), the probability as sigmoid(logit) in float64.
+ * which keeps the writer above 50 MB/s. Numbers are written with 9 significant digits (formatNumber): float32's
+ * full precision, which the model computes in; the probability is sigmoid(logit), computed in float64.
  */
 import Papa from 'papaparse';
-import { NO_PART, TYPE_TOP, type LinkRows, type NodeRows, type PredictionTask, type RowBlock, type TypeRows } from '../model/predictionRows';
+import { ByteBuffer, formatNumber, writeNumber, writeUint } from './asciiBytes';
+import { TYPE_TOP, type LinkRows, type NodeRows, type PredictionTask, type RowBlock, type TypeRows } from '../model/predictionRows';
 
 export type PredictionFormat = 'csv' | 'tsv';
 export const PREDICTION_FORMATS: readonly PredictionFormat[] = ['csv', 'tsv'];
@@ -52,6 +53,10 @@ export class PredictionsWriter {
   private readonly names: string[];
   private readonly types: string[];
   private readonly classes: string[];
+  /** Each node's "id<delimiter>name" field pair, UTF-8, for the byte path of link rows. */
+  private readonly nodeBytes: Uint8Array[];
+  private readonly out = new ByteBuffer();
+  private readonly encoder = new TextEncoder();
 
   constructor(
     private readonly source: PredictionNames,
@@ -63,6 +68,7 @@ export class PredictionsWriter {
     this.names = source.nodes.map((n) => this.quote(n.name));
     this.types = (source.edgeTypes ?? []).map((t) => this.quote(t));
     this.classes = (source.classes ?? []).map((c) => this.quote(c));
+    this.nodeBytes = this.ids.map((id, i) => this.encoder.encode(id + this.delimiter + this.names[i]));
   }
 
   /** One field as papaparse writes it: quoted only when it holds the delimiter, a quote, a newline or outer spaces. */
@@ -74,28 +80,54 @@ export class PredictionsWriter {
     return predictionColumns(task, this.source.classes ?? []).map((c) => this.quote(c)).join(this.delimiter) + '\n';
   }
 
+  /** The rows as UTF-8 text: link rows written byte by byte (the 9.1 M-row case), the others as strings. */
+  blockBytes(rows: RowBlock): Uint8Array {
+    if (rows.task === 'link') return this.linkBytes(rows);
+    return this.encoder.encode(rows.task === 'type' ? this.typeRows(rows) : this.nodeRows(rows));
+  }
+
+  /** The same rows as a string. */
   block(rows: RowBlock): string {
-    if (rows.task === 'link') return this.linkRows(rows);
-    if (rows.task === 'type') return this.typeRows(rows);
-    return this.nodeRows(rows);
+    return rows.task === 'link' ? new TextDecoder().decode(this.linkBytes(rows)) : rows.task === 'type' ? this.typeRows(rows) : this.nodeRows(rows);
   }
 
   private split(part: number): string {
-    return part === NO_PART ? NO_SPLIT : (PART_NAMES[part] ?? NO_SPLIT);
+    return PART_NAMES[part] ?? NO_SPLIT;
   }
 
-  private linkRows(r: LinkRows): string {
-    const t = this.delimiter;
-    const parts: string[] = new Array(r.a.length);
+  private linkBytes(r: LinkRows): Uint8Array {
+    const out = this.out;
+    const t = this.delimiter.charCodeAt(0);
+    const parts = [...PART_NAMES, NO_SPLIT].map((p) => this.encoder.encode(p));
+    const nodes = this.nodeBytes;
+    const copy = (b: Uint8Array, p: number, src: Uint8Array) => {
+      for (let j = 0; j < src.length; j++) b[p++] = src[j];
+      return p;
+    };
     for (let i = 0; i < r.a.length; i++) {
-      const a = r.a[i];
-      const b = r.b[i];
+      const na = nodes[r.a[i]];
+      const nb = nodes[r.b[i]];
+      // Two id/name pairs, five short fields, two numbers (≤ 32 bytes each), a rank (≤ 16).
+      const b = out.reserve(na.length + nb.length + 128);
+      let p = out.length;
       const s = r.score[i];
-      parts[i] =
-        this.ids[a] + t + this.names[a] + t + this.ids[b] + t + this.names[b] + t + r.known[i] + t + this.split(r.part[i]) + t +
-        num(s) + t + num(1 / (1 + Math.exp(-s))) + t + (r.rank ? r.rank[i] : '') + '\n';
+      p = copy(b, p, na);
+      b[p++] = t;
+      p = copy(b, p, nb);
+      b[p++] = t;
+      b[p++] = r.known[i] ? 49 : 48;
+      b[p++] = t;
+      p = copy(b, p, parts[r.part[i] < 3 ? r.part[i] : 3]);
+      b[p++] = t;
+      p = writeNumber(b, p, s);
+      b[p++] = t;
+      p = writeNumber(b, p, 1 / (1 + Math.exp(-s)));
+      b[p++] = t;
+      if (r.rank) p = writeUint(b, p, r.rank[i]);
+      b[p++] = 10;
+      out.length = p;
     }
-    return parts.join('');
+    return out.take();
   }
 
   private typeRows(r: TypeRows): string {
@@ -132,7 +164,4 @@ export class PredictionsWriter {
   }
 }
 
-/** Full precision: the shortest decimal that reads back to the same double. */
-function num(x: number): string {
-  return String(x);
-}
+const num = formatNumber;

@@ -55,9 +55,16 @@ export async function streamPredictionFile(
     bytes: 0,
     cancelled: false,
   };
-  let head = writer.header(plan.task);
-  const send = async (text: string, rows: number): Promise<boolean> => {
-    const bytes = encoder.encode(text);
+  let head: Uint8Array | null = encoder.encode(writer.header(plan.task));
+  const send = async (body: Uint8Array, rows: number): Promise<boolean> => {
+    let bytes = body;
+    if (head) {
+      // The header travels with the first rows: one chunk for a small file.
+      bytes = new Uint8Array(head.length + body.length);
+      bytes.set(head);
+      bytes.set(body, head.length);
+      head = null;
+    }
     summary.rows += rows;
     summary.bytes += bytes.length;
     return (await sink(bytes, { done: summary.rows, total: plan.total })) !== false;
@@ -70,16 +77,15 @@ export async function streamPredictionFile(
         break;
       }
       const rows = block.task === 'node' ? block.node.length : block.a.length;
-      if (!(await send(head + writer.block(block), rows))) {
+      if (!(await send(writer.blockBytes(block), rows))) {
         summary.cancelled = true;
         break;
       }
-      head = '';
     }
   } finally {
     // Ends the generator (its finally blocks free any tensors) when the loop stopped early.
     await blocks.return(undefined);
   }
-  if (head && !summary.cancelled) await send(head, 0); // no rows: the header alone
+  if (head && !summary.cancelled) await send(new Uint8Array(0), 0); // no rows: the header alone
   return summary;
 }
