@@ -39,6 +39,9 @@ interface PredictionRow {
   seconds: number;
   mbPerS: number;
   rowsPerS: number;
+  /** CPU time of the process (user + system) and MB per CPU second: comparable across machine loads. */
+  cpuSeconds: number;
+  mbPerCpuS: number;
   peakRssMB: number;
   checkpoints: Checkpoint[];
 }
@@ -73,6 +76,7 @@ export async function runPredictionsBench(opts: { short: boolean; json: boolean 
         const checkpoints: Checkpoint[] = [];
         const marks = [0.25, 0.5, 1];
         let peakRss = 0;
+        const c0 = process.cpuUsage();
         const t0 = performance.now();
         await writePredictionsFile(trainer, d.graph, { what: 'all', format: 'csv' }, out, (done, total) => {
           const m = process.memoryUsage();
@@ -92,6 +96,8 @@ export async function runPredictionsBench(opts: { short: boolean; json: boolean 
           }
         });
         const seconds = (performance.now() - t0) / 1000;
+        const cpu = process.cpuUsage(c0);
+        const cpuSeconds = (cpu.user + cpu.system) / 1e6;
         const bytes = statSync(out).size;
         rmSync(out);
         trainer.dispose();
@@ -103,11 +109,13 @@ export async function runPredictionsBench(opts: { short: boolean; json: boolean 
           seconds: +seconds.toFixed(2),
           mbPerS: +(bytes / MB / seconds).toFixed(1),
           rowsPerS: Math.round(pairs / seconds),
+          cpuSeconds: +cpuSeconds.toFixed(2),
+          mbPerCpuS: +(bytes / MB / cpuSeconds).toFixed(1),
           peakRssMB: Math.round(peakRss / MB),
           checkpoints,
         };
         rows.push(row);
-        log(`${d.name.padEnd(9)} ${decoder.padEnd(4)} ${String(pairs).padStart(9)} pairs  ${row.fileMB} MB in ${row.seconds} s = ${row.mbPerS} MB/s, peak RSS ${row.peakRssMB} MB`);
+        log(`${d.name.padEnd(9)} ${decoder.padEnd(4)} ${String(pairs).padStart(9)} pairs  ${row.fileMB} MB in ${row.seconds} s = ${row.mbPerS} MB/s (${row.cpuSeconds} CPU s: ${row.mbPerCpuS} MB per CPU second), peak RSS ${row.peakRssMB} MB; load ${os.loadavg()[0].toFixed(1)}`);
         for (const c of checkpoints) {
           log(`    at ${c.at.padStart(4)}: ${String(c.rows).padStart(9)} rows ${String(c.seconds).padStart(7)} s ${String(c.mbPerS).padStart(6)} MB/s  RSS ${c.rssMB} MB, JS heap ${c.heapMB} MB, array buffers ${c.arrayBuffersMB} MB`);
         }
