@@ -78,7 +78,7 @@ export async function trainedModel(parsed: Parsed, log: Log): Promise<{ graph: D
   return { graph, trainer };
 }
 
-/** Streams the predictions file to `path`, one chunk written (and awaited) at a time; a failed write removes the partial file. */
+/** Streams the predictions file to `path`, chunk by chunk; a failed write removes the partial file. */
 export async function writePredictionsFile(
   trainer: TrainerBase,
   graph: DrugGraph,
@@ -87,12 +87,18 @@ export async function writePredictionsFile(
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<PredictionFileSummary> {
   const file = await open(path, 'w');
+  // One write in flight while the next block is made (the write runs on libuv's thread): at most two blocks held.
+  let pending: Promise<unknown> = Promise.resolve();
   try {
-    return await streamPredictionFile(trainer, graph.nodes, request, async (bytes, p) => {
-      await file.write(bytes);
+    const summary = await streamPredictionFile(trainer, graph.nodes, request, async (bytes, p) => {
+      await pending;
+      pending = file.write(bytes);
       onProgress(p.done, p.total);
     });
+    await pending;
+    return summary;
   } catch (e) {
+    await pending.catch(() => undefined);
     await file.close();
     await rm(path, { force: true });
     throw new Error(`${path}: ${(e as Error).message}`);
