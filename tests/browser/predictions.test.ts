@@ -97,6 +97,44 @@ describe('predictions file and candidate list', () => {
     expect(text.trim().split('\n')).toHaveLength(1 + s.edges);
     await expect(saver.getByRole('status').innerText()).resolves.toMatch(/^Saved demo-[a-z0-9-]*-known\.csv: 884 rows, /);
 
+    // With the File System Access API (a stand-in picker that records the calls): chunks go to the
+    // file's writable as they come, then close; Cancel while a chunk is being written aborts the file.
+    await page.evaluate(() => {
+      const w = window as unknown as Record<string, unknown>;
+      const log: { writes: number[]; closed: boolean; aborted: boolean; hold: boolean; release?: () => void } = { writes: [], closed: false, aborted: false, hold: false };
+      w.fsLog = log;
+      Object.defineProperty(window, 'showSaveFilePicker', {
+        configurable: true,
+        value: async () => ({
+          createWritable: async () => ({
+            write: async (b: Uint8Array) => {
+              log.writes.push(b.length);
+              if (log.hold) await new Promise<void>((r) => (log.release = r));
+            },
+            close: async () => void (log.closed = true),
+            abort: async () => void (log.aborted = true),
+          }),
+        }),
+      });
+    });
+    type FsLog = { writes: number[]; closed: boolean; aborted: boolean };
+    const fsLog = () => page.evaluate(() => (window as unknown as { fsLog: FsLog }).fsLog);
+    await saver.getByLabel('Rows').selectOption('all');
+    await saver.getByRole('button', { name: 'Save predictions…' }).click();
+    await expect.poll(async () => (await fsLog()).closed, { timeout: 30_000 }).toBe(true);
+    const pairs = (s.nodes * (s.nodes - 1)) / 2;
+    await expect(saver.getByRole('status').innerText()).resolves.toMatch(new RegExp(`^Saved demo-[a-z0-9-]*-all-pairs\\.csv: ${pairs.toLocaleString('en')} rows, `));
+    expect((await fsLog()).writes.length).toBeGreaterThan(0);
+    await page.evaluate(() => Object.assign((window as unknown as { fsLog: object }).fsLog, { writes: [], closed: false, hold: true }));
+    await saver.getByRole('button', { name: 'Save predictions…' }).click();
+    await expect.poll(async () => (await fsLog()).writes.length, { timeout: 30_000 }).toBe(1);
+    await saver.getByRole('button', { name: 'Cancel' }).click();
+    await page.evaluate(() => (window as unknown as { fsLog: { release: () => void } }).fsLog.release());
+    await expect.poll(async () => (await fsLog()).aborted, { timeout: 30_000 }).toBe(true);
+    expect((await fsLog()).closed).toBe(false);
+    await expect(saver.getByRole('status').innerText()).resolves.toMatch(/^Cancelled after [\d,]+ of [\d,]+ rows; nothing was saved\.$/);
+    await screenshot(page, 'predictions-saver');
+
     expect(consoleErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
     expect(foreignRequests).toEqual([]);
     await page.close();
