@@ -115,9 +115,15 @@ export async function runPredictionsBench(opts: { short: boolean; json: boolean 
           checkpoints,
         };
         rows.push(row);
-        log(`${d.name.padEnd(9)} ${decoder.padEnd(4)} ${String(pairs).padStart(9)} pairs  ${row.fileMB} MB in ${row.seconds} s = ${row.mbPerS} MB/s (${row.cpuSeconds} CPU s: ${row.mbPerCpuS} MB per CPU second), peak RSS ${row.peakRssMB} MB; load ${os.loadavg()[0].toFixed(1)}`);
+        log(
+          `${d.name.padEnd(9)} ${decoder.padEnd(4)} ${String(pairs).padStart(9)} pairs  ${row.fileMB} MB in ${row.seconds} s = ${row.mbPerS} MB/s ` +
+            `(${row.cpuSeconds} CPU s: ${row.mbPerCpuS} MB per CPU second), peak RSS ${row.peakRssMB} MB; load ${os.loadavg()[0].toFixed(1)}`,
+        );
         for (const c of checkpoints) {
-          log(`    at ${c.at.padStart(4)}: ${String(c.rows).padStart(9)} rows ${String(c.seconds).padStart(7)} s ${String(c.mbPerS).padStart(6)} MB/s  RSS ${c.rssMB} MB, JS heap ${c.heapMB} MB, array buffers ${c.arrayBuffersMB} MB`);
+          log(
+            `    at ${c.at.padStart(4)}: ${String(c.rows).padStart(9)} rows ${String(c.seconds).padStart(7)} s ${String(c.mbPerS).padStart(6)} MB/s  ` +
+              `RSS ${c.rssMB} MB, JS heap ${c.heapMB} MB, array buffers ${c.arrayBuffersMB} MB`,
+          );
         }
       }
     }

@@ -68,8 +68,12 @@ export async function trainedModel(parsed: Parsed, log: Log): Promise<{ graph: D
   const { graph, split } = await loadData(parsed);
   const trainer = await buildTrainer(graph, parsed.settings, split, Boolean(parsed.ogbl));
   const { settings } = parsed;
-  log(`${graph.name}: ${graph.nodes.length} drugs, ${graph.edgeSrc.length} interactions; training ${settings.model} (${settings.task}, decoder ${settings.decoder}) for up to ${settings.epochs} epochs`);
-  const { error } = await trainToEnd(trainer, settings.epochs, (r) => log(`epoch ${r.epoch}/${settings.epochs}  loss ${r.loss.toFixed(4)}  ${r.ms.toFixed(0)} ms`));
+  log(
+    `${graph.name}: ${graph.nodes.length} drugs, ${graph.edgeSrc.length} interactions; ` +
+      `training ${settings.model} (${settings.task}, decoder ${settings.decoder}) for up to ${settings.epochs} epochs`,
+  );
+  const progress = (r: { epoch: number; loss: number; ms: number }) => log(`epoch ${r.epoch}/${settings.epochs}  loss ${r.loss.toFixed(4)}  ${r.ms.toFixed(0)} ms`);
+  const { error } = await trainToEnd(trainer, settings.epochs, progress);
   if (error) {
     trainer.dispose();
     throw new Error(`training failed: ${error}`);
