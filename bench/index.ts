@@ -5,6 +5,7 @@
  */
 import { runCandidatesBench } from './candidates';
 import { runParseBench } from './parse';
+import { runPredictionsBench } from './predictions';
 import { runTrainBench } from './train';
 import { runGpuBench } from './gpu';
 
@@ -22,6 +23,7 @@ export const sections: BenchSection[] = [
   { name: 'parse', run: runParseBench },
   { name: 'train', run: runTrainBench },
   { name: 'candidates', run: runCandidatesBench },
+  { name: 'predictions', run: runPredictionsBench },
   // Skips itself unless the optional `webgpu` package (Dawn) is installed and finds an adapter.
   { name: 'gpu', run: runGpuBench },
 ];

@@ -4,6 +4,7 @@
  */
 import { exportCommand } from './exportGraph';
 import { runInspect } from './inspect';
+import { predictCommand } from './predict';
 import { trainCommand } from './train';
 
 type Command = (args: string[]) => Promise<number>;
@@ -13,6 +14,10 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   export: {
     run: exportCommand,
     help: 'export <files…> --format graphml|gexf|cx2|cyjs --out FILE [--top K] [train options] [--json]   train, then write the graph with its predictions',
+  },
+  predict: {
+    run: predictCommand,
+    help: 'predict <files…> --out FILE [--what known|candidates|all] [--top K] [--format csv|tsv] [--json] [train options]   train, then write predictions as CSV/TSV',
   },
   train: { run: trainCommand, help: 'train <files…> [--split f.json] [--model …] [--task link|type|node] [--epochs N] [--seed S] [--backend cpu|wasm|webgpu] [--save-model DIR] [--model-file PATH] [--run-card FILE.json|.md] [--json]   train and evaluate (or evaluate a saved model)' },
 };

@@ -67,6 +67,9 @@ const m = DEFAULT_MODEL_SETTINGS;
 /** The `dataset` value for data loaded from files or `?data=` links rather than a built-in set. */
 export const FILES_DATASET = 'files';
 
+/** The candidate list's longest length ("Show more" grows it by pages of 100); the files have no limit. */
+export const MAX_CANDIDATES = 1000;
+
 export const SETTINGS = {
   dataset: textRow('dataset', 'Data set', `Built-in data set to load (“${FILES_DATASET}”: the data came from files, which a link cannot reopen).`, 'demo', /^[a-z0-9-]{1,40}$/, 'a data set name'),
   model: enumRow<ModelKind>('model', 'Model', 'gcn: Kipf & Welling (default, with the MLP decoder); seed-gcn: neighbour mean + Linear (the seed’s model, with the dot decoder); sage: GraphSAGE; gat: attention; gin: sum + MLP; mpnn: pick AGG and UPDATE.', m.model, LAYER_KINDS),
@@ -85,7 +88,7 @@ export const SETTINGS = {
   patience: intRow('patience', 'Patience', 'Early stopping: stop after this many epochs without a better validation score (0 = off).', m.patience, 0, 10000),
   seed: intRow('seed', 'Seed', 'Fixes the split, initial weights and negative samples.', m.seed, 0, 2147483647),
   aggregation: enumRow<AggregationMode>('agg', 'Aggregation kernel', 'How neighbour sums run: chosen per backend and size, or forced.', m.aggregation, ['auto', 'kernel', 'sparse', 'dense']),
-  candidates: intRow('top', 'Candidates', 'How many strongest unknown pairs to show.', m.candidates, 0, 100),
+  candidates: intRow('top', 'Candidates', 'How many strongest unknown pairs to list (the network draws at most 100 of them).', m.candidates, 0, MAX_CANDIDATES),
   maxEdges: intRow('maxedges', 'Edges drawn at most', 'Big graphs show only this many interactions, strongest first.', 1000, 10, 200000),
   minStrength: floatRow('minp', 'Strength threshold', 'Hide known interactions predicted weaker than this.', 0, 0, 1),
   focus: textRow('focus', 'Focus', 'Drug IDs to centre the view on (comma-separated).', '', /^[^,]{1,64}(,[^,]{1,64}){0,49}$|^$/, 'up to 50 comma-separated drug IDs'),

@@ -23,6 +23,8 @@ const RESELECT_DELAY_MS = 1000;
 
 /** Above this many drawn drugs, names are shown only for selected or highlighted ones: text is the costliest part of a frame. */
 const LABEL_ALL_MAX_NODES = 400;
+/** Candidate pairs drawn as dashed edges at most: the list may hold up to 1,000, the view stays readable. */
+const DRAWN_CANDIDATES = 100;
 
 function nodeElement(graph: DrugGraph, v: number, quiet = false): cytoscape.ElementDefinition {
   const n = graph.nodes[v];
@@ -137,7 +139,7 @@ export function NetworkView({ onReady }: { onReady: (cy: cytoscape.Core | null) 
   useEffect(() => {
     if (!live || !graph || !visible) return;
     draw(live.cy, live.layer, graph, visible, ownProbabilities(graph, stableProbabilities.current));
-    live.layer.setCandidates(latestCandidates.current);
+    live.layer.setCandidates(latestCandidates.current.slice(0, DRAWN_CANDIDATES));
   }, [live, graph, visible]);
 
   // Refreshes while training touch the edge layer only; Cytoscape does not redraw.
@@ -146,7 +148,7 @@ export function NetworkView({ onReady }: { onReady: (cy: cytoscape.Core | null) 
   }, [live, probabilities, graph]);
 
   useEffect(() => {
-    live?.layer.setCandidates(candidates);
+    live?.layer.setCandidates(candidates.slice(0, DRAWN_CANDIDATES));
   }, [live, candidates]);
 
   return (

@@ -186,7 +186,10 @@ export class PlaygroundController {
     if (changed.every((k) => BUDGET_KEYS.includes(k) || VIEW_KEYS.includes(k))) {
       // A longer or shorter run, or more candidates: keep the trained model.
       this.runs.setBudget(settings.epochs);
-      return this.api.setBudget(settings.epochs, settings.candidates);
+      await this.api.setBudget(settings.epochs, settings.candidates);
+      // A longer list is scanned now; while training plays, the next view refresh brings it.
+      if (changed.includes('candidates') && this.store.getState().graph && this.store.getState().status !== 'training') this.apply(await this.api.snapshot());
+      return;
     }
     return this.reset(settings);
   }

@@ -110,6 +110,18 @@ export interface TrainerApi {
 
   // ---- Predictions files: rows streamed in blocks.
 
+  /**
+   * Streams a predictions file of the current model (model/predictionFile.ts): `onChunk` (a Comlink.proxy)
+   * gets each encoded chunk, transferred, with the rows done so far, and is awaited before the next block
+   * is made; returning false stops the file there. Resolves to what was written (`cancelled` when stopped).
+   */
+  predictionRows(
+    request: import('../model/predictionFile').PredictionFileRequest,
+    onChunk: (chunk: import('../model/predictionFile').PredictionChunk) => boolean | void | Promise<boolean | void>,
+  ): Promise<import('../model/predictionFile').PredictionFileSummary>;
+  /** Stops the predictions file in progress after its current block. */
+  cancelPredictionRows(): Promise<void>;
+
   // ---- Model files: the trained weights out and back in.
   /** The current weights as model.json (text) + weights.bin (transferred); see src/model/modelFile.ts. */
   saveModel(): Promise<ModelFiles>;

@@ -22,6 +22,7 @@ import { linkSplitToJson } from '../model/splitFile';
 import { checkModelSettings } from '../state/modelSettingsCheck';
 import { CostShare } from './costShare';
 import { TeachService } from './teachService';
+import { streamPredictionFile, type PredictionChunk, type PredictionFileRequest, type PredictionFileSummary } from '../model/predictionFile';
 
 /** Recolouring data is sent at most this often while playing (always at pause and at the end). */
 const VIEW_REFRESH_MS = 250;
@@ -149,6 +150,29 @@ export class TrainerService implements TrainerApi {
   }
 
   // ---- Predictions files: rows streamed in blocks.
+
+  /** Set by cancelPredictionRows; read between blocks of the file in progress. */
+  private predictionsCancelled = false;
+
+  async predictionRows(request: PredictionFileRequest, onChunk: (chunk: PredictionChunk) => boolean | void | Promise<boolean | void>): Promise<PredictionFileSummary> {
+    const trainer = this.requireTrainer();
+    const nodes = this.graph!.nodes;
+    this.predictionsCancelled = false;
+    // Held as in-flight work: a model swap waits for the file (or its cancel) instead of freeing tensors under it.
+    return this.using(() =>
+      streamPredictionFile(
+        trainer,
+        nodes,
+        request,
+        async (bytes, progress) => (await onChunk(Comlink.transfer({ bytes, ...progress }, [bytes.buffer]))) !== false,
+        () => this.predictionsCancelled,
+      ),
+    );
+  }
+
+  async cancelPredictionRows(): Promise<void> {
+    this.predictionsCancelled = true;
+  }
 
   // ---- Model files: the trained weights out and back in.
 

@@ -40,6 +40,7 @@ export function SaveSharePanel({ ctx }: { ctx: ExportContext }) {
           <div className="save-buttons">
             {EXPORTS.filter((e) => e.group === group).map((entry) => {
               const ok = entry.available?.(ctx) ?? true;
+              if (entry.Controls) return <entry.Controls key={entry.kind} ctx={ctx} disabled={busy !== null || ok !== true} />;
               return (
                 <button
                   key={entry.kind}

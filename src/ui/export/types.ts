@@ -4,6 +4,7 @@
  * `window.playground.export(kind)` and the Save and share panel both go through these entries.
  */
 import type cytoscape from 'cytoscape';
+import type { ComponentType } from 'react';
 import type { PlaygroundController } from '../controller';
 import type { PlaygroundStore } from '../store';
 
@@ -56,6 +57,8 @@ export interface ExportEntry {
   group: 'Predictions' | 'Network' | 'Model and runs' | 'PyTorch Geometric';
   /** Whether the entry can run in the page's current state (e.g. a trained model exists); a reason when not. */
   available?(ctx: ExportContext): true | string;
+  /** Own controls shown in the panel instead of the plain button (options, progress, Cancel); `disabled` while another export runs. */
+  Controls?: ComponentType<{ ctx: ExportContext; disabled: boolean }>;
   /** Builds the whole file in memory. */
   run(ctx: ExportContext, options?: ExportOptions): Promise<ExportResult>;
 }
