@@ -2,6 +2,7 @@
  * `npm run cli -- <command> …`: a small dispatcher so each sub-command lives in its own module.
  * Add a command by adding an entry to COMMANDS.
  */
+import { exportPygCommand } from './exportPyg';
 import { runInspect } from './inspect';
 import { trainCommand } from './train';
 
@@ -10,6 +11,10 @@ type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   inspect: { run: runInspect, help: 'inspect <files…> [--json]   load files as the app would and print the load report' },
   train: { run: trainCommand, help: 'train <files…> [--split f.json] [--model …] [--task link|type|node] [--epochs N] [--seed S] [--backend cpu|wasm|webgpu] [--json]   train and evaluate' },
+  'export-pyg': {
+    run: exportPygCommand,
+    help: 'export-pyg <files…> [--split f.json] [settings flags of train] --out DIR[.zip]   write a PyTorch Geometric project for the same run',
+  },
 };
 
 function usage(): string {
