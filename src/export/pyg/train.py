@@ -241,10 +241,10 @@ def make_layer(kind, fan_in, fan_out, rng, s):
             layer.att_dst.copy_(uniform_init(rng, (heads, per_head), bound).view(1, heads, per_head))
             layer.bias.zero_()
     elif kind == 'gin':  # GIN-eps: MLP((1 + eps) h + sum of neighbours), MLP = Linear, ReLU, Linear; eps starts at 0
-        mlp = nn.Sequential(nn.Linear(fan_in, fan_out), nn.ReLU(), nn.Linear(fan_out, fan_out))
-        set_linear(mlp[0], *app_linear(rng, fan_in, fan_out))
-        set_linear(mlp[2], *app_linear(rng, fan_out, fan_out))
-        layer = GINConv(mlp, eps=0.0, train_eps=True)
+        layer = GINConv(nn.Sequential(nn.Linear(fan_in, fan_out), nn.ReLU(), nn.Linear(fan_out, fan_out)), eps=0.0, train_eps=True)
+        # After construction: GINConv resets its MLP when built.
+        set_linear(layer.nn[0], *app_linear(rng, fan_in, fan_out))
+        set_linear(layer.nn[2], *app_linear(rng, fan_out, fan_out))
     elif kind == 'mpnn':
         layer = MpnnConv(fan_in, fan_out, s['aggregator'], s['update'])
         set_linear(layer.lin, *app_linear(rng, layer.lin.in_features, fan_out))
