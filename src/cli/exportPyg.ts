@@ -54,7 +54,12 @@ export async function exportPygCommand(args: string[]): Promise<number> {
   if (parsed.ogbl) ({ graph, split } = await loadOgblDdi(parsed.ogbl));
   else {
     graph = await loadGraph(parsed.files);
-    if (parsed.split) split = await loadSplitFile(parsed.split, graph);
+    if (parsed.split) {
+      const file = parsed.split;
+      split = await loadSplitFile(file, graph).catch((e: Error) => {
+        throw new Error(`${file}: ${e.message}`);
+      });
+    }
   }
   let morgan: FeatureBlock | undefined;
   if (featureKinds(settings.features).includes('morgan')) morgan = morganFeatures(await loadRdkitNode(), graph.nodes);

@@ -63,10 +63,10 @@ export function buildPygProject({ graph, inputs, trainPy, splitName }: PygProjec
   const { settings } = inputs;
   const splitFile = settings.task === 'link' ? 'split.json' : settings.task === 'type' ? 'type-split.json' : 'node-split.json';
   const split = settings.task === 'link' ? inputs.split : settings.task === 'type' ? inputs.typeSplit : inputs.nodeSplit;
-  if (!split) throw new Error(`The ${settings.task} task's split is missing: no PyG project can be written without it.`);
+  if (!split) throw new Error(`The ${settings.task} task’s split is missing: no PyG project can be written without it.`);
   const f = inputs.features;
   if (f && (f.rows !== graph.nodes.length || f.data.length !== f.rows * f.cols)) {
-    throw new Error(`Fixed features of ${f.rows} × ${f.cols} do not fit the graph's ${graph.nodes.length} drugs.`);
+    throw new Error(`Fixed features of ${f.rows} × ${f.cols} do not fit the graph’s ${graph.nodes.length} drugs.`);
   }
   const manifest = {
     format: PYG_MANIFEST_FORMAT,
