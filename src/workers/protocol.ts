@@ -7,6 +7,7 @@
  */
 import type { DrugGraph, LoadReport } from '../data/graph';
 import type { ColumnDetection, ColumnMapping } from '../data/table/layout';
+import type { PygInputs } from '../export/pyg/types';
 import type { ModelSettings } from '../model/settings';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
 import type { EpochResult } from '../model/trainer';
@@ -101,6 +102,11 @@ export interface TrainerApi {
   // ---- Model files: the trained weights out and back in.
 
   // ---- Checkpoints: the whole training state, for saved work that survives a reload.
+
+  // ---- PyG hand-off: what a PyTorch Geometric project needs from the current model.
+
+  /** The current model's settings, split and fixed node features, read from its trainer (src/model/pygInputs.ts). */
+  pygInputs(): Promise<PygInputs>;
 }
 
 // ---------------------------------------------------------------- parser

@@ -5,8 +5,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { DrugGraph } from '../data/graph';
+import type { PygInputs } from '../export/pyg/types';
 import type { ModelSettings } from '../model/settings';
 import { featureKinds, morganFeatures } from '../model/features';
+import { pygInputsOf } from '../model/pygInputs';
 import { createTrainer } from '../model/tasks';
 import { LinkTrainer, sigmoid, TrainingDiverged, type EpochResult } from '../model/trainer';
 import type { TrainerBase } from '../model/trainerBase';
@@ -139,6 +141,14 @@ export class TrainerService implements TrainerApi {
   // ---- Model files: the trained weights out and back in.
 
   // ---- Checkpoints: the whole training state, for saved work that survives a reload.
+
+  // ---- PyG hand-off: what a PyTorch Geometric project needs from the current model.
+
+  async pygInputs(): Promise<PygInputs> {
+    const trainer = this.requireTrainer();
+    const ids = (trainer.graph.nodes ?? this.graph?.nodes ?? []).map((n) => n.id);
+    return this.using(() => pygInputsOf(trainer, ids));
+  }
 
   private runOneEpoch(forceView: boolean): Promise<TrainerUpdate> {
     const trainer = this.requireTrainer();
