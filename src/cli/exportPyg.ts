@@ -63,7 +63,11 @@ export async function exportPygCommand(args: string[]): Promise<number> {
   }
   let morgan: FeatureBlock | undefined;
   if (featureKinds(settings.features).includes('morgan')) morgan = morganFeatures(await loadRdkitNode(), graph.nodes);
-  const trainer = createTrainer({ ...graph, numNodes: graph.nodes.length }, settings, 'cpu', { split, morgan });
+  const trainer = createTrainer({ ...graph, numNodes: graph.nodes.length }, settings, 'cpu', {
+    split,
+    morgan,
+    selectBy: parsed.ogbl ? 'hits20' : 'auroc',
+  });
   const ids = graph.nodes.map((n) => n.id);
   const inputs = await pygInputsOf(trainer, ids).finally(() => trainer.dispose());
   const splitName = parsed.ogbl ? 'ogbl-ddi official' : parsed.split ? basename(parsed.split) : `seeded (seed ${settings.seed})`;

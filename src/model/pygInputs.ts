@@ -34,7 +34,10 @@ async function fixedFeatures(trainer: TrainerBase): Promise<FixedFeatures | unde
 
 export async function pygInputsOf(trainer: TrainerBase, nodeIds: string[]): Promise<PygInputs> {
   const out: PygInputs = { settings: { ...trainer.settings }, featureNotes: [...trainer.featureNotes], features: await fixedFeatures(trainer) };
-  if (trainer instanceof LinkTrainer) out.split = linkSplitToJson(trainer.split, nodeIds);
+  if (trainer instanceof LinkTrainer) {
+    out.split = linkSplitToJson(trainer.split, nodeIds);
+    out.selectBy = trainer.selectionMetric === 'Hits@20' ? 'hits20' : 'auroc';
+  }
   if (trainer instanceof TypeTrainer) {
     const s = trainer.typeSplit;
     out.typeSplit = { format: 'type-split/1', types: [...(trainer.graph.edgeTypes ?? [])], train: typed(s.train), val: typed(s.val), test: typed(s.test) };

@@ -77,6 +77,7 @@ export function buildPygProject({ graph, inputs, trainPy, splitName }: PygProjec
     task: settings.task,
     split: splitName,
     splitFile,
+    ...(settings.task === 'link' ? { selectBy: inputs.selectBy ?? 'auroc' } : {}),
     features: f ? { file: 'features.npy', rows: f.rows, cols: f.cols, kinds: f.kinds } : null,
     featureNotes: inputs.featureNotes,
   };

@@ -438,9 +438,9 @@ def metrics_of(r):
 class LinkTask:
     """src/model/trainer.ts: BCE with one fresh uniform negative per training positive each epoch; messages over training pairs."""
 
-    selection = 'AUROC'
-
     def __init__(self, s, ids, rng):
+        # Hits@20 picks the best epoch on ogbl-ddi's official split, as the app's CLI; AUROC otherwise.
+        self.select_by = load_json('manifest.json').get('selectBy', 'auroc')
         split = load_json('split.json')
         if split.get('format') != 'link-split/1':
             raise SystemExit('split.json: not a link-split/1 file.')
@@ -484,13 +484,11 @@ class LinkTask:
         }
 
     def score(self, m):
-        return m['valAuroc']
+        return m['valHits20'] if self.select_by == 'hits20' else m['valAuroc']
 
 
 class TypeTask:
     """src/model/tasks/typeTrainer.ts: softmax cross-entropy over the interaction types, per-type DistMult (a Linear on h_u * h_v)."""
-
-    selection = 'macro-F1'
 
     def __init__(self, s, ids, rng):
         split = load_json('type-split.json')
@@ -528,8 +526,6 @@ class TypeTask:
 
 class NodeTask:
     """src/model/tasks/nodeTrainer.ts: ATC main group of the labelled drugs; messages over every known interaction."""
-
-    selection = 'macro-F1'
 
     def __init__(self, s, ids, rng):
         split = load_json('node-split.json')

@@ -37,6 +37,8 @@ export interface FixedFeatures {
 export interface PygInputs {
   settings: ModelSettings;
   split?: LinkSplitFile;
+  /** Link task: the validation metric that picks the best epoch (Hits@20 for ogbl-ddi's official split, as the CLI). */
+  selectBy?: 'auroc' | 'hits20';
   typeSplit?: TypeSplitFile;
   nodeSplit?: NodeSplitFile;
   features?: FixedFeatures;

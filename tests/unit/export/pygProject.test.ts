@@ -88,7 +88,7 @@ describe('PyG project files (demo set)', () => {
     const expected = linkSplitToJson(splitLinks(graph.nodes.length, graph.edgeSrc, graph.edgeDst, 3), ids);
     expect(JSON.parse(text(files.get('split.json')))).toEqual(expected);
     const manifest = JSON.parse(text(files.get('manifest.json')));
-    expect(manifest).toMatchObject({ format: 'pyg-project/1', dataset: 'demo', nodes: 165, edges: 884, splitFile: 'split.json', features: null });
+    expect(manifest).toMatchObject({ format: 'pyg-project/1', dataset: 'demo', nodes: 165, edges: 884, splitFile: 'split.json', selectBy: 'auroc', features: null });
     expect(text(files.get('README.md'))).toMatch(/torchrun --nproc_per_node=4 train.py --ddp/);
   });
 
