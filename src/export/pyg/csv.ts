@@ -1,11 +1,6 @@
-/** RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled; LF line ends. */
-export function csvField(value: string | number | undefined | null): string {
-  const s = value === undefined || value === null ? '' : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** CSV text through papaparse's writer (already the app's CSV reader): RFC 4180 quoting, LF line ends. */
+import Papa from 'papaparse';
 
 export function csvText(header: string[], rows: Iterable<(string | number | undefined | null)[]>): string {
-  const lines = [header.map(csvField).join(',')];
-  for (const row of rows) lines.push(row.map(csvField).join(','));
-  return `${lines.join('\n')}\n`;
+  return `${Papa.unparse({ fields: header, data: Array.from(rows, (r) => r.map((v) => v ?? '')) }, { newline: '\n' })}\n`;
 }

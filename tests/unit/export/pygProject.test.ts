@@ -151,6 +151,17 @@ describe('PyG project files (demo set)', () => {
     expect(() => buildPygProject({ graph, inputs: { settings, split, features, featureNotes: [] }, trainPy: '', splitName: '' })).toThrow(/3 × 1 do not fit the graph’s 165 drugs/);
   });
 
+  it('quotes names with commas, quotes and line breaks so the CSV reads back to the same text', () => {
+    const odd = 'Tricky, "quoted"\nname <b>';
+    const g: DrugGraph = { ...graph, nodes: graph.nodes.map((n, i) => (i === 5 ? { ...n, name: odd } : n)) };
+    const split = linkSplitToJson(splitLinks(g.nodes.length, g.edgeSrc, g.edgeDst, 0), ids);
+    const files = buildPygProject({ graph: g, inputs: { settings: DEFAULT_MODEL_SETTINGS, split, featureNotes: [] }, trainPy: '', splitName: 'x' });
+    const nodes = csvRows(files.find((f) => f.path === 'data/nodes.csv')!.bytes);
+    expect(nodes).toHaveLength(165);
+    expect(nodes[5].name).toBe(odd);
+    expect(nodes[6].id).toBe(ids[6]);
+  });
+
   it('zips under one folder and names it from the data set', () => {
     const files: PygFile[] = [{ path: 'a/b.txt', bytes: new Uint8Array([1, 2]) }];
     expect(Object.keys(unzipSync(zipPygProject(files, 'top')))).toEqual(['top/a/b.txt']);
