@@ -298,7 +298,7 @@ class GnnModel(nn.Module):
             return h
         u = self.dropout_rng.uniform(h.numel()).view(h.shape)
         mask = torch.where(u < p, torch.zeros_like(u), torch.full_like(u, 1 / (1 - p))).float()
-        return h * mask
+        return h * mask.to(h.device)
 
 
 class LinkDecoder(nn.Module):
@@ -468,12 +468,13 @@ class LinkTask:
 
     def loss(self, h, head, pos, neg):
         logits = torch.cat([head(h, *pos), head(h, *neg)])
-        labels = torch.cat([torch.ones(len(pos[0])), torch.zeros(len(neg[0]))])
+        labels = torch.cat([torch.ones(len(pos[0])), torch.zeros(len(neg[0]))]).to(logits.device)
         return F.binary_cross_entropy_with_logits(logits, labels)
 
     @torch.no_grad()
     def evaluate(self, h, head):
-        sc = {k: head(h, *p).float() for k, p in self.parts.items()}
+        # Scores back on the CPU for the metrics (index tensors stay there; they move with each call on a GPU).
+        sc = {k: head(h, p[0].to(h.device), p[1].to(h.device)).float().cpu() for k, p in self.parts.items()}
         return {
             'valAuroc': auroc(sc['val_pos'], sc['val_neg']),
             'valAuprc': auprc(sc['val_pos'], sc['val_neg']),
@@ -507,7 +508,7 @@ class TypeTask:
         return head(h[p[:, 0]] * h[p[:, 1]])
 
     def loss(self, h, head, *_):
-        p = self.parts['train']
+        p = self.parts['train'].to(h.device)
         return F.cross_entropy(self.logits(h, head, p), p[:, 2])
 
     @torch.no_grad()
@@ -515,7 +516,7 @@ class TypeTask:
         out = {}
         for part, name in (('val', 'val'), ('test', 'test')):
             p = self.parts[part]
-            pred = self.logits(h, head, p).argmax(1)
+            pred = self.logits(h, head, p.to(h.device)).argmax(1).cpu()
             out[f'{name}Accuracy'] = accuracy(p[:, 2], pred)
             out[f'{name}MacroF1'] = macro_f1(p[:, 2], pred)
         return {'valAccuracy': out['valAccuracy'], 'testAccuracy': out['testAccuracy'], 'valMacroF1': out['valMacroF1'], 'testMacroF1': out['testMacroF1']}
@@ -541,11 +542,11 @@ class NodeTask:
 
     def loss(self, h, head, *_):
         idx = self.parts['train']
-        return F.cross_entropy(head(h[idx]), self.labels[idx])
+        return F.cross_entropy(head(h[idx.to(h.device)]), self.labels[idx].to(h.device))
 
     @torch.no_grad()
     def evaluate(self, h, head):
-        pred = head(h).argmax(1)
+        pred = head(h).argmax(1).cpu()
         v, t = self.parts['val'], self.parts['test']
         return {
             'valAccuracy': accuracy(self.labels[v], pred[v]),
@@ -581,6 +582,7 @@ def parse_args():
     p.add_argument('--decoder', choices=('dot', 'mlp', 'distmult'))
     p.add_argument('--ddp', action='store_true', help='DistributedDataParallel over mini-batches of training pairs (run with torchrun)')
     p.add_argument('--threads', type=int, help='torch.set_num_threads')
+    p.add_argument('--device', choices=('auto', 'cpu', 'cuda'), default='auto', help='auto: CUDA when available')
     return p.parse_args()
 
 
@@ -596,17 +598,18 @@ def main():
 
     rank, world = 0, 1
     device = torch.device('cpu')
+    use_cuda = args.device == 'cuda' or (args.device == 'auto' and torch.cuda.is_available())
     if args.ddp:
         import torch.distributed as dist
         if s['task'] != 'link':
             raise SystemExit('--ddp splits the training pairs of the link task; the type and node tasks train full batch.')
-        backend = 'nccl' if torch.cuda.is_available() else 'gloo'
+        backend = 'nccl' if use_cuda else 'gloo'
         dist.init_process_group(backend)
         rank, world = dist.get_rank(), dist.get_world_size()
         if backend == 'nccl':
             device = torch.device('cuda', int(os.environ.get('LOCAL_RANK', 0)))
             torch.cuda.set_device(device)
-    elif torch.cuda.is_available():
+    elif use_cuda:
         device = torch.device('cuda')
     say = log if rank == 0 else (lambda *a: None)
 
