@@ -29,7 +29,7 @@ settings as the app, in PyTorch Geometric.
 \`\`\`bash
 pip install torch torch_geometric        # nothing else is needed
 python train.py                          # trains with settings.json; progress on stderr
-python train.py --epochs 200 --seed 1    # override settings: --epochs --seed --lr --patience --dropout --batch-size --model --decoder
+python train.py --epochs 200 --seed 1    # overrides: --epochs --seed --lr --patience --dropout --batch-size --model --decoder --device cpu|cuda
 torchrun --nproc_per_node=4 train.py --ddp   # link task: DistributedDataParallel over the training pairs
 \`\`\`
 
