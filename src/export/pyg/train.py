@@ -137,22 +137,40 @@ def draw_key(seed, draw):
     return mix32_int(seed ^ mix32_int(draw + GOLDEN))
 
 
-def draw_negatives(n, key, count, train_keys):
+class PairSet:
+    """Training pairs keyed lo * n + hi: a bit table up to 8,192 nodes (as the app's PairSet), sorted keys above."""
+
+    def __init__(self, n, a, b):
+        keys = torch.unique(a * n + b)
+        self.table = None
+        if n <= 8192:
+            self.table = torch.zeros(n * n, dtype=torch.bool)
+            self.table[keys] = True
+        self.keys = keys
+
+    def has(self, k):
+        if self.table is not None:
+            return self.table[k]
+        if len(self.keys) == 0:
+            return torch.zeros_like(k, dtype=torch.bool)
+        i = torch.searchsorted(self.keys, k).clamp(max=len(self.keys) - 1)
+        return self.keys[i] == k
+
+
+def draw_negatives(n, key, count, train):
     """negatives.ts drawNegatives: pair i of a draw is a pure function of (key, i); retries avoid training pairs."""
-    i = torch.arange(count, dtype=torch.int64)
-    base = mix32(i ^ key)
+    base = mix32(torch.arange(count, dtype=torch.int64) ^ key)
     u = torch.zeros(count, dtype=torch.int64)
     v = torch.zeros(count, dtype=torch.int64)
-    open_ = torch.ones(count, dtype=torch.bool)
+    todo = torch.arange(count, dtype=torch.int64)  # pairs without an accepted try yet
     for t in range(NEGATIVE_TRIES):
-        ut = (mix32((base + imul(2 * t + 1, GOLDEN)) & M32) * n) >> 32
-        vt = (mix32((base + imul(2 * t + 2, GOLDEN)) & M32) * n) >> 32
-        u = torch.where(open_, ut, u)
-        v = torch.where(open_, vt, v)
-        lo, hi = torch.minimum(u, v), torch.maximum(u, v)
-        ok = (u != v) & ~torch.isin(lo * n + hi, train_keys)
-        open_ = open_ & ~ok
-        if not bool(open_.any()):
+        b = base[todo]
+        ut = (mix32((b + imul(2 * t + 1, GOLDEN)) & M32) * n) >> 32
+        vt = (mix32((b + imul(2 * t + 2, GOLDEN)) & M32) * n) >> 32
+        u[todo], v[todo] = ut, vt
+        ok = (ut != vt) & ~train.has(torch.minimum(ut, vt) * n + torch.maximum(ut, vt))
+        todo = todo[~ok]
+        if len(todo) == 0:
             break
     v = torch.where(u == v, (u + 1) % n, v)
     return torch.minimum(u, v), torch.maximum(u, v)
@@ -453,7 +471,7 @@ class LinkTask:
         self.train = pairs_tensor(split['train_pos'], index_map)
         self.parts = {k: pairs_tensor(split[k], index_map) for k in ('val_pos', 'val_neg', 'test_pos', 'test_neg')}
         self.edge_index = both_directions(*self.train)
-        self.train_keys = torch.unique(self.train[0] * self.n + self.train[1])
+        self.train_set = PairSet(self.n, *self.train)
         self.rng = rng
 
     def build_head(self, s, rng):
@@ -464,7 +482,7 @@ class LinkTask:
 
     def negatives(self, epoch):
         count = len(self.train[0])
-        return draw_negatives(self.n, draw_key(self.negative_seed, epoch), count, self.train_keys)
+        return draw_negatives(self.n, draw_key(self.negative_seed, epoch), count, self.train_set)
 
     def loss(self, h, head, pos, neg):
         logits = torch.cat([head(h, *pos), head(h, *neg)])
