@@ -7,9 +7,10 @@
  *
  *   node scripts/check-pyg.mjs              # smoke matrix on the demo set (every layer, decoder, task, feature kind)
  *   node scripts/check-pyg.mjs --chch       # ChCh-Miner, split-seed0.json, reference protocol: seed GCN, GCN, SAGE (5 seeds)
+ *   node scripts/check-pyg.mjs --ddp        # train.py --ddp with 2 gloo processes against one process (demo set)
  *   PYTHON=/usr/bin/python3 PYG_PATH=/tmp/pyg node scripts/check-pyg.mjs …   (defaults shown)
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,5 +108,46 @@ function chch() {
   }
 }
 
+/**
+ * Two gloo processes started as torchrun starts them (its environment variables): Debian's torchrun of
+ * python3-torch 1.13 fails under Python 3.12 before starting any worker (docs/save-and-share/pyg.md).
+ * Full batch over 2 processes must equal one process; mini-batches must run.
+ */
+async function ddp() {
+  const dir = mkdtempSync(join(tmpdir(), 'pyg-ddp-'));
+  try {
+    cli(['export-pyg', 'public/datasets/demo.json', '--model', 'seed-gcn', '--decoder', 'dot', '--epochs', '20', '--patience', '0', '--out', dir]);
+    const single = lastJson(run(PYTHON, ['train.py', '--threads', '1'], { cwd: dir }));
+    const twoProcesses = (extra) =>
+      Promise.all(
+        [0, 1].map(
+          (rank) =>
+            new Promise((resolve, reject) => {
+              const p = spawn(PYTHON, ['train.py', '--ddp', '--threads', '1', ...extra], {
+                cwd: dir,
+                env: { ...env, MASTER_ADDR: '127.0.0.1', MASTER_PORT: '29561', WORLD_SIZE: '2', RANK: String(rank), LOCAL_RANK: String(rank) },
+              });
+              let out = '';
+              let err = '';
+              p.stdout.on('data', (d) => (out += d));
+              p.stderr.on('data', (d) => (err += d));
+              p.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`rank ${rank} exited with ${code}: ${err.slice(-2000)}`))));
+            }),
+        ),
+      ).then(([out0]) => lastJson(out0));
+    const full = await twoProcesses([]);
+    const mini = await twoProcesses(['--batch-size', '200']);
+    console.log('| run (demo, seed GCN + dot, 20 epochs) | backend | test AUROC |');
+    console.log('|---|---|---|');
+    console.log(`| one process | ${single.backend} | ${single.last.testAuroc.toFixed(6)} |`);
+    console.log(`| 2 processes, full batch | ${full.backend} | ${full.last.testAuroc.toFixed(6)} |`);
+    console.log(`| 2 processes, --batch-size 200 | ${mini.backend} | ${mini.last.testAuroc.toFixed(6)} |`);
+    if (Math.abs(single.last.testAuroc - full.last.testAuroc) > 1e-4) throw new Error('DDP full batch differs from one process');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 if (process.argv.includes('--chch')) chch();
+else if (process.argv.includes('--ddp')) await ddp();
 else demoMatrix();
