@@ -9,6 +9,7 @@
  *   node scripts/check-pyg.mjs --chch       # ChCh-Miner, split-seed0.json, reference protocol: seed GCN, GCN, SAGE (5 seeds)
  *   node scripts/check-pyg.mjs --ddp        # train.py --ddp with 2 gloo processes against one process (demo set)
  *   PYTHON=/usr/bin/python3 PYG_PATH=/tmp/pyg node scripts/check-pyg.mjs …   (defaults shown)
+ *   ONLY=gat node scripts/check-pyg.mjs     # only the cases (or ChCh-Miner models) whose flags contain "gat"
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -97,7 +98,7 @@ function chch() {
   ];
   console.log('| model (ChCh-Miner, split-seed0.json, dot, 100 epochs) | seeds | CLI test AUROC (mean) | train.py test AUROC (mean) | difference | per seed CLI / PyG | median ms per epoch CLI / PyG |');
   console.log('|---|---|---|---|---|---|---|');
-  for (const [model, seeds] of rows) {
+  for (const [model, seeds] of rows.filter(([model]) => !process.env.ONLY || model.includes(process.env.ONLY))) {
     const runs = seeds.map((seed) => compare(files, ['--model', model, ...protocol, '--seed', String(seed)]));
     const mean = (xs) => xs.reduce((s, x) => s + x, 0) / xs.length;
     const a = mean(runs.map((r) => r.app.last.testAuroc));
