@@ -7,7 +7,6 @@
  */
 import type { DrugGraph, LoadReport } from '../data/graph';
 import type { ColumnDetection, ColumnMapping } from '../data/table/layout';
-import type { PygInputs } from '../export/pyg/types';
 import type { ModelSettings } from '../model/settings';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
 import type { EpochResult } from '../model/trainer';
@@ -103,10 +102,13 @@ export interface TrainerApi {
 
   // ---- Checkpoints: the whole training state, for saved work that survives a reload.
 
-  // ---- PyG hand-off: what a PyTorch Geometric project needs from the current model.
+  // ---- PyG hand-off: a PyTorch Geometric project of the current model (src/export/pyg/).
 
-  /** The current model's settings, split and fixed node features, read from its trainer (src/model/pygInputs.ts). */
-  pygInputs(): Promise<PygInputs>;
+  /**
+   * The current model's project as a zip (`<folder>.zip`), built where the split and fixed features live,
+   * so a big split (ogbl-ddi: 1.3 M pairs) is neither cloned to the page nor zipped on its thread.
+   */
+  pygProject(): Promise<{ name: string; bytes: Uint8Array }>;
 }
 
 // ---------------------------------------------------------------- parser

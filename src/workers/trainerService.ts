@@ -5,7 +5,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { DrugGraph } from '../data/graph';
-import type { PygInputs } from '../export/pyg/types';
+import * as Comlink from 'comlink';
+import { buildPygProject, pygFolderName, zipPygProject } from '../export/pyg/project';
+// The script as a file in the repository (Vite ?raw); the CLI reads the same file with fs.
+import trainPy from '../export/pyg/train.py?raw';
 import type { ModelSettings } from '../model/settings';
 import { featureKinds, morganFeatures } from '../model/features';
 import { pygInputsOf } from '../model/pygInputs';
@@ -142,12 +145,18 @@ export class TrainerService implements TrainerApi {
 
   // ---- Checkpoints: the whole training state, for saved work that survives a reload.
 
-  // ---- PyG hand-off: what a PyTorch Geometric project needs from the current model.
+  // ---- PyG hand-off: a PyTorch Geometric project of the current model (src/export/pyg/).
 
-  async pygInputs(): Promise<PygInputs> {
+  async pygProject(): Promise<{ name: string; bytes: Uint8Array }> {
     const trainer = this.requireTrainer();
-    const ids = (trainer.graph.nodes ?? this.graph?.nodes ?? []).map((n) => n.id);
-    return this.using(() => pygInputsOf(trainer, ids));
+    const graph = this.graph;
+    if (!graph) throw new Error('No graph loaded.');
+    const inputs = await this.using(() => pygInputsOf(trainer, graph.nodes.map((n) => n.id)));
+    // The worker always trains on the seeded split (the page has no split import).
+    const files = buildPygProject({ graph, inputs, trainPy, splitName: `seeded (seed ${inputs.settings.seed})` });
+    const folder = pygFolderName(graph.name, inputs.settings);
+    const bytes = zipPygProject(files, folder);
+    return Comlink.transfer({ name: `${folder}.zip`, bytes }, [bytes.buffer]);
   }
 
   private runOneEpoch(forceView: boolean): Promise<TrainerUpdate> {

@@ -27,6 +27,7 @@ import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/model/s
 import { splitLinks } from '../../../src/model/split';
 import { linkSplitToJson } from '../../../src/model/splitFile';
 import { createTrainer } from '../../../src/model/tasks';
+import { TrainerService } from '../../../src/workers/trainerService';
 import { PROJECT_ROOT } from '../../helpers/sharedData';
 
 const TRAIN_PY = readFileSync(join(PROJECT_ROOT, 'src/export/pyg/train.py'), 'utf8');
@@ -175,6 +176,28 @@ describe('PyG project files (demo set)', () => {
     expect(npy.shape).toEqual([2, 3]);
     expect(Array.from(npy.data)).toEqual([1, -2.5, 3, 0.25, 5, 6]);
     expect(() => npyFloat32(new Float32Array(5), 2, 3)).toThrow(/5 values do not fill 2 × 3/);
+  });
+});
+
+describe('the trainer worker’s pygProject (what the page’s button saves)', () => {
+  it('zips the current model’s project: its settings, its seeded split, its fixed features, the repository’s train.py', async () => {
+    const service = new TrainerService();
+    await service.init('cpu');
+    const settings = { ...DEFAULT_MODEL_SETTINGS, hidden: 8, seed: 6, features: 'learned+degree' };
+    await service.setup(graph, settings);
+    const { name, bytes } = await service.pygProject();
+    expect(name).toBe('demo-gcn-link-pyg.zip');
+    const files = unzipSync(bytes);
+    const at = (p: string) => files[`demo-gcn-link-pyg/${p}`];
+    expect(JSON.parse(text(at('settings.json')))).toEqual(settings);
+    expect(text(at('train.py'))).toBe(TRAIN_PY);
+    expect(JSON.parse(text(at('split.json')))).toEqual(linkSplitToJson(splitLinks(165, graph.edgeSrc, graph.edgeDst, 6), ids));
+    expect(readNpy(at('features.npy')).shape).toEqual([165, 17]);
+    expect(JSON.parse(text(at('manifest.json'))).split).toBe('seeded (seed 6)');
+  });
+
+  it('says a graph must be loaded first', async () => {
+    await expect(new TrainerService().pygProject()).rejects.toThrow(/No model: load a data set first/);
   });
 });
 
