@@ -111,7 +111,7 @@ function chch() {
 
 /**
  * Two gloo processes started as torchrun starts them (its environment variables): Debian's torchrun of
- * python3-torch 1.13 fails under Python 3.12 before starting any worker (docs/save-and-share/pyg.md).
+ * python3-torch 1.13 fails under Python 3.11 before starting any worker (docs/save-and-share/pyg.md).
  * Full batch over 2 processes must equal one process; mini-batches must run.
  */
 async function ddp() {
