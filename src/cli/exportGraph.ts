@@ -8,19 +8,22 @@
 import * as tf from '@tensorflow/tfjs';
 import { access, constants, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { DrugGraph } from '../data/graph';
 import type { CandidateInput, GraphExportInput, KnownScores } from '../export/graphData';
 import { GRAPH_FORMATS, isGraphFormat, type GraphFormat } from '../export/graphFormats';
 import { LinkTrainer } from '../model/trainer';
 import { sigmoid, type TrainerBase } from '../model/trainerBase';
-import { buildTrainer, loadData, startBackend, trainToEnd, type Log } from './session';
-import { parseTrainArgs, type Parsed } from './train';
+import { modelFor } from './modelSource';
+import { predictCommand } from './predict';
+import { loadData, startBackend, type Log } from './session';
+import { parseTrainArgs, takeModelArgs, type Parsed } from './train';
 
-const USAGE = `usage: npm run cli -- export <files…> --format graphml|gexf|cx2|cyjs --out FILE [options]
+const USAGE = `usage: npm run cli -- export <files…> --format graphml|gexf|cx2|cyjs|csv|tsv --out FILE [options]
   --format F     graphml (Cytoscape, Gephi, NetworkX), gexf (GEXF 1.3: Gephi, Gephi Lite),
-                 cx2 (Cytoscape / NDEx), cyjs (Cytoscape.js JSON)
+                 cx2 (Cytoscape / NDEx), cyjs (Cytoscape.js JSON); csv / tsv: the known interactions
+                 with their predictions, as \`predict --what known\` writes them
   --out FILE     where to write the file
   --top K        candidate pairs to include as edges with known = 0 (default: the app's, 15; 0 = none)
+  --model-file PATH  write a saved model's predictions (folder, model.json or the page's .zip)
   --json         one final JSON line on stdout (progress on stderr)
   every option of \`train\` (--model, --epochs N, --seed, --split, …): the model is trained as \`train\`
   would before writing; --epochs 0 writes the untrained (seeded) model's predictions.`;
@@ -30,6 +33,7 @@ export interface ExportArgs {
   out: string;
   top: number | null;
   train: Parsed;
+  modelFile?: string;
 }
 
 /** Parses export's own flags, then hands the rest to `train`'s parser. */
@@ -50,19 +54,12 @@ export function parseExportArgs(args: string[]): ExportArgs {
     } else rest.push(a);
   }
   if (format === undefined) throw new Error('export needs --format graphml|gexf|cx2|cyjs');
-  if (format === 'csv') throw new Error('--format csv (the predictions table) is not part of this command yet; use graphml, gexf, cx2 or cyjs');
-  if (!isGraphFormat(format)) throw new Error(`--format expects one of graphml, gexf, cx2, cyjs, got "${format}"`);
+  if (format === 'csv' || format === 'tsv') throw new Error(`--format ${format} is the predictions table: exportCommand hands it to predict`);
+  if (!isGraphFormat(format)) throw new Error(`--format expects one of graphml, gexf, cx2, cyjs, csv, tsv, got "${format}"`);
   if (out === undefined) throw new Error('export needs --out FILE');
-  return { format, out, top, train: parseTrainArgs(rest) };
-}
-
-/** The model to export: built and trained as `train` does. (Loading saved weights instead is one swap here.) */
-async function trainedModel(graph: DrugGraph, parsed: Parsed, split: Parameters<typeof buildTrainer>[2], log: Log): Promise<TrainerBase> {
-  const trainer = await buildTrainer(graph, parsed.settings, split, Boolean(parsed.ogbl));
-  const { error } = await trainToEnd(trainer, parsed.settings.epochs, (r) => log(`epoch ${r.epoch}/${parsed.settings.epochs}  loss ${r.loss.toFixed(4)}`));
-  if (error) throw new Error(error);
-  if (trainer.stopReason) log(trainer.stopReason);
-  return trainer;
+  const model = takeModelArgs(rest);
+  if (model.saveModel || model.runCard) throw new Error('--save-model and --run-card are options of train');
+  return { format, out, top, train: parseTrainArgs(model.rest), modelFile: model.modelFile };
 }
 
 /** Known pairs' logits and split parts and the top candidates; null / none for tasks other than link prediction. */
@@ -79,6 +76,11 @@ export async function exportCommand(args: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  // The predictions table is predict's file: the known interactions with their scores.
+  const format = args[args.indexOf('--format') + 1];
+  if (args.includes('--format') && (format === 'csv' || format === 'tsv')) {
+    return predictCommand(args.includes('--what') ? args : [...args, '--what', 'known']);
+  }
   let parsed: ExportArgs;
   try {
     parsed = parseExportArgs(args);
@@ -86,7 +88,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     console.error(`error: ${(e as Error).message}\n\n${USAGE}`);
     return 1;
   }
-  const { settings, json } = parsed.train;
+  const { json } = parsed.train;
   // Before any training: a run should not be lost to a typo in the output folder.
   try {
     await access(dirname(parsed.out), constants.W_OK);
@@ -101,8 +103,15 @@ export async function exportCommand(args: string[]): Promise<number> {
     return 1;
   }
   const { graph, split } = await loadData(parsed.train);
+  let trainer: TrainerBase;
+  try {
+    trainer = await modelFor(graph, split, parsed.train, parsed.modelFile, log);
+  } catch (e) {
+    console.error(`error: ${(e as Error).message}`);
+    return 1;
+  }
+  const settings = trainer.settings;
   log(`${graph.name}: ${graph.nodes.length} drugs, ${graph.edgeSrc.length} interactions; model ${settings.model}, task ${settings.task}, backend ${tf.getBackend()}`);
-  const trainer = await trainedModel(graph, parsed.train, split, log);
   try {
     const { known, candidates } = await predictionsOf(trainer, parsed.top ?? settings.candidates);
     if (!known) log(`note: task ${settings.task} scores no pairs; the file has the graph and interaction types only`);

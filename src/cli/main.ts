@@ -3,6 +3,7 @@
  * Add a command by adding an entry to COMMANDS.
  */
 import { exportCommand } from './exportGraph';
+import { exportPygCommand } from './exportPyg';
 import { runInspect } from './inspect';
 import { predictCommand } from './predict';
 import { trainCommand } from './train';
@@ -13,13 +14,17 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   inspect: { run: runInspect, help: 'inspect <files…> [--json]   load files as the app would and print the load report' },
   export: {
     run: exportCommand,
-    help: 'export <files…> --format graphml|gexf|cx2|cyjs --out FILE [--top K] [train options] [--json]   train, then write the graph with its predictions',
+    help: 'export <files…> --format graphml|gexf|cx2|cyjs|csv|tsv --out FILE [--top K] [--model-file PATH] [train options] [--json]   train (or load a model), then write the graph with its predictions',
   },
   predict: {
     run: predictCommand,
-    help: 'predict <files…> --out FILE [--what known|candidates|all] [--top K] [--format csv|tsv] [--json] [train options]   train, then write predictions as CSV/TSV',
+    help: 'predict <files…> --out FILE [--what known|candidates|all] [--top K] [--format csv|tsv] [--model-file PATH] [--json] [train options]   train (or load a model), then write predictions as CSV/TSV',
   },
   train: { run: trainCommand, help: 'train <files…> [--split f.json] [--model …] [--task link|type|node] [--epochs N] [--seed S] [--backend cpu|wasm|webgpu] [--save-model DIR] [--model-file PATH] [--run-card FILE.json|.md] [--json]   train and evaluate (or evaluate a saved model)' },
+  'export-pyg': {
+    run: exportPygCommand,
+    help: 'export-pyg <files…> [--split f.json] [settings flags of train] --out DIR[.zip]   write a PyTorch Geometric project for the same run',
+  },
 };
 
 function usage(): string {

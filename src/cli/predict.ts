@@ -9,8 +9,9 @@ import { streamPredictionFile, type PredictionFileRequest, type PredictionFileSu
 import { PREDICTION_SCOPES, type PredictionScope } from '../model/predictionRows';
 import type { TrainerBase } from '../model/trainerBase';
 import type { DrugGraph } from '../data/graph';
-import { buildTrainer, loadData, startBackend, trainToEnd, type Log } from './session';
-import { parseTrainArgs, type Parsed } from './train';
+import { modelFor } from './modelSource';
+import { loadData, startBackend, type Log } from './session';
+import { parseTrainArgs, takeModelArgs, type Parsed } from './train';
 
 const USAGE = `usage: npm run cli -- predict <files…> --out FILE [options]
   --out FILE            where to write the predictions (CSV or TSV; overwritten)
@@ -19,13 +20,15 @@ const USAGE = `usage: npm run cli -- predict <files…> --out FILE [options]
                         pair a < b (no rank column then); type and node tasks: known (the default)
   --top K               how many candidates (default 100)
   --format csv|tsv      default: tsv when FILE ends in .tsv, else csv
+  --model-file PATH     predict with a saved model (folder, model.json or the page's .zip; its settings are used)
   --json                one final JSON line on stdout (progress on stderr)
-  and every option of train (npm run cli -- train --help): the model is trained as train would first`;
+  and every option of train (npm run cli -- train --help): without --model-file the model is trained as train would first`;
 
 export interface PredictArgs {
   out: string;
   request: PredictionFileRequest;
   train: Parsed;
+  modelFile?: string;
 }
 
 export function parsePredictArgs(args: string[]): PredictArgs {
@@ -55,31 +58,14 @@ export function parsePredictArgs(args: string[]): PredictArgs {
     }
   }
   if (!out) throw new Error('predict needs --out FILE');
-  const train = parseTrainArgs(rest);
+  const model = takeModelArgs(rest);
+  if (model.saveModel || model.runCard) throw new Error('--save-model and --run-card are options of train');
+  const train = parseTrainArgs(model.rest);
   const task = train.settings.task;
   what ??= task === 'link' ? 'candidates' : 'known';
   if (task !== 'link' && what !== 'known') throw new Error(`--what ${what} is for the link task; the ${task} task writes its known rows (--what known)`);
   format ??= /\.tsv$/i.test(out) ? 'tsv' : 'csv';
-  return { out, request: { what, top, format }, train };
-}
-
-/** The model to predict with: built and trained as `train` does (the one step a saved model would replace). */
-export async function trainedModel(parsed: Parsed, log: Log): Promise<{ graph: DrugGraph; trainer: TrainerBase }> {
-  const { graph, split } = await loadData(parsed);
-  const trainer = await buildTrainer(graph, parsed.settings, split, Boolean(parsed.ogbl));
-  const { settings } = parsed;
-  log(
-    `${graph.name}: ${graph.nodes.length} drugs, ${graph.edgeSrc.length} interactions; ` +
-      `training ${settings.model} (${settings.task}, decoder ${settings.decoder}) for up to ${settings.epochs} epochs`,
-  );
-  const progress = (r: { epoch: number; loss: number; ms: number }) => log(`epoch ${r.epoch}/${settings.epochs}  loss ${r.loss.toFixed(4)}  ${r.ms.toFixed(0)} ms`);
-  const { error } = await trainToEnd(trainer, settings.epochs, progress);
-  if (error) {
-    trainer.dispose();
-    throw new Error(`training failed: ${error}`);
-  }
-  if (trainer.stopReason) log(trainer.stopReason);
-  return { graph, trainer };
+  return { out, request: { what, top, format }, train, modelFile: model.modelFile };
 }
 
 /** Streams the predictions file to `path`, chunk by chunk; a failed write removes the partial file. */
@@ -130,7 +116,14 @@ export async function predictCommand(args: string[]): Promise<number> {
     console.error(`error: ${backendError}`);
     return 1;
   }
-  const { graph, trainer } = await trainedModel(parsed.train, log);
+  const { graph, split } = await loadData(parsed.train);
+  let trainer: TrainerBase;
+  try {
+    trainer = await modelFor(graph, split, parsed.train, parsed.modelFile, log);
+  } catch (e) {
+    console.error(`error: ${(e as Error).message}`);
+    return 1;
+  }
   try {
     const t0 = performance.now();
     let lastLog = t0;

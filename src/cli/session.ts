@@ -44,7 +44,12 @@ export async function startBackend(backend: CliBackend, log: Log): Promise<strin
 export async function loadData(data: DataArgs): Promise<{ graph: DrugGraph; split?: LinkSplit }> {
   if (data.ogbl) return loadOgblDdi(data.ogbl);
   const graph = await loadGraph(data.files);
-  return { graph, split: data.split ? await loadSplitFile(data.split, graph) : undefined };
+  const file = data.split;
+  if (!file) return { graph };
+  const split = await loadSplitFile(file, graph).catch((e: Error) => {
+    throw new Error(`${file}: ${e.message}`);
+  });
+  return { graph, split };
 }
 
 /** A fresh trainer for the graph, with Morgan fingerprints from RDKit when the features ask for them. */

@@ -136,6 +136,14 @@ export interface TrainerApi {
   fingerprints(): Promise<Fingerprints>;
 
   // ---- Checkpoints: the whole training state, for saved work that survives a reload.
+
+  // ---- PyG hand-off: a PyTorch Geometric project of the current model (src/export/pyg/).
+
+  /**
+   * The current model's project as a zip (`<folder>.zip`), built where the split and fixed features live,
+   * so a big split (ogbl-ddi: 1.3 M pairs) is neither cloned to the page nor zipped on its thread.
+   */
+  pygProject(): Promise<{ name: string; bytes: Uint8Array }>;
 }
 
 /** Data and split fingerprints (src/data/fingerprint.ts) for run cards and model files. */

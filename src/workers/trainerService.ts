@@ -5,15 +5,19 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { DrugGraph } from '../data/graph';
+import * as Comlink from 'comlink';
+import { buildPygProject, pygFolderName, zipPygProject } from '../export/pyg/project';
+// The script as a file in the repository (Vite ?raw); the CLI reads the same file with fs.
+import trainPy from '../export/pyg/train.py?raw';
 import type { ModelSettings } from '../model/settings';
 import { featureKinds, morganFeatures } from '../model/features';
+import { pygInputsOf } from '../model/pygInputs';
 import { createTrainer } from '../model/tasks';
 import { LinkTrainer, sigmoid, TrainingDiverged, type EpochResult } from '../model/trainer';
 import type { TrainerBase } from '../model/trainerBase';
 import { chooseBackend } from './backends';
 import { loadRdkit } from './rdkit';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
-import * as Comlink from 'comlink';
 import type { BackendInfo, BackendName, Fingerprints, KnownPairScores, LoadedModel, TrainerApi, TrainerUpdate, TrainStatus } from './protocol';
 import { APP_VERSION } from '../appVersion';
 import { graphFingerprint, nodeOrderFingerprint, splitFingerprint } from '../data/fingerprint';
@@ -261,6 +265,20 @@ export class TrainerService implements TrainerApi {
   }
 
   // ---- Checkpoints: the whole training state, for saved work that survives a reload.
+
+  // ---- PyG hand-off: a PyTorch Geometric project of the current model (src/export/pyg/).
+
+  async pygProject(): Promise<{ name: string; bytes: Uint8Array }> {
+    const trainer = this.requireTrainer();
+    const graph = this.graph;
+    if (!graph) throw new Error('No graph loaded.');
+    const inputs = await this.using(() => pygInputsOf(trainer, graph.nodes.map((n) => n.id)));
+    // The worker always trains on the seeded split (the page has no split import).
+    const files = buildPygProject({ graph, inputs, trainPy, splitName: `seeded (seed ${inputs.settings.seed})` });
+    const folder = pygFolderName(graph.name, inputs.settings);
+    const bytes = zipPygProject(files, folder);
+    return Comlink.transfer({ name: `${folder}.zip`, bytes }, [bytes.buffer]);
+  }
 
   private runOneEpoch(forceView: boolean): Promise<TrainerUpdate> {
     const trainer = this.requireTrainer();

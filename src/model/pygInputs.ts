@@ -1,0 +1,57 @@
+/**
+ * What a PyTorch Geometric project needs from a trainer (src/export/pyg/types.ts): its settings, its
+ * split and its fixed input columns, read from the trainer itself so the exported files are exactly
+ * what the app trains on. Used by the trainer worker and the CLI's export-pyg.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { FixedFeatures, PygInputs } from '../export/pyg/types';
+import { ATC_GROUPS } from './features/attributes';
+import { featureKinds } from './features/spec';
+import { linkSplitToJson } from './splitFile';
+import { NodeTrainer } from './tasks/nodeTrainer';
+import { TypeTrainer, type TypedPairs } from './tasks/typeTrainer';
+import { LinkTrainer } from './trainer';
+import type { TrainerBase } from './trainerBase';
+
+const typed = (p: TypedPairs): [number, number, number][] => Array.from(p.a, (a, i) => [a, p.b[i], p.type[i]]);
+
+/** The model's input columns without the learned table (fixed random vectors, then the annotation blocks). */
+async function fixedFeatures(trainer: TrainerBase): Promise<FixedFeatures | undefined> {
+  const kinds = featureKinds(trainer.settings.features).filter((k) => k !== 'learned');
+  if (kinds.length === 0) return undefined;
+  const learned = trainer.model.features.embedding !== null;
+  const d = trainer.settings.hidden;
+  const t = tf.tidy(() => {
+    const x = trainer.model.features.tensor();
+    return learned ? tf.slice(x, [0, d], [-1, -1]) : tf.clone(x);
+  });
+  try {
+    return { rows: t.shape[0], cols: t.shape[1], kinds, data: (await t.data()) as Float32Array };
+  } finally {
+    t.dispose();
+  }
+}
+
+export async function pygInputsOf(trainer: TrainerBase, nodeIds: string[]): Promise<PygInputs> {
+  const out: PygInputs = { settings: { ...trainer.settings }, featureNotes: [...trainer.featureNotes], features: await fixedFeatures(trainer) };
+  if (trainer instanceof LinkTrainer) {
+    out.split = linkSplitToJson(trainer.split, nodeIds);
+    out.selectBy = trainer.selectionMetric === 'Hits@20' ? 'hits20' : 'auroc';
+  }
+  if (trainer instanceof TypeTrainer) {
+    const s = trainer.typeSplit;
+    out.typeSplit = { format: 'type-split/1', types: [...(trainer.graph.edgeTypes ?? [])], train: typed(s.train), val: typed(s.val), test: typed(s.test) };
+  }
+  if (trainer instanceof NodeTrainer) {
+    const s = trainer.nodeSplit;
+    out.nodeSplit = {
+      format: 'node-split/1',
+      classes: [...ATC_GROUPS],
+      labels: Array.from(s.labels),
+      train: Array.from(s.train),
+      val: Array.from(s.val),
+      test: Array.from(s.test),
+    };
+  }
+  return out;
+}
