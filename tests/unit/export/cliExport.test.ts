@@ -20,7 +20,7 @@ describe('cli export options', () => {
   it('says what is wrong with a bad command line', () => {
     expect(() => parseExportArgs(['a.tsv', '--out', 'x'])).toThrow(/needs --format/);
     expect(() => parseExportArgs(['a.tsv', '--format', 'graphml'])).toThrow(/needs --out/);
-    expect(() => parseExportArgs(['a.tsv', '--format', 'dot', '--out', 'x'])).toThrow(/--format expects one of graphml, gexf, cx2, cyjs, got "dot"/);
+    expect(() => parseExportArgs(['a.tsv', '--format', 'dot', '--out', 'x'])).toThrow(/--format expects one of graphml, gexf, cx2, cyjs, csv, tsv, got "dot"/);
     expect(() => parseExportArgs(['a.tsv', '--format', 'csv', '--out', 'x'])).toThrow(/--format csv is the predictions table/);
     expect(() => parseExportArgs(['a.tsv', '--format', 'gexf', '--out', 'x', '--top', '-1'])).toThrow(/--top expects a whole number/);
     expect(() => parseExportArgs(['a.tsv', '--format', 'gexf', '--out', 'x', '--model', 'nope'])).toThrow(/--model expects one of/);
@@ -62,6 +62,41 @@ describe('cli export on the demo set', () => {
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
       const knownKeys = new Set(known.map((e: Record<string, unknown>) => [e.source, e.target].sort().join()));
       for (const c of candidates) expect(knownKeys.has([c.source, c.target].sort().join())).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes a saved model’s predictions: the graph file and the CSV (handed to predict) agree pair by pair', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'export-model-'));
+    const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 120_000 });
+    try {
+      const model = join(dir, 'model');
+      const saved = cli('train', 'public/datasets/demo.json', '--epochs', '2', '--decoder', 'dot', '--hidden', '16', '--save-model', model);
+      expect(saved.status, saved.stderr).toBe(0);
+      // Settings on the command line that differ from the file's do not apply: the file's are used.
+      const graph = cli('export', 'public/datasets/demo.json', '--format', 'cyjs', '--out', join(dir, 'g.cyjs'), '--model-file', model, '--top', '0');
+      expect(graph.status, graph.stderr).toBe(0);
+      expect(graph.stdout).toMatch(/model loaded from .*weights of epoch 2/);
+      const table = cli('export', 'public/datasets/demo.json', '--format', 'csv', '--out', join(dir, 'p.csv'), '--model-file', model, '--json');
+      expect(table.status, table.stderr).toBe(0);
+      expect(JSON.parse(table.stdout.trim())).toMatchObject({ rows: 884, what: 'known', format: 'csv' });
+      const edges = JSON.parse(readFileSync(join(dir, 'g.cyjs'), 'utf8')).elements.edges.map((e: { data: Record<string, unknown> }) => e.data);
+      const scoreOf = new Map(edges.map((e: Record<string, unknown>) => [[e.source, e.target].sort().join(), e.score as number]));
+      const lines = readFileSync(join(dir, 'p.csv'), 'utf8').trim().split('\n');
+      const header = lines[0].split(',');
+      const [ia, ib, is] = ['drug_a_id', 'drug_b_id', 'score'].map((c) => header.indexOf(c));
+      expect(lines).toHaveLength(885);
+      for (const line of lines.slice(1, 200)) {
+        const cells = line.split(',');
+        // Names with commas are quoted; ids and scores sit in the unquoted columns checked here.
+        if (line.includes('"')) continue;
+        const score = scoreOf.get([cells[ia], cells[ib]].sort().join());
+        expect(score).toBeDefined();
+        expect(Number(cells[is])).toBeCloseTo(score as number, 6);
+      }
+      const other = cli('export', join(PROJECT_ROOT, 'tests/unit/export/cliExport.test.ts'), '--format', 'cyjs', '--out', join(dir, 'x.cyjs'), '--model-file', model);
+      expect(other.status).toBe(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
