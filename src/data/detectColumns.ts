@@ -6,6 +6,7 @@
 import { LoadError } from './errors';
 import { StopReading, readInput } from './pipeline';
 import { HEAD_CHARS, formatOf } from './router';
+import { isCrOnly, tableHeadReady } from './table/tableHead';
 import { ogbMetadata } from './ogbMetadata';
 import { detectTable } from './table/detect';
 import type { InputFile } from './input';
@@ -20,6 +21,7 @@ export async function detectColumns(file: InputFile, signal?: AbortSignal): Prom
   let head = '';
   let atEnd = false;
   let seen = false;
+  let tooLong: LoadError | undefined;
   await readInput(
     file,
     (entryLabel): TextSink => {
@@ -30,7 +32,15 @@ export async function detectColumns(file: InputFile, signal?: AbortSignal): Prom
       return {
         write(text) {
           head += text;
-          if (head.length >= HEAD_CHARS) throw new StopReading();
+          if (head.length < HEAD_CHARS) return;
+          if (formatOf(head) !== 'table') throw new StopReading();
+          try {
+            if (tableHeadReady(label, lf(head), false)) throw new StopReading();
+          } catch (e) {
+            if (!(e instanceof LoadError)) throw e;
+            tooLong = e;
+            throw new StopReading();
+          }
         },
         end() {
           atEnd = true;
@@ -55,6 +65,8 @@ export async function detectColumns(file: InputFile, signal?: AbortSignal): Prom
   if (format !== 'table') {
     return { ...empty, problem: format === 'xml' ? 'this is XML (DrugBank), not a table.' : 'this is JSON, not a table.' };
   }
+  if (tooLong) return { ...empty, problem: tooLong.message };
+  head = lf(head);
   const metadata = ogbMetadata(label, head, atEnd);
   if (metadata) return { ...empty, file: label, role: 'metadata', description: `${metadata}; skipped by the load`, confidence: 'high' };
   try {
@@ -85,6 +97,11 @@ export async function detectColumns(file: InputFile, signal?: AbortSignal): Prom
       problem: e.detail,
     };
   }
+}
+
+/** CR-only line ends read as LF, as the load does. */
+function lf(head: string): string {
+  return isCrOnly(head) ? head.replace(/\r/g, '\n') : head;
 }
 
 function guessDelimiter(head: string): string {

@@ -137,6 +137,25 @@ function isPair(a: string, b: string): boolean {
   return OPPOSITES.some(([x, y]) => ta[diff] === x && tb[diff] === y);
 }
 
+/**
+ * Columns and header lengths the pair search looks at. The search compares every two names, so it is
+ * bounded: a header of 78,000 drug ids would otherwise mean 3 billion comparisons. Real interaction
+ * tables name their two drug columns within the first few dozen columns, with short names.
+ */
+export const MAX_PAIR_COLUMNS = 256;
+const MAX_PAIR_NAME = 64;
+
+/** Index pairs [i, j] (i < j) of names that form a pair (see isPair), among the first MAX_PAIR_COLUMNS. */
+function namedPairs(names: string[]): [number, number][] {
+  const n = Math.min(names.length, MAX_PAIR_COLUMNS);
+  const out: [number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    if (names[i].length > MAX_PAIR_NAME) continue;
+    for (let j = i + 1; j < n; j++) if (names[j].length <= MAX_PAIR_NAME && isPair(names[i], names[j])) out.push([i, j]);
+  }
+  return out;
+}
+
 function editDistanceAtMostOne(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
@@ -275,7 +294,7 @@ function looksLikeHeader(rows: string[][]): boolean {
   const first = rows[0];
   const names = first.map((v) => (valueType(v.trim()) === 'int' || valueType(v.trim()) === 'num' ? '' : normHeader(v)));
   if (names.some((h) => HEADER_WORDS.test(h) || TYPE_NAMES.has(h) || WEIGHT_NAMES.has(h))) return true;
-  for (let i = 0; i < names.length; i++) for (let j = i + 1; j < names.length; j++) if (isPair(names[i], names[j])) return true;
+  if (namedPairs(names).length > 0) return true;
   if (rows.length === 1) return first.every((v) => valueType(v.trim()) === 'text' || valueType(v.trim()) === 'token');
   const body = rows.slice(1);
   for (let c = 0; c < first.length; c++) {
@@ -422,10 +441,7 @@ function detectEdges(
 ): { mapping: ColumnMapping; confidence: 'high' | 'low' } | undefined {
   const n = names.length;
   type Pair = [number, number];
-  const pairs: Pair[] = [];
-  if (hasHeader) {
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (isPair(names[i], names[j])) pairs.push([i, j]);
-  }
+  const pairs: Pair[] = hasHeader ? namedPairs(names) : [];
   const score = ([i, j]: Pair): number => {
     const a = profiles[i].type;
     const b = profiles[j].type;

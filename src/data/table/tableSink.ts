@@ -3,6 +3,7 @@
  * (names, SMILES, ATC codes, targets, id maps) to the CompanionStore. The layout comes from
  * `detectTable` on the file's first 64 KiB, or from the caller's ColumnMapping.
  */
+import { LoadError } from '../errors';
 import { detach, type TextSink } from '../sinks';
 import type { LoadContext } from '../context';
 import type { CompanionSource } from '../companions';
@@ -59,7 +60,13 @@ export class TableSink implements TextSink {
         this.dataRows++;
         this.onRow(fields, line);
       },
-      onSkip: (reason, line) => b.skip(`${label}: ${reason}`, line),
+      onSkip: (reason, line) => {
+        // A skipped header would make the first data row the header: refuse instead.
+        if (this.rowIndex <= layout.skipLines && (layout.hasHeader || this.rowIndex < layout.skipLines)) {
+          throw new LoadError('line-too-long', label, `the header line cannot be read: ${reason}.`, line);
+        }
+        b.skip(`${label}: ${reason}`, line);
+      },
     });
   }
 
