@@ -3,6 +3,9 @@
  * message naming the file (and line or member) or in a correct load, in bounded time.
  */
 import { describe, expect, it } from 'vitest';
+import { gzipSync, strToU8, zipSync } from 'fflate';
+import { GzipSink } from '../../../src/data/decompress';
+import { DECODE_SLICE, TextDecodingSink } from '../../../src/data/decode';
 import { loadFiles } from '../../../src/data/loadFiles';
 import { detectColumns } from '../../../src/data/detectColumns';
 import { MAX_LINE_CHARS } from '../../../src/data/table/tableHead';
@@ -103,5 +106,94 @@ describe('line ends', () => {
     const r = await load('win.csv', 'Drug1,Drug2\r\nDB00001,DB00002\r\nDB00002,DB00003\r\n');
     expect(pairs(r)).toEqual(['DB00001-DB00002', 'DB00002-DB00003']);
     expect(r.report.warnings).toEqual([]);
+  });
+});
+
+describe('compressed inputs', () => {
+  // 20 MiB of one byte compresses ~1000:1; the guard stops it after 16 MiB of output (100:1 allowed).
+  const bomb = new Uint8Array(20 << 20).fill(0x0a);
+  const gz = gzipSync(bomb, { level: 9 });
+  const table = strToU8('Drug1,Drug2\n' + Array.from({ length: 300 }, (_, i) => `DB${10000 + i},DB${10001 + i}`).join('\n') + '\n');
+
+  it('a gzip bomb is stopped by the expansion guard, naming the file and the ratio', async () => {
+    const t0 = performance.now();
+    await expect(load('bomb.csv.gz', gz)).rejects.toMatchObject({
+      kind: 'too-large',
+      file: 'bomb.csv.gz',
+      message: expect.stringMatching(/^bomb\.csv\.gz: the gzip stream expands [\d,]+:1 \(.* MiB from .* KiB so far\), past the limit of 100:1/),
+    });
+    expect(performance.now() - t0).toBeLessThan(3000);
+  });
+
+  it('a zip bomb and a gzip bomb inside a zip are stopped, naming the member', async () => {
+    await expect(load('bomb.zip', zipSync({ 'big.csv': bomb }))).rejects.toMatchObject({
+      kind: 'too-large',
+      file: 'bomb.zip',
+      message: expect.stringMatching(/^bomb\.zip: "big\.csv" expands [\d,]+:1 .* past the limit of 100:1/),
+    });
+    await expect(load('nested.zip', zipSync({ 'big.csv.gz': [gz, { level: 0 }] }))).rejects.toMatchObject({
+      kind: 'too-large',
+      file: 'nested.zip/big.csv.gz',
+      message: expect.stringMatching(/^nested\.zip\/big\.csv\.gz: the gzip stream expands/),
+    });
+  });
+
+  it('fflate is fed in slices: one push never yields a gigabyte-sized buffer', async () => {
+    // 8 MiB of one byte per 8 KiB of input: before slicing, a 512 KiB chunk came out as ~500 MB at once.
+    const sizes: number[] = [];
+    const sink = new GzipSink('x.gz', { write: (c) => void sizes.push(c.length), end: () => {} });
+    expect(() => sink.write(gz)).toThrow(/expands/);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(66 << 20);
+  });
+
+  it('a gzip member whose CRC does not match is an error naming it; a good one loads', async () => {
+    const good = gzipSync(table, { level: 0 }); // stored blocks: a data byte can change and still inflate
+    expect((await load('t.csv.gz', good)).report.edges).toBe(300);
+    const bad = good.slice();
+    const at = bad.indexOf(0x31, 200); // a "1" in the data
+    bad[at] = 0x32;
+    await expect(load('t.csv.gz', bad)).rejects.toMatchObject({
+      kind: 'checksum',
+      message: expect.stringMatching(/^t\.csv\.gz: the gzip stream is damaged: its data has CRC-32 [0-9a-f]{8}, the trailer states [0-9a-f]{8}/),
+    });
+    // Two members (bgzip, cat a.gz b.gz): each is checked against its own trailer.
+    const half = table.length >> 1;
+    const nl = table.indexOf(0x0a, half) + 1;
+    const m1 = gzipSync(table.subarray(0, nl), { level: 0 });
+    const m2 = gzipSync(table.subarray(nl), { level: 0 });
+    const two = new Uint8Array(m1.length + m2.length);
+    two.set(m1);
+    two.set(m2, m1.length);
+    expect((await load('two.csv.gz', two, 1000)).report.edges).toBe(300);
+    two[m1.indexOf(0x31, 200)] = 0x32;
+    await expect(load('two.csv.gz', two, 1000)).rejects.toMatchObject({
+      kind: 'checksum',
+      message: expect.stringMatching(/^two\.csv\.gz: member 1 of the gzip stream is damaged/),
+    });
+  });
+
+  it('a zip entry whose CRC does not match the archive is an error naming the entry', async () => {
+    const zip = zipSync({ 'readme.md': strToU8('readme'), 'pairs.csv': [table, { level: 0 }] });
+    expect((await load('p.zip', zip)).report.edges).toBe(300);
+    const bad = zip.slice();
+    bad[bad.indexOf(0x31, 200)] = 0x32;
+    await expect(load('p.zip', bad)).rejects.toMatchObject({
+      kind: 'checksum',
+      file: 'p.zip',
+      message: expect.stringMatching(/^p\.zip: "pairs\.csv" is damaged: its data has CRC-32 [0-9a-f]{8} \([\d,]+ bytes\), the archive lists/),
+    });
+  });
+
+  it('a huge decompressed chunk is decoded in slices (the windows-1252 fallback included)', () => {
+    const texts: string[] = [];
+    const warnings: string[] = [];
+    const sink = new TextDecodingSink('legacy.csv', { write: (t) => void texts.push(t), end: () => {} }, (w) => void warnings.push(w));
+    const bytes = new Uint8Array(3 * DECODE_SLICE).fill(0x41);
+    bytes[10] = 0xe9; // "é" in windows-1252, invalid as UTF-8
+    sink.write(bytes);
+    sink.end();
+    expect(warnings[0]).toMatch(/read as windows-1252/);
+    expect(Math.max(...texts.map((t) => t.length))).toBeLessThanOrEqual(DECODE_SLICE);
+    expect(texts.join('')).toBe('A'.repeat(10) + 'é' + 'A'.repeat(3 * DECODE_SLICE - 11));
   });
 });
