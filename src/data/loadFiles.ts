@@ -8,6 +8,7 @@ import { LoadError } from './errors';
 import { createContext, type LoadContext } from './context';
 import { readInput } from './pipeline';
 import { FormatRouter } from './router';
+import { resolveNegatives } from './negatives';
 import type { InputFile } from './input';
 import type { ColumnMapping } from './table/layout';
 import type { ParseProgress, ParseResult } from '../workers/protocol';
@@ -73,10 +74,19 @@ function finish(ctx: LoadContext, labels: string[]): ParseResult {
         'were merged into their edge (not counted as duplicates).',
     );
   }
+  notes.push(...ctx.tableLayouts.map((t) => `${t.label}: read as ${t.description}.`));
+  // Before the companions: an id map renames nodes, and negatives are given by the table's own ids.
+  const negatives = resolveNegatives(ctx, b);
   notes.push(...ctx.companions.apply(b));
   if (b.edgeCount === 0) b.warn('No interactions were found: the graph has drugs but no edges.');
   const graph = b.build();
   const report = b.report(labels);
+  if (negatives) {
+    graph.negativeSrc = negatives.src;
+    graph.negativeDst = negatives.dst;
+    report.negatives = negatives.src.length;
+    notes.push(...negatives.notes);
+  }
   report.notes = notes;
   return { graph, report };
 }

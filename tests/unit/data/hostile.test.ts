@@ -197,3 +197,77 @@ describe('compressed inputs', () => {
     expect(texts.join('')).toBe('A'.repeat(10) + 'é' + 'A'.repeat(3 * DECODE_SLICE - 11));
   });
 });
+
+describe('numeric id files', () => {
+  it('rows whose ids are not whole numbers ≥ 0 are rejected with their line numbers', async () => {
+    const rows = ['0,1', '1,2', 'NaN,3', '2,Infinity', '-1,4', '1.5,2', '3,4', ...Array.from({ length: 20 }, (_, i) => `${i + 5},${i + 6}`)];
+    const r = await load('edge.csv', rows.join('\n') + '\n');
+    expect(r.graph.nodes.map((n) => n.id)).not.toContain('NaN');
+    expect(r.graph.nodes.some((n) => /NaN|Infinity|-|\./.test(n.id))).toBe(false);
+    expect(r.report.edges).toBe(23);
+    expect(r.report.skippedRows).toEqual([
+      { reason: expect.stringMatching(/^edge\.csv: drug id is not a whole number ≥ 0/), count: 4, examples: [3, 4, 5, 6] },
+    ]);
+  });
+
+  it('tables of text ids are not held to numbers', async () => {
+    const r = await load('pairs.csv', 'Drug1,Drug2\nDB00001,DB00002\nNaN,DB00002\n');
+    expect(r.report.edges).toBe(2);
+  });
+});
+
+describe('label columns', () => {
+  const ids = dbIds(40);
+  const labelled = (values: [string, string]): string =>
+    'Drug1,Drug2,Label\n' + Array.from({ length: 30 }, (_, i) => `${ids[i]},${ids[i + 1]},${i % 3 === 2 ? values[1] : values[0]}`).join('\n') + '\n';
+
+  it('a 0/1 label: positives are interactions, negatives are kept apart and reported', async () => {
+    for (const values of [['1', '0'], ['true', 'false'], ['pos', 'neg'], ['Positive', 'Negative']] as [string, string][]) {
+      const r = await load('labelled.csv', labelled(values));
+      expect(r.report.edges).toBe(20);
+      expect(r.graph.edgeType).toBeUndefined();
+      // Rows 2, 5, 8 … are negatives: DB00003–DB00004 is one; both drugs are in the graph through positives.
+      // The last, DB00030–DB00031, names a drug no positive row has: dropped.
+      expect(r.report.negatives).toBe(9);
+      const neg = Array.from(r.graph.negativeSrc!, (s, i) => `${r.graph.nodes[s].id}-${r.graph.nodes[r.graph.negativeDst![i]].id}`);
+      expect(neg[0]).toBe('DB00003-DB00004');
+      expect(neg).toHaveLength(9);
+      expect(pairs(r)).not.toContain('DB00003-DB00004');
+      const notes = r.report.notes!.join('\n');
+      expect(notes).toMatch(/labelled\.csv: read as drug–drug pairs \(Drug1, Drug2\), label from Label/);
+      expect(notes).toMatch(/labelled\.csv: 10 rows labelled negative, not read as interactions; 9 kept as the table's own negative pairs \(dropped: 1 name a drug/);
+    }
+  });
+
+  it('a header-less last column of true/false is a label; of 0/1 a type (it may be a file sorted by type); 1, 2, 49 a type', async () => {
+    // Not DB00001/DB00002 first: ids ending in 1 and 2 read like a header pair (drug1/drug2).
+    const text = Array.from({ length: 12 }, (_, i) => `${ids[i + 3]}\t${ids[i + 10]}\t${i % 2 ? 'true' : 'false'}`).join('\n');
+    const r = await load('nohead.tsv', text);
+    expect(r.report).toMatchObject({ edges: 6, negatives: 0 });
+    const n = await load('nohead.tsv', text.replace(/true/g, '1').replace(/false/g, '0'));
+    expect(n.report).toMatchObject({ edges: 12, edgeTypes: 2 });
+    expect(n.report.negatives).toBeUndefined();
+    const t = await load('types.tsv', 'drug1\tdrug2\tLabel\nDB00001\tDB00002\t1\nDB00002\tDB00003\t2\nDB00003\tDB00004\t49\n');
+    expect(t.graph.edgeTypes).toEqual(['1', '2', '49']);
+    expect(t.report.negatives).toBeUndefined();
+  });
+
+  it('negatives between drugs without interactions are dropped and counted; odd labels are skipped', async () => {
+    const text = 'a,b,y\nDB00001,DB00002,1\nDB00002,DB00003,1\nDB00001,DB00003,0\nDB00009,DB00001,0\nDB00001,DB00002,0\nDB00001,DB00003,0\nDB00003,DB00004,maybe\n';
+    // "maybe" in the sample keeps detection from calling y a label; a mapping can.
+    const r = await loadFiles([memoryFile('mixed.csv', text, 7)], { columnMappings: { 'mixed.csv': { source: 0, target: 1, label: 2 } } });
+    expect(r.report.edges).toBe(2);
+    expect(r.report.negatives).toBe(1);
+    expect(r.report.notes!.join('\n')).toMatch(
+      /4 rows labelled negative, not read as interactions; 1 kept as the table's own negative pairs \(dropped: 1 name a drug without any interaction \(or the same drug twice\); 1 are also listed as interactions; 1 repeat a pair\)/,
+    );
+    expect(r.report.skippedRows).toEqual([{ reason: expect.stringMatching(/label is neither positive/), count: 1, examples: [8] }]);
+  });
+
+  it('a mapping can name the label column', async () => {
+    const r = await loadFiles([memoryFile('m.csv', 'x;p;q;l\nz;DB1;DB2;1\nz;DB2;DB3;0\n')], {
+      columnMappings: { 'm.csv': { source: 1, target: 2, label: 3 } },
+    });
+    expect(r.report).toMatchObject({ edges: 1, negatives: 0 });
+  });
+});
