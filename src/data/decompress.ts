@@ -13,8 +13,8 @@ import CRC32 from 'crc-32';
 import { LoadError } from './errors';
 import type { ByteSink } from './sinks';
 
-/** Largest compressed slice handed to fflate at once: at most ~66 MB of output per push. */
-const SLICE = 64 * 1024;
+/** Largest compressed slice handed to fflate at once: at most ~16.5 MB of output per push (deflate tops out at 1032:1). */
+const SLICE = 16 * 1024;
 
 /** The expansion guard: limits on what one gzip stream or zip entry may decompress to. */
 export const EXPANSION_LIMITS = {
@@ -78,6 +78,8 @@ export class ZipSink implements ByteSink {
   private downstream: unknown;
   private picked = 0;
   private bytes = 0;
+  /** Archive bytes pushed before the slice being decompressed (an entry starting in it began after them). */
+  private bytesBefore = 0;
   private empty = false;
   /** The archive's last bytes (the central directory lives there), as chunks. */
   private readonly tail = new Tail(1 << 20);
@@ -96,6 +98,7 @@ export class ZipSink implements ByteSink {
     this.tail.push(chunk);
     for (let o = 0; o < chunk.length; o += SLICE) {
       const slice = chunk.subarray(o, o + SLICE);
+      this.bytesBefore = this.bytes;
       this.bytes += slice.length;
       this.push(slice, false);
     }
@@ -159,7 +162,7 @@ export class ZipSink implements ByteSink {
     }
     if (!isDataEntry(f.name)) return; // Not started: fflate skips its bytes.
     this.picked++;
-    const entry = { name: f.name, done: false, crc: 0, bytesOut: 0, startIn: this.bytes };
+    const entry = { name: f.name, done: false, crc: 0, bytesOut: 0, startIn: this.bytesBefore };
     this.current = entry;
     let sink = this.open(`${this.label}/${f.name}`, f.name);
     if (/\.gz$/i.test(f.name)) sink = new GzipSink(`${this.label}/${f.name}`, sink);
