@@ -1,7 +1,8 @@
 /**
  * For the UI's column dialog: reads only the start of a file (through the same unzip/gunzip/decoding
  * pipeline as a load), detects what kind of table it is and returns the header, the first rows and the
- * detected mapping. Never throws for an unmappable table — the dialog exists for exactly that case.
+ * detected mapping. Never throws for an unmappable table — the dialog exists for exactly that case —
+ * but does for a file no column choice can help (a first line over the limit, a decompression bomb).
  */
 import { LoadError } from './errors';
 import { StopReading, readInput } from './pipeline';
@@ -21,7 +22,6 @@ export async function detectColumns(file: InputFile, signal?: AbortSignal): Prom
   let head = '';
   let atEnd = false;
   let seen = false;
-  let tooLong: LoadError | undefined;
   await readInput(
     file,
     (entryLabel): TextSink => {
@@ -33,14 +33,11 @@ export async function detectColumns(file: InputFile, signal?: AbortSignal): Prom
         write(text) {
           head += text;
           if (head.length < HEAD_CHARS) return;
-          if (formatOf(head) !== 'table') throw new StopReading();
-          try {
-            if (tableHeadReady(label, lf(head), false)) throw new StopReading();
-          } catch (e) {
-            if (!(e instanceof LoadError)) throw e;
-            tooLong = e;
-            throw new StopReading();
-          }
+          const format = formatOf(head);
+          // Blank so far: read on without keeping it, as the load does (a bomb of newlines then meets the
+          // expansion guard here, before any dialog opens).
+          if (format === undefined) head = '';
+          else if (format !== 'table' || tableHeadReady(label, lf(head), false)) throw new StopReading();
         },
         end() {
           atEnd = true;
@@ -65,7 +62,6 @@ export async function detectColumns(file: InputFile, signal?: AbortSignal): Prom
   if (format !== 'table') {
     return { ...empty, problem: format === 'xml' ? 'this is XML (DrugBank), not a table.' : 'this is JSON, not a table.' };
   }
-  if (tooLong) return { ...empty, problem: tooLong.message };
   head = lf(head);
   const metadata = ogbMetadata(label, head, atEnd);
   if (metadata) return { ...empty, file: label, role: 'metadata', description: `${metadata}; skipped by the load`, confidence: 'high' };

@@ -84,9 +84,14 @@ describe('tables that used to hang or crash', () => {
     expect(r.report.skippedRows).toEqual([]);
   });
 
-  it('the column check reports an over-long first line instead of throwing', async () => {
-    const d = await detectColumns(memoryFile('one-line.csv', 'a,'.repeat(MAX_LINE_CHARS)));
-    expect(d.problem).toMatch(/^one-line\.csv, line 1: the first line is longer than 1 MiB/);
+  it('the column check refuses an over-long first line (no column choice can help) and reads past blank space', async () => {
+    await expect(detectColumns(memoryFile('one-line.csv', 'a,'.repeat(MAX_LINE_CHARS)))).rejects.toMatchObject({
+      kind: 'line-too-long',
+      message: expect.stringMatching(/^one-line\.csv, line 1: the first line is longer than 1 MiB/),
+    });
+    const d = await detectColumns(memoryFile('blank-first.csv', '\n'.repeat(100_000) + 'Drug1,Drug2\nDB00001,DB00002\n'));
+    expect(d.mapping).toMatchObject({ source: 0, target: 1 });
+    expect((await detectColumns(memoryFile('blank.csv', '\n'.repeat(100_000)))).problem).toBe('the file contains no text.');
   });
 });
 
