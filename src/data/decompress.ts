@@ -320,7 +320,11 @@ export class GzipSink implements ByteSink {
   }
 
   private truncated(): LoadError {
-    return new LoadError('truncated', this.label, 'the gzip stream is truncated (it ends before its trailer) — incomplete download?');
+    return new LoadError(
+      'truncated',
+      this.label,
+      'the gzip stream is truncated (it ends before its trailer) — incomplete download?',
+    );
   }
 
   /** The 8 input bytes before absolute offset `at` (undefined if no longer held). */
@@ -346,7 +350,11 @@ export class GzipSink implements ByteSink {
       throw new LoadError('checksum', this.label, `${which} is damaged: its trailer states ${isize} bytes, it holds ${size}.`);
     }
     if (stated !== crc) {
-      throw new LoadError('checksum', this.label, `${which} is damaged: its data has CRC-32 ${hex(crc)}, the trailer states ${hex(stated)}.`);
+      throw new LoadError(
+        'checksum',
+        this.label,
+        `${which} is damaged: its data has CRC-32 ${hex(crc)}, the trailer states ${hex(stated)}.`,
+      );
     }
   }
 

@@ -114,7 +114,9 @@ function whyNone(ctx: LoadContext): string {
   const skipped = b.report([]).skippedRows;
   if (skipped.length > 0) {
     const s = skipped[0];
-    why.push(`${n(skipped.reduce((t, x) => t + x.count, 0))} rows were skipped (${s.reason}, e.g. line ${s.examples.join(', ')}${skipped.length > 1 ? '; …' : ''})`);
+    const count = skipped.reduce((t, x) => t + x.count, 0);
+    const more = skipped.length > 1 ? '; …' : '';
+    why.push(`${n(count)} rows were skipped (${s.reason}, e.g. line ${s.examples.join(', ')}${more})`);
   }
   return why.length > 0 ? `: ${why.join('; ')}` : '';
 }

@@ -29,19 +29,17 @@ export function tableHeadReady(label: string, head: string, atEnd: boolean): boo
   let line = 1;
   for (;;) {
     const nl = head.indexOf('\n', from);
-    if (nl < 0 || nl - from > MAX_LINE_CHARS) {
-      if ((nl < 0 ? head.length : nl) - from > MAX_LINE_CHARS) {
-        throw new LoadError(
-          'line-too-long',
-          label,
-          `the ${from === 0 ? 'first line' : 'header line'} is longer than ${MAX_LINE_CHARS / (1 << 20)} MiB ` +
-            (nl < 0 ? `(${(head.length - from).toLocaleString('en-US')} characters without a line end)` : `(${(nl - from).toLocaleString('en-US')} characters)`) +
-            '. Is this really a table?',
-          line,
-        );
-      }
-      return false;
+    const length = (nl < 0 ? head.length : nl) - from;
+    if (length > MAX_LINE_CHARS) {
+      throw new LoadError(
+        'line-too-long',
+        label,
+        `the ${from === 0 ? 'first line' : 'header line'} is longer than ${MAX_LINE_CHARS / (1 << 20)} MiB ` +
+          `(${length.toLocaleString('en-US')} characters${nl < 0 ? ' without a line end' : ''}). Is this really a table?`,
+        line,
+      );
     }
+    if (nl < 0) return false;
     const skip = head[from] === '#' || head.slice(from, nl).trim() === '';
     if (!skip) return head.length >= nl + HEAD_CHARS || head.length > MAX_LINE_CHARS;
     from = nl + 1;
