@@ -8,7 +8,7 @@ import { trainCommand } from './train';
 type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
-  inspect: { run: runInspect, help: 'inspect <files…> [--json]   load files as the app would and print the load report' },
+  inspect: { run: runInspect, help: 'inspect <files…> [--columns FILE=source:1,target:2,label:3] [--json]   load files as the app would and print the load report' },
   train: { run: trainCommand, help: 'train <files…> [--split f.json] [--model …] [--task link|type|node] [--epochs N] [--seed S] [--backend cpu|wasm|webgpu] [--json]   train and evaluate' },
 };
 
