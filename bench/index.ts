@@ -5,6 +5,7 @@
  */
 import { runCandidatesBench } from './candidates';
 import { runParseBench } from './parse';
+import { runHostileBench } from './parseHostile';
 import { runTrainBench } from './train';
 import { runGpuBench } from './gpu';
 
@@ -20,6 +21,7 @@ export interface BenchSection {
 
 export const sections: BenchSection[] = [
   { name: 'parse', run: runParseBench },
+  { name: 'hostile', run: runHostileBench },
   { name: 'train', run: runTrainBench },
   { name: 'candidates', run: runCandidatesBench },
   // Skips itself unless the optional `webgpu` package (Dawn) is installed and finds an adapter.
