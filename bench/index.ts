@@ -5,6 +5,7 @@
  */
 import { runCandidatesBench } from './candidates';
 import { runParseBench } from './parse';
+import { runHostileBench } from './parseHostile';
 import { runPredictionsBench } from './predictions';
 import { runTrainBench } from './train';
 import { runGpuBench } from './gpu';
@@ -21,6 +22,7 @@ export interface BenchSection {
 
 export const sections: BenchSection[] = [
   { name: 'parse', run: runParseBench },
+  { name: 'hostile', run: runHostileBench },
   { name: 'train', run: runTrainBench },
   { name: 'candidates', run: runCandidatesBench },
   { name: 'predictions', run: runPredictionsBench },

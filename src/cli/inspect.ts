@@ -1,23 +1,40 @@
 /**
- * `inspect <files…> [--json]`: loads the files through the same loaders as the parse worker and prints
- * the load report, so a researcher can check a file before opening it in the browser. Any load error
- * is one line on stderr and exit status 1.
+ * `inspect <files…> [--columns FILE=SPEC] [--json]`: loads the files through the same loaders as the
+ * parse worker and prints the load report — with how each table was read — so a researcher can check a
+ * file before opening it in the browser. `--columns` chooses a table's columns, as the page's column
+ * dialog does. Any load error is one line on stderr and exit status 1.
  */
 import { loadFiles } from '../data/loadFiles';
 import { fileFromPath } from '../data/nodeInput';
 import { isLoadError } from '../data/errors';
 import type { LoadReport } from '../data/graph';
+import type { ColumnMapping } from '../data/table/layout';
 
 export async function runInspect(args: string[]): Promise<number> {
   const json = args.includes('--json');
-  const paths = args.filter((a) => a !== '--json');
+  const columnMappings: Record<string, ColumnMapping> = {};
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--json') continue;
+    if (a === '--columns') {
+      const parsed = parseColumnsOption(args[++i] ?? '');
+      if (typeof parsed === 'string') {
+        console.error(`error: --columns: ${parsed}`);
+        return 1;
+      }
+      columnMappings[parsed.file] = parsed.mapping;
+      continue;
+    }
+    paths.push(a);
+  }
   const unknown = paths.find((p) => p.startsWith('--'));
   if (unknown) {
-    console.error(`error: unknown option ${unknown} (inspect takes file paths and --json)`);
+    console.error(`error: unknown option ${unknown} (inspect takes file paths, --columns FILE=SPEC and --json)`);
     return 1;
   }
   if (paths.length === 0) {
-    console.error('error: inspect needs at least one file: npm run cli -- inspect <files…> [--json]');
+    console.error('error: inspect needs at least one file: npm run cli -- inspect <files…> [--columns FILE=SPEC] [--json]');
     return 1;
   }
   const t0 = performance.now();
@@ -25,6 +42,7 @@ export async function runInspect(args: string[]): Promise<number> {
     const files = await Promise.all(paths.map((p) => fileFromPath(p)));
     const showProgress = !json && process.stderr.isTTY;
     const { report, graph } = await loadFiles(files, {
+      columnMappings,
       onProgress: showProgress
         ? (p) => process.stderr.write(`\r${p.file}: ${mb(p.bytesRead)} / ${mb(p.totalBytes)} MB   `)
         : undefined,
@@ -60,6 +78,7 @@ export function formatReport(name: string, r: LoadReport, seconds: number): stri
     `  duplicates merged  ${n(r.duplicatesMerged)}`,
     `  self-loops dropped ${n(r.selfLoopsDropped)}`,
   ];
+  if (r.negatives !== undefined) lines.push(`  negatives kept     ${n(r.negatives)}  (label column; not interactions)`);
   if (r.skippedRows.length > 0) {
     lines.push('  rows skipped:');
     for (const s of r.skippedRows) lines.push(`    ${n(s.count)} × ${s.reason} (e.g. line ${s.examples.join(', ')})`);
@@ -74,6 +93,38 @@ export function formatReport(name: string, r: LoadReport, seconds: number): stri
   }
   lines.push(`  read in ${seconds.toFixed(2)} s`);
   return lines.join('\n');
+}
+
+const ROLES = ['source', 'target', 'type', 'weight', 'label'] as const;
+
+/**
+ * Parses `--columns FILE=source:1,target:2[,type:N][,weight:N][,label:N][,header:yes|no]` (columns
+ * counted from 1, as `cut -f` does; FILE as the load names it, e.g. "archive.zip/pairs.csv").
+ * Returns the mapping, or the reason it cannot be read.
+ */
+export function parseColumnsOption(value: string): { file: string; mapping: ColumnMapping } | string {
+  const eq = value.lastIndexOf('=');
+  if (eq <= 0) return `expected FILE=source:N,target:N[,type:N][,weight:N][,label:N], got "${value}"`;
+  const file = value.slice(0, eq);
+  const parts: Partial<Record<(typeof ROLES)[number], number>> = {};
+  let hasHeader: boolean | undefined;
+  for (const item of value.slice(eq + 1).split(',')) {
+    const [key, raw = ''] = item.split(':').map((x) => x.trim());
+    if (key === 'header' && (raw === 'yes' || raw === 'no')) {
+      hasHeader = raw === 'yes';
+      continue;
+    }
+    if (!(ROLES as readonly string[]).includes(key)) return `unknown column role "${key}" (use ${ROLES.join(', ')}, header)`;
+    if (!/^[1-9]\d*$/.test(raw)) return `column numbers count from 1; got "${item}"`;
+    parts[key as (typeof ROLES)[number]] = Number(raw) - 1;
+  }
+  if (parts.source === undefined || parts.target === undefined) return 'source and target are both needed';
+  const mapping: ColumnMapping = { source: parts.source, target: parts.target };
+  if (parts.type !== undefined) mapping.type = parts.type;
+  if (parts.weight !== undefined) mapping.weight = parts.weight;
+  if (parts.label !== undefined) mapping.label = parts.label;
+  if (hasHeader !== undefined) mapping.hasHeader = hasHeader;
+  return { file, mapping };
 }
 
 const mb = (b: number): string => (b / 1e6).toFixed(1);

@@ -11,7 +11,7 @@ import { trainCommand } from './train';
 type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
-  inspect: { run: runInspect, help: 'inspect <files…> [--json]   load files as the app would and print the load report' },
+  inspect: { run: runInspect, help: 'inspect <files…> [--columns FILE=source:1,target:2,label:3] [--json]   load files as the app would and print the load report' },
   export: {
     run: exportCommand,
     help: 'export <files…> --format graphml|gexf|cx2|cyjs|csv|tsv --out FILE [--top K] [--model-file PATH] [train options] [--json]   train (or load a model), then write the graph with its predictions',

@@ -17,6 +17,13 @@ export interface LoadContext {
   mirroredListings: number;
   /** Files read past without parsing (OGB metadata such as num-node-list.csv), and what each is. */
   skippedFiles: { label: string; what: string }[];
+  /** How each table was read (its detected or given layout), for the report: "file: description". */
+  tableLayouts: { label: string; description: string }[];
+  /**
+   * Pairs a label column marks negative, as drug ids [a0, b0, a1, b1, …] per file; resolved to nodes
+   * when the load ends (ids may still be renamed by an id map, and only drugs of the graph count).
+   */
+  negatives: { label: string; ids: string[] }[];
 }
 
 export function createContext(name: string, columnMappings: Record<string, ColumnMapping> = {}): LoadContext {
@@ -27,5 +34,7 @@ export function createContext(name: string, columnMappings: Record<string, Colum
     graphSources: [],
     mirroredListings: 0,
     skippedFiles: [],
+    tableLayouts: [],
+    negatives: [],
   };
 }

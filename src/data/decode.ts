@@ -29,6 +29,11 @@ function singleByteDecoder(label: string): ChunkDecoder {
 
 /** Bytes to collect before deciding on binary / encoding. */
 const HEAD_BYTES = 4096;
+/**
+ * Most bytes decoded into one string (Node's file chunks are this size). A gigabyte-sized string would
+ * crash V8 (the fallback decode of one huge chunk did); under 1 MiB strings also stay on V8's heap.
+ */
+export const DECODE_SLICE = 1 << 19;
 
 export class TextDecodingSink implements ByteSink {
   private decoder: ChunkDecoder | undefined;
@@ -107,7 +112,12 @@ export class TextDecodingSink implements ByteSink {
     this.emit(bom ? head.subarray(3) : head);
   }
 
+  /** Decodes in slices: a decompressed chunk can be tens of MB, and one string per slice keeps strings small. */
   private emit(chunk: Uint8Array): void {
+    for (let o = 0; o < chunk.length; o += DECODE_SLICE) this.emitSlice(chunk.subarray(o, o + DECODE_SLICE));
+  }
+
+  private emitSlice(chunk: Uint8Array): void {
     this.bytes += chunk.length;
     let texts: string[];
     if (this.strict) {

@@ -1,11 +1,13 @@
 /**
  * For the UI's column dialog: reads only the start of a file (through the same unzip/gunzip/decoding
  * pipeline as a load), detects what kind of table it is and returns the header, the first rows and the
- * detected mapping. Never throws for an unmappable table — the dialog exists for exactly that case.
+ * detected mapping. Never throws for an unmappable table — the dialog exists for exactly that case —
+ * but does for a file no column choice can help (a first line over the limit, a decompression bomb).
  */
 import { LoadError } from './errors';
 import { StopReading, readInput } from './pipeline';
 import { HEAD_CHARS, formatOf } from './router';
+import { isCrOnly, tableHeadReady } from './table/tableHead';
 import { ogbMetadata } from './ogbMetadata';
 import { detectTable } from './table/detect';
 import type { InputFile } from './input';
@@ -30,7 +32,12 @@ export async function detectColumns(file: InputFile, signal?: AbortSignal): Prom
       return {
         write(text) {
           head += text;
-          if (head.length >= HEAD_CHARS) throw new StopReading();
+          if (head.length < HEAD_CHARS) return;
+          const format = formatOf(head);
+          // Blank so far: read on without keeping it, as the load does (a bomb of newlines then meets the
+          // expansion guard here, before any dialog opens).
+          if (format === undefined) head = '';
+          else if (format !== 'table' || tableHeadReady(label, lf(head), false)) throw new StopReading();
         },
         end() {
           atEnd = true;
@@ -55,6 +62,7 @@ export async function detectColumns(file: InputFile, signal?: AbortSignal): Prom
   if (format !== 'table') {
     return { ...empty, problem: format === 'xml' ? 'this is XML (DrugBank), not a table.' : 'this is JSON, not a table.' };
   }
+  head = lf(head);
   const metadata = ogbMetadata(label, head, atEnd);
   if (metadata) return { ...empty, file: label, role: 'metadata', description: `${metadata}; skipped by the load`, confidence: 'high' };
   try {
@@ -85,6 +93,11 @@ export async function detectColumns(file: InputFile, signal?: AbortSignal): Prom
       problem: e.detail,
     };
   }
+}
+
+/** CR-only line ends read as LF, as the load does. */
+function lf(head: string): string {
+  return isCrOnly(head) ? head.replace(/\r/g, '\n') : head;
 }
 
 function guessDelimiter(head: string): string {

@@ -14,6 +14,9 @@ export type LoadErrorKind =
   | 'malformed-json'
   | 'unmappable' // a table whose columns cannot be mapped to drugs / interactions
   | 'no-interactions' // the files only annotate drugs, or contain no usable rows
+  | 'line-too-long' // a table's header (or first) line longer than the line limit
+  | 'too-large' // decompression past the expansion-ratio or size guard (a zip/gzip bomb)
+  | 'checksum' // a gzip or zip member whose CRC-32 does not match its data
   | 'io' // reading failed (network, permission, HTTP status)
   | 'cancelled';
 

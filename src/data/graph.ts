@@ -37,6 +37,12 @@ export interface DrugGraph {
   edgeNotes?: string[];
   /** Optional weight per edge from a weight/score column; absent when no source had one. Edges without one get 1. */
   edgeWeight?: Float32Array;
+  /**
+   * The source's own non-interactions (rows a label column marks 0/false/neg), as node pairs with
+   * negativeSrc[i] < negativeDst[i]; never edges. Absent when no file had a label column.
+   */
+  negativeSrc?: Int32Array;
+  negativeDst?: Int32Array;
 }
 
 export interface SkippedRows {
@@ -58,6 +64,8 @@ export interface LoadReport {
   selfLoopsDropped: number;
   skippedRows: SkippedRows[];
   warnings: string[];
+  /** Negative pairs kept from label columns (see DrugGraph.negativeSrc); absent when there was no label column. */
+  negatives?: number;
   /** What else happened, for the curious (joins made, DrugBank's mirrored listings, files read). */
   notes?: string[];
 }

@@ -8,6 +8,8 @@ import { LoadError } from './errors';
 import { createContext, type LoadContext } from './context';
 import { readInput } from './pipeline';
 import { FormatRouter } from './router';
+import { resolveNegatives } from './negatives';
+import { TEST_FRACTION, VAL_FRACTION } from '../model/split';
 import type { InputFile } from './input';
 import type { ColumnMapping } from './table/layout';
 import type { ParseProgress, ParseResult } from '../workers/protocol';
@@ -63,7 +65,7 @@ function finish(ctx: LoadContext, labels: string[]): ParseResult {
             (what.length > 0
               ? 'Add DrugBank XML or a drug–drug table; these files then annotate its drugs.'
               : 'Add the interactions too (for an OGB dataset, raw/edge.csv.gz).')
-        : 'no drug–drug interactions were found.' + (b.warnings.length ? ` ${b.warnings.join(' ')}` : ''),
+        : `no drug–drug interactions were found${whyNone(ctx)}.` + (b.warnings.length ? ` ${b.warnings.join(' ')}` : ''),
     );
   }
   const notes: string[] = [...skipped];
@@ -73,12 +75,50 @@ function finish(ctx: LoadContext, labels: string[]): ParseResult {
         'were merged into their edge (not counted as duplicates).',
     );
   }
+  notes.push(...ctx.tableLayouts.map((t) => `${t.label}: read as ${t.description}.`));
+  // Before the companions: an id map renames nodes, and negatives are given by the table's own ids.
+  const negatives = resolveNegatives(ctx, b);
   notes.push(...ctx.companions.apply(b));
   if (b.edgeCount === 0) b.warn('No interactions were found: the graph has drugs but no edges.');
+  else if (Math.floor(b.edgeCount * VAL_FRACTION) === 0) {
+    // The seeded split gives validation 5 % and test 10 % of the interactions, rounded down.
+    const n = b.edgeCount;
+    const test = Math.floor(n * TEST_FRACTION);
+    b.warn(
+      `Only ${n} interaction${n === 1 ? '' : 's'}: too few for the 85/5/10 split — validation gets none and test ${test}, ` +
+        `so validation metrics and early stopping mean nothing. Use at least ${Math.ceil(1 / VAL_FRACTION)} interactions.`,
+    );
+  }
   const graph = b.build();
   const report = b.report(labels);
+  if (negatives) {
+    graph.negativeSrc = negatives.src;
+    graph.negativeDst = negatives.dst;
+    report.negatives = negatives.src.length;
+    notes.push(...negatives.notes);
+  }
   report.notes = notes;
   return { graph, report };
+}
+
+/** Why a load found no interaction, from what was dropped on the way: ": the only pairs were self-loops …". */
+function whyNone(ctx: LoadContext): string {
+  const b = ctx.builder;
+  const n = (x: number): string => x.toLocaleString('en-US');
+  const why: string[] = [];
+  if (b.selfLoopsDropped > 0) {
+    why.push(`the only pairs were self-loops (a drug paired with itself; ${n(b.selfLoopsDropped)} dropped)`);
+  }
+  const negatives = ctx.negatives.reduce((s, f) => s + f.ids.length / 2, 0);
+  if (negatives > 0) why.push(`${n(negatives)} row${negatives === 1 ? ' is' : 's are'} labelled negative (not interactions)`);
+  const skipped = b.report([]).skippedRows;
+  if (skipped.length > 0) {
+    const s = skipped[0];
+    const count = skipped.reduce((t, x) => t + x.count, 0);
+    const more = skipped.length > 1 ? '; …' : '';
+    why.push(`${n(count)} rows were skipped (${s.reason}, e.g. line ${s.examples.join(', ')}${more})`);
+  }
+  return why.length > 0 ? `: ${why.join('; ')}` : '';
 }
 
 function graphName(labels: string[]): string {

@@ -9,8 +9,9 @@ import { DrugBankXmlSink } from './drugbank/drugbankXml';
 import { JsonGraphSink } from './jsonGraph';
 import { ogbMetadata } from './ogbMetadata';
 import { TableSink } from './table/tableSink';
+import { HEAD_CHARS, MAX_LINE_CHARS, isCrOnly, tableHeadReady } from './table/tableHead';
 
-export const HEAD_CHARS = 64 * 1024;
+export { HEAD_CHARS };
 
 export type Format = 'xml' | 'json' | 'table';
 
@@ -30,6 +31,10 @@ const DISCARD: TextSink = { write: () => {}, end: () => {} };
 export class FormatRouter implements TextSink {
   private head = '';
   private target: TextSink | undefined;
+  /** A table whose first line is not complete yet: dispatch again only when a line end arrives. */
+  private waitingForLine = false;
+  /** CR-only line ends (classic Mac): each CR becomes LF on the way to the table reader. */
+  private crOnly = false;
 
   constructor(
     private readonly label: string,
@@ -38,11 +43,14 @@ export class FormatRouter implements TextSink {
 
   write(text: string): void {
     if (this.target) {
-      this.target.write(text);
+      this.target.write(this.crOnly ? text.replace(/\r/g, '\n') : text);
       return;
     }
     this.head += text;
-    if (this.head.length >= HEAD_CHARS) this.dispatch(false);
+    if (this.head.length < HEAD_CHARS) return;
+    // Scanning the head again is only worth it once a line can have ended (bounds the work to one scan per line end).
+    if (this.waitingForLine && this.head.length <= MAX_LINE_CHARS && !/[\r\n]/.test(text)) return;
+    this.dispatch(false);
   }
 
   end(): void {
@@ -58,20 +66,35 @@ export class FormatRouter implements TextSink {
       this.head = ''; // A long run of blank space: keep waiting without keeping it.
       return;
     }
+    if (format === 'table') {
+      this.crOnly = isCrOnly(head);
+      const text = this.crOnly ? head.replace(/\r/g, '\n') : head;
+      if (!tableHeadReady(this.label, text, atEnd)) {
+        this.waitingForLine = true;
+        return;
+      }
+      this.head = '';
+      this.dispatchTable(text, atEnd);
+      return;
+    }
     this.head = '';
     if (format === 'xml') {
       this.target = new DrugBankXmlSink(this.label, this.ctx);
-    } else if (format === 'json') {
-      this.target = new JsonGraphSink(this.label, this.ctx);
     } else {
-      // A column mapping the user chose wins over the name (their own table may share OGB's name).
-      const metadata = this.ctx.columnMappings[this.label] ? null : ogbMetadata(this.label, head, atEnd);
-      if (metadata) {
-        this.ctx.skippedFiles.push({ label: this.label, what: metadata });
-        this.target = DISCARD;
-      } else {
-        this.target = new TableSink(this.label, this.ctx, head, atEnd);
-      }
+      this.target = new JsonGraphSink(this.label, this.ctx);
+    }
+    this.target.write(head);
+  }
+
+  private dispatchTable(head: string, atEnd: boolean): void {
+    // A column mapping the user chose wins over the name (their own table may share OGB's name).
+    const metadata = this.ctx.columnMappings[this.label] ? null : ogbMetadata(this.label, head, atEnd);
+    if (metadata) {
+      this.ctx.skippedFiles.push({ label: this.label, what: metadata });
+      this.target = DISCARD;
+    } else {
+      this.target = new TableSink(this.label, this.ctx, head, atEnd);
+      if (this.crOnly) this.ctx.builder.warn(`${this.label} has CR-only line ends (classic Mac); each CR was read as a line end.`);
     }
     this.target.write(head);
   }

@@ -17,6 +17,8 @@ const errorText = (e: unknown): string => (e instanceof Error ? e.message : Stri
 
 export class DataLoader {
   private client: ParserClient | null = null;
+  /** Rejects whatever the page is waiting for from the parse worker (see cancel). */
+  private cancelWaits = new Set<(e: Error) => void>();
   private pendingDialog: ((mappings: Record<string, ColumnMapping> | null) => void) | null = null;
 
   constructor(
@@ -37,11 +39,12 @@ export class DataLoader {
     if (files.length === 0) return;
     const token = this.controller.beginLoad(files.map((f) => f.name).join(', '));
     try {
-      const mappings = await this.confirmColumns(files);
+      const mappings = await this.cancellable(this.confirmColumns(files));
       if (mappings === null) return this.controller.endLoad(token); // the user closed the dialog
       await this.run(token, (opts, onProgress) => this.api.load(files, opts, onProgress), { columnMappings: mappings });
     } catch (e) {
-      this.controller.endLoad(token, errorText(e));
+      const text = errorText(e);
+      this.controller.endLoad(token, /cancelled/.test(text) ? undefined : text);
     }
   }
 
@@ -51,8 +54,24 @@ export class DataLoader {
     await this.run(token, (opts, onProgress) => this.api.loadUrl(absolute, opts, onProgress), {});
   }
 
+  /**
+   * Cancel always works: a worker busy in synchronous work would never read a cancel message, so it is
+   * terminated (the next load starts a fresh one) and the waits for it end here. The graph and model
+   * already loaded live in the page and the trainer worker and stay as they were.
+   */
   async cancel(): Promise<void> {
-    await this.client?.api.cancel();
+    this.releaseWorker();
+    const waits = [...this.cancelWaits];
+    this.cancelWaits.clear();
+    for (const reject of waits) reject(new Error('loading was cancelled.'));
+  }
+
+  /** `p`, unless cancel() comes first. */
+  private cancellable<T>(p: Promise<T>): Promise<T> {
+    let reject!: (e: Error) => void;
+    const cancelled = new Promise<never>((_, r) => (reject = r));
+    this.cancelWaits.add(reject);
+    return Promise.race([p, cancelled]).finally(() => this.cancelWaits.delete(reject));
   }
 
   /** Called by the column dialog: the user's mappings, or null to abandon the load. */
@@ -83,7 +102,7 @@ export class DataLoader {
       const onProgress = Comlink.proxy((p: ParseProgress) => {
         if (this.controller.isCurrentLoad(token)) this.store.setState({ progress: progressView(p, startedAt, performance.now()) });
       });
-      const { graph, report } = await load(options, onProgress);
+      const { graph, report } = await this.cancellable(load(options, onProgress));
       // For tests and profiling: the parsed graph has arrived on the page.
       performance.mark('playground:parsed', { detail: { edges: graph.edgeSrc.length } });
       await this.controller.completeLoad(token, graph, report);

@@ -102,6 +102,14 @@ export class DrugBankXmlSink implements TextSink {
     p.on('closetag', this.onClose);
     p.on('cdata', this.onText);
     p.on('error', this.onError);
+    p.on('doctype', this.onDoctype);
+    // saxes reports "undefined entity." without the name: remember the last entity it resolved.
+    const q = p as unknown as { parseEntity(entity: string): string };
+    const parseEntity = q.parseEntity.bind(p);
+    q.parseEntity = (entity) => {
+      this.lastEntity = entity;
+      return parseEntity(entity);
+    };
   }
 
   write(text: string): void {
@@ -143,13 +151,27 @@ export class DrugBankXmlSink implements TextSink {
     this.text += t;
   };
 
+  /** Entities the DOCTYPE declares: saxes never expands them (no entity expansion attacks), so we say why. */
+  private readonly declaredEntities = new Set<string>();
+  private lastEntity: string | undefined;
+
+  private readonly onDoctype = (doctype: string): void => {
+    for (const m of doctype.matchAll(/<!ENTITY\s+(%\s+)?([^\s"'>]+)/g)) if (!m[1]) this.declaredEntities.add(m[2]);
+  };
+
   private readonly onError = (e: Error): never => {
     const p = this.parser;
     const raw = e.message.replace(/^[^:]*?:?\d+:\d+: /, '');
     const unclosed = /^unclosed tag: (.*)$/.exec(raw);
+    const entity = raw === 'undefined entity.' ? this.lastEntity : undefined;
     const detail = unclosed
       ? `the file ends inside <${unclosed[1]}> — truncated download or copy? (malformed XML)`
-      : `malformed XML: ${raw}`;
+      : entity !== undefined && this.declaredEntities.has(entity)
+        ? `the entity &${entity}; is declared in the file's DOCTYPE (an internal entity). DTD entities are never expanded ` +
+          '(that is how entity-expansion attacks work), and DrugBank exports do not use them; replace the reference by its text.'
+        : entity !== undefined
+          ? `malformed XML: undefined entity &${entity}; (only &lt; &gt; &amp; &quot; &apos; and character references are known).`
+          : `malformed XML: ${raw}`;
     throw new LoadError('malformed-xml', this.label, detail, p.line, p.column + 1);
   };
 

@@ -97,6 +97,28 @@ const OPPOSITES: [string, string][] = [
   ['a', 'b'],
 ];
 
+/** Values of a binary label column, lower-cased: positives are interactions, negatives are not. */
+export const LABEL_POSITIVE = new Set(['1', '1.0', 'true', 't', 'pos', 'positive', 'yes', 'y']);
+export const LABEL_NEGATIVE = new Set(['0', '0.0', 'false', 'f', 'neg', 'negative', 'no', 'n', '-1']);
+/** Header names a label column goes by (besides the type names: "Label", "Y", "class" …). */
+const LABEL_NAMES = new Set(['is interaction', 'interacts', 'positive', 'target', 'outcome', 'ddi', 'has interaction']);
+
+/**
+ * A column is a binary label when its sample holds only label values, both a positive and a negative
+ * (a column of nothing but "1" may as well be a type, as DeepDDI's Label is).
+ */
+function isLabelColumn(p: ColumnProfile): boolean {
+  let pos = false;
+  let neg = false;
+  for (const v of p.values) {
+    const x = v.toLowerCase();
+    if (LABEL_POSITIVE.has(x)) pos = true;
+    else if (LABEL_NEGATIVE.has(x)) neg = true;
+    else return false;
+  }
+  return pos && neg;
+}
+
 const TYPE_NAMES = new Set([
   'label', 'y', 'type', 'types', 'interaction type', 'interaction', 'relation', 'rel', 'relation type', 'ddi type',
   'event', 'edge type', 'class', 'mechanism', 'effect', 'side effect', 'interaction label',
@@ -135,6 +157,25 @@ function isPair(a: string, b: string): boolean {
   }
   if (diff < 0) return false;
   return OPPOSITES.some(([x, y]) => ta[diff] === x && tb[diff] === y);
+}
+
+/**
+ * Columns and header lengths the pair search looks at. The search compares every two names, so it is
+ * bounded: a header of 78,000 drug ids would otherwise mean 3 billion comparisons. Real interaction
+ * tables name their two drug columns within the first few dozen columns, with short names.
+ */
+export const MAX_PAIR_COLUMNS = 256;
+const MAX_PAIR_NAME = 64;
+
+/** Index pairs [i, j] (i < j) of names that form a pair (see isPair), among the first MAX_PAIR_COLUMNS. */
+function namedPairs(names: string[]): [number, number][] {
+  const n = Math.min(names.length, MAX_PAIR_COLUMNS);
+  const out: [number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    if (names[i].length > MAX_PAIR_NAME) continue;
+    for (let j = i + 1; j < n; j++) if (names[j].length <= MAX_PAIR_NAME && isPair(names[i], names[j])) out.push([i, j]);
+  }
+  return out;
 }
 
 function editDistanceAtMostOne(a: string, b: string): boolean {
@@ -275,7 +316,7 @@ function looksLikeHeader(rows: string[][]): boolean {
   const first = rows[0];
   const names = first.map((v) => (valueType(v.trim()) === 'int' || valueType(v.trim()) === 'num' ? '' : normHeader(v)));
   if (names.some((h) => HEADER_WORDS.test(h) || TYPE_NAMES.has(h) || WEIGHT_NAMES.has(h))) return true;
-  for (let i = 0; i < names.length; i++) for (let j = i + 1; j < names.length; j++) if (isPair(names[i], names[j])) return true;
+  if (namedPairs(names).length > 0) return true;
   if (rows.length === 1) return first.every((v) => valueType(v.trim()) === 'text' || valueType(v.trim()) === 'token');
   const body = rows.slice(1);
   for (let c = 0; c < first.length; c++) {
@@ -324,7 +365,7 @@ export function detectTable(label: string, head: string, atEnd: boolean, forced?
   const shown = (i: number): string => (shape.hasHeader && header[i] ? header[i] : `column ${i + 1}`);
 
   if (forced) {
-    const need = Math.max(forced.source, forced.target, forced.type ?? -1, forced.weight ?? -1);
+    const need = Math.max(forced.source, forced.target, forced.type ?? -1, forced.weight ?? -1, forced.label ?? -1);
     if (forced.source === forced.target || forced.source < 0 || forced.target < 0 || need >= Math.max(columns, 1)) {
       throw new LoadError(
         'unmappable',
@@ -336,7 +377,10 @@ export function detectTable(label: string, head: string, atEnd: boolean, forced?
       ...base,
       role: 'edges',
       edges: { ...forced, delimiter: shape.delimiter, hasHeader: shape.hasHeader },
-      description: `interactions (${shown(forced.source)} – ${shown(forced.target)}) as mapped by you`,
+      integerIds: integerIds(profiles, forced),
+      description:
+        `interactions (${shown(forced.source)} – ${shown(forced.target)}) as mapped by you` +
+        (forced.label !== undefined ? labelText(shown(forced.label)) : ''),
       confidence: 'high',
     };
   }
@@ -348,7 +392,15 @@ export function detectTable(label: string, head: string, atEnd: boolean, forced?
     let description = `drug–drug pairs (${shown(mapping.source)}, ${shown(mapping.target)})`;
     if (mapping.type !== undefined) description += `, interaction type from ${shown(mapping.type)}`;
     if (mapping.weight !== undefined) description += `, weight from ${shown(mapping.weight)}`;
-    return { ...base, role: 'edges', edges: { ...mapping, delimiter: shape.delimiter, hasHeader: shape.hasHeader }, description, confidence };
+    if (mapping.label !== undefined) description += labelText(shown(mapping.label));
+    return {
+      ...base,
+      role: 'edges',
+      edges: { ...mapping, delimiter: shape.delimiter, hasHeader: shape.hasHeader },
+      integerIds: integerIds(profiles, mapping),
+      description,
+      confidence,
+    };
   }
 
   // 2. ogbl-ddi style map from node index to DrugBank id.
@@ -422,10 +474,7 @@ function detectEdges(
 ): { mapping: ColumnMapping; confidence: 'high' | 'low' } | undefined {
   const n = names.length;
   type Pair = [number, number];
-  const pairs: Pair[] = [];
-  if (hasHeader) {
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (isPair(names[i], names[j])) pairs.push([i, j]);
-  }
+  const pairs: Pair[] = hasHeader ? namedPairs(names) : [];
   const score = ([i, j]: Pair): number => {
     const a = profiles[i].type;
     const b = profiles[j].type;
@@ -473,10 +522,21 @@ function detectEdges(
     used.add(j);
   }
 
-  // Type and weight columns by name; without a header, a third integer/token column with few values is a type.
+  // Type, label and weight columns by name; without a header, a third integer/token column with few values
+  // is a type. A type-like column holding only 0/1 (true/false, pos/neg) is a label; so is the last column.
   for (let c = 0; c < n; c++) {
     if (used.has(c)) continue;
     const p = profiles[c];
+    const labelLike = mapping.label === undefined && isLabelColumn(p);
+    // Without a header, 0/1 may as well be the first two types of a file sorted by type (SumGNN's splits):
+    // only words (true/false, pos/neg) make a label there.
+    const words = ![...p.values].some((v) => INT.test(v) || NUM.test(v));
+    if (labelLike && (hasHeader ? TYPE_NAMES.has(names[c]) || LABEL_NAMES.has(names[c]) || c === n - 1 : words)) {
+      if (!hasHeader && c !== Math.max(source, target) + 1 && c !== n - 1) continue;
+      mapping.label = c;
+      used.add(c);
+      continue;
+    }
     if (hasHeader) {
       if (mapping.type === undefined && TYPE_NAMES.has(names[c])) {
         mapping.type = c;
@@ -493,6 +553,15 @@ function detectEdges(
   }
   if (!hasHeader && profiles[source].type !== 'int' && profiles[source].type !== 'dbid') confidence = 'low';
   return { mapping, confidence };
+}
+
+function labelText(column: string): string {
+  return `, label from ${column} (1/true/pos: interaction; 0/false/neg: kept as a negative, not an edge)`;
+}
+
+/** Both ends are integer columns in the sample: the table's ids are numbers (ogbl-ddi's edge lists). */
+function integerIds(profiles: ColumnProfile[], m: ColumnMapping): boolean {
+  return profiles[m.source]?.type === 'int' && profiles[m.target]?.type === 'int';
 }
 
 function detectAnnotations(names: string[], profiles: ColumnProfile[], hasHeader: boolean): AnnotationColumns | undefined {

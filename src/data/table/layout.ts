@@ -11,6 +11,11 @@ export interface ColumnMapping {
   type?: number;
   /** Numeric weight or score column. */
   weight?: number;
+  /**
+   * A binary label column (1/0, true/false, pos/neg, yes/no): positive rows are interactions, negative
+   * rows are kept apart as the table's own negatives (DrugGraph.negativeSrc/negativeDst), never edges.
+   */
+  label?: number;
   /** Optional columns that name or describe each endpoint (e.g. TDC's Drug1/Drug2 SMILES). */
   sourceName?: number;
   targetName?: number;
@@ -50,6 +55,8 @@ export interface TableLayout {
   edges?: ColumnMapping;
   annotations?: AnnotationColumns;
   idMap?: { from: number; to: number };
+  /** Both drug columns hold integers (ogbl-ddi style): a row whose id is not a whole number ≥ 0 is rejected. */
+  integerIds?: boolean;
   /** One line for the report, e.g. "drug–drug pairs (Drug1, Drug2) with interaction type (Label)". */
   description: string;
   /** 'high' when header names or id patterns made the choice obvious; 'low' when the UI should ask. */

@@ -48,6 +48,13 @@ export class RowReader {
       this.line++;
       text = text.slice(nl + 1);
     }
+    // No line end in the new text: no row can end in it, so append without parsing the unfinished row
+    // again (a long line arriving in many chunks would otherwise cost quadratic time).
+    if (this.rest.length > 0 && text.indexOf('\n') < 0) {
+      this.rest += text;
+      if (this.rest.length > this.maxRow) this.overflow();
+      return;
+    }
     const input = this.rest.length > 0 ? this.rest + text : text;
     this.rest = '';
     this.parse(input, false);

@@ -3,11 +3,12 @@
  * (names, SMILES, ATC codes, targets, id maps) to the CompanionStore. The layout comes from
  * `detectTable` on the file's first 64 KiB, or from the caller's ColumnMapping.
  */
+import { LoadError } from '../errors';
 import { detach, type TextSink } from '../sinks';
 import type { LoadContext } from '../context';
 import type { CompanionSource } from '../companions';
 import type { Annotation } from '../companions';
-import { detectTable, normDrugType, type Detected } from './detect';
+import { LABEL_NEGATIVE, LABEL_POSITIVE, detectTable, normDrugType, type Detected } from './detect';
 import { RowReader } from './rowReader';
 import type { AnnotationColumns, ColumnMapping } from './layout';
 
@@ -42,6 +43,7 @@ export class TableSink implements TextSink {
       this.ignored = true;
       b.warn(`${label} looks like a file of negative samples (non-interactions, by its name); it was not added to the graph.`);
     }
+    ctx.tableLayouts.push({ label, description: layout.description });
     if (layout.role === 'edges' && layout.confidence === 'low' && !forced) {
       b.warn(`${label}: columns were guessed (${layout.description}); check them in the column dialog.`);
     }
@@ -59,7 +61,13 @@ export class TableSink implements TextSink {
         this.dataRows++;
         this.onRow(fields, line);
       },
-      onSkip: (reason, line) => b.skip(`${label}: ${reason}`, line),
+      onSkip: (reason, line) => {
+        // A skipped header would make the first data row the header: refuse instead.
+        if (this.rowIndex <= layout.skipLines && (layout.hasHeader || this.rowIndex < layout.skipLines)) {
+          throw new LoadError('line-too-long', label, `the header line cannot be read: ${reason}.`, line);
+        }
+        b.skip(`${label}: ${reason}`, line);
+      },
     });
   }
 
@@ -97,7 +105,13 @@ export class TableSink implements TextSink {
 
   private edgeRow(m: ColumnMapping): (fields: string[], line: number) => void {
     const b = this.ctx.builder;
-    const need = Math.max(m.source, m.target) + 1;
+    const need = Math.max(m.source, m.target, m.label ?? -1) + 1;
+    const integerIds = this.layout.integerIds === true;
+    let negatives: string[] | undefined;
+    if (m.label !== undefined) {
+      negatives = [];
+      this.ctx.negatives.push({ label: this.label, ids: negatives });
+    }
     return (f, line) => {
       if (f.length < need) return this.short(f.length, need, line);
       const a = f[m.source].trim();
@@ -105,6 +119,26 @@ export class TableSink implements TextSink {
       if (!a || !z) {
         b.skip(`${this.label}: empty drug id`, line);
         return;
+      }
+      // Numeric id files (ogbl-ddi): NaN, Infinity, -1 or 1.5 is a damaged row, not a drug named "NaN".
+      if (integerIds && !(WHOLE.test(a) && WHOLE.test(z))) {
+        b.skip(`${this.label}: drug id is not a whole number ≥ 0 (NaN, Infinity, -1, 1.5 …) in a table of numeric ids`, line);
+        return;
+      }
+      if (negatives !== undefined) {
+        const v = f[m.label!].trim().toLowerCase();
+        if (LABEL_NEGATIVE.has(v)) {
+          negatives.push(detach(a), detach(z));
+          return;
+        }
+        if (!LABEL_POSITIVE.has(v)) {
+          b.skip(
+            `${this.label}: label is neither positive (1, true, pos, yes) nor negative (0, false, neg, no); ` +
+              'if the column is an interaction type, map it as the type',
+            line,
+          );
+          return;
+        }
       }
       const ia = b.node(a, m.sourceName !== undefined ? f[m.sourceName] : undefined);
       const iz = b.node(z, m.targetName !== undefined ? f[m.targetName] : undefined);
@@ -159,6 +193,8 @@ export class TableSink implements TextSink {
     };
   }
 }
+
+const WHOLE = /^\d+$/;
 
 function list(value: string, sep: RegExp): string[] {
   if (!value) return [];

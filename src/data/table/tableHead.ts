@@ -1,0 +1,48 @@
+/**
+ * How much of a table's start detection needs, and the line rules every table read shares: a header is
+ * only detected from a complete line (never from the first 64 KiB of a longer one), a line longer than
+ * MAX_LINE_CHARS ends the wait with an error naming the line, and files whose only line ends are CR
+ * (classic Mac) are read with CR as the line end.
+ */
+import { LoadError } from '../errors';
+import { DEFAULT_MAX_ROW_CHARS } from './rowReader';
+
+/** Characters of table text detection looks at after the first (header) line. */
+export const HEAD_CHARS = 64 * 1024;
+/** The longest header or row a table may have; also RowReader's default cap. */
+export const MAX_LINE_CHARS = DEFAULT_MAX_ROW_CHARS;
+
+/** True when the text's line ends are CR only: a CR that is not part of CRLF, and no LF at all. */
+export function isCrOnly(head: string): boolean {
+  return head.indexOf('\n') < 0 && /\r[^\n]/.test(head);
+}
+
+/**
+ * Whether `head` (LF line ends) holds enough to detect the table: the first line that is not a comment
+ * or blank, complete, and HEAD_CHARS after it (or the whole file). Throws when that first line alone is
+ * longer than MAX_LINE_CHARS, so an over-long header is an error rather than a skipped line (which
+ * would make the first data row the header).
+ */
+export function tableHeadReady(label: string, head: string, atEnd: boolean): boolean {
+  if (atEnd) return true;
+  let from = 0;
+  let line = 1;
+  for (;;) {
+    const nl = head.indexOf('\n', from);
+    const length = (nl < 0 ? head.length : nl) - from;
+    if (length > MAX_LINE_CHARS) {
+      throw new LoadError(
+        'line-too-long',
+        label,
+        `the ${from === 0 ? 'first line' : 'header line'} is longer than ${MAX_LINE_CHARS / (1 << 20)} MiB ` +
+          `(${length.toLocaleString('en-US')} characters${nl < 0 ? ' without a line end' : ''}). Is this really a table?`,
+        line,
+      );
+    }
+    if (nl < 0) return false;
+    const skip = head[from] === '#' || head.slice(from, nl).trim() === '';
+    if (!skip) return head.length >= nl + HEAD_CHARS || head.length > MAX_LINE_CHARS;
+    from = nl + 1;
+    line++;
+  }
+}
