@@ -144,6 +144,12 @@ export async function restoreCheckpoint(trainer: TrainerBase, cp: TrainerCheckpo
   trainer.randomStreams().forEach((r, i) => (r.state = cp.rngStates[i]));
 }
 
+/** The checkpoint's array buffers, to transfer instead of copying between threads. */
+export function checkpointBuffers(cp: TrainerCheckpoint): ArrayBuffer[] {
+  const tensors = [...cp.variables, ...cp.optimizer.moments, ...(cp.bestWeights ?? [])];
+  return tensors.map((t) => t.values.buffer as ArrayBuffer);
+}
+
 /** Bytes of typed-array data a checkpoint holds (what IndexedDB stores, roughly). */
 export function checkpointBytes(cp: TrainerCheckpoint): number {
   const tensors = [...cp.variables, ...cp.optimizer.moments, ...(cp.bestWeights ?? [])];

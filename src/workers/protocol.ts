@@ -11,6 +11,7 @@ import type { ModelSettings } from '../model/settings';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
 import type { EpochResult } from '../model/trainer';
 import type { EarlyStop } from '../model/trainerBase';
+import type { TrainerCheckpoint } from '../model/checkpoint';
 
 // ---------------------------------------------------------------- trainer
 
@@ -101,6 +102,17 @@ export interface TrainerApi {
   // ---- Model files: the trained weights out and back in.
 
   // ---- Checkpoints: the whole training state, for saved work that survives a reload.
+  /**
+   * The current model's whole training state (weights, Adam, epochs, early stopping, random streams),
+   * taken between two epochs even while playing; its arrays are transferred.
+   */
+  checkpoint(): Promise<TrainerCheckpoint>;
+  /**
+   * Puts a checkpoint into the current model, which setup() built from the same graph and settings;
+   * stops playing first. A checkpoint that does not fit rejects with the reason and changes nothing.
+   * Resolves to the restored model's view (status 'paused', 'stopped' or 'done'; no epoch metrics).
+   */
+  restore(checkpoint: TrainerCheckpoint): Promise<TrainerUpdate>;
 }
 
 // ---------------------------------------------------------------- parser

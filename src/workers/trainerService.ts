@@ -4,6 +4,8 @@
  * pause/step/reset messages get through.
  */
 import * as tf from '@tensorflow/tfjs';
+import * as Comlink from 'comlink';
+import { captureCheckpoint, checkpointBuffers, restoreCheckpoint, type TrainerCheckpoint } from '../model/checkpoint';
 import type { DrugGraph } from '../data/graph';
 import type { ModelSettings } from '../model/settings';
 import { featureKinds, morganFeatures } from '../model/features';
@@ -140,11 +142,39 @@ export class TrainerService implements TrainerApi {
 
   // ---- Checkpoints: the whole training state, for saved work that survives a reload.
 
+  async checkpoint(): Promise<TrainerCheckpoint> {
+    await this.replacing;
+    const trainer = this.requireTrainer();
+    const cp = await this.using(() => this.betweenEpochs(() => captureCheckpoint(trainer)));
+    return Comlink.transfer(cp, checkpointBuffers(cp));
+  }
+
+  async restore(checkpoint: TrainerCheckpoint): Promise<TrainerUpdate> {
+    await this.replacing;
+    this.running = false;
+    const trainer = this.requireTrainer();
+    await this.using(() => this.betweenEpochs(() => restoreCheckpoint(trainer, checkpoint)));
+    this.lastResult = null;
+    this.status = trainer.earlyStop ? 'stopped' : trainer.epoch >= this.budget.epochs ? 'done' : trainer.epoch > 0 ? 'paused' : 'idle';
+    // The teaching view's epoch slider starts again from the restored model.
+    await this.using(() => this.teach.reset(trainer)).catch(() => undefined);
+    return this.using(() => this.update(null, true));
+  }
+
+  /** Epochs and checkpoints take turns: a checkpoint never sees an epoch half done (e.g. stepped weights, old epoch count). */
+  private epochTurn: Promise<unknown> = Promise.resolve();
+
+  private betweenEpochs<T>(work: () => Promise<T>): Promise<T> {
+    const p = this.epochTurn.then(work);
+    this.epochTurn = p.catch(() => undefined);
+    return p;
+  }
+
   private runOneEpoch(forceView: boolean): Promise<TrainerUpdate> {
     const trainer = this.requireTrainer();
     return this.using(async () => {
       try {
-        this.lastResult = await trainer.runEpoch();
+        this.lastResult = await this.betweenEpochs(() => trainer.runEpoch());
         await this.teach.afterEpoch(trainer, this.lastResult.ms);
         return await this.update(this.lastResult, forceView);
       } catch (e) {
