@@ -7,42 +7,10 @@
  * (cpu); the training negatives need nothing saved: epoch k's are a pure function of (seed, k).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { ModelSettings } from './settings';
-import type { EarlyStop, EpochResult, TrainerBase } from './trainerBase';
+import { CHECKPOINT_FORMAT, settingsDiffer, type SavedTensor, type TrainerCheckpoint } from './checkpointFormat';
+import type { TrainerBase } from './trainerBase';
 
-export const CHECKPOINT_FORMAT = 'drug-gnn-checkpoint/1';
-
-export interface SavedTensor {
-  shape: number[];
-  values: Float32Array;
-}
-
-export interface TrainerCheckpoint {
-  format: typeof CHECKPOINT_FORMAT;
-  /** The settings the trainer was built with; a restore checks that the model they build is the same. */
-  settings: ModelSettings;
-  numNodes: number;
-  epoch: number;
-  weightsEpoch: number;
-  variables: SavedTensor[];
-  optimizer: {
-    iterations: number;
-    /** β₁ᵗ and β₂ᵗ as Adam accumulated them (float32 products, not recomputed powers: bitwise resumes). */
-    accBeta1: number;
-    accBeta2: number;
-    /** First moments, then second moments, one per variable; empty before the first step. */
-    moments: SavedTensor[];
-  };
-  best: EpochResult | null;
-  bestWeights: SavedTensor[] | null;
-  earlyStop: EarlyStop | null;
-  stopReason: string | null;
-  /** States of trainer.randomStreams(), in its order. */
-  rngStates: number[];
-}
-
-/** Settings that do not change what the trainer computes from here on: a checkpoint may differ in them. */
-const FREE_SETTINGS: (keyof ModelSettings)[] = ['epochs', 'candidates'];
+export * from './checkpointFormat';
 
 /** Adam's private bias-correction accumulators (tfjs keeps them as scalar variables). */
 interface AdamInternals {
@@ -90,9 +58,7 @@ const shapeText = (s: number[]) => `[${s.join('×')}]`;
 export function checkpointMismatch(trainer: TrainerBase, cp: TrainerCheckpoint): string | null {
   if (cp?.format !== CHECKPOINT_FORMAT) return `not a training checkpoint (format ${JSON.stringify(cp?.format)}, expected ${CHECKPOINT_FORMAT})`;
   if (cp.numNodes !== trainer.graph.numNodes) return `it was saved on a graph of ${cp.numNodes} drugs, this one has ${trainer.graph.numNodes}`;
-  const differ = (Object.keys(trainer.settings) as (keyof ModelSettings)[]).filter(
-    (k) => !FREE_SETTINGS.includes(k) && JSON.stringify(trainer.settings[k]) !== JSON.stringify(cp.settings?.[k]),
-  );
+  const differ = settingsDiffer(trainer.settings, cp.settings);
   if (differ.length > 0) return `its settings differ: ${differ.map((k) => `${k}=${JSON.stringify(cp.settings?.[k])} (now ${JSON.stringify(trainer.settings[k])})`).join(', ')}`;
   const vars = trainer.variables();
   if (cp.variables.length !== vars.length) return `it holds ${cp.variables.length} weight tensors, this model has ${vars.length}`;
@@ -142,16 +108,4 @@ export async function restoreCheckpoint(trainer: TrainerBase, cp: TrainerCheckpo
   trainer.earlyStop = cp.earlyStop ? { ...cp.earlyStop } : null;
   trainer.stopReason = cp.stopReason;
   trainer.randomStreams().forEach((r, i) => (r.state = cp.rngStates[i]));
-}
-
-/** The checkpoint's array buffers, to transfer instead of copying between threads. */
-export function checkpointBuffers(cp: TrainerCheckpoint): ArrayBuffer[] {
-  const tensors = [...cp.variables, ...cp.optimizer.moments, ...(cp.bestWeights ?? [])];
-  return tensors.map((t) => t.values.buffer as ArrayBuffer);
-}
-
-/** Bytes of typed-array data a checkpoint holds (what IndexedDB stores, roughly). */
-export function checkpointBytes(cp: TrainerCheckpoint): number {
-  const tensors = [...cp.variables, ...cp.optimizer.moments, ...(cp.bestWeights ?? [])];
-  return tensors.reduce((sum, t) => sum + t.values.byteLength, 0);
 }

@@ -11,7 +11,7 @@ import type { ModelSettings } from '../model/settings';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
 import type { EpochResult } from '../model/trainer';
 import type { EarlyStop } from '../model/trainerBase';
-import type { TrainerCheckpoint } from '../model/checkpoint';
+import type { TrainerCheckpoint } from '../model/checkpointFormat';
 
 // ---------------------------------------------------------------- trainer
 

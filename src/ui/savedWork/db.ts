@@ -11,7 +11,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { DrugGraph, LoadReport } from '../../data/graph';
-import type { TrainerCheckpoint } from '../../model/checkpoint';
+import type { TrainerCheckpoint } from '../../model/checkpointFormat';
 import type { AppSettings } from '../../state/settings';
 import type { EpochMetrics, StopInfo } from '../../workers/protocol';
 import type { RunRecord } from '../runs';

@@ -1,0 +1,178 @@
+/**
+ * Saves the work on the page as it changes: the graph once per saved work, then the session and the
+ * trainer's checkpoint together, at most every few seconds while training and right away when
+ * training pauses or stops or the tab is hidden. One write at a time; values go to IndexedDB by
+ * structured clone (no JSON of big arrays on the page's thread). A failed write (quota, database
+ * gone) turns saving off with a message; the page itself goes on untouched.
+ */
+import type { DrugGraph } from '../../data/graph';
+import { settingsDiffer, type TrainerCheckpoint } from '../../model/checkpointFormat';
+import { FILES_DATASET, modelSettingsOf } from '../../state/settings';
+import type { PlaygroundState, PlaygroundStore } from '../store';
+import { approxBytes, storageProblem, summarise, type SavedWorkDb } from './db';
+import { sessionAtEpoch } from './session';
+import type { SavedWorkStateStore } from './state';
+
+/** Saves while training at most this often. */
+export const SAVE_INTERVAL_MS = 3000;
+
+/** Worth keeping: data the URL cannot bring back (files, links), or anything trained. */
+export function worthSaving(s: PlaygroundState): boolean {
+  if (!s.graph || !s.report || s.loading) return false;
+  return s.settings.dataset === FILES_DATASET || s.history.length > 0 || s.runs.length > 0;
+}
+
+const newId = (): string =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+
+export class WorkSaver {
+  private entryId: string | null = null;
+  private graph: DrugGraph | null = null;
+  private graphSaved = false;
+  private graphBytes = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private writing: Promise<void> | null = null;
+  private again = false;
+  private lastWrite = 0;
+  private unsubscribe: (() => void) | null = null;
+  /** Off after a failure, or while a resume replaces the page's state. */
+  private paused = false;
+
+  constructor(
+    private readonly store: PlaygroundStore,
+    private readonly db: SavedWorkDb,
+    private readonly state: SavedWorkStateStore,
+    private readonly checkpoint: () => Promise<TrainerCheckpoint>,
+    private readonly intervalMs = SAVE_INTERVAL_MS,
+  ) {}
+
+  start(): void {
+    this.unsubscribe = this.store.subscribe((s, prev) => {
+      if (s.graph !== this.graph) this.newGraph(s.graph);
+      const changed =
+        s.graph !== prev.graph || s.history !== prev.history || s.runs !== prev.runs || s.settings !== prev.settings || s.status !== prev.status || s.loading !== prev.loading;
+      if (!changed) return;
+      // Training goes on: throttled. Anything else (pause, stop, a row removed, new settings): now.
+      this.schedule(s.status !== 'training');
+    });
+    addEventListener('pagehide', () => void this.flush());
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && void this.flush());
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  /** The graph on the page is the saved work `id`'s (after a resume): go on saving into it. */
+  adopt(id: string, graph: DrugGraph, graphBytes: number): void {
+    this.entryId = id;
+    this.graph = graph;
+    this.graphSaved = true;
+    this.graphBytes = graphBytes;
+  }
+
+  /** While a resume swaps the page's state: nothing half-replaced is saved. */
+  hold(on: boolean): void {
+    this.paused = on;
+    if (!on) this.schedule(true);
+  }
+
+  /** Saving again after the user freed space (deleted saved work). */
+  enable(): void {
+    if (this.state.getState().available === false && this.state.getState().failedWrite) {
+      this.state.setState({ available: true, notice: null, failedWrite: false });
+      this.schedule(true);
+    }
+  }
+
+  /** The saved work the page writes into now, if any. */
+  get currentId(): string | null {
+    return this.graphSaved ? this.entryId : null;
+  }
+
+  /** The saved work `id` was deleted: if it is the current one, the next save starts it afresh. */
+  forget(id: string): void {
+    if (id === this.entryId) {
+      this.graphSaved = false;
+      this.entryId = newId();
+    }
+  }
+
+  private newGraph(graph: DrugGraph | null): void {
+    this.graph = graph;
+    this.entryId = graph ? newId() : null;
+    this.graphSaved = false;
+    this.graphBytes = 0;
+  }
+
+  private schedule(now: boolean): void {
+    if (this.paused || this.state.getState().available !== true) return;
+    const wait = now ? 0 : Math.max(0, this.lastWrite + this.intervalMs - Date.now());
+    if (this.timer) {
+      if (!now) return;
+      clearTimeout(this.timer);
+    }
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, wait);
+  }
+
+  /** Writes the current state (again, once, if it changed during a write). Resolves when written. */
+  async flush(): Promise<void> {
+    if (this.writing) {
+      this.again = true;
+      return this.writing;
+    }
+    this.writing = this.write().finally(() => {
+      this.writing = null;
+      this.lastWrite = Date.now();
+      if (this.again) {
+        this.again = false;
+        this.schedule(this.store.getState().status !== 'training');
+      }
+    });
+    return this.writing;
+  }
+
+  private async write(): Promise<void> {
+    if (this.paused || this.state.getState().available !== true) return;
+    const s = this.store.getState();
+    if (!worthSaving(s) || !this.entryId) return;
+    const graph = s.graph!;
+    const id = this.entryId;
+    try {
+      const checkpoint = s.history.length > 0 ? await this.checkpoint() : null;
+      const now = this.store.getState();
+      // The page moved on meanwhile (new data, a resume, a rebuilt model): the next save catches up.
+      if (now.graph !== graph || this.entryId !== id || this.paused) return;
+      if (checkpoint && settingsDiffer(checkpoint.settings, modelSettingsOf(now.settings)).length > 0) return this.retry();
+      const session = sessionAtEpoch(now, id, checkpoint?.epoch ?? 0, checkpoint?.best ?? null);
+      if (!session) return this.retry(); // the page has not shown the checkpoint's epoch yet
+      const parts = { graph: this.graphSaved ? undefined : { id, graph, report: now.report! }, session, checkpoint: { id, checkpoint } };
+      if (parts.graph) this.graphBytes = approxBytes(parts.graph);
+      const summary = summarise({ id, graph, report: now.report! }, session, checkpoint, Date.now(), this.graphBytes);
+      await this.db.save(summary, parts);
+      this.graphSaved = true;
+      this.state.setState({ entries: await this.db.list(), lastSaved: summary.savedAt });
+    } catch (e) {
+      if (isWorkerError(e)) return; // no model right now (e.g. being rebuilt): not a storage problem
+      this.state.setState({ available: false, failedWrite: true, notice: storageProblem(e) });
+    }
+  }
+
+  /** Tries again after a while (not at once: a mismatch can last, e.g. settings whose model failed to build). */
+  private retry(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, Math.min(500, this.intervalMs));
+  }
+}
+
+/** Errors from the trainer (no model, a model being replaced), as opposed to the database's. */
+function isWorkerError(e: unknown): boolean {
+  return e instanceof Error && /No model|checkpoint/i.test(e.message) && !/quota/i.test(e.message);
+}
