@@ -55,6 +55,7 @@ export class WorkSaver {
       // Training goes on: throttled. Anything else (pause, stop, a row removed, new settings): now.
       this.schedule(s.status !== 'training');
     });
+    if (typeof document === 'undefined') return; // unit tests in Node
     addEventListener('pagehide', () => void this.flush());
     document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && void this.flush());
   }
