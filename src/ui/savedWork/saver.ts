@@ -143,14 +143,20 @@ export class WorkSaver {
     if (!worthSaving(s) || !this.entryId) return;
     const graph = s.graph!;
     const id = this.entryId;
+    let checkpoint: TrainerCheckpoint | null = null;
     try {
-      const checkpoint = s.history.length > 0 ? await this.checkpoint() : null;
-      const now = this.store.getState();
-      // The page moved on meanwhile (new data, a resume, a rebuilt model): the next save catches up.
-      if (now.graph !== graph || this.entryId !== id || this.paused) return;
-      if (checkpoint && settingsDiffer(checkpoint.settings, modelSettingsOf(now.settings)).length > 0) return this.retry();
-      const session = sessionAtEpoch(now, id, checkpoint?.epoch ?? 0, checkpoint?.best ?? null);
-      if (!session) return this.retry(); // the page has not shown the checkpoint's epoch yet
+      if (s.history.length > 0) checkpoint = await withTimeout(this.checkpoint(), CHECKPOINT_TIMEOUT_MS);
+    } catch {
+      // No model right now (being rebuilt, the worker restarting): not a storage problem, try later.
+      return this.retry(this.intervalMs);
+    }
+    const now = this.store.getState();
+    // The page moved on meanwhile (new data, a resume, a rebuilt model): the next save catches up.
+    if (now.graph !== graph || this.entryId !== id || this.paused) return;
+    if (checkpoint && settingsDiffer(checkpoint.settings, modelSettingsOf(now.settings)).length > 0) return this.retry(this.intervalMs);
+    const session = sessionAtEpoch(now, id, checkpoint?.epoch ?? 0, checkpoint?.best ?? null);
+    if (!session) return this.retry(200); // the page has not shown the checkpoint's epoch yet
+    try {
       const parts = { graph: this.graphSaved ? undefined : { id, graph, report: now.report! }, session, checkpoint: { id, checkpoint } };
       if (parts.graph) this.graphBytes = approxBytes(parts.graph);
       const summary = summarise({ id, graph, report: now.report! }, session, checkpoint, Date.now(), this.graphBytes);
@@ -158,22 +164,26 @@ export class WorkSaver {
       this.graphSaved = true;
       this.state.setState({ entries: await this.db.list(), lastSaved: summary.savedAt });
     } catch (e) {
-      if (isWorkerError(e)) return; // no model right now (e.g. being rebuilt): not a storage problem
       this.state.setState({ available: false, failedWrite: true, notice: storageProblem(e) });
     }
   }
 
   /** Tries again after a while (not at once: a mismatch can last, e.g. settings whose model failed to build). */
-  private retry(): void {
+  private retry(ms: number): void {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.flush();
-    }, Math.min(500, this.intervalMs));
+    }, ms);
   }
 }
 
-/** Errors from the trainer (no model, a model being replaced), as opposed to the database's. */
-function isWorkerError(e: unknown): boolean {
-  return e instanceof Error && /No model|checkpoint/i.test(e.message) && !/quota/i.test(e.message);
+/** A worker terminated mid-call (backend switch) never answers: give up on it after a while. */
+const CHECKPOINT_TIMEOUT_MS = 30_000;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('The trainer did not answer.')), ms);
+    p.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
 }
