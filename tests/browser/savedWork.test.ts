@@ -97,7 +97,7 @@ describe('saved work survives a reload', () => {
     await context.close();
   });
 
-  it('a reload in the middle of Play resumes at the last saved epoch with the same numbers from there', async () => {
+  it('a reload in the middle of Play resumes at the last saved epoch with the same numbers from there; a ?data= link gets no offer', async () => {
     const { context, page, errors } = await open(app.browser, app.server.url + HASH);
     await page.getByTestId('play').click();
     // Saved at most every 3 s while playing: wait for a save past epoch 6, then reload without pausing.
@@ -116,6 +116,14 @@ describe('saved work survives a reload', () => {
     await step(page, 2);
     const losses = (await snapshot(page)).losses;
     expect(await straightLosses(page, saved.epoch + 2)).toEqual(losses);
+
+    // A `?data=` link names the data to show: saved work is not offered over it (the panel still lists it).
+    await page.goto(`${app.server.url}?data=${encodeURIComponent(`${app.server.url}datasets/demo.json`)}${HASH}`);
+    await ready(page);
+    expect((await page.evaluate(() => window.playground.savedWork())).length).toBeGreaterThan(0);
+    // The list and the offer come from the same state change: once the list shows, an offer would too.
+    await expect.poll(() => page.locator('.saved-list li').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('region', { name: 'Saved work found' }).count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });
