@@ -65,6 +65,8 @@ export class SavedWork {
     const target = id ?? (await db.list())[0]?.id;
     if (!target) throw new Error('There is no saved work to resume.');
     this.state.setState({ busy: 'Resuming saved work…', status: null });
+    // What the page holds now is saved first (if worth it): the resume replaces it, runs table included.
+    await this.saver?.flush();
     this.saver?.hold(true);
     try {
       await this.started.catch(() => undefined);
