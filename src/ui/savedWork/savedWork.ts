@@ -95,9 +95,11 @@ export class SavedWork {
 
   async remove(id: string): Promise<void> {
     const db = this.requireDb();
+    const name = (await db.list()).find((e) => e.id === id)?.name ?? 'saved work';
     await db.remove(id);
-    this.saver?.forget(id);
-    this.state.setState({ entries: await db.list() });
+    const current = this.saver?.forget(id) ?? false;
+    const note = current ? ' The work on the page is no longer saved (until you load data or resume saved work).' : '';
+    this.state.setState({ entries: await db.list(), status: `Deleted ${name}.${note}` });
     this.saver?.enable();
   }
 
@@ -105,8 +107,9 @@ export class SavedWork {
     const db = this.requireDb();
     const ids = (await db.list()).map((e) => e.id);
     await db.removeAll();
-    ids.forEach((id) => this.saver?.forget(id));
-    this.state.setState({ entries: [], offer: null, status: 'All saved work deleted.' });
+    const current = ids.map((id) => this.saver?.forget(id) ?? false).some(Boolean);
+    const note = current ? ' The work on the page is no longer saved (until you load data or resume saved work).' : '';
+    this.state.setState({ entries: [], offer: null, status: `All saved work deleted.${note}` });
     this.saver?.enable();
   }
 

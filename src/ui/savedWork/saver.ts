@@ -92,12 +92,15 @@ export class WorkSaver {
     return this.graphSaved ? this.entryId : null;
   }
 
-  /** The saved work `id` was deleted: if it is the current one, the next save starts it afresh. */
-  forget(id: string): void {
-    if (id === this.entryId) {
-      this.graphSaved = false;
-      this.entryId = newId();
-    }
+  /**
+   * The saved work `id` was deleted. If the page was saving into it, it stops saving this graph (the
+   * user asked for it gone) until other data is loaded or saved work resumed. Returns whether it was.
+   */
+  forget(id: string): boolean {
+    if (id !== this.entryId) return false;
+    this.graphSaved = false;
+    this.entryId = null;
+    return true;
   }
 
   private newGraph(graph: DrugGraph | null): void {

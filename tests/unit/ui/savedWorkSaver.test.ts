@@ -93,6 +93,17 @@ describe('WorkSaver', () => {
     const work = (await db.load(entry.id))!;
     expect(work.session.history).toHaveLength(5);
     expect(work.checkpoint!.variables[0].values).toEqual(new Float32Array(4).fill(5));
+
+    // The user deleted the work being saved: it stays deleted while the same graph is on the page…
+    await db.remove(entry.id);
+    expect(saver.forget(entry.id)).toBe(true);
+    store.setState({ history: [...store.getState().history] });
+    await saver.flush();
+    expect(await db.list()).toEqual([]);
+    // …and other data is saved again.
+    store.setState({ graph: { ...graph, name: 'other.tsv' } });
+    await saver.flush();
+    expect((await db.list()).map((e) => e.name)).toEqual(['other.tsv']);
     saver.stop();
   });
 
