@@ -32,10 +32,9 @@ export class WorkSaver {
   private graphBytes = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private writing: Promise<void> | null = null;
-  private again = false;
   private lastWrite = 0;
   private unsubscribe: (() => void) | null = null;
-  /** Off after a failure, or while a resume replaces the page's state. */
+  /** On while a resume replaces the page's state. */
   private paused = false;
 
   constructor(
@@ -87,11 +86,6 @@ export class WorkSaver {
     }
   }
 
-  /** The saved work the page writes into now, if any. */
-  get currentId(): string | null {
-    return this.graphSaved ? this.entryId : null;
-  }
-
   /**
    * The saved work `id` was deleted. If the page was saving into it, it stops saving this graph (the
    * user asked for it gone) until other data is loaded or saved work resumed. Returns whether it was.
@@ -123,19 +117,12 @@ export class WorkSaver {
     }, wait);
   }
 
-  /** Writes the current state (again, once, if it changed during a write). Resolves when written. */
+  /** Writes the state as it is now, after any write in progress (one at a time). Resolves when written. */
   async flush(): Promise<void> {
-    if (this.writing) {
-      this.again = true;
-      return this.writing;
-    }
+    while (this.writing) await this.writing;
     this.writing = this.write().finally(() => {
       this.writing = null;
       this.lastWrite = Date.now();
-      if (this.again) {
-        this.again = false;
-        this.schedule(this.store.getState().status !== 'training');
-      }
     });
     return this.writing;
   }
