@@ -12,7 +12,7 @@ import { FILES_DATASET, modelSettingsOf, settingsFromHash, settingsToHash, type 
 import type { TrainerUpdate } from '../workers/protocol';
 import { RunLog } from './runLog';
 import { closeRun } from './runs';
-import type { TrainerCheckpoint } from '../model/checkpointFormat';
+import type { PackedCheckpoint, TrainerCheckpoint } from '../model/checkpointFormat';
 import type { SavedSession } from './savedWork/db';
 import type { PlaygroundStore } from './store';
 import { startTrainerWorker, type TrainerClient } from './trainerClient';
@@ -45,7 +45,7 @@ export interface ResumableWork {
   graph: DrugGraph;
   report: LoadReport;
   session: SavedSession;
-  checkpoint: TrainerCheckpoint | null;
+  checkpoint: TrainerCheckpoint | PackedCheckpoint | null;
 }
 
 /** The store's view of a model that has not trained yet. */

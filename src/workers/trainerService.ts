@@ -5,7 +5,16 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
-import { captureCheckpoint, checkpointBuffers, restoreCheckpoint, type TrainerCheckpoint } from '../model/checkpoint';
+import {
+  captureCheckpoint,
+  checkpointBuffers,
+  isPacked,
+  packCheckpoint,
+  restoreCheckpoint,
+  unpackCheckpoint,
+  type PackedCheckpoint,
+  type TrainerCheckpoint,
+} from '../model/checkpoint';
 import type { DrugGraph } from '../data/graph';
 import type { ModelSettings } from '../model/settings';
 import { featureKinds, morganFeatures } from '../model/features';
@@ -149,11 +158,18 @@ export class TrainerService implements TrainerApi {
     return Comlink.transfer(cp, checkpointBuffers(cp));
   }
 
-  async restore(checkpoint: TrainerCheckpoint): Promise<TrainerUpdate> {
+  async packedCheckpoint(): Promise<PackedCheckpoint> {
+    await this.replacing;
+    const trainer = this.requireTrainer();
+    return packCheckpoint(await this.using(() => this.betweenEpochs(() => captureCheckpoint(trainer))));
+  }
+
+  async restore(checkpoint: TrainerCheckpoint | PackedCheckpoint): Promise<TrainerUpdate> {
     await this.replacing;
     this.running = false;
     const trainer = this.requireTrainer();
-    await this.using(() => this.betweenEpochs(() => restoreCheckpoint(trainer, checkpoint)));
+    const cp = isPacked(checkpoint) ? await unpackCheckpoint(checkpoint) : checkpoint;
+    await this.using(() => this.betweenEpochs(() => restoreCheckpoint(trainer, cp)));
     this.lastResult = null;
     this.status = trainer.earlyStop ? 'stopped' : trainer.epoch >= this.budget.epochs ? 'done' : trainer.epoch > 0 ? 'paused' : 'idle';
     // The teaching view's epoch slider starts again from the restored model.

@@ -11,7 +11,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { DrugGraph, LoadReport } from '../../data/graph';
-import type { TrainerCheckpoint } from '../../model/checkpointFormat';
+import { checkpointMeta, type PackedCheckpoint, type TrainerCheckpoint } from '../../model/checkpointFormat';
 import type { AppSettings } from '../../state/settings';
 import type { EpochMetrics, StopInfo } from '../../workers/protocol';
 import type { RunRecord } from '../runs';
@@ -40,8 +40,11 @@ export interface SavedGraph {
 
 export interface SavedCheckpoint {
   id: string;
-  /** Null while the current model has not trained (a resume builds it fresh from its seed). */
-  checkpoint: TrainerCheckpoint | null;
+  /**
+   * Null while the current model has not trained (a resume builds it fresh from its seed). The page
+   * stores the packed form (one Blob, made in the worker); the plain form is accepted as well.
+   */
+  checkpoint: TrainerCheckpoint | PackedCheckpoint | null;
 }
 
 /** One line of the Saved work list. */
@@ -71,7 +74,7 @@ export interface SavedWork {
   summary: SavedSummary;
   graph: SavedGraph;
   session: SavedSession;
-  checkpoint: TrainerCheckpoint | null;
+  checkpoint: TrainerCheckpoint | PackedCheckpoint | null;
 }
 
 /** The v1 record: all parts of one saved work together. */
@@ -96,6 +99,7 @@ export function approxBytes(value: unknown, depth = 0): number {
   if (typeof value === 'number') return 8;
   if (typeof value === 'boolean') return 4;
   if (ArrayBuffer.isView(value)) return value.byteLength;
+  if (typeof Blob !== 'undefined' && value instanceof Blob) return value.size;
   if (value instanceof ArrayBuffer) return value.byteLength;
   if (depth > 32 || typeof value !== 'object') return 0;
   let sum = 0;
@@ -108,7 +112,13 @@ export function approxBytes(value: unknown, depth = 0): number {
 }
 
 /** The summary of a saved work from its parts. */
-export function summarise(graph: SavedGraph, session: SavedSession, checkpoint: TrainerCheckpoint | null, savedAt: number, graphBytes?: number): SavedSummary {
+export function summarise(
+  graph: SavedGraph,
+  session: SavedSession,
+  checkpoint: TrainerCheckpoint | PackedCheckpoint | null,
+  savedAt: number,
+  graphBytes?: number,
+): SavedSummary {
   const gBytes = graphBytes ?? approxBytes(graph);
   const cBytes = checkpoint ? approxBytes(checkpoint) : 0;
   return {
@@ -119,7 +129,7 @@ export function summarise(graph: SavedGraph, session: SavedSession, checkpoint: 
     edges: graph.graph.edgeSrc.length,
     model: session.settings.model,
     task: session.settings.task,
-    epoch: checkpoint?.epoch ?? 0,
+    epoch: checkpoint ? checkpointMeta(checkpoint).epoch : 0,
     runs: session.runs.length,
     bytes: gBytes + approxBytes(session) + cBytes,
     graphBytes: gBytes,

@@ -46,7 +46,7 @@ export class SavedWork {
       this.db = db;
       const entries = await db.list();
       this.state.setState({ available: true, entries, offer: offer && entries.length > 0 ? entries : null });
-      this.saver = new WorkSaver(this.controller.store, db, this.state, () => this.controller.trainer.checkpoint());
+      this.saver = new WorkSaver(this.controller.store, db, this.state, () => this.controller.trainer.packedCheckpoint());
       this.saver.start();
     } catch (e) {
       this.stopSaving(storageProblem(e));

@@ -6,7 +6,7 @@
  * gone) turns saving off with a message; the page itself goes on untouched.
  */
 import type { DrugGraph } from '../../data/graph';
-import { settingsDiffer, type TrainerCheckpoint } from '../../model/checkpointFormat';
+import { checkpointMeta, settingsDiffer, type PackedCheckpoint, type TrainerCheckpoint } from '../../model/checkpointFormat';
 import { FILES_DATASET, modelSettingsOf } from '../../state/settings';
 import type { PlaygroundState, PlaygroundStore } from '../store';
 import { approxBytes, storageProblem, summarise, type SavedWorkDb } from './db';
@@ -41,7 +41,8 @@ export class WorkSaver {
     private readonly store: PlaygroundStore,
     private readonly db: SavedWorkDb,
     private readonly state: SavedWorkStateStore,
-    private readonly checkpoint: () => Promise<TrainerCheckpoint>,
+    /** The trainer's checkpoint, packed in the worker (so no big copy happens on the page's thread). */
+    private readonly checkpoint: () => Promise<TrainerCheckpoint | PackedCheckpoint>,
     private readonly intervalMs = SAVE_INTERVAL_MS,
   ) {}
 
@@ -133,7 +134,7 @@ export class WorkSaver {
     if (!worthSaving(s) || !this.entryId) return;
     const graph = s.graph!;
     const id = this.entryId;
-    let checkpoint: TrainerCheckpoint | null = null;
+    let checkpoint: TrainerCheckpoint | PackedCheckpoint | null = null;
     try {
       if (s.history.length > 0) checkpoint = await withTimeout(this.checkpoint(), CHECKPOINT_TIMEOUT_MS);
     } catch {
@@ -143,8 +144,9 @@ export class WorkSaver {
     const now = this.store.getState();
     // The page moved on meanwhile (new data, a resume, a rebuilt model): the next save catches up.
     if (now.graph !== graph || this.entryId !== id || this.paused) return;
-    if (checkpoint && settingsDiffer(checkpoint.settings, modelSettingsOf(now.settings)).length > 0) return this.retry(this.intervalMs);
-    const session = sessionAtEpoch(now, id, checkpoint?.epoch ?? 0, checkpoint?.best ?? null);
+    const meta = checkpoint ? checkpointMeta(checkpoint) : null;
+    if (meta && settingsDiffer(meta.settings, modelSettingsOf(now.settings)).length > 0) return this.retry(this.intervalMs);
+    const session = sessionAtEpoch(now, id, meta?.epoch ?? 0, meta?.best ?? null);
     if (!session) return this.retry(200); // the page has not shown the checkpoint's epoch yet
     try {
       const parts = { graph: this.graphSaved ? undefined : { id, graph, report: now.report! }, session, checkpoint: { id, checkpoint } };

@@ -7,7 +7,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { communities } from '../../helpers/graphs';
-import { captureCheckpoint, checkpointBytes, restoreCheckpoint, type TrainerCheckpoint } from '../../../src/model/checkpoint';
+import {
+  captureCheckpoint,
+  checkpointBytes,
+  packCheckpoint,
+  restoreCheckpoint,
+  unpackCheckpoint,
+  type TrainerCheckpoint,
+} from '../../../src/model/checkpoint';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/model/settings';
 import { createTrainer } from '../../../src/model/tasks';
 import type { EpochResult, TrainerBase } from '../../../src/model/trainerBase';
@@ -31,7 +38,7 @@ function runState(t: TrainerBase) {
   return { epoch: t.epoch, weightsEpoch: t.weightsEpoch, best, earlyStop: t.earlyStop, stop: t.stopReason };
 }
 
-async function resumeMatches(s: ModelSettings, k: number, j: number) {
+async function resumeMatches(s: ModelSettings, k: number, j: number, packed = false) {
   const before = tf.memory().numTensors;
   const straight = createTrainer(graph, s, 'cpu');
   const expected = await train(straight, k);
@@ -41,8 +48,9 @@ async function resumeMatches(s: ModelSettings, k: number, j: number) {
 
   const first = createTrainer(graph, s, 'cpu');
   const head = await train(first, j);
-  // Through structured clone, as IndexedDB stores it.
-  const cp: TrainerCheckpoint = structuredClone(await captureCheckpoint(first));
+  // Through structured clone, as IndexedDB stores it, or packed into one Blob as the page stores it.
+  const captured = await captureCheckpoint(first);
+  const cp: TrainerCheckpoint = packed ? await unpackCheckpoint(packCheckpoint(captured)) : structuredClone(captured);
   first.dispose();
 
   const resumed = createTrainer(graph, s, 'cpu');
@@ -78,6 +86,16 @@ describe('trainer checkpoints resume with the same numbers', () => {
     expect(cp.bestWeights).not.toBeNull();
     expect(cp.best!.epoch).toBeLessThan(15);
     expect(expected.length).toBeLessThan(200); // the run did stop early after the resume
+  });
+
+  it('packed into one Blob and back (the form the page stores), with early stopping’s kept weights', async () => {
+    const { cp } = await resumeMatches(settings({ patience: 8, learningRate: 0.05 }), 200, 15, true);
+    expect(cp.bestWeights).not.toBeNull();
+    const packed = packCheckpoint(cp);
+    expect(packed.data.size).toBe(checkpointBytes(cp));
+    expect(checkpointBytes(packed)).toBe(checkpointBytes(cp));
+    expect(packed.meta.variables[0].values.length).toBe(0);
+    await expect(unpackCheckpoint({ ...packed, data: packed.data.slice(0, 8) })).rejects.toThrow(/holds 2 numbers, its header lists/);
   });
 
   it('node classification, dropout: 3 + 3 epochs equal 6', async () => {

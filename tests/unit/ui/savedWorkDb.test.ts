@@ -72,8 +72,8 @@ describe('saved-work database', () => {
     expect(Array.from(work.graph.graph.edgeDst)).toEqual([1, 2]);
     expect(work.graph.report.warnings).toEqual(['a warning']);
     expect(work.session.settings.dataset).toBe('files');
-    expect(work.checkpoint!.variables[0].values).toEqual(Float32Array.from([1, 2, 3, 4, 5, 6]));
-    expect(work.checkpoint!.rngStates).toEqual([123456789]);
+    expect((work.checkpoint as TrainerCheckpoint).variables[0].values).toEqual(Float32Array.from([1, 2, 3, 4, 5, 6]));
+    expect((work.checkpoint as TrainerCheckpoint).rngStates).toEqual([123456789]);
     db.close();
   });
 
@@ -87,7 +87,7 @@ describe('saved-work database', () => {
     const w = (await db.load('a'))!;
     expect(w.session.nextRunId).toBe(4);
     expect(w.graph.graph.nodes.length).toBe(3);
-    expect(w.checkpoint!.epoch).toBe(7);
+    expect((w.checkpoint as TrainerCheckpoint).epoch).toBe(7);
     expect(w.summary.bytes).toBeGreaterThan(w.summary.graphBytes + w.summary.checkpointBytes);
     await db.remove('a');
     expect(await db.list()).toEqual([]);

@@ -92,7 +92,7 @@ describe('WorkSaver', () => {
     expect(state.getState().entries).toEqual([entry]);
     const work = (await db.load(entry.id))!;
     expect(work.session.history).toHaveLength(5);
-    expect(work.checkpoint!.variables[0].values).toEqual(new Float32Array(4).fill(5));
+    expect((work.checkpoint as TrainerCheckpoint).variables[0].values).toEqual(new Float32Array(4).fill(5));
 
     // The user deleted the work being saved: it stays deleted while the same graph is on the page…
     await db.remove(entry.id);
