@@ -7,6 +7,8 @@ import { createAutomationHook, type PlaygroundHook } from './ui/automation';
 import { PlaygroundContext } from './ui/context';
 import { PlaygroundController } from './ui/controller';
 import { DataLoader } from './ui/dataLoader';
+import { SavedWorkContext } from './ui/savedWork/context';
+import { SavedWork } from './ui/savedWork/savedWork';
 import { createPlaygroundStore } from './ui/store';
 import { TeachContext } from './ui/teach/context';
 import { TeachController } from './ui/teach/teachController';
@@ -26,31 +28,37 @@ const controller = new PlaygroundController(store);
 const loader = new DataLoader(controller);
 const teach = new TeachController(controller);
 let cy: cytoscape.Core | null = null;
-window.playground = createAutomationHook(controller, loader, () => cy, teach);
+let firstLoadDone: () => void = () => undefined;
+const savedWork = new SavedWork(controller, new Promise<void>((resolve) => (firstLoadDone = resolve)));
+window.playground = createAutomationHook(controller, loader, () => cy, teach, savedWork);
 controller.syncHash();
 window.addEventListener('hashchange', () => void controller.applyHash(location.hash));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <PlaygroundContext.Provider value={{ store, controller, loader }}>
-      <TeachContext.Provider value={teach}>
-        <App
-          headerExtra={<TeachBar />}
-          exportContext={{ store, controller, getCy: () => cy }}
-          onNetwork={(c) => {
-            cy = c;
-            teach.setNetwork(c);
-          }}
-        />
-        <TeachLayer />
-      </TeachContext.Provider>
+      <SavedWorkContext.Provider value={savedWork}>
+        <TeachContext.Provider value={teach}>
+          <App
+            headerExtra={<TeachBar />}
+            exportContext={{ store, controller, getCy: () => cy }}
+            onNetwork={(c) => {
+              cy = c;
+              teach.setNetwork(c);
+            }}
+          />
+          <TeachLayer />
+        </TeachContext.Provider>
+      </SavedWorkContext.Provider>
     </PlaygroundContext.Provider>
   </StrictMode>,
 );
 // `?data=<url>&data=<url>` loads those files (they must allow cross-origin reads); else the built-in set.
-// `&model=<url>` then puts a saved model on that graph (a teacher's published data and trained model).
 const query = new URLSearchParams(location.search);
 const dataUrls = query.getAll('data');
-const ready = dataUrls.length > 0 ? controller.initBackend().then(() => loader.loadUrls(dataUrls)) : controller.start();
+const firstLoad = dataUrls.length > 0 ? controller.initBackend().then(() => loader.loadUrls(dataUrls)) : controller.start();
 const modelUrl = query.get('model');
-if (modelUrl) void ready.then(() => controller.loadModelUrl(modelUrl));
+if (modelUrl) void firstLoad.then(() => controller.loadModelUrl(modelUrl));
+void firstLoad.finally(firstLoadDone);
+// Saved work is offered unless the URL asked for other data or a model (`?data=`, `?model=`): that link is what the user opened.
+void savedWork.init(dataUrls.length === 0 && !modelUrl);

@@ -13,7 +13,8 @@ import type { ModelSettings } from './settings';
 export class GnnModel {
   readonly features: NodeFeatures;
   readonly layers: MessagePassingLayer[];
-  private readonly dropoutRng: Rng;
+  /** Draws the dropout masks; a checkpoint saves its state so a resumed run masks the same units. */
+  readonly dropoutRng: Rng;
 
   constructor(
     readonly settings: ModelSettings,

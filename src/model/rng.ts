@@ -3,16 +3,25 @@
  * on every backend and every run with the same seed. Mulberry32: tiny, fast, good enough for sampling.
  */
 export class Rng {
-  private state: number;
+  private current: number;
 
   constructor(seed: number) {
     // Mix the seed so that nearby seeds give unrelated streams.
-    this.state = (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ 0xc2b2ae35) >>> 0;
+    this.current = (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ 0xc2b2ae35) >>> 0;
+  }
+
+  /** The generator's whole state (a uint32): saved in checkpoints so a resumed run draws the same numbers. */
+  get state(): number {
+    return this.current;
+  }
+
+  set state(value: number) {
+    this.current = value >>> 0;
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
+    let t = (this.current = (this.current + 0x6d2b79f5) >>> 0);
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;

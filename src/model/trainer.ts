@@ -107,6 +107,11 @@ export class LinkTrainer extends TrainerBase {
     }
   }
 
+  /** Also the mini-batch shuffles' stream (the negatives are a pure function of (seed, epoch)). */
+  override randomStreams(): Rng[] {
+    return [...super.randomStreams(), this.batchRng];
+  }
+
   /** Optimiser steps per epoch with the current settings. */
   get stepsPerEpoch(): number {
     const count = this.split.trainPos.a.length;

@@ -101,7 +101,8 @@ export abstract class TrainerBase {
    * those, so keeping them costs one copy of the weights and no read-back.
    */
   private bestWeights: tf.Tensor[] | null = null;
-  protected readonly optimizer: tf.AdamOptimizer;
+  /** Adam; public for checkpoints (its moments and step count are part of the training state). */
+  readonly optimizer: tf.AdamOptimizer;
   /** Prepare the next step on the host while the device runs this one (GPU backends; tests force it). */
   overlapHostWork: boolean;
 
@@ -159,6 +160,22 @@ export abstract class TrainerBase {
   /** Every trainable variable in a fixed order (the model's, then the task head's): what a saved model or checkpoint holds. */
   variables(): tf.Variable[] {
     return [...this.model.variables(), ...this.headVariables()];
+  }
+
+  /** The random streams training still draws from, in a fixed order: a checkpoint saves their states. */
+  randomStreams(): Rng[] {
+    return [this.model.dropoutRng];
+  }
+
+  /** The kept copy of the best epoch's weights (early stopping on), for checkpoints. */
+  get keptBestWeights(): readonly tf.Tensor[] | null {
+    return this.bestWeights;
+  }
+
+  /** Replaces the kept best weights (a restored checkpoint's); takes ownership of the tensors. */
+  setKeptBestWeights(tensors: tf.Tensor[] | null): void {
+    if (this.bestWeights) tf.dispose(this.bestWeights);
+    this.bestWeights = tensors;
   }
 
   /** One epoch of optimisation; returns its mean training loss (each step's loss before its update). */

@@ -14,6 +14,7 @@ import { RunsTable } from './RunsTable';
 import { ViewControls } from './ViewControls';
 import { SaveSharePanel } from './export/SaveSharePanel';
 import type { ExportContext } from './export/types';
+import { SavedWorkOffer, SavedWorkPanel } from './savedWork/SavedWorkViews';
 
 /** `headerExtra`: what the page adds to the title bar (the teaching view's drug search). */
 export function App({
@@ -31,6 +32,7 @@ export function App({
     <div className="app">
       <Header>{headerExtra}</Header>
       <Messages />
+      <SavedWorkOffer />
       <div className="toolbar">
         <TrainingButtons />
       </div>
@@ -50,6 +52,7 @@ export function App({
           <MetricsPanel />
           <CandidatesList />
           {exportContext && <SaveSharePanel ctx={exportContext} />}
+          <SavedWorkPanel />
         </aside>
       </main>
       <RunsTable />

@@ -9,6 +9,8 @@ import type { DataLoader } from './dataLoader';
 import type { StepperSnapshot, TeachController } from './teach/teachController';
 import { runExport } from './export/registry';
 import type { ExportKind, ExportOptions, ExportResult } from './export/types';
+import type { SavedSummary } from './savedWork/db';
+import type { SavedWork } from './savedWork/savedWork';
 
 export interface PlaygroundSnapshot {
   backend: string | null;
@@ -54,6 +56,23 @@ export interface PlaygroundHook {
   modelOutput(drugId: string): Promise<number[]>;
   /** Builds one export (the Save and share panel's files) without downloading it. */
   export(kind: ExportKind, options?: ExportOptions): Promise<ExportResult>;
+  /** What is saved in this browser (IndexedDB), most recent first; [] when saving is off. */
+  savedWork(): Promise<SavedSummary[]>;
+  /** Resumes the most recent saved work (or `id`); resolves once the view and snapshot() show it. */
+  resume(id?: string): Promise<void>;
+  /** Saves the page's work now instead of at the next throttled save; resolves when written. */
+  saveNow(): Promise<void>;
+}
+
+/** Resolves when the network view draws the graph in the store (or after `ms`). */
+async function viewShows(store: PlaygroundController['store'], getCy: () => cytoscape.Core | null, ms = 10_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const graph = store.getState().graph;
+    const cy = getCy();
+    if (graph && cy && cy.nodes().length === graph.nodes.length && EdgeLayer.of(cy)?.snapshot()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 export function createAutomationHook(
@@ -61,6 +80,7 @@ export function createAutomationHook(
   loader: DataLoader,
   getCy: () => cytoscape.Core | null,
   teach?: TeachController,
+  saved?: SavedWork,
 ): PlaygroundHook {
   const { store } = controller;
   return {
@@ -121,5 +141,12 @@ export function createAutomationHook(
       return controller.trainer.nodeOutput(i);
     },
     export: (kind, options) => runExport({ store, controller, getCy }, kind, options),
+    savedWork: async () => (saved ? saved.list() : []),
+    resume: async (id) => {
+      if (!saved) throw new Error('Saved work is not available on this page.');
+      await saved.resume(id);
+      await viewShows(store, getCy);
+    },
+    saveNow: async () => saved?.saveNow(),
   };
 }

@@ -12,6 +12,9 @@ import { FILES_DATASET, modelSettingsOf, SETTINGS, settingsFromHash, settingsToH
 import type { LoadedModel, TrainerUpdate } from '../workers/protocol';
 import { modelFromUrl, type ModelInput } from './modelInput';
 import { RunLog } from './runLog';
+import { closeRun } from './runs';
+import type { PackedCheckpoint, TrainerCheckpoint } from '../model/checkpointFormat';
+import type { SavedSession } from './savedWork/db';
 import type { PlaygroundStore } from './store';
 import { startTrainerWorker, type TrainerClient } from './trainerClient';
 
@@ -36,6 +39,14 @@ function afterPaint(ms = 1500): Promise<void> {
       ),
     );
   });
+}
+
+/** Saved work as a resume needs it. */
+export interface ResumableWork {
+  graph: DrugGraph;
+  report: LoadReport;
+  session: SavedSession;
+  checkpoint: TrainerCheckpoint | PackedCheckpoint | null;
 }
 
 /** The store's view of a model that has not trained yet. */
@@ -171,6 +182,59 @@ export class PlaygroundController {
     // up the page's frames, and on a big graph the first predictions take seconds.
     await afterPaint();
     this.apply(await this.api.snapshot());
+  }
+
+  /**
+   * Puts saved work back (see savedWork/): its graph, settings (the backend stays this page's), runs
+   * table and history, and the model from its checkpoint without retraining. If the graph cannot be
+   * set up, what is on the page stays; a checkpoint that does not fit leaves a fresh model of the
+   * same settings, with a message. Returns that message, or null.
+   */
+  async resumeSaved(work: ResumableWork): Promise<string | null> {
+    const { graph, report, session, checkpoint } = work;
+    const settings: AppSettings = { ...session.settings, backend: this.store.getState().settings.backend };
+    const token = this.beginLoad(`saved work: ${graph.name}`);
+    try {
+      await this.api.pause();
+      const backend = await this.api.setup(graph, modelSettingsOf(settings));
+      let update: TrainerUpdate | null = null;
+      let problem: string | null = null;
+      if (checkpoint) {
+        try {
+          update = await this.api.restore(checkpoint);
+        } catch (e) {
+          problem = `The saved model could not be restored (${message(e)}); a fresh model with the same settings is ready instead.`;
+        }
+      }
+      // The saved runs table replaces this session's; a run whose model could not come back is closed.
+      const runs = problem ? session.runs.map((r) => (r.id === session.currentRun ? closeRun(r) : r)) : session.runs;
+      this.set({
+        settings,
+        graph,
+        report,
+        backend,
+        runs,
+        currentRun: problem ? null : session.currentRun,
+        nextRunId: session.nextRunId,
+        history: problem ? [] : session.history,
+        stop: problem ? null : session.stop,
+        best: problem ? null : session.best,
+        error: problem,
+        edgeProbabilities: null,
+        candidates: [],
+        trainerNotes: [],
+        dataNotice: null,
+      });
+      this.writeHash(settings);
+      this.loadedDataset = settings.dataset;
+      this.endLoad(token);
+      await afterPaint();
+      this.apply(update ?? (await this.api.snapshot()));
+      return problem;
+    } catch (e) {
+      this.endLoad(token, `saved work “${graph.name}”: ${message(e)}`);
+      throw e;
+    }
   }
 
   async changeSettings(partial: Partial<AppSettings>): Promise<void> {

@@ -12,6 +12,7 @@ import type { ModelSettings } from '../model/settings';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
 import type { EpochResult } from '../model/trainer';
 import type { EarlyStop } from '../model/trainerBase';
+import type { PackedCheckpoint, TrainerCheckpoint } from '../model/checkpointFormat';
 
 // ---------------------------------------------------------------- trainer
 
@@ -136,6 +137,19 @@ export interface TrainerApi {
   fingerprints(): Promise<Fingerprints>;
 
   // ---- Checkpoints: the whole training state, for saved work that survives a reload.
+  /**
+   * The current model's whole training state (weights, Adam, epochs, early stopping, random streams),
+   * taken between two epochs even while playing; its arrays are transferred.
+   */
+  checkpoint(): Promise<TrainerCheckpoint>;
+  /** The same, its arrays packed into one Blob here in the worker (what the page stores: no copy on its thread). */
+  packedCheckpoint(): Promise<PackedCheckpoint>;
+  /**
+   * Puts a checkpoint (either form) into the current model, which setup() built from the same graph
+   * and settings; stops playing first. A checkpoint that does not fit rejects with the reason and
+   * changes nothing. Resolves to the restored model's view (status 'paused', 'stopped' or 'done'; no epoch metrics).
+   */
+  restore(checkpoint: TrainerCheckpoint | PackedCheckpoint): Promise<TrainerUpdate>;
 
   // ---- PyG hand-off: a PyTorch Geometric project of the current model (src/export/pyg/).
 

@@ -4,8 +4,18 @@
  * pause/step/reset messages get through.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { DrugGraph } from '../data/graph';
 import * as Comlink from 'comlink';
+import {
+  captureCheckpoint,
+  checkpointBuffers,
+  isPacked,
+  packCheckpoint,
+  restoreCheckpoint,
+  unpackCheckpoint,
+  type PackedCheckpoint,
+  type TrainerCheckpoint,
+} from '../model/checkpoint';
+import type { DrugGraph } from '../data/graph';
 import { buildPygProject, pygFolderName, zipPygProject } from '../export/pyg/project';
 // The script as a file in the repository (Vite ?raw); the CLI reads the same file with fs.
 import trainPy from '../export/pyg/train.py?raw';
@@ -266,6 +276,41 @@ export class TrainerService implements TrainerApi {
 
   // ---- Checkpoints: the whole training state, for saved work that survives a reload.
 
+  async checkpoint(): Promise<TrainerCheckpoint> {
+    await this.replacing;
+    const trainer = this.requireTrainer();
+    const cp = await this.using(() => this.betweenEpochs(() => captureCheckpoint(trainer)));
+    return Comlink.transfer(cp, checkpointBuffers(cp));
+  }
+
+  async packedCheckpoint(): Promise<PackedCheckpoint> {
+    await this.replacing;
+    const trainer = this.requireTrainer();
+    return packCheckpoint(await this.using(() => this.betweenEpochs(() => captureCheckpoint(trainer))));
+  }
+
+  async restore(checkpoint: TrainerCheckpoint | PackedCheckpoint): Promise<TrainerUpdate> {
+    await this.replacing;
+    this.running = false;
+    const trainer = this.requireTrainer();
+    const cp = isPacked(checkpoint) ? await unpackCheckpoint(checkpoint) : checkpoint;
+    await this.using(() => this.betweenEpochs(() => restoreCheckpoint(trainer, cp)));
+    this.lastResult = null;
+    this.status = trainer.earlyStop ? 'stopped' : trainer.epoch >= this.budget.epochs ? 'done' : trainer.epoch > 0 ? 'paused' : 'idle';
+    // The teaching view's epoch slider starts again from the restored model.
+    await this.using(() => this.teach.reset(trainer)).catch(() => undefined);
+    return this.using(() => this.update(null, true));
+  }
+
+  /** Epochs and checkpoints take turns: a checkpoint never sees an epoch half done (e.g. stepped weights, old epoch count). */
+  private epochTurn: Promise<unknown> = Promise.resolve();
+
+  private betweenEpochs<T>(work: () => Promise<T>): Promise<T> {
+    const p = this.epochTurn.then(work);
+    this.epochTurn = p.catch(() => undefined);
+    return p;
+  }
+
   // ---- PyG hand-off: a PyTorch Geometric project of the current model (src/export/pyg/).
 
   async pygProject(): Promise<{ name: string; bytes: Uint8Array }> {
@@ -284,7 +329,7 @@ export class TrainerService implements TrainerApi {
     const trainer = this.requireTrainer();
     return this.using(async () => {
       try {
-        this.lastResult = await trainer.runEpoch();
+        this.lastResult = await this.betweenEpochs(() => trainer.runEpoch());
         await this.teach.afterEpoch(trainer, this.lastResult.ms);
         return await this.update(this.lastResult, forceView);
       } catch (e) {
