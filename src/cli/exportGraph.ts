@@ -12,9 +12,9 @@ import type { CandidateInput, GraphExportInput, KnownScores } from '../export/gr
 import { GRAPH_FORMATS, isGraphFormat, type GraphFormat } from '../export/graphFormats';
 import { LinkTrainer } from '../model/trainer';
 import { sigmoid, type TrainerBase } from '../model/trainerBase';
-import { modelFor } from './modelSource';
+import { openModel } from './modelSource';
 import { predictCommand } from './predict';
-import { loadData, startBackend, type Log } from './session';
+import type { Log } from './session';
 import { parseTrainArgs, takeModelArgs, type Parsed } from './train';
 
 const USAGE = `usage: npm run cli -- export <files…> --format graphml|gexf|cx2|cyjs|csv|tsv --out FILE [options]
@@ -97,19 +97,12 @@ export async function exportCommand(args: string[]): Promise<number> {
     return 1;
   }
   const log: Log = (line) => (json ? process.stderr.write(`${line}\n`) : console.log(line));
-  const backendError = await startBackend(parsed.train.backend, log);
-  if (backendError) {
-    console.error(`error: ${backendError}`);
+  const opened = await openModel(parsed.train, parsed.modelFile, log);
+  if (typeof opened === 'string') {
+    console.error(`error: ${opened}`);
     return 1;
   }
-  const { graph, split } = await loadData(parsed.train);
-  let trainer: TrainerBase;
-  try {
-    trainer = await modelFor(graph, split, parsed.train, parsed.modelFile, log);
-  } catch (e) {
-    console.error(`error: ${(e as Error).message}`);
-    return 1;
-  }
+  const { graph, trainer } = opened;
   const settings = trainer.settings;
   log(`${graph.name}: ${graph.nodes.length} drugs, ${graph.edgeSrc.length} interactions; model ${settings.model}, task ${settings.task}, backend ${tf.getBackend()}`);
   try {

@@ -7,7 +7,7 @@ import type { DrugGraph } from '../data/graph';
 import type { LinkSplit } from '../model/split';
 import type { TrainerBase } from '../model/trainerBase';
 import { trainerFromModelFile } from './modelFile';
-import { buildTrainer, trainToEnd, type Log } from './session';
+import { buildTrainer, loadData, startBackend, trainToEnd, type Log } from './session';
 import type { Parsed } from './train';
 
 export async function modelFor(graph: DrugGraph, split: LinkSplit | undefined, parsed: Parsed, modelFile: string | undefined, log: Log): Promise<TrainerBase> {
@@ -36,4 +36,16 @@ export async function modelFor(graph: DrugGraph, split: LinkSplit | undefined, p
   }
   if (trainer.stopReason) log(trainer.stopReason);
   return trainer;
+}
+
+/** Backend, data and model for a command that writes from a model; a string says why it could not. */
+export async function openModel(parsed: Parsed, modelFile: string | undefined, log: Log): Promise<{ graph: DrugGraph; trainer: TrainerBase } | string> {
+  const backendError = await startBackend(parsed.backend, log);
+  if (backendError) return backendError;
+  const { graph, split } = await loadData(parsed);
+  try {
+    return { graph, trainer: await modelFor(graph, split, parsed, modelFile, log) };
+  } catch (e) {
+    return (e as Error).message;
+  }
 }

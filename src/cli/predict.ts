@@ -9,8 +9,8 @@ import { streamPredictionFile, type PredictionFileRequest, type PredictionFileSu
 import { PREDICTION_SCOPES, type PredictionScope } from '../model/predictionRows';
 import type { TrainerBase } from '../model/trainerBase';
 import type { DrugGraph } from '../data/graph';
-import { modelFor } from './modelSource';
-import { loadData, startBackend, type Log } from './session';
+import { openModel } from './modelSource';
+import type { Log } from './session';
 import { parseTrainArgs, takeModelArgs, type Parsed } from './train';
 
 const USAGE = `usage: npm run cli -- predict <files…> --out FILE [options]
@@ -111,19 +111,12 @@ export async function predictCommand(args: string[]): Promise<number> {
   }
   const { json } = parsed.train;
   const log: Log = (line) => (json ? process.stderr.write(`${line}\n`) : console.log(line));
-  const backendError = await startBackend(parsed.train.backend, log);
-  if (backendError) {
-    console.error(`error: ${backendError}`);
+  const opened = await openModel(parsed.train, parsed.modelFile, log);
+  if (typeof opened === 'string') {
+    console.error(`error: ${opened}`);
     return 1;
   }
-  const { graph, split } = await loadData(parsed.train);
-  let trainer: TrainerBase;
-  try {
-    trainer = await modelFor(graph, split, parsed.train, parsed.modelFile, log);
-  } catch (e) {
-    console.error(`error: ${(e as Error).message}`);
-    return 1;
-  }
+  const { graph, trainer } = opened;
   try {
     const t0 = performance.now();
     let lastLog = t0;

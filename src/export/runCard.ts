@@ -4,7 +4,7 @@
  * fingerprints, every setting, backend, per-epoch curves, final and best metrics, timings.
  */
 import Papa from 'papaparse';
-import type { ModelSettings } from '../model/settings';
+import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../model/settings';
 import type { EpochResult } from '../model/trainerBase';
 
 export const RUN_CARD_FORMAT = 'drug-gnn-playground-run-card/1';
@@ -162,26 +162,8 @@ export function runCardMarkdown(card: RunCard): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The settings' columns, in ModelSettings order. */
-const SETTING_KEYS = [
-  'model',
-  'task',
-  'features',
-  'hidden',
-  'layers',
-  'heads',
-  'aggregator',
-  'update',
-  'dropout',
-  'decoder',
-  'learningRate',
-  'batchSize',
-  'epochs',
-  'patience',
-  'seed',
-  'aggregation',
-  'candidates',
-] as const satisfies readonly (keyof ModelSettings)[];
+/** The settings' columns, in ModelSettings order (the defaults' keys: one list of settings). */
+const SETTING_KEYS = Object.keys(DEFAULT_MODEL_SETTINGS) as (keyof ModelSettings)[];
 
 /**
  * The runs table as CSV (RFC 4180 quoting by papaparse): one row per run with every setting, how it

@@ -97,9 +97,12 @@ export function RunsTable() {
           </tbody>
         </table>
       </div>
-      <p className="muted small" role="status" aria-live="polite">
-        {cardError}
-      </p>
+      {/* Only when there is something to say: an empty line here would grow the panel under the first run's row. */}
+      {cardError && (
+        <p className="muted small" role="alert">
+          {cardError}
+        </p>
+      )}
     </details>
   );
 }

@@ -50,7 +50,7 @@ describe('PyG hand-off in the page', () => {
     const button = page.getByRole('button', { name: 'PyTorch Geometric project (.zip)' });
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
     expect(download.suggestedFilename()).toBe(out.name);
-    await expect.poll(() => page.locator('.save-share [role="status"]').textContent()).toContain(`Saved ${out.name}`);
+    await expect.poll(() => page.getByTestId('save-status').textContent()).toContain(`Saved ${out.name}`);
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
     await page.close();

@@ -58,7 +58,7 @@ export function SaveSharePanel({ ctx }: { ctx: ExportContext }) {
           {group === 'Model and runs' && <LoadModel ctx={ctx} />}
         </div>
       ))}
-      <p className="muted small" role="status" aria-live="polite">
+      <p className="muted small" role="status" aria-live="polite" data-testid="save-status">
         {status}
       </p>
     </section>
