@@ -223,6 +223,14 @@ describe('save and share: graph files and images', () => {
     for (const [r, g, b] of control) expect([r, g, b]).toEqual([255, 255, 255]);
 
     // ---- network SVG: one line per drawn edge, one circle per drug, the legend's text.
+    // Labels follow the view: Cytoscape hides them below min-zoomed-font-size, and the fitted zoom varies
+    // with the layout; zoom in far enough that the view shows them (after the PNG checks above).
+    await page.evaluate(() => {
+      const cy = window.playground.cy!;
+      const n = cy.nodes()[0];
+      const need = (parseFloat(n.style('min-zoomed-font-size')) || 0) / (parseFloat(n.style('font-size')) || 9);
+      if (cy.zoom() < need) cy.zoom(need * 1.05);
+    });
     const svg = (await exportFile(page, 'svg')).bytes.toString('utf8');
     save('export-network-desktop.svg', svg);
     const counts = await page.evaluate((text) => {
