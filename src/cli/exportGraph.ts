@@ -14,7 +14,7 @@ import { LinkTrainer } from '../model/trainer';
 import { sigmoid, type TrainerBase } from '../model/trainerBase';
 import { openModel } from './modelSource';
 import { predictCommand } from './predict';
-import type { Log } from './session';
+import { commandLog, parseCommandArgs } from './session';
 import { parseTrainArgs, takeModelArgs, type Parsed } from './train';
 
 const USAGE = `usage: npm run cli -- export <files…> --format graphml|gexf|cx2|cyjs|csv|tsv --out FILE [options]
@@ -72,22 +72,13 @@ export async function predictionsOf(trainer: TrainerBase, top: number): Promise<
 }
 
 export async function exportCommand(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(USAGE);
-    return 0;
-  }
   // The predictions table is predict's file: the known interactions with their scores.
   const format = args[args.indexOf('--format') + 1];
   if (args.includes('--format') && (format === 'csv' || format === 'tsv')) {
     return predictCommand(args.includes('--what') ? args : [...args, '--what', 'known']);
   }
-  let parsed: ExportArgs;
-  try {
-    parsed = parseExportArgs(args);
-  } catch (e) {
-    console.error(`error: ${(e as Error).message}\n\n${USAGE}`);
-    return 1;
-  }
+  const parsed = parseCommandArgs(args, USAGE, parseExportArgs);
+  if (typeof parsed === 'number') return parsed;
   const { json } = parsed.train;
   // Before any training: a run should not be lost to a typo in the output folder.
   try {
@@ -96,7 +87,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     console.error(`error: cannot write ${parsed.out}: its folder ${dirname(parsed.out)} does not exist or is not writable`);
     return 1;
   }
-  const log: Log = (line) => (json ? process.stderr.write(`${line}\n`) : console.log(line));
+  const log = commandLog(json);
   const opened = await openModel(parsed.train, parsed.modelFile, log);
   if (typeof opened === 'string') {
     console.error(`error: ${opened}`);

@@ -10,7 +10,7 @@ import { PREDICTION_SCOPES, type PredictionScope } from '../model/predictionRows
 import type { TrainerBase } from '../model/trainerBase';
 import type { DrugGraph } from '../data/graph';
 import { openModel } from './modelSource';
-import type { Log } from './session';
+import { commandLog, parseCommandArgs } from './session';
 import { parseTrainArgs, takeModelArgs, type Parsed } from './train';
 
 const USAGE = `usage: npm run cli -- predict <files…> --out FILE [options]
@@ -98,19 +98,10 @@ export async function writePredictionsFile(
 }
 
 export async function predictCommand(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(USAGE);
-    return 0;
-  }
-  let parsed: PredictArgs;
-  try {
-    parsed = parsePredictArgs(args);
-  } catch (e) {
-    console.error(`error: ${(e as Error).message}\n\n${USAGE}`);
-    return 1;
-  }
+  const parsed = parseCommandArgs(args, USAGE, parsePredictArgs);
+  if (typeof parsed === 'number') return parsed;
   const { json } = parsed.train;
-  const log: Log = (line) => (json ? process.stderr.write(`${line}\n`) : console.log(line));
+  const log = commandLog(json);
   const opened = await openModel(parsed.train, parsed.modelFile, log);
   if (typeof opened === 'string') {
     console.error(`error: ${opened}`);

@@ -25,6 +25,26 @@ export interface DataArgs {
 
 export type Log = (line: string) => void;
 
+/** Progress lines: on stdout, or on stderr when stdout is kept for the one --json result line. */
+export const commandLog = (json: boolean): Log => (line) => (json ? process.stderr.write(`${line}\n`) : console.log(line));
+
+/**
+ * A command's arguments, parsed; or its exit code after printing the usage (--help: 0) or what is
+ * wrong with them followed by the usage (1).
+ */
+export function parseCommandArgs<T>(args: string[], usage: string, parse: (args: string[]) => T): T | number {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(usage);
+    return 0;
+  }
+  try {
+    return parse(args);
+  } catch (e) {
+    console.error(`error: ${(e as Error).message}\n\n${usage}`);
+    return 1;
+  }
+}
+
 /** Starts a backend; resolves to an error message when it cannot. */
 export async function startBackend(backend: CliBackend, log: Log): Promise<string | null> {
   // Silences the "install tfjs-node" banner. Not IS_TEST: that also turns on tfjs's kernel leak check,

@@ -17,7 +17,7 @@ import { runCard, runCardJson, runCardMarkdown } from '../export/runCard';
 import { saveModelFiles, savingMeta } from '../model/modelFile';
 import type { TrainerBase } from '../model/trainerBase';
 import { trainerFromModelFile, writeModelDir, type LoadedTrainer } from './modelFile';
-import { buildTrainer, loadData, startBackend, trainToEnd, type CliBackend, type TrainOutcome } from './session';
+import { buildTrainer, commandLog, loadData, parseCommandArgs, startBackend, trainToEnd, type CliBackend, type TrainOutcome } from './session';
 
 const USAGE = `usage: npm run cli -- train <files…> [options]
   --split FILE          link-split/1 JSON (link task; node ids must be in the graph)
@@ -172,22 +172,15 @@ async function evaluateLoaded(trainer: TrainerBase): Promise<TrainOutcome> {
 }
 
 export async function trainCommand(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(USAGE);
-    return 0;
-  }
-  let parsed: Parsed;
-  let own: ModelArgs;
-  try {
-    own = takeModelArgs(args);
-    parsed = parseTrainArgs(own.rest);
-  } catch (e) {
-    console.error(`error: ${(e as Error).message}\n\n${USAGE}`);
-    return 1;
-  }
+  const given = parseCommandArgs(args, USAGE, (a) => {
+    const own = takeModelArgs(a);
+    return { own, parsed: parseTrainArgs(own.rest) };
+  });
+  if (typeof given === 'number') return given;
+  const { own, parsed } = given;
   const { json } = parsed;
   let settings = parsed.settings;
-  const log = (line: string) => (json ? process.stderr.write(`${line}\n`) : console.log(line));
+  const log = commandLog(json);
   const backendError = await startBackend(parsed.backend, log);
   if (backendError) {
     console.error(`error: ${backendError}`);
