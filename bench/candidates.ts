@@ -6,7 +6,7 @@
  * the worker cannot take a message) and the peak of tensor memory.
  */
 import os from 'node:os';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../src/model/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { DEFAULT_MODEL_SETTINGS, type DecoderKind } from '../src/model/settings';
 import { LinkTrainer } from '../src/model/trainer';

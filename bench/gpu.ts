@@ -9,7 +9,7 @@
  *   npm i --no-save webgpu@0.6.2
  * DAWN_FLAGS (comma-separated Dawn toggles, e.g. `backend=vulkan`) are passed to its `create`.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../src/model/tf';
 import { installDawn } from '../src/cli/dawn';
 import { softwareName } from '../src/workers/softwareGpu';
 import { checkKernels } from './kernelCheck';

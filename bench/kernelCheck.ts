@@ -3,7 +3,7 @@
  * Node + Dawn WebGPU benchmark): CsrSpmm on random CSR matrices with duplicates and empty rows/columns,
  * values and gradients against the cpu backend and the dense product, and PairDot against cpu.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../src/model/tf';
 import { csrFromCoo, csrToDense } from '../src/model/csr';
 import { CsrTensors } from '../src/model/kernels/csrSpmm';
 import { gpuNegativesAvailable, negativeCountsOnGpu } from '../src/model/kernels/negativeCounts';

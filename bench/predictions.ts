@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../src/model/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { writePredictionsFile } from '../src/cli/predict';
 import { loadGraph, loadOgblDdi } from '../src/cli/trainData';

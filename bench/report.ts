@@ -3,7 +3,7 @@
  * and the machine description itself (Node side).
  */
 import os from 'node:os';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../src/model/tf';
 import type { Measurement } from './trainMeasure';
 
 export interface MachineInfo {
@@ -32,7 +32,7 @@ export function machineInfo(): MachineInfo {
     cores: cpus.length,
     memoryGB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
-    tfjs: tf.version.tfjs,
+    tfjs: tf.version_core,
     loadAverageStart: os.loadavg().map((x) => +x.toFixed(2)),
   };
 }

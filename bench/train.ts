@@ -6,7 +6,7 @@
  * Short mode (CI): demo + ChCh-Miner + a 2-point synthetic series, cpu and wasm, 3 timed epochs.
  */
 import os from 'node:os';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../src/model/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { namedGraphs, synthetic, SYNTHETIC_FULL, SYNTHETIC_NODES, SYNTHETIC_SHORT, type BenchGraph } from './trainData';
 import { measureTraining, type BenchModel } from './trainMeasure';

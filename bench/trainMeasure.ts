@@ -3,7 +3,7 @@
  * warm-up epoch (profiled for the peak of tensor memory), then time `epochs` training epochs.
  * Runs wherever TensorFlow.js runs: the Node section and the browser page share it.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../src/model/tf';
 import { LinkTrainer, type LinkGraph } from '../src/model/trainer';
 import type { LinkSplit } from '../src/model/split';
 import { DEFAULT_MODEL_SETTINGS, type AggregationMode, type ModelSettings } from '../src/model/settings';

@@ -4,7 +4,7 @@
  * times, and a check that the resumed epoch's loss equals the uninterrupted one's.
  *   node --import tsx scripts/checkpoint-figures.ts <data files…> [--backend wasm|cpu] [--epochs N]
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../src/model/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadGraph } from '../src/cli/trainData';
 import { captureCheckpoint, checkpointBytes, restoreCheckpoint } from '../src/model/checkpoint';

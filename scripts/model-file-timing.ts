@@ -5,7 +5,7 @@
  * vectors after the round trip.
  *   node --import tsx scripts/model-file-timing.ts <files…> [--ogbl-ddi DIR] [--hidden D] [other train flags]
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../src/model/tf';
 import { APP_VERSION } from '../src/appVersion';
 import { graphFingerprint, nodeOrderFingerprint, splitFingerprint } from '../src/data/fingerprint';
 import { parseTrainArgs } from '../src/cli/train';

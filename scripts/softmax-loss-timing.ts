@@ -4,7 +4,7 @@
  * backends (Node): the measurement behind the per-backend choice there.
  *   node --import tsx scripts/softmax-loss-timing.ts [rows] [cols] [repeats] [backends, e.g. wasm,cpu]
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../src/model/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { softmaxCrossEntropyHost, softmaxCrossEntropyOps } from '../src/model/linkLoss';
 

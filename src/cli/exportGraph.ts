@@ -5,7 +5,7 @@
  * (src/export/): every known interaction with its logit, probability and split part, plus the K
  * strongest candidate pairs as edges with known = 0.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../model/tf';
 import { access, constants, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { CandidateInput, GraphExportInput, KnownScores } from '../export/graphData';

@@ -4,7 +4,7 @@
  * arguments: a zip when --out ends in .zip, else a folder. The split and fixed features are read from a
  * trainer built exactly as `train` builds it (no training happens).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../model/tf';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

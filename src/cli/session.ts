@@ -3,7 +3,7 @@
  * file or ogbl-ddi's official split), build the task's trainer from the settings, and train it.
  * `train` prints as it goes; `predict`, `export` and `export-pyg` reuse the same steps.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../model/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import type { DrugGraph } from '../data/graph';
 import { featureKinds, morganFeatures, type FeatureBlock } from '../model/features';

@@ -4,7 +4,7 @@
  * prints one progress line per epoch; with --json, progress goes to stderr and stdout gets one final
  * JSON line with the test metrics (last and best-validation epoch), the backend and the median epoch time.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../model/tf';
 import { writeFile } from 'node:fs/promises';
 import { parseFeatureSpec } from '../model/features';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../model/settings';

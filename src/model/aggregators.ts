@@ -8,7 +8,7 @@
  * sum and mean are products with a fixed sparse matrix; max is its own typed-array kernel whose
  * gradient routes to the arg-max neighbour.
  */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from './tf';
 import type { GraphOperators } from './graphTensors';
 import { maxAggregate } from './kernels/maxAggregate';
 

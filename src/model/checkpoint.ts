@@ -6,7 +6,7 @@
  * built from the same graph and settings, the run goes on with exactly the numbers it would have had
  * (cpu); the training negatives need nothing saved: epoch k's are a pure function of (seed, k).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import { CHECKPOINT_FORMAT, settingsDiffer, type SavedTensor, type TrainerCheckpoint } from './checkpointFormat';
 import type { TrainerBase } from './trainerBase';
 

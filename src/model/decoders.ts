@@ -9,7 +9,7 @@
  * All are symmetric in u and v, as the interactions are. Rows are picked with gatherRows, whose
  * gradient scatters back in linear time (see sparseOps.ts).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import { Linear } from './linear';
 import type { Rng } from './rng';
 import type { DecoderKind } from './settings';

@@ -11,7 +11,7 @@
  * negatives drawn on the GPU (kernels/negativeCounts.ts) nothing crosses to the device per epoch.
  * Memory is a few N × N matrices, so it is used while N is small (DENSE_LOSS_MAX_NODES).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import { gpuNegativesAvailable, negativeCountsOnGpu } from './kernels/negativeCounts';
 import { drawNegatives, pairCountMatrix, type NegativeDraw } from './negatives';
 import type { PairSet, Pairs } from './split';

@@ -4,7 +4,7 @@
  * choice, so our layers start like the reference implementations. All from the project's seeded
  * generator so every backend starts from the same numbers.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import type { Rng } from './rng';
 import { trainable } from './variables';
 

@@ -2,7 +2,7 @@
  * OUTPUT for link prediction: a dot-product decoder s(u, v) = h_u · h_v, and binary
  * cross-entropy on logits, mean over positives and negatives together.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import { weightedPairBce } from './denseLinkLoss';
 import { pairCountMatrix } from './negatives';
 import { pairDotProducts } from './sparseOps';

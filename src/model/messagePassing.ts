@@ -8,7 +8,7 @@
  * and, after the last layer, OUTPUT (a decoder, see decoders.ts). A layer can hand back the
  * tensors of each step so the teaching view can show the real numbers.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import type { GraphOperators } from './graphTensors';
 
 /** The tensors one layer computed, for every node (rows are nodes). */

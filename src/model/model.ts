@@ -2,7 +2,7 @@
  * A stack of message-passing layers over the node features, ReLU between layers (not after the
  * last), as the seed's two-layer GCN; dropout on the hidden layers' inputs while training.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import { NodeFeatures, featureKinds, type FeatureBlock } from './features';
 import type { GraphOperators } from './graphTensors';
 import { createLayer } from './layers';

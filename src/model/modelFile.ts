@@ -8,7 +8,7 @@
  * Encoding and decoding go through tf.io (`encodeWeights` / `decodeWeights`), so other tfjs code
  * reads the weights with `tf.io.loadWeights` or `decodeWeights` and the manifest.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import { ATC_GROUPS } from './features/attributes';
 import type { ModelSettings } from './settings';
 import type { TrainerBase } from './trainerBase';

@@ -9,7 +9,7 @@
  * - type task: every known pair's three most likely interaction types with their probabilities;
  * - node task: every drug's class (ATC main group) probabilities.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import { ATC_GROUPS } from './features/attributes';
 import { NodeTrainer } from './tasks/nodeTrainer';
 import { TypeTrainer } from './tasks/typeTrainer';

@@ -3,7 +3,7 @@
  * split and its fixed input columns, read from the trainer itself so the exported files are exactly
  * what the app trains on. Used by the trainer worker and the CLI's export-pyg.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import type { FixedFeatures, PygInputs } from '../export/pyg/types';
 import { ATC_GROUPS } from './features/attributes';
 import { featureKinds } from './features/spec';

@@ -5,7 +5,7 @@
  * webgl backends and do not exist on wasm (see the project's notes). A CSR product and its
  * transpose give the same results in time linear in the edges.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import { csrToDense, selectionCsr, spmmArrays, transposeCsr, type Csr } from './csr';
 import { CSR_SPMM_BACKENDS, CsrTensors, csrSpmmOnce } from './kernels/csrSpmm';
 import { pairDots, pairDotsGradient } from './kernels/pairDot';

@@ -3,7 +3,7 @@
  * BCE with one fresh uniform negative per training positive each epoch; messages flow over the
  * training pairs only; AUROC, AUPRC and Hits@20 on the validation and test pairs.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import { batchIndices, pickPairs } from './batches';
 import { topUnknownPairs, topUnknownPairsBy, type ScanPause, type ScoredPair } from './candidates';
 import { createLinkDecoder, type LinkDecoder } from './decoders';

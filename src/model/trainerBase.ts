@@ -5,7 +5,7 @@
  * and the test metrics worth reporting are that epoch's).
  * Everything random comes from the settings' seed, so the same seed gives the same run.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import type { DrugNode } from '../data/graph';
 import { fixedFeatureBlocks, featureKinds, type FeatureBlock } from './features';
 import { inDegrees, type MessageGraph } from './graphOperators';

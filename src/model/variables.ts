@@ -3,7 +3,7 @@
  * at once (a trainer and a teaching-view model, or a test that failed before disposing) would
  * clash. Every variable gets its readable name plus a process-unique suffix.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 
 let next = 0;
 

@@ -4,7 +4,7 @@
  * automatic choice passes over software GPUs (SwiftShader & co., see softwareGpu.ts); a backend the
  * user names is used even then.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../model/tf';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 // Bundled by Vite as same-origin assets, so wasm works offline and from any sub-path.

@@ -3,7 +3,7 @@
  * on its own: owns one LinkTrainer and runs epochs until paused, yielding between epochs so that
  * pause/step/reset messages get through.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../model/tf';
 import * as Comlink from 'comlink';
 import {
   captureCheckpoint,

@@ -2,7 +2,7 @@
  * The input node features as tensors: an optional learned embedding table or fixed random vectors
  * (hidden columns each), then fixed blocks (ATC, categories, degree, Morgan), concatenated.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import type { Rng } from '../rng';
 import { trainable } from '../variables';
 import type { FeatureBlock } from './block';

@@ -9,7 +9,7 @@
  * Why kernels: the obvious gather / unsortedSegmentSum formulation costs nodes × edges × features on
  * the cpu and webgl backends and does not exist on wasm (see the project's notes).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import type { EdgeIndex } from '../graphOperators';
 
 type Arg = tf.Tensor | tf.GradSaveFunc;

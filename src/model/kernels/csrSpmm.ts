@@ -10,7 +10,7 @@
  * travel as extra inputs (unused by the forward kernels) so the gradient can reach them as saved
  * inputs without reading anything back.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import { transposeCsr, type Csr } from '../csr';
 import { csrSpmmCpu, csrSpmmWasm } from './csrSpmmCpu';
 import { csrSpmmWebgl } from './csrSpmmWebgl';

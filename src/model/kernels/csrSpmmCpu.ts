@@ -3,7 +3,7 @@
  * and wasm (the module's heap). Both read the inputs in place and write the output in place, so a
  * call allocates nothing but the output: no dataSync copies, no intermediate per-edge tensors.
  */
-import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelFunc, TensorInfo } from '../tf';
 
 /**
  * out[r, :] = Σ_k values[k] · x[colIdx[k], :] over row r's entries (every row is written, so `out`

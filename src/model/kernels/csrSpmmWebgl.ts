@@ -3,7 +3,7 @@
  * loops over that row's entries (GLSL ES 3.00 allows the data-dependent loop bounds). Indices are
  * stored as floats in textures, exact below 2^24, far above any graph this app can hold.
  */
-import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelFunc, TensorInfo } from '../tf';
 import { outputShape, type SpmmInputs } from './csrSpmmCpu';
 
 interface GpgpuProgram {

@@ -6,7 +6,7 @@
  * Shapes come from the uniforms tfjs generates for every input (`xShape` …), so one pipeline
  * serves every graph size; the buffers are addressed directly by their variable names.
  */
-import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelFunc, TensorInfo } from '../tf';
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 import { outputShape, type SpmmInputs } from './csrSpmmCpu';
 

@@ -7,7 +7,7 @@
  * (ties: the first neighbour in edge order wins, a valid subgradient). Why not tf.max over gathered
  * rows: that needs tf.gather's gradient (nodes × edges × features on cpu/webgl, missing on wasm).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import type { EdgeIndex } from '../graphOperators';
 
 const readFloats = (t: tf.Tensor): Float32Array => t.dataSync() as Float32Array;

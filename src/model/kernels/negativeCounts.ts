@@ -8,7 +8,7 @@
  * Why: on ogbl-ddi, drawing 1.07 M negatives on the host and uploading them (with the CSR their
  * gradient needed) took ~140 ms of every epoch on a real GPU, against a few ms of GPU work.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 import { NEGATIVE_TRIES, type NegativeDraw } from '../negatives';
 

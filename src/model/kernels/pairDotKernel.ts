@@ -7,7 +7,7 @@
  * webgpu it is a CsrSpmm call with values gather(g, perm) (P is symmetric: its own transpose); on
  * cpu and wasm one typed-array kernel, PairDotGrad, does the permutation and the product.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import { CSR_SPMM, registerCsrSpmm } from './csrSpmm';
 import { spmmRows } from './csrSpmmCpu';
 import { pairCsr, pairDots } from './pairDot';

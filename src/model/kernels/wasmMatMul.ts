@@ -8,7 +8,7 @@
  * epoch on a 10k-edge graph: ~80 ms → ~25 ms). This wrapper does exactly that, then calls the
  * backend's own kernel. Results are the same products, summed in XNNPACK's order.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 
 type Info = tf.TensorInfo;
 interface WasmBackend {

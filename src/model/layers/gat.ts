@@ -9,7 +9,7 @@
  *
  * The attention weights are returned by `attention()` and in `trace()`.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import type { GraphOperators } from '../graphTensors';
 import { edgeScores, edgeSoftmax, weightedSum } from '../kernels/attention';
 import { Linear } from '../linear';

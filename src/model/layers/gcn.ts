@@ -7,7 +7,7 @@
  *   aggregate  m_v = Σ_{u ∈ N(v) ∪ {v}} m_{u→v} / √(d̂_u d̂_v)    (symmetric normalisation)
  *   update     h_v' = m_v + b                                    (bias starts at 0)
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import type { GraphOperators } from '../graphTensors';
 import { Linear } from '../linear';
 import { MessagePassingLayer } from '../messagePassing';

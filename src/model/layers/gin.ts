@@ -5,7 +5,7 @@
  *   aggregate  m_v = Σ_{u ∈ N(v)} m_{u→v}                      (sum: injective on multisets)
  *   update     h_v' = MLP((1 + ε) h_v + m_v),  MLP = Linear → ReLU → Linear,  ε starts at 0
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import type { GraphOperators } from '../graphTensors';
 import { Linear } from '../linear';
 import { MessagePassingLayer } from '../messagePassing';

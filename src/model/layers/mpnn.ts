@@ -8,7 +8,7 @@
  *              concat:   h_v' = W [h_v ‖ m_v] + b
  * (the model applies the activation between layers). mean + replace is exactly the seed GCN.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import { aggregateNeighbours, type AggregatorKind } from '../aggregators';
 import type { GraphOperators } from '../graphTensors';
 import { Linear } from '../linear';

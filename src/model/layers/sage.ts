@@ -5,7 +5,7 @@
  *   aggregate  m_v = (1 / |N(v)|) Σ_{u ∈ N(v)} m_{u→v}          (0 without in-neighbours)
  *   update     h_v' = W_neigh m_v + b + W_self h_v                (W_self has no bias, as PyG's lin_r)
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import type { GraphOperators } from '../graphTensors';
 import { Linear } from '../linear';
 import { MessagePassingLayer } from '../messagePassing';

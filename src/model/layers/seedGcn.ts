@@ -5,7 +5,7 @@
  *   aggregate  m_v = (1 / |N(v)|) Σ_{u ∈ N(v)} m_{u→v}         (mean over in-neighbours; 0 if none)
  *   update     h_v' = W m_v + b                                (Linear; no self term, no self-loop)
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import type { GraphOperators } from '../graphTensors';
 import { Linear } from '../linear';
 import { MessagePassingLayer } from '../messagePassing';

@@ -5,7 +5,7 @@
  * the seed; messages flow over all known interactions (transductive). A Linear head maps the
  * embeddings to class logits; softmax cross-entropy; accuracy and macro-F1.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import { ATC_GROUPS } from '../features/attributes';
 import { featureKinds, type FeatureBlock } from '../features';
 import { messageGraphFromPairs } from '../graphOperators';

@@ -4,7 +4,7 @@
  * The typed pairs are split 85/5/10 from the seed; messages flow over the training pairs only.
  * Metrics: accuracy and macro-F1 on the validation and test pairs.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import { TypeDecoder } from '../decoders';
 import type { FeatureBlock } from '../features';
 import { messageGraphFromPairs } from '../graphOperators';

@@ -8,7 +8,7 @@
  * the unit tests check; with biases they are an approximation, so the view shows shares of |value|.
  * When a layer exposes attention weights (GAT), the edges into a and b also carry them.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import type { GraphOperators } from '../graphTensors';
 import { sigmoid } from '../trainer';
 import { hopRings } from './neighbourhood';

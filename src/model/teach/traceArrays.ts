@@ -3,7 +3,7 @@
  * teaching code reads rows from these arrays, so what it shows is exactly what the model's own
  * forward pass computed (trace is the same code path as forward).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import type { EdgeIndex } from '../graphOperators';
 import type { GraphOperators } from '../graphTensors';
 import type { LayerTrace, MessagePassingLayer } from '../messagePassing';

@@ -5,7 +5,7 @@
  * each, summed) is recomputed and kept only if it reproduces the traced pre-activation. A layer
  * that does something else (an MLP, a gate) gets `null` and the view shows the traced vectors only.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import type { MessagePassingLayer } from '../messagePassing';
 import { closeVectors } from './aggregation';
 import type { LinearPartTerms, UpdateComponent, UpdateExplanation, UpdatePart } from './types';

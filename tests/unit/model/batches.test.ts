@@ -2,7 +2,7 @@
  * Mini-batch link training (settings.batchSize): the batches cover every training positive once per
  * epoch, one Adam step per batch, batch size ≥ #pairs is exactly the full-batch run, and no tensors leak.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/model/tf';
 import { describe, expect, it } from 'vitest';
 import { batchIndices, pickPairs } from '../../../src/model/batches';
 import { Rng } from '../../../src/model/rng';

@@ -2,7 +2,7 @@
  * The candidate scan over all N(N−1)/2 pairs: block by block for learned decoders, the same k best
  * unknown pairs as a brute-force sort, pauses between blocks, abandoned when told, no tensor leaks.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/model/tf';
 import { describe, expect, it } from 'vitest';
 import { TopK, topUnknownPairs, topUnknownPairsBy } from '../../../src/model/candidates';
 import { Rng } from '../../../src/model/rng';

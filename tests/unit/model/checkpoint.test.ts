@@ -4,7 +4,7 @@
  * bitwise the same losses and metrics on cpu (dropout masks, mini-batch shuffles, Adam's moments and
  * early stopping's kept weights included), with no tensor left behind.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/model/tf';
 import { describe, expect, it } from 'vitest';
 import { communities } from '../../helpers/graphs';
 import {

@@ -3,7 +3,7 @@
  * metrics afterwards are bitwise those computed right after the best epoch (cpu), for every task;
  * the kept copy costs one set of weights (none without early stopping) and no tensor leaks.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/model/tf';
 import { describe, expect, it } from 'vitest';
 import { communities } from '../../helpers/graphs';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/model/settings';

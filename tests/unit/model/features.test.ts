@@ -1,5 +1,5 @@
 /** Node features: one-hot ATC and categories, degree, Morgan fingerprints via RDKit (WASM, from node_modules), combinations. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/model/tf';
 import { describe, expect, it } from 'vitest';
 import { loadRdkitNode } from '../../../src/cli/trainData';
 import type { DrugNode } from '../../../src/data/graph';

@@ -1,5 +1,5 @@
 /** Tiny graphs and models with hand-set weights, shared by the model tests. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/model/tf';
 import { messageGraphFromPairs } from '../../../src/model/graphOperators';
 import { GraphOperators } from '../../../src/model/graphTensors';
 import { GnnModel } from '../../../src/model/model';

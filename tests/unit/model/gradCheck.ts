@@ -1,5 +1,5 @@
 /** Central finite differences against tf's analytic gradients (float32: eps 1e-2, tolerance ~2e-3). */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/model/tf';
 import { expect } from 'vitest';
 
 export function checkGradients(loss: () => tf.Scalar, variables: tf.Variable[], opts: { eps?: number; tol?: number; samples?: number } = {}): number {

@@ -4,7 +4,7 @@
  * isolated rows and columns, duplicate entries and empty matrices, on the cpu and wasm backends.
  * (webgl and webgpu are checked in headless Chromium: tests/browser/kernels.test.ts.)
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/model/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csrFromCoo, csrToDense, type Csr } from '../../../src/model/csr';

@@ -4,7 +4,7 @@
  * gradient checks for the weights and the input (so the max and attention kernels' backward passes
  * are checked too).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/model/tf';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AGGREGATORS } from '../../../src/model/aggregators';
 import type { GraphOperators } from '../../../src/model/graphTensors';

@@ -2,7 +2,7 @@
  * The link BCE's mean over millions of pairs on wasm (float32, summed sequentially there): the
  * two-stage sum keeps the reported loss at the float64 value.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/model/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bceWithLogits } from '../../../src/model/linkLoss';

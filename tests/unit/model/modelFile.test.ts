@@ -4,7 +4,7 @@
  * (dot and MLP decoders), the type task and the node task; every kind of bad file is refused with
  * its own message and the model already loaded stays.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/model/tf';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DrugGraph } from '../../../src/data/graph';
 import { MODEL_FILE_FORMAT, parseModelFiles, type ModelJson } from '../../../src/model/modelFile';

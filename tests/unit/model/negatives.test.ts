@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/model/tf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DenseLinkLoss, weightedPairBce } from '../../../src/model/denseLinkLoss';
 import { bceLinkLoss, dotScores } from '../../../src/model/linkLoss';

@@ -3,7 +3,7 @@
  * by hand from the embeddings, ranks by a plain sort, the split parts from the split's own lists, the
  * candidates by brute force; blocks of any size concatenate to the same rows; no tensor leaks.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/model/tf';
 import { describe, expect, it } from 'vitest';
 import { planPredictions, type LinkRows, type NodeRows, type RowBlock, type TypeRows, NO_PART } from '../../../src/model/predictions';
 import { streamPredictionFile } from '../../../src/model/predictionFile';

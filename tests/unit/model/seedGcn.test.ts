@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/model/tf';
 import { afterAll, describe, expect, it } from 'vitest';
 import { linkLossDense, linkLossGathered } from '../../../src/model/linkLoss';
 import { GraphOperators } from '../../../src/model/graphTensors';

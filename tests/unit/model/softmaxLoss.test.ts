@@ -3,7 +3,7 @@
  * the typed-array one (cpu). Values against a float64 reference written here, gradients against
  * central finite differences of that reference, the two forms against each other, and no leaks.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/model/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { softmaxCrossEntropy, softmaxCrossEntropyHost, softmaxCrossEntropyOps } from '../../../src/model/linkLoss';

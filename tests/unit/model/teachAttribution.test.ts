@@ -3,7 +3,7 @@
  * and, for a bias-free model, every level's signed values sum to 2·score (the score is positively
  * homogeneous of degree 2 in the vectors: Euler's theorem), whatever the depth or layer kind.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/model/tf';
 import { afterEach, describe, expect, it } from 'vitest';
 import { messageGraphFromPairs } from '../../../src/model/graphOperators';
 import { GraphOperators } from '../../../src/model/graphTensors';

@@ -4,7 +4,7 @@
  * names) to m_v, the update's spelled-out terms add up to the pre-activation, the activation gives
  * h_v, which is the next layer's input, and the last one is the model's forward output for v.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/model/tf';
 import { afterEach, describe, expect, it } from 'vitest';
 import { messageGraphFromPairs } from '../../../src/model/graphOperators';
 import { GraphOperators } from '../../../src/model/graphTensors';

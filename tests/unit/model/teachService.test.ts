@@ -3,7 +3,7 @@
  * own output, the default partner is the strongest unknown one, and the per-epoch projections
  * follow the run (latest epoch always available, memory bounded).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/model/tf';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/model/rng';
 import { DEFAULT_MODEL_SETTINGS } from '../../../src/model/settings';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/model/tf';
 import { describe, expect, it } from 'vitest';
 import { communities } from '../../helpers/graphs';
 import { DEFAULT_MODEL_SETTINGS, SEED_MODEL } from '../../../src/model/settings';

@@ -3,7 +3,7 @@
  * where tf.memory() is reachable: the tensor count after every epoch is the same, on the wasm
  * backend (the app's CPU path, with the CsrSpmm kernel chosen automatically) and on cpu.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/model/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/model/rng';

@@ -3,7 +3,7 @@
  * numbers for the same seed, for every layer kind and decoder; the type and node tasks learn;
  * early stopping; dropout is seeded.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/model/tf';
 import { describe, expect, it } from 'vitest';
 import { communities } from '../../helpers/graphs';
 import { createLinkDecoder, MAX_PAIRS_PER_CALL } from '../../../src/model/decoders';

@@ -3,7 +3,7 @@
  * concatenate to the whole file; cancelPredictionRows (or a callback returning false) stops it after the
  * current block; a model reset waits for the file instead of freeing tensors under it.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/model/tf';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DrugGraph } from '../../../src/data/graph';
 import type { PredictionChunk } from '../../../src/model/predictionFile';

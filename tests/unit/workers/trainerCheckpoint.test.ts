@@ -3,7 +3,7 @@
  * between two epochs (never half an epoch), and a second service set up on the same graph and
  * settings and given it trains on with exactly the numbers of the run that went on.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/model/tf';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DrugGraph } from '../../../src/data/graph';
 import { communities } from '../../helpers/graphs';

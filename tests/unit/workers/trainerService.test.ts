@@ -2,7 +2,7 @@
  * The trainer worker's service without the worker: a set-up or reset that fails must leave the
  * model already trained in place and usable (build the new model first, swap, then free the old).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/model/tf';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DrugGraph } from '../../../src/data/graph';
 import { Rng } from '../../../src/model/rng';
