@@ -137,7 +137,7 @@ export const SYNTHETIC_NODES = 4000;
 export const SYNTHETIC_FULL = [10_000, 50_000, 100_000, 200_000, 500_000, 1_000_000, 2_000_000];
 export const SYNTHETIC_SHORT = [10_000, 100_000];
 
-/** The named data sets (those present on this machine), in the order. */
+/** The named data sets (those present on this machine), smallest first. */
 export function namedGraphs(short: boolean): BenchGraph[] {
   const list = [
     () => demo(),

@@ -11,7 +11,7 @@ import type { SparseMode } from '../src/model/sparseOps';
 
 export type BenchModel = 'seed-gcn' | 'gcn';
 
-/** The settings: 64→64→64, learned embeddings, link prediction, dot decoder. */
+/** The reference protocol's model (ChCh-Miner's SOURCE.md, so figures compare with its PyG runs): 64→64→64, learned embeddings, link prediction, dot decoder. */
 export const benchSettings = (model: BenchModel): ModelSettings => ({
   ...DEFAULT_MODEL_SETTINGS,
   model,

@@ -95,7 +95,7 @@ export const SETTINGS = {
   hops: intRow('hops', 'Hops', 'Radius of the neighbourhood shown around focused drugs.', 1, 1, 4),
   renderer: enumRow<'auto' | 'canvas' | 'webgl'>('renderer', 'Renderer', 'Cytoscape renderer: WebGL pays off for big views on a real GPU.', 'auto', ['auto', 'canvas', 'webgl']),
   backend: enumRow<'auto' | BackendName>('backend', 'Backend', 'TensorFlow.js backend: auto tries WebGPU, WebGL, WASM, then CPU, passing over software GPUs (SwiftShader: slower than WASM).', 'auto', ['auto', 'webgpu', 'webgl', 'wasm', 'cpu']),
-  // Teaching (issue 5): view state only, the model is never rebuilt for these.
+  // Teaching (stepper, presenting mode): view state only, the model is never rebuilt for these.
   drug: textRow('drug', 'Stepper drug', 'Opens the message-passing stepper on this drug (DrugBank ID or the id in your data).', '', /^[^,&#]{1,64}$|^$/, 'one drug id'),
   present: enumRow<'0' | '1'>('present', 'Presenting', '1 hides the settings panels, for a teacher showing a fixed setting.', '0', ['0', '1']),
   tour: enumRow<'on' | 'off'>('tour', 'Guided tour', 'off never shows the first-visit tour (it is also never shown again once dismissed).', 'on', ['on', 'off']),

@@ -1,4 +1,4 @@
-/** The session's training runs side by side (issue 4 item 7): one row per model trained, the live one included. */
+/** The session's training runs side by side, so models can be compared on the same data: one row per model trained, the live one included. */
 import { useContext, useState } from 'react';
 import './runs.css';
 import type { EvalMetrics } from '../model/trainerBase';

@@ -96,7 +96,7 @@ export interface TrainerApi {
   /** The current state without training (strengths from the current weights). */
   snapshot(): Promise<TrainerUpdate>;
   /**
-   * Teaching (issue 5): what the current model computed for one node, layer by layer, and the
+   * Teaching (the stepper's numbers): what the current model computed for one node, layer by layer, and the
    * decoder for a partner (default: the strongest predicted partner that is not a known interaction).
    */
   explainNode(node: number, partner?: number): Promise<NodeExplanation>;

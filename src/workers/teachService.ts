@@ -1,5 +1,5 @@
 /**
- * The trainer worker's teaching side (issue 5): explanations of one drug, of one pair, and the
+ * The trainer worker's teaching side (the stepper's numbers): explanations of one drug, of one pair, and the
  * embedding projections recorded per epoch. Kept apart from TrainerService so the training loop
  * stays readable; TrainerService delegates to it and tells it when an epoch ends or the model is
  * rebuilt.

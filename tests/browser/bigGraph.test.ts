@@ -1,5 +1,5 @@
 /**
- * Issue 6, items 5 and 4: ogbl-ddi (4,267 drugs, 1,067,911 interactions) loaded in the page as a
+ * The biggest real data set, usable in the page: ogbl-ddi (4,267 drugs, 1,067,911 interactions) loaded in the page as a
  * user does it: the demo is open, and `raw/edge.csv.gz`, `mapping/nodeidx2drugid.csv.gz` and the
  * DrugBank vocabulary (names) are dropped on the page; the parse worker reads them.
  *
@@ -25,7 +25,7 @@
  * BIG_GRAPH_EPOCH=1 waits for the first epoch and prints its time (not part of `npm test`).
  *
  * Bounds are generous for 2 shared cores and software rendering: on screen < 10 s, no task over
- * 2 s, no input answered later than 2 s, memory < 1.5 GB. The issue's 3 s target is printed.
+ * 2 s, no input answered later than 2 s, memory < 1.5 GB. The 3 s target (a usable view soon after the files are read) is printed, not asserted.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

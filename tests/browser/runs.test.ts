@@ -1,5 +1,5 @@
 /**
- * Issue 4 item 7 and the end-of-run notices in the real app: two short runs on the demo with
+ * The runs table (models compared side by side) and the end-of-run notices in the real app: two short runs on the demo with
  * different models become two rows whose numbers are the ones the metrics panel showed; a row's
  * "Use settings" puts its settings into the controls and the URL; early stopping, the user's pause
  * and divergence each say what happened. Screenshots of the table at desktop and ~800 px width.

@@ -1,5 +1,5 @@
 /**
- * The message-passing stepper in a real browser (issue 5): opened on a drug from the URL, stepped
+ * The message-passing stepper in a real browser: opened on a drug from the URL, stepped
  * through every screen with the keyboard; the numbers on screen are the model's (checked through
  * the automation hook against a plain forward pass); receptive field, "why", embedding view, tour
  * and presenting mode work. Screenshots of every step at 1280×800 go to test-results/screenshots/.

@@ -19,7 +19,7 @@ const pairs = (r: ParseResult): string[] =>
 
 describe('tables that used to hang or crash', () => {
   it('a header of 20,000 drug-id-like cells is detected in bounded time (the pair search is bounded)', async () => {
-    // Before: every two header cells were compared (2·10^8 comparisons here, 5·10^8 for the 256 KiB).
+    // Before: every two header cells were compared (2·10^8 comparisons here, 5·10^8 for a 256 KiB header).
     const header = dbIds(20_000).join(',');
     const row = (k: number): string => dbIds(20_000, k).join(',');
     const t0 = performance.now();

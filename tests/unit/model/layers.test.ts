@@ -207,7 +207,7 @@ describe('GAT', () => {
   });
 });
 
-describe('initialisation as PyG (issue 4: GraphSAGE seed check)', () => {
+describe('initialisation as PyG (so GraphSAGE results compare with PyG runs seed for seed)', () => {
   /** Sample mean, variance and largest |x| of a variable's values. */
   const stats = (v: tf.Variable | tf.Tensor) => {
     const x = Array.from(v.dataSync() as Float32Array);

@@ -1,5 +1,5 @@
 /**
- * Issue 6: "tensors stay flat" at the size of the long-task browser test (100k edges), checked here
+ * Tensors must stay flat over epochs (a leak would grow with every epoch of a long run) at the size of the long-task browser test (100k edges), checked here
  * where tf.memory() is reachable: the tensor count after every epoch is the same, on the wasm
  * backend (the app's CPU path, with the CsrSpmm kernel chosen automatically) and on cpu.
  */
