@@ -60,7 +60,7 @@ export function CandidatesList() {
         <p className="muted">Train the model to rank unknown pairs.</p>
       ) : (
         <>
-          <p className="muted small candidates-key">
+          <p className="muted small candidates-key" id="candidates-key">
             Ranked by the decoder’s logit (p = its sigmoid). Open a pair to see it in the network and the stepper’s Output screen.
           </p>
           <ol data-testid="candidates" ref={roving.list} onKeyDown={roving.onKeyDown}>
@@ -71,6 +71,7 @@ export function CandidatesList() {
                   className="candidate"
                   data-rank={i + 1}
                   title={`${id(c.a)} – ${id(c.b)}: logit ${c.score}, probability ${c.probability}`}
+                  aria-describedby="candidates-key"
                   tabIndex={roving.tabIndex(i)}
                   onFocus={roving.onFocus(i)}
                   onClick={() => void open(c)}
@@ -79,10 +80,7 @@ export function CandidatesList() {
                   <span className="pair">
                     {graph.nodes[c.a].name} – {graph.nodes[c.b].name}
                   </span>
-                  <span className="score">
-                    <span className="visually-hidden">logit </span>
-                    {formatLogit(c.score)}
-                  </span>
+                  <span className="score">{formatLogit(c.score)}</span>
                   <span className="prob">p {formatProbability(c.probability)}</span>
                 </button>
               </li>

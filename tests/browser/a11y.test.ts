@@ -162,6 +162,18 @@ describe('accessibility: axe-core, keyboard and phone layout', () => {
     await page.waitForSelector('[data-testid=stepper][data-screen="1"] [data-testid^=screen-]');
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'phone-teaching-aggregate');
+    // The narrowest phones in use (360 px) and the largest (414 px), with the stepper open and closed.
+    for (const width of [360, 414]) {
+      await page.setViewportSize({ width, height: 780 });
+      await page.waitForTimeout(200);
+      expect(await overflowX(page), `${width} px, stepper open`).toBeLessThanOrEqual(0);
+    }
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => window.playground.snapshot().stepper === null);
+    expect(await overflowX(page), '414 px').toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.waitForTimeout(200);
+    expect(await overflowX(page), '360 px').toBeLessThanOrEqual(0);
 
     const found = Object.fromEntries(audits.map(([state, v]) => [state, blocking(v).map((x) => `${x.impact} ${x.id}: ${x.targets.join(' | ')}`)]));
     const minor = audits.flatMap(([state, v]) => v.filter((x) => !blocking(v).includes(x)).map((x) => `${state}: ${x.impact} ${x.id}`));
