@@ -138,6 +138,7 @@ describe('accessibility: axe-core, keyboard and phone layout', () => {
     expect(tour.x + tour.width).toBeLessThanOrEqual(PHONE.width);
     expect(await tappable(page, 'tour-skip')).toBe(true);
     await audit('phone tour');
+    await screenshot(page, 'phone-tour');
     await page.getByTestId('tour-skip').click();
     await expect.poll(() => page.getByTestId('tour').count()).toBe(0);
     await audit('phone');
