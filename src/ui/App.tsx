@@ -33,11 +33,11 @@ export function App({
       <Header>{headerExtra}</Header>
       <Messages />
       <SavedWorkOffer />
-      <div className="toolbar">
+      <div className="toolbar" role="region" aria-label="Training">
         <TrainingButtons />
       </div>
       <main className="layout">
-        <aside className="left">
+        <aside className="left" aria-label="Data and model settings">
           <DataPanel />
           <ControlsPanel />
         </aside>
@@ -48,14 +48,17 @@ export function App({
             <Legend />
           </div>
         </section>
-        <aside className="right">
+        <aside className="right" aria-label="Results">
           <MetricsPanel />
           <CandidatesList />
           {exportContext && <SaveSharePanel ctx={exportContext} />}
           <SavedWorkPanel />
         </aside>
       </main>
-      <RunsTable />
+      {/* A landmark of its own: every part of the page sits in one (screen-reader navigation). */}
+      <section className="runs-region" aria-label="Runs">
+        <RunsTable />
+      </section>
       <FileDrop />
       <ColumnDialog />
     </div>

@@ -2,12 +2,14 @@
  * The strongest predicted pairs that are not known interactions, by drug name, with what ranks them:
  * the rank and the decoder's logit (probabilities saturate near 1). "Show more" raises the candidate
  * count (the `top` setting) by a page; a row is a button that focuses the pair in the network and opens
- * the stepper on drug a at the Output screen with drug b as the partner.
+ * the stepper on drug a at the Output screen with drug b as the partner. The list is one Tab stop;
+ * ↑/↓/Home/End move between rows (listKeys.ts).
  */
 import { useContext, useState } from 'react';
 import { MAX_CANDIDATES } from '../state/settings';
 import type { CandidatePair } from '../workers/protocol';
 import { useController, usePlayground } from './context';
+import { useRovingFocus } from './listKeys';
 import { TeachContext } from './teach/context';
 
 /** Rows added per "Show more". */
@@ -31,6 +33,7 @@ export function CandidatesList() {
   const controller = useController();
   const teach = useContext(TeachContext);
   const [opening, setOpening] = useState<string | null>(null);
+  const roving = useRovingFocus<HTMLOListElement>(candidates.length, 'button.candidate');
   if (!graph) return null;
   const max = MAX_CANDIDATES;
   const id = (i: number) => graph.nodes[i].id;
@@ -57,10 +60,10 @@ export function CandidatesList() {
         <p className="muted">Train the model to rank unknown pairs.</p>
       ) : (
         <>
-          <p className="muted small candidates-key">
+          <p className="muted small candidates-key" id="candidates-key">
             Ranked by the decoder’s logit (p = its sigmoid). Open a pair to see it in the network and the stepper’s Output screen.
           </p>
-          <ol data-testid="candidates">
+          <ol data-testid="candidates" ref={roving.list} onKeyDown={roving.onKeyDown}>
             {candidates.map((c, i) => (
               <li key={`${c.a}-${c.b}`}>
                 <button
@@ -68,7 +71,9 @@ export function CandidatesList() {
                   className="candidate"
                   data-rank={i + 1}
                   title={`${id(c.a)} – ${id(c.b)}: logit ${c.score}, probability ${c.probability}`}
-                  aria-label={`Rank ${i + 1}: ${graph.nodes[c.a].name} and ${graph.nodes[c.b].name}, logit ${formatLogit(c.score)}. Open in the network and the stepper.`}
+                  aria-describedby="candidates-key"
+                  tabIndex={roving.tabIndex(i)}
+                  onFocus={roving.onFocus(i)}
                   onClick={() => void open(c)}
                 >
                   <span className="rank">{i + 1}</span>

@@ -18,7 +18,7 @@ function ExtraMetrics({ m }: { m: EpochMetrics }) {
     <table className="metric-table">
       <thead>
         <tr>
-          <th />
+          <td />
           <th>val</th>
           <th>test</th>
         </tr>
@@ -52,7 +52,7 @@ export function MetricsPanel() {
       <table className="metric-table">
         <thead>
           <tr>
-            <th />
+            <td />
             <th>AUROC</th>
             <th>AUPRC</th>
           </tr>

@@ -153,7 +153,8 @@ export function NetworkView({ onReady }: { onReady: (cy: cytoscape.Core | null) 
 
   return (
     <>
-      <div ref={container} className="network" data-testid="network" aria-label="Drug interaction network" />
+      {/* A picture for assistive technology: drugs are reached by keyboard through the title bar's search. */}
+      <div ref={container} className="network" data-testid="network" role="img" aria-label="Drug interaction network (find a drug with the search in the title bar)" />
       {graph && visible && (
         <div className="view-counts" data-testid="view-counts">
           showing {visible.edges.length.toLocaleString()} of {graph.edgeSrc.length.toLocaleString()} interactions ·{' '}

@@ -23,7 +23,7 @@ function MetricCell({ run, metric, from, best }: { run: RunRecord; metric: keyof
   return (
     <td className={best ? 'metric best' : 'metric'} data-metric={metric} title={best ? 'Best among runs on the same data and task' : undefined}>
       <span className="value">{v === null ? '—' : v.toFixed(3)}</span>
-      {best && <span aria-label="best"> ★</span>}
+      {best && <span role="img" aria-label="best"> ★</span>}
     </td>
   );
 }
@@ -40,10 +40,10 @@ export function RunRow({ run, live, columns, from, differing, best, onRestore, o
           <button type="button" onClick={() => onRestore(run.id)} title="Put this run’s model settings into the controls and the URL (a fresh model: weights are not restored)">
             Use settings
           </button>
-          <button type="button" onClick={() => onCard(run.id, 'json')} aria-label={`Run card of run ${run.id} as JSON`} title="Download this run’s card as JSON (settings, curves, metrics, timings, fingerprints)">
+          <button type="button" onClick={() => onCard(run.id, 'json')} aria-label={`Card JSON (run card of run ${run.id} as JSON)`} title="Download this run’s card as JSON (settings, curves, metrics, timings, fingerprints)">
             Card JSON
           </button>
-          <button type="button" onClick={() => onCard(run.id, 'md')} aria-label={`Run card of run ${run.id} as Markdown`} title="Download this run’s card as Markdown">
+          <button type="button" onClick={() => onCard(run.id, 'md')} aria-label={`Card MD (run card of run ${run.id} as Markdown)`} title="Download this run’s card as Markdown">
             Card MD
           </button>
           <button type="button" onClick={() => onRemove(run.id)} aria-label={`Remove run ${run.id}`} title="Remove this row">

@@ -56,7 +56,9 @@ export function RunsTable() {
           <thead>
             <tr>
               <th rowSpan={2}>#</th>
-              <th rowSpan={2} />
+              <th rowSpan={2}>
+                <span className="visually-hidden">actions</span>
+              </th>
               <th rowSpan={2}>data</th>
               <th rowSpan={2}>model</th>
               <th rowSpan={2}>settings</th>

@@ -70,7 +70,7 @@ export function EmbeddingPanel() {
           <span className="muted small">{explained.toFixed(0)} % of variance shown</span>
         </div>
       )}
-      <svg width={W} height={H} className="embedding-plot" onMouseLeave={() => teach.setHover(null)}>
+      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} className="embedding-plot" onMouseLeave={() => teach.setHover(null)}>
         {points.map(({ i, x, y }) => (
           <circle
             key={i}

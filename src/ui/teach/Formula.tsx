@@ -6,10 +6,10 @@ import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { useEffect, useRef } from 'react';
 
-export function Formula({ tex, display = false, label }: { tex: string; display?: boolean; label?: string }) {
+export function Formula({ tex, display = false }: { tex: string; display?: boolean }) {
   const ref = useRef<HTMLSpanElement>(null);
   useEffect(() => {
     if (ref.current) katex.render(tex, ref.current, { displayMode: display, throwOnError: false, trust: false, strict: 'ignore' });
   }, [tex, display]);
-  return <span ref={ref} className={display ? 'formula display' : 'formula'} aria-label={label ?? tex} data-tex={tex} />;
+  return <span ref={ref} className={display ? 'formula display' : 'formula'} data-tex={tex} />;
 }

@@ -1,5 +1,9 @@
-/** The stepper: one screen per step of each layer, Back/Next and ←/→, Esc leaves. */
-import { useEffect } from 'react';
+/**
+ * The stepper: one screen per step of each layer, Back/Next and ←/→, Esc leaves. Opening it moves
+ * the keyboard focus into it; closing it gives the focus back to what opened it (the search field,
+ * a candidate row), so a keyboard user is never left on the page's body.
+ */
+import { useEffect, useRef, type RefObject } from 'react';
 import { usePlayground } from '../context';
 import { AggregateScreen } from './AggregateScreen';
 import { useTeach, useTeachController } from './context';
@@ -39,6 +43,22 @@ function useStepperKeys() {
   }, [teach]);
 }
 
+/** While `open`: focus `panel` once it is on screen; on closing, return the focus to the element that had it before. */
+function useFocusWhileOpen(open: boolean, panel: RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    if (!open) return;
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    // preventScroll: on a phone the panel is a sheet over the page; scrolling the page to it would move the network away.
+    const el = panel.current;
+    el?.focus({ preventScroll: true });
+    return () => {
+      // Only when the focus is still ours to give back (inside the closing panel, or lost to the body as it went).
+      const now = document.activeElement;
+      if (opener?.isConnected && (now === null || now === document.body || el?.contains(now))) opener.focus({ preventScroll: true });
+    };
+  }, [open, panel]);
+}
+
 export function StepperPanel() {
   const teach = useTeachController();
   const graph = usePlayground((s) => s.graph);
@@ -46,14 +66,16 @@ export function StepperPanel() {
   const e = useTeach((s) => s.explanation);
   const index = useTeach((s) => s.screen);
   const busy = useTeach((s) => s.busy);
+  const panel = useRef<HTMLElement>(null);
   useStepperKeys();
+  useFocusWhileOpen(node !== null && graph !== null, panel);
   if (node === null || !graph) return null;
   const drug = graph.nodes[node];
   const screens = e && e.node === node ? screensFor(e.layers.length) : [];
   const screen = screens[index];
   const L = e?.layers.length ?? 0;
   return (
-    <section className="stepper" aria-label="Message-passing stepper" data-testid="stepper" data-screen={index} data-step={screen?.kind} data-layer={screen?.layer}>
+    <section ref={panel} tabIndex={-1} className="stepper" aria-label="Message-passing stepper" data-testid="stepper" data-screen={index} data-step={screen?.kind} data-layer={screen?.layer}>
       <header className="stepper-head">
         <div>
           <div className="stepper-drug">
@@ -84,11 +106,12 @@ export function StepperPanel() {
         </nav>
       )}
       {screen && (
-        <h3 className="stepper-title" data-testid="stepper-title">
+        <h3 className="stepper-title" id="stepper-title" data-testid="stepper-title">
           {screen.kind === 'output' ? 'Output: score a pair' : `Layer ${screen.layer} of ${L} · ${STEP_TITLES[screen.kind]}`}
         </h3>
       )}
-      <div className="stepper-body">
+      {/* Scrolls when the screen is long: focusable so the keyboard can scroll it too. */}
+      <div className="stepper-body" tabIndex={0} role="region" aria-labelledby={screen ? 'stepper-title' : undefined} aria-label={screen ? undefined : 'Step'}>
         {!e && <p className="muted">Reading the model…</p>}
         {e && screen?.kind === 'message' && <MessageScreen layer={e.layers[screen.layer - 1]} graph={graph} drug={node} />}
         {e && screen?.kind === 'aggregate' && <AggregateScreen layer={e.layers[screen.layer - 1]} />}

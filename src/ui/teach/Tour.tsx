@@ -1,7 +1,8 @@
 /**
  * A short guided tour for first-time visitors. Skippable; once dismissed (or finished) it is never
- * shown again (localStorage), and `#…&tour=off` keeps it away (presenters, tests). It sits in a
- * corner and never blocks the page.
+ * shown again (localStorage), and `#…&tour=off` keeps it away (tests). It never shows in presenting
+ * mode (`present=1`): the audience sees the teacher's screen, not a first-visit tour over the stepper.
+ * It sits in a corner (across the bottom on a phone) and never blocks the page.
  */
 import { useEffect } from 'react';
 import { usePlayground } from '../context';
@@ -28,10 +29,12 @@ export function Tour() {
   const teach = useTeachController();
   const step = useTeach((s) => s.tourStep);
   const tourSetting = usePlayground((s) => s.settings.tour);
+  const presenting = usePlayground((s) => s.settings.present === '1');
+  const off = tourSetting === 'off' || presenting;
   useEffect(() => {
-    if (tourSetting !== 'off' && !dismissed()) teach.setTourStep(0);
-  }, [teach, tourSetting]);
-  if (step === null || tourSetting === 'off') return null;
+    if (!off && !dismissed()) teach.setTourStep(0);
+  }, [teach, off]);
+  if (step === null || off) return null;
   const s = STEPS[step];
   const dismiss = () => {
     try {
@@ -42,7 +45,7 @@ export function Tour() {
     teach.setTourStep(null);
   };
   return (
-    <aside className="tour" role="dialog" aria-label="Guided tour" data-testid="tour">
+    <div className="tour" role="dialog" aria-label="Guided tour" data-testid="tour">
       <div className="tour-step muted small">
         {step + 1} / {STEPS.length}
       </div>
@@ -67,6 +70,6 @@ export function Tour() {
           </button>
         )}
       </div>
-    </aside>
+    </div>
   );
 }

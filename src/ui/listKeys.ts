@@ -1,0 +1,54 @@
+/**
+ * Keyboard movement in a list (the candidate pairs, the drug search's results): ↑/↓ move by one and
+ * stop at the ends, Home/End jump there. Shared by the roving-tabindex list and the search combobox.
+ */
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+
+/** The index a key moves to in a list of `count` rows, or null when the key does not move. */
+export function nextIndex(key: string, current: number, count: number): number | null {
+  if (count <= 0) return null;
+  const last = count - 1;
+  const at = Math.min(Math.max(current, -1), last);
+  switch (key) {
+    case 'ArrowDown':
+      return Math.min(at + 1, last);
+    case 'ArrowUp':
+      return Math.max(at - 1, 0);
+    case 'Home':
+      return 0;
+    case 'End':
+      return last;
+    default:
+      return null;
+  }
+}
+
+/**
+ * A roving tabindex over the list's buttons: one Tab stop for the whole list (the row last used),
+ * arrows move focus between rows, Enter/Space press the row's own button.
+ */
+export function useRovingFocus<T extends HTMLElement>(count: number, itemSelector: string) {
+  const [active, setActive] = useState(0);
+  const list = useRef<T>(null);
+  // The list shrank (a new run, a new graph): the Tab stop stays on a row that exists.
+  useEffect(() => {
+    if (active >= count && count > 0) setActive(count - 1);
+  }, [active, count]);
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<T>) => {
+      const to = nextIndex(e.key, active, count);
+      if (to === null) return;
+      e.preventDefault();
+      setActive(to);
+      list.current?.querySelectorAll<HTMLElement>(itemSelector)[to]?.focus();
+    },
+    [active, count, itemSelector],
+  );
+  return {
+    list,
+    onKeyDown,
+    tabIndex: (i: number) => (i === Math.min(active, count - 1) ? 0 : -1),
+    /** Focus arriving on row i by click or script makes it the list's Tab stop. */
+    onFocus: (i: number) => () => setActive(i),
+  };
+}
