@@ -15,7 +15,7 @@ import { bceLinkLoss } from './linkLoss';
 import { auprc, auroc, hitsAtK } from './metrics';
 import { drawKey, drawNegatives, type NegativeDraw } from './negatives';
 import { Rng } from './rng';
-import type { ModelSettings } from './settings';
+import type { ModelSettings } from '../settings/schema';
 import { PairSet, splitLinks, splitPartOf, type LinkSplit, type Pairs } from './split';
 import { TrainerBase, type EvalMetrics, type LinkGraph } from './trainerBase';
 

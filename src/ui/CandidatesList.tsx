@@ -5,7 +5,7 @@
  * the stepper on drug a at the Output screen with drug b as the partner.
  */
 import { useContext, useState } from 'react';
-import { MAX_CANDIDATES } from '../state/settings';
+import { MAX_CANDIDATES } from '../settings/schema';
 import type { CandidatePair } from '../workers/protocol';
 import { useController, usePlayground } from './context';
 import { TeachContext } from './teach/context';

@@ -1,7 +1,7 @@
 /** Play/Pause, Step, Reset, the epoch counter, and one control per model setting (from the settings table). */
-import { DEFAULT_MODEL_SETTINGS, SEED_MODEL } from '../model/settings';
+import { DEFAULT_MODEL_SETTINGS, SEED_MODEL } from '../settings/schema';
 import { useEffect, useState } from 'react';
-import { SETTINGS, type AppSettings, type SettingKey } from '../state/settings';
+import { SETTINGS, type AppSettings, type SettingKey } from '../settings/schema';
 import { useController, usePlayground } from './context';
 
 const MODEL_KEYS: SettingKey[] = [

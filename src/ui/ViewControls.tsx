@@ -1,6 +1,6 @@
 /** Controls of the network view: search/focus a drug, neighbourhood radius, strength threshold, edge cap. */
 import { useId, useMemo, useState } from 'react';
-import { SETTINGS } from '../state/settings';
+import { SETTINGS } from '../settings/schema';
 import { useController, usePlayground } from './context';
 
 /** Drug ids whose name or id matches the query (case-insensitive), best matches first. */

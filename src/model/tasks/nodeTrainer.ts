@@ -13,7 +13,7 @@ import { softmaxCrossEntropy } from '../linkLoss';
 import { Linear } from '../linear';
 import { accuracy, argmaxRows, macroF1 } from '../metrics';
 import { Rng } from '../rng';
-import type { ModelSettings } from '../settings';
+import type { ModelSettings } from '../../settings/schema';
 import { gatherRows } from '../sparseOps';
 import { TrainerBase, type EvalMetrics, type LinkGraph } from '../trainerBase';
 

@@ -11,7 +11,7 @@ import { messageGraphFromPairs } from '../graphOperators';
 import { softmaxCrossEntropy } from '../linkLoss';
 import { accuracy, argmaxRows, macroF1 } from '../metrics';
 import { Rng } from '../rng';
-import type { ModelSettings } from '../settings';
+import type { ModelSettings } from '../../settings/schema';
 import { TEST_FRACTION, VAL_FRACTION, type Pairs } from '../split';
 import { TrainerBase, type EvalMetrics, type LinkGraph } from '../trainerBase';
 
