@@ -39,6 +39,11 @@ interface RowBase<T, S extends Scope> {
   format(value: T): string;
   /** Also shown in the Model panel although it is not a model setting (the backend). */
   modelPanel?: boolean;
+  /**
+   * A model setting added after models and sessions were first saved: those lack it and read as the
+   * default, which is what they were trained with (so such a row's default must never change).
+   */
+  addedLater?: boolean;
 }
 
 export interface NumberRow<S extends Scope = Scope> extends RowBase<number, S> {
@@ -55,7 +60,7 @@ export interface TextRow<S extends Scope = Scope> extends RowBase<string, S> {
 }
 export type Row = NumberRow | EnumRow | TextRow;
 
-type Fields<T, S extends Scope> = Pick<RowBase<T, S>, 'scope' | 'key' | 'flag' | 'label' | 'help' | 'defaultValue' | 'modelPanel'>;
+type Fields<T, S extends Scope> = Pick<RowBase<T, S>, 'scope' | 'key' | 'flag' | 'label' | 'help' | 'defaultValue' | 'modelPanel' | 'addedLater'>;
 
 const expectedError = (expected: string) => ({ error: `expected ${expected}` });
 
