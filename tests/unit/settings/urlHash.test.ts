@@ -34,6 +34,7 @@ describe('settings table ↔ URL hash', () => {
       learningRate: 0.003,
       epochs: 7,
       patience: 20,
+      testFraction: 0.2,
       seed: 42,
       aggregation: 'dense',
       candidates: 3,
