@@ -1,7 +1,6 @@
 /** Play/Pause, Step, Reset, the epoch counter, and one control per model setting (from the settings table). */
-import { DEFAULT_MODEL_SETTINGS, SEED_MODEL } from '../settings/schema';
 import { useEffect, useState } from 'react';
-import { MODEL_PANEL_KEYS, rowOf, type AppSettings, type SettingKey } from '../settings/schema';
+import { DEFAULT_MODEL_SETTINGS, MODEL_PANEL_KEYS, rowOf, SEED_MODEL, type AppSettings, type SettingKey } from '../settings/schema';
 import { useController, usePlayground } from './context';
 
 /**
@@ -16,16 +15,17 @@ function SettingControl({ name }: { name: SettingKey }) {
   const id = `setting-${row.key}`;
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
-  const [error, setError] = useState<string | null>(null);
-  // A new value from elsewhere (a preset, a loaded model, the URL) ends the complaint about the old text.
-  useEffect(() => setError(null), [value]);
+  // The complaint holds for the value it was made against: a new value from elsewhere (a preset, a
+  // loaded model, the URL) replaces the typed text and ends it.
+  const [complaint, setComplaint] = useState<{ against: unknown; text: string } | null>(null);
+  const error = complaint && complaint.against === value ? complaint.text : null;
   const commit = (raw: string) => {
     const parsed = row.parse(raw);
     if ('error' in parsed) {
-      setError(`${raw.trim() === '' ? 'Empty' : `“${raw}”`}: ${parsed.error}. Still using ${row.label.toLowerCase()} ${String(value)}.`);
+      setComplaint({ against: value, text: `${raw.trim() === '' ? 'Empty' : `“${raw}”`}: ${parsed.error}. Still using ${row.label.toLowerCase()} ${String(value)}.` });
       return;
     }
-    setError(null);
+    setComplaint(null);
     void controller.changeSettings({ [name]: parsed.value } as Partial<AppSettings>);
   };
   return (
