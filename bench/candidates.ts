@@ -8,7 +8,8 @@
 import os from 'node:os';
 import * as tf from '../src/model/tf';
 import '@tensorflow/tfjs-backend-wasm';
-import { DEFAULT_MODEL_SETTINGS, type DecoderKind } from '../src/model/settings';
+import { DEFAULT_MODEL_SETTINGS } from '../src/settings/schema';
+import type { DecoderKind } from '../src/settings/options';
 import { LinkTrainer } from '../src/model/trainer';
 import { machineInfo } from './report';
 import { namedGraphs } from './trainData';

@@ -6,7 +6,8 @@
 import * as tf from '../src/model/tf';
 import { LinkTrainer, type LinkGraph } from '../src/model/trainer';
 import type { LinkSplit } from '../src/model/split';
-import { DEFAULT_MODEL_SETTINGS, type AggregationMode, type ModelSettings } from '../src/model/settings';
+import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../src/settings/schema';
+import type { AggregationMode } from '../src/settings/options';
 import type { SparseMode } from '../src/model/sparseOps';
 
 export type BenchModel = 'seed-gcn' | 'gcn';

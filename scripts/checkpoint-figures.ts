@@ -8,7 +8,7 @@ import * as tf from '../src/model/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadGraph } from '../src/cli/trainData';
 import { captureCheckpoint, checkpointBytes, restoreCheckpoint } from '../src/model/checkpoint';
-import { DEFAULT_MODEL_SETTINGS } from '../src/model/settings';
+import { DEFAULT_MODEL_SETTINGS } from '../src/settings/schema';
 import { createTrainer } from '../src/model/tasks';
 import { approxBytes } from '../src/ui/savedWork/db';
 

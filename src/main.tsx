@@ -1,7 +1,7 @@
 import type cytoscape from 'cytoscape';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { settingsFromHash } from './state/settings';
+import { settingsFromHash } from './settings/urlHash';
 import { App } from './ui/App';
 import { createAutomationHook, type PlaygroundHook } from './ui/automation';
 import { PlaygroundContext } from './ui/context';

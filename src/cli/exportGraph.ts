@@ -12,6 +12,7 @@ import type { CandidateInput, GraphExportInput, KnownScores } from '../export/gr
 import { GRAPH_FORMATS, isGraphFormat, type GraphFormat } from '../export/graphFormats';
 import { LinkTrainer } from '../model/trainer';
 import { sigmoid, type TrainerBase } from '../model/trainerBase';
+import { settingFlagsHelp } from '../settings/cliArgs';
 import { openModel } from './modelSource';
 import { predictCommand } from './predict';
 import { commandLog, parseCommandArgs } from './session';
@@ -26,7 +27,9 @@ const USAGE = `usage: npm run cli -- export <files…> --format graphml|gexf|cx2
   --model-file PATH  write a saved model's predictions (folder, model.json or the page's .zip)
   --json         one final JSON line on stdout (progress on stderr)
   every option of \`train\` (--model, --epochs N, --seed, --split, …): the model is trained as \`train\`
-  would before writing; --epochs 0 writes the untrained (seeded) model's predictions.`;
+  would before writing; --epochs 0 writes the untrained (seeded) model's predictions.
+settings:
+${settingFlagsHelp()}`;
 
 export interface ExportArgs {
   format: GraphFormat;

@@ -10,13 +10,16 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPygProject, pygFolderName, zipPygProject } from '../export/pyg/project';
 import { pygInputsOf } from '../model/pygInputs';
+import { settingFlagsHelp } from '../settings/cliArgs';
 import { buildTrainer, loadData } from './session';
 import { parseTrainArgs } from './train';
 
 const USAGE = `usage: npm run cli -- export-pyg <files…> [--split FILE | --ogbl-ddi DIR] [settings flags of train] --out DIR.zip|DIR
   Writes a PyTorch Geometric project (train.py, the graph as CSV, the split, settings.json, fixed node
   features, README.md) that trains the same model on the same split: see docs/save-and-share/pyg.md.
-  Settings flags as in \`npm run cli -- train --help\` (--model, --task, --decoder, --features, --hidden, …).`;
+  Other flags of train: --split FILE, --ogbl-ddi DIR.
+settings:
+${settingFlagsHelp()}`;
 
 /** train.py as shipped in the repository (the page gets the same file through a Vite ?raw import). */
 export async function readTrainPy(): Promise<string> {

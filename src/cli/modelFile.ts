@@ -21,7 +21,7 @@ import {
 } from '../model/modelFile';
 import type { LinkSplit } from '../model/split';
 import type { TrainerBase } from '../model/trainerBase';
-import { checkModelSettings } from '../state/modelSettingsCheck';
+import { checkModelSettings } from '../settings/check';
 import { buildTrainer } from './session';
 
 export async function writeModelDir(dir: string, files: ModelFiles): Promise<void> {

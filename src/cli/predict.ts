@@ -9,6 +9,7 @@ import { streamPredictionFile, type PredictionFileRequest, type PredictionFileSu
 import { PREDICTION_SCOPES, type PredictionScope } from '../model/predictionRows';
 import type { TrainerBase } from '../model/trainerBase';
 import type { DrugGraph } from '../data/graph';
+import { settingFlagsHelp } from '../settings/cliArgs';
 import { openModel } from './modelSource';
 import { commandLog, parseCommandArgs } from './session';
 import { parseTrainArgs, takeModelArgs, type Parsed } from './train';
@@ -22,7 +23,9 @@ const USAGE = `usage: npm run cli -- predict <files…> --out FILE [options]
   --format csv|tsv      default: tsv when FILE ends in .tsv, else csv
   --model-file PATH     predict with a saved model (folder, model.json or the page's .zip; its settings are used)
   --json                one final JSON line on stdout (progress on stderr)
-  and every option of train (npm run cli -- train --help): without --model-file the model is trained as train would first`;
+  and every option of train (npm run cli -- train --help): without --model-file the model is trained as train would first
+settings:
+${settingFlagsHelp()}`;
 
 export interface PredictArgs {
   out: string;

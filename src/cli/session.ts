@@ -7,7 +7,7 @@ import * as tf from '../model/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import type { DrugGraph } from '../data/graph';
 import { featureKinds, morganFeatures, type FeatureBlock } from '../model/features';
-import type { ModelSettings } from '../model/settings';
+import type { ModelSettings } from '../settings/schema';
 import type { LinkSplit } from '../model/split';
 import { createTrainer } from '../model/tasks';
 import type { EpochResult, TrainerBase } from '../model/trainerBase';

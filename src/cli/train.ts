@@ -6,8 +6,8 @@
  */
 import * as tf from '../model/tf';
 import { writeFile } from 'node:fs/promises';
-import { parseFeatureSpec } from '../model/features';
-import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../model/settings';
+import { settingFlagsHelp, parseCliArgs, type OwnOptions } from '../settings/cliArgs';
+import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../settings/schema';
 import { linkSplitToJson } from '../model/splitFile';
 import { LinkTrainer } from '../model/trainer';
 import type { EpochResult } from '../model/trainerBase';
@@ -23,19 +23,15 @@ const USAGE = `usage: npm run cli -- train <files…> [options]
   --split FILE          link-split/1 JSON (link task; node ids must be in the graph)
   --save-split FILE     write the link split used (seeded or given) as link-split/1 JSON
   --ogbl-ddi DIR        ogbl-ddi with its official split and fixed negatives (no files needed); reports Hits@20
-  --task link|type|node --model seed-gcn|gcn|sage|gat|gin|mpnn   --decoder dot|distmult|mlp
-  --features SPEC       learned|random|atc|categories|degree|morgan, joined with +
-  --epochs N  --seed S  --lr X  --hidden D  --layers L  --heads K  --dropout P  --patience N
-  --batch-size N        link task: training pairs per optimiser step (0 = all, one step per epoch)
-  --aggregator sum|mean|max  --update replace|add|concat   (model mpnn)
   --backend cpu|wasm|webgpu   (default wasm: faster in Node, see docs/results.md; webgpu needs
                         a GPU and the optional Dawn binding: npm i --no-save webgpu@0.6.2)
-  --aggregation auto|sparse|dense   neighbour-sum kernel (default auto: chosen per backend)
   --json                one final JSON line on stdout (progress on stderr)
   --save-model DIR      write the trained model as TensorFlow.js files DIR/model.json + DIR/weights.bin
   --model-file PATH     evaluate a saved model (a folder with model.json + weights.bin, a model.json, or the
                         page's .zip) instead of training: its settings are used, setting flags are ignored
-  --run-card FILE       write the run's card: FILE.json (JSON) or FILE.md (Markdown)`;
+  --run-card FILE       write the run's card: FILE.json (JSON) or FILE.md (Markdown)
+settings (as the page's controls and URL; same limits):
+${settingFlagsHelp()}`;
 
 /** The model-file flags, taken out before the training flags are parsed. */
 export interface ModelArgs {
@@ -72,71 +68,30 @@ export interface Parsed {
   settings: ModelSettings;
 }
 
-const INT = (v: string, name: string) => {
-  if (!/^\d+$/.test(v)) throw new Error(`--${name} expects a whole number, got "${v}"`);
-  return Number(v);
-};
-const NUM = (v: string, name: string) => {
-  const x = Number(v);
-  if (v.trim() === '' || !Number.isFinite(x)) throw new Error(`--${name} expects a number, got "${v}"`);
-  return x;
-};
-const oneOf = <T extends string>(options: readonly T[]) => (v: string, name: string): T => {
-  if (!(options as readonly string[]).includes(v)) throw new Error(`--${name} expects one of ${options.join(', ')}, got "${v}"`);
-  return v as T;
-};
+const CLI_BACKENDS = ['cpu', 'wasm', 'webgpu'] as const;
 
-const SETTING_FLAGS: Record<string, [keyof ModelSettings, (v: string, name: string) => unknown]> = {
-  model: ['model', oneOf(['seed-gcn', 'gcn', 'sage', 'gat', 'gin', 'mpnn'])],
-  task: ['task', oneOf(['link', 'type', 'node'])],
-  decoder: ['decoder', oneOf(['dot', 'distmult', 'mlp'])],
-  aggregator: ['aggregator', oneOf(['sum', 'mean', 'max'])],
-  update: ['update', oneOf(['replace', 'add', 'concat'])],
-  features: [
-    'features',
-    (v) => {
-      const p = parseFeatureSpec(v);
-      if ('error' in p) throw new Error(`--features: ${p.error}`);
-      return p.kinds.join('+');
-    },
-  ],
-  epochs: ['epochs', INT],
-  seed: ['seed', INT],
-  hidden: ['hidden', INT],
-  layers: ['layers', INT],
-  heads: ['heads', INT],
-  patience: ['patience', INT],
-  lr: ['learningRate', NUM],
-  'batch-size': ['batchSize', INT],
-  dropout: ['dropout', NUM],
-  aggregation: ['aggregation', oneOf(['auto', 'sparse', 'dense'])],
+/** train's own flags; the setting flags come from the settings schema. */
+const TRAIN_OPTIONS: OwnOptions = {
+  split: { type: 'string' },
+  'save-split': { type: 'string' },
+  'ogbl-ddi': { type: 'string' },
+  backend: { type: 'string' },
+  json: { type: 'boolean' },
 };
 
 export function parseTrainArgs(args: string[]): Parsed {
-  const out: Parsed = { files: [], backend: 'wasm', json: false, settings: { ...DEFAULT_MODEL_SETTINGS } };
-  const settings = out.settings as unknown as Record<string, unknown>;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (!a.startsWith('--')) {
-      out.files.push(a);
-      continue;
-    }
-    const name = a.slice(2);
-    if (name === 'json') {
-      out.json = true;
-      continue;
-    }
-    const value = args[++i];
-    if (value === undefined) throw new Error(`${a} needs a value`);
-    if (name === 'split') out.split = value;
-    else if (name === 'save-split') out.saveSplit = value;
-    else if (name === 'ogbl-ddi') out.ogbl = value;
-    else if (name === 'backend') out.backend = oneOf(['cpu', 'wasm', 'webgpu'] as const)(value, name);
-    else if (SETTING_FLAGS[name]) {
-      const [key, parse] = SETTING_FLAGS[name];
-      settings[key] = parse(value, name);
-    } else throw new Error(`unknown option ${a}`);
-  }
+  const { settings, own, positionals } = parseCliArgs(args, TRAIN_OPTIONS);
+  const backend = (own.backend as string | undefined) ?? 'wasm';
+  if (!(CLI_BACKENDS as readonly string[]).includes(backend)) throw new Error(`--backend expects one of ${CLI_BACKENDS.join(', ')}, got "${backend}"`);
+  const out: Parsed = {
+    files: positionals,
+    split: own.split as string | undefined,
+    saveSplit: own['save-split'] as string | undefined,
+    ogbl: own['ogbl-ddi'] as string | undefined,
+    backend: backend as CliBackend,
+    json: own.json === true,
+    settings,
+  };
   if (out.files.length === 0 && !out.ogbl) throw new Error('train needs data files (or --ogbl-ddi DIR)');
   return out;
 }

@@ -4,7 +4,7 @@
  * fingerprints, every setting, backend, per-epoch curves, final and best metrics, timings.
  */
 import Papa from 'papaparse';
-import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../model/settings';
+import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../settings/schema';
 import type { EpochResult } from '../model/trainerBase';
 
 export const RUN_CARD_FORMAT = 'drug-gnn-playground-run-card/1';

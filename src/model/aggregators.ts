@@ -11,9 +11,7 @@
 import type * as tf from './tf';
 import type { GraphOperators } from './graphTensors';
 import { maxAggregate } from './kernels/maxAggregate';
-
-export type AggregatorKind = 'sum' | 'mean' | 'max';
-export const AGGREGATORS: readonly AggregatorKind[] = ['sum', 'mean', 'max'];
+import type { AggregatorKind } from '../settings/options';
 
 export function aggregateNeighbours(kind: AggregatorKind, x: tf.Tensor2D, graph: GraphOperators): tf.Tensor2D {
   if (kind === 'max') return maxAggregate(x, graph.edges(false));

@@ -2,7 +2,7 @@
  * The checkpoint format alone, free of TensorFlow.js: the page stores and checks checkpoints
  * without loading tfjs (the trainer worker makes and restores them: checkpoint.ts).
  */
-import type { ModelSettings } from './settings';
+import type { ModelSettings } from '../settings/schema';
 import type { EarlyStop, EpochResult } from './trainerBase';
 
 export const CHECKPOINT_FORMAT = 'drug-gnn-checkpoint/1';

@@ -12,7 +12,7 @@
 import * as tf from './tf';
 import { Linear } from './linear';
 import type { Rng } from './rng';
-import type { DecoderKind } from './settings';
+import type { DecoderKind } from '../settings/options';
 import { gatherRows, pairDotProducts } from './sparseOps';
 import type { Pairs } from './split';
 import { trainable } from './variables';

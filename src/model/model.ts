@@ -8,7 +8,7 @@ import type { GraphOperators } from './graphTensors';
 import { createLayer } from './layers';
 import type { LayerTrace, MessagePassingLayer } from './messagePassing';
 import type { Rng } from './rng';
-import type { ModelSettings } from './settings';
+import type { ModelSettings } from '../settings/schema';
 
 export class GnnModel {
   readonly features: NodeFeatures;

@@ -106,14 +106,14 @@ export function sampleNegatives(numNodes: number, count: number, exclude: PairSe
   return { a, b };
 }
 
-/** 85 / 5 / 10 split of the known pairs, with val/test negatives drawn once, all from one seed. */
-export function splitLinks(numNodes: number, src: Int32Array, dst: Int32Array, seed: number): LinkSplit {
+/** 85 / 5 / 10 split of the known pairs (test share settable), with val/test negatives drawn once, all from one seed. */
+export function splitLinks(numNodes: number, src: Int32Array, dst: Int32Array, seed: number, testFraction = TEST_FRACTION): LinkSplit {
   const rng = new Rng(seed);
   const order = new Uint32Array(src.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
   rng.fork(1).shuffle(order);
   const nVal = Math.floor(src.length * VAL_FRACTION);
-  const nTest = Math.floor(src.length * TEST_FRACTION);
+  const nTest = Math.floor(src.length * testFraction);
   const valPos = pick(src, dst, order, 0, nVal);
   const testPos = pick(src, dst, order, nVal, nVal + nTest);
   const trainPos = pick(src, dst, order, nVal + nTest, src.length);

@@ -15,7 +15,7 @@ import { bceLinkLoss } from './linkLoss';
 import { auprc, auroc, hitsAtK } from './metrics';
 import { drawKey, drawNegatives, type NegativeDraw } from './negatives';
 import { Rng } from './rng';
-import type { ModelSettings } from './settings';
+import type { ModelSettings } from '../settings/schema';
 import { PairSet, splitLinks, splitPartOf, type LinkSplit, type Pairs } from './split';
 import { TrainerBase, type EvalMetrics, type LinkGraph } from './trainerBase';
 
@@ -55,7 +55,7 @@ export class LinkTrainer extends TrainerBase {
 
   constructor(graph: LinkGraph, settings: ModelSettings, backend: string = tf.getBackend(), options: LinkTrainerOptions = {}) {
     const rng = new Rng(settings.seed);
-    const split = options.split ?? splitLinks(graph.numNodes, graph.edgeSrc, graph.edgeDst, settings.seed);
+    const split = options.split ?? splitLinks(graph.numNodes, graph.edgeSrc, graph.edgeDst, settings.seed, settings.testFraction);
     super(graph, settings, messageGraphFromPairs(graph.numNodes, split.trainPos.a, split.trainPos.b), backend, rng, options.morgan);
     this.split = split;
     this.decoder = createLinkDecoder(settings.decoder, settings.hidden, rng.fork(5));

@@ -12,7 +12,7 @@ import { inDegrees, type MessageGraph } from './graphOperators';
 import { chooseSparseMode, GraphOperators } from './graphTensors';
 import { GnnModel } from './model';
 import type { Rng } from './rng';
-import type { ModelSettings } from './settings';
+import type { ModelSettings } from '../settings/schema';
 import type { SparseMode } from './sparseOps';
 
 /** The graph a trainer learns from: DrugGraph's fields plus the node count. */

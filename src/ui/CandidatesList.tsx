@@ -6,7 +6,7 @@
  * ↑/↓/Home/End move between rows (listKeys.ts).
  */
 import { useContext, useState } from 'react';
-import { MAX_CANDIDATES } from '../state/settings';
+import { MAX_CANDIDATES } from '../settings/schema';
 import type { CandidatePair } from '../workers/protocol';
 import { useController, usePlayground } from './context';
 import { useRovingFocus } from './listKeys';

@@ -1,46 +1,39 @@
 /** Play/Pause, Step, Reset, the epoch counter, and one control per model setting (from the settings table). */
-import { DEFAULT_MODEL_SETTINGS, SEED_MODEL } from '../model/settings';
 import { useEffect, useState } from 'react';
-import { SETTINGS, type AppSettings, type SettingKey } from '../state/settings';
+import { DEFAULT_MODEL_SETTINGS, MODEL_PANEL_KEYS, rowOf, SEED_MODEL, type AppSettings, type SettingKey } from '../settings/schema';
 import { useController, usePlayground } from './context';
 
-const MODEL_KEYS: SettingKey[] = [
-  'task',
-  'model',
-  'features',
-  'hidden',
-  'layers',
-  'heads',
-  'aggregator',
-  'update',
-  'dropout',
-  'decoder',
-  'learningRate',
-  'batchSize',
-  'epochs',
-  'patience',
-  'seed',
-  'candidates',
-  'aggregation',
-  'backend',
-];
-
+/**
+ * One control per row: a select for a list of options, else a text field checked by the row's parse
+ * on Enter or leaving the field. A value the row refuses stays in the field, marked invalid with the
+ * row's message (the same as a bad URL value gets), and the last good value stays in effect.
+ */
 function SettingControl({ name }: { name: SettingKey }) {
   const controller = useController();
   const value = usePlayground((s) => s.settings[name]);
-  const row = SETTINGS[name];
+  const row = rowOf(name);
   const id = `setting-${row.key}`;
+  const helpId = `${id}-help`;
+  const errorId = `${id}-error`;
+  // The complaint holds for the value it was made against: a new value from elsewhere (a preset, a
+  // loaded model, the URL) replaces the typed text and ends it.
+  const [complaint, setComplaint] = useState<{ against: unknown; text: string } | null>(null);
+  const error = complaint && complaint.against === value ? complaint.text : null;
   const commit = (raw: string) => {
-    const parsed = row.parse(raw) as { value: AppSettings[SettingKey] } | { error: string };
-    if ('value' in parsed) void controller.changeSettings({ [name]: parsed.value } as Partial<AppSettings>);
+    const parsed = row.parse(raw);
+    if ('error' in parsed) {
+      setComplaint({ against: value, text: `${raw.trim() === '' ? 'Empty' : `“${raw}”`}: ${parsed.error}. Still using ${row.label.toLowerCase()} ${String(value)}.` });
+      return;
+    }
+    setComplaint(null);
+    void controller.changeSettings({ [name]: parsed.value } as Partial<AppSettings>);
   };
-  const options = 'options' in row ? (row.options as readonly string[]) : null;
   return (
     <div className="setting">
       <label htmlFor={id}>{row.label}</label>
-      {options ? (
-        <select id={id} value={String(value)} onChange={(e) => commit(e.target.value)}>
-          {options.map((o) => (
+      {row.kind === 'enum' ? (
+        <select id={id} value={String(value)} aria-describedby={helpId} onChange={(e) => commit(e.target.value)}>
+          {row.options.map((o) => (
             <option key={o} value={o}>
               {o}
             </option>
@@ -49,14 +42,22 @@ function SettingControl({ name }: { name: SettingKey }) {
       ) : (
         <input
           id={id}
+          // A new good value (from here, a preset or a loaded model) replaces whatever was typed.
           key={String(value)}
           defaultValue={String(value)}
-          inputMode="decimal"
+          inputMode={row.kind === 'int' || row.kind === 'float' ? 'decimal' : undefined}
+          aria-invalid={error !== null}
+          aria-describedby={error ? `${errorId} ${helpId}` : helpId}
           onBlur={(e) => commit(e.target.value)}
           onKeyDown={(e) => e.key === 'Enter' && commit((e.target as HTMLInputElement).value)}
         />
       )}
-      <small>{row.help}</small>
+      {error && (
+        <small id={errorId} className="setting-error" role="alert" data-testid={`setting-error-${row.key}`}>
+          {error}
+        </small>
+      )}
+      <small id={helpId}>{row.help}</small>
     </div>
   );
 }
@@ -149,7 +150,7 @@ export function ControlsPanel() {
     <section className="panel controls" aria-label="Model settings">
       <h2>Model</h2>
       <ModelPresets />
-      {MODEL_KEYS.map((k) => (
+      {MODEL_PANEL_KEYS.map((k) => (
         <SettingControl key={k} name={k} />
       ))}
     </section>

@@ -1,7 +1,7 @@
 /** Data: built-in sets, files from disk, load progress, and the report of what is loaded. */
 import { useRef } from 'react';
 import { BUILTIN_DATASETS } from '../data/builtinDatasets';
-import { FILES_DATASET } from '../state/settings';
+import { FILES_DATASET } from '../settings/schema';
 import { useController, useDataLoader, usePlayground } from './context';
 import { LoadProgressBar } from './LoadProgressBar';
 import { LoadReportView } from './LoadReportView';

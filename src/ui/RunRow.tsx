@@ -1,5 +1,5 @@
 /** One run in the runs table: its data, settings, how it ended, its metrics and two actions. */
-import type { ModelSettings } from '../model/settings';
+import type { ModelSettings } from '../settings/schema';
 import type { EvalMetrics } from '../model/trainerBase';
 import { median, type RunRecord } from './runs';
 import { metricOf, settingChips, type MetricColumn, type MetricsFrom } from './runsView';

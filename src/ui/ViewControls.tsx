@@ -1,6 +1,6 @@
 /** Controls of the network view: search/focus a drug, neighbourhood radius, strength threshold, edge cap. */
 import { useId, useMemo, useState } from 'react';
-import { SETTINGS } from '../state/settings';
+import { SETTINGS } from '../settings/schema';
 import { useController, usePlayground } from './context';
 
 /** Drug ids whose name or id matches the query (case-insensitive), best matches first. */
@@ -60,14 +60,20 @@ export function ViewControls() {
       )}
       <label title={SETTINGS.hops.help}>
         hops{' '}
-        <input type="number" min={1} max={4} value={hops} onChange={(e) => void controller.changeSettings({ hops: Math.min(4, Math.max(1, Number(e.target.value) || 1)) })} />
+        <input
+          type="number"
+          min={SETTINGS.hops.min}
+          max={SETTINGS.hops.max}
+          value={hops}
+          onChange={(e) => void controller.changeSettings({ hops: Math.min(SETTINGS.hops.max, Math.max(SETTINGS.hops.min, Number(e.target.value) || SETTINGS.hops.min)) })}
+        />
       </label>
       <label title={SETTINGS.minStrength.help}>
         strength ≥ {minStrength.toFixed(2)}{' '}
         <input
           type="range"
-          min={0}
-          max={1}
+          min={SETTINGS.minStrength.min}
+          max={SETTINGS.minStrength.max}
           step={0.05}
           value={minStrength}
           data-testid="strength-threshold"
@@ -78,8 +84,8 @@ export function ViewControls() {
         edges drawn ≤{' '}
         <input
           type="number"
-          min={10}
-          max={200000}
+          min={SETTINGS.maxEdges.min}
+          max={SETTINGS.maxEdges.max}
           step={500}
           defaultValue={maxEdges}
           key={maxEdges}

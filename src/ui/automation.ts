@@ -3,7 +3,7 @@
  */
 import type cytoscape from 'cytoscape';
 import { EdgeLayer, type DrawnEdges } from './network/edgeLayer';
-import type { AppSettings } from '../state/settings';
+import type { AppSettings } from '../settings/schema';
 import type { PlaygroundController } from './controller';
 import type { DataLoader } from './dataLoader';
 import type { StepperSnapshot, TeachController } from './teach/teachController';

@@ -8,7 +8,8 @@ import { findBuiltin } from '../data/builtinDatasets';
 import { inputFromBytes } from '../data/input';
 import { loadFiles } from '../data/loadFiles';
 import type { DrugGraph, LoadReport } from '../data/graph';
-import { FILES_DATASET, modelSettingsOf, SETTINGS, settingsFromHash, settingsToHash, type AppSettings } from '../state/settings';
+import { DEFAULT_SETTINGS, FILES_DATASET, modelSettingsOf, SETTINGS, type AppSettings } from '../settings/schema';
+import { settingsFromHash, settingsToHash } from '../settings/urlHash';
 import type { LoadedModel, TrainerUpdate } from '../workers/protocol';
 import { modelFromUrl, type ModelInput } from './modelInput';
 import { RunLog } from './runLog';
@@ -192,7 +193,8 @@ export class PlaygroundController {
    */
   async resumeSaved(work: ResumableWork): Promise<string | null> {
     const { graph, report, session, checkpoint } = work;
-    const settings: AppSettings = { ...session.settings, backend: this.store.getState().settings.backend };
+    // Defaults first: a session saved before a setting existed lacks it.
+    const settings: AppSettings = { ...DEFAULT_SETTINGS, ...session.settings, backend: this.store.getState().settings.backend };
     const token = this.beginLoad(`saved work: ${graph.name}`);
     try {
       await this.api.pause();

@@ -3,9 +3,8 @@
  * the best value per column among comparable runs, and each run's settings as short `key=value`
  * chips (the URL's names) with the ones that differ between runs flagged.
  */
-import type { ModelSettings } from '../model/settings';
+import { MODEL_SETTING_KEYS, rowOf, type ModelSettings } from '../settings/schema';
 import type { EvalMetrics } from '../model/trainerBase';
-import { SETTINGS } from '../state/settings';
 import type { RunRecord } from './runs';
 
 /** Metrics at the run's latest epoch, or at its best validation epoch. */
@@ -63,23 +62,8 @@ export interface SettingChip {
   text: string;
 }
 
-/** Settings that shape a run, in the order shown; 'model' has its own column, 'candidates' shapes nothing. */
-const CHIP_ORDER: (keyof ModelSettings)[] = [
-  'task',
-  'features',
-  'layers',
-  'hidden',
-  'heads',
-  'aggregator',
-  'update',
-  'decoder',
-  'dropout',
-  'learningRate',
-  'epochs',
-  'patience',
-  'seed',
-  'aggregation',
-];
+/** Settings that shape a run, in the table's order; 'model' has its own column, 'candidates' shapes nothing. */
+const CHIP_ORDER = MODEL_SETTING_KEYS.filter((name) => name !== 'model' && name !== 'candidates');
 
 /** Heads matter for GAT only, AGG and UPDATE for the free MPNN only. */
 function applies(name: keyof ModelSettings, s: ModelSettings): boolean {
@@ -89,8 +73,9 @@ function applies(name: keyof ModelSettings, s: ModelSettings): boolean {
 }
 
 export function settingChips(s: ModelSettings): SettingChip[] {
-  return CHIP_ORDER.filter((name) => applies(name, s)).map((name) => {
-    const row = SETTINGS[name] as { key: string; format(v: unknown): string };
+  // A run saved before a setting existed has no value for it: no chip.
+  return CHIP_ORDER.filter((name) => applies(name, s) && s[name] !== undefined).map((name) => {
+    const row = rowOf(name) as { key: string; format(v: unknown): string };
     return { name, text: `${row.key}=${row.format(s[name])}` };
   });
 }

@@ -6,7 +6,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DrugGraph, LoadReport } from '../data/graph';
 import type { ColumnDetection } from '../data/table/layout';
 import type { LoadProgressView } from './loadProgress';
-import type { AppSettings } from '../state/settings';
+import type { AppSettings } from '../settings/schema';
 import type { BackendInfo, CandidatePair, EpochMetrics, StopInfo, TrainStatus } from '../workers/protocol';
 import type { RunRecord } from './runs';
 

@@ -8,7 +8,8 @@
 import type { DrugGraph, LoadReport } from '../data/graph';
 import type { ColumnDetection, ColumnMapping } from '../data/table/layout';
 import type { ModelFiles } from '../model/modelFileFormat';
-import type { ModelSettings } from '../model/settings';
+import type { BackendName } from '../settings/options';
+import type { ModelSettings } from '../settings/schema';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
 import type { EpochResult } from '../model/trainer';
 import type { EarlyStop } from '../model/trainerBase';
@@ -16,7 +17,7 @@ import type { PackedCheckpoint, TrainerCheckpoint } from '../model/checkpointFor
 
 // ---------------------------------------------------------------- trainer
 
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export type { BackendName };
 
 export interface BackendProbe {
   name: BackendName;

@@ -19,7 +19,7 @@ import type { DrugGraph } from '../data/graph';
 import { buildPygProject, pygFolderName, zipPygProject } from '../export/pyg/project';
 // The script as a file in the repository (Vite ?raw); the CLI reads the same file with fs.
 import trainPy from '../export/pyg/train.py?raw';
-import type { ModelSettings } from '../model/settings';
+import type { ModelSettings } from '../settings/schema';
 import { featureKinds, morganFeatures } from '../model/features';
 import { pygInputsOf } from '../model/pygInputs';
 import { createTrainer } from '../model/tasks';
@@ -33,7 +33,7 @@ import { APP_VERSION } from '../appVersion';
 import { graphFingerprint, nodeOrderFingerprint, splitFingerprint } from '../data/fingerprint';
 import { assignWeights, checkGraph, MODEL_JSON_NAME, ModelFileError, parseModelFiles, saveModelFiles, savingMeta, type GraphIdentity, type ModelFiles } from '../model/modelFile';
 import { linkSplitToJson } from '../model/splitFile';
-import { checkModelSettings } from '../state/modelSettingsCheck';
+import { checkModelSettings } from '../settings/check';
 import { CostShare } from './costShare';
 import { TeachService } from './teachService';
 import { streamPredictionFile, type PredictionChunk, type PredictionFileRequest, type PredictionFileSummary } from '../model/predictionFile';

@@ -163,6 +163,28 @@ describe('default flags (SwiftShader WebGL, no WebGPU adapter)', () => {
     await page.close();
   });
 
+  it('flags a bad value typed into a control at the control and keeps the last good value', async () => {
+    const { page } = await openApp(browser, `${server.url}#hidden=32`);
+    const field = page.locator('#setting-hidden');
+    const error = page.getByTestId('setting-error-hidden');
+    await field.fill('abc');
+    await field.press('Enter');
+    await expect.poll(() => error.count()).toBe(1);
+    // The URL's message for the same value, at the field, tied to it for screen readers.
+    expect(await error.innerText()).toMatch(/“abc”: expected a whole number from 2 to 256/);
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect((await field.getAttribute('aria-describedby'))?.split(' ')).toContain(await error.getAttribute('id'));
+    expect(await field.inputValue()).toBe('abc');
+    expect((await snapshot(page)).settings.hidden).toBe(32);
+    expect(await page.evaluate(() => location.hash)).toContain('hidden=32');
+    await field.fill('48');
+    await field.press('Enter');
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('hidden=48');
+    expect(await error.count()).toBe(0);
+    expect(await page.locator('#setting-hidden').getAttribute('aria-invalid')).toBe('false');
+    await page.close();
+  });
+
   it('agrees with the cpu backend on the first-epoch loss (webgl)', async () => {
     const hash = 'seed=3&hidden=16';
     const { page } = await openApp(browser, `${server.url}#${hash}&backend=webgl`);

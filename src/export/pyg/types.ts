@@ -3,7 +3,7 @@
  * exactly as the app's trainer holds them (src/model/pygInputs.ts reads them from a trainer, in the
  * worker or the CLI). Plain data, so it crosses the worker boundary.
  */
-import type { ModelSettings } from '../../model/settings';
+import type { ModelSettings } from '../../settings/schema';
 import type { LinkSplitFile } from '../../model/splitFile';
 
 /** Interaction-type task: [u, v, type index] per pair, types named in `types`. */

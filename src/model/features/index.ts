@@ -6,11 +6,11 @@ import type { DrugNode } from '../../data/graph';
 import { atcFeatures, categoryFeatures } from './attributes';
 import type { FeatureBlock } from './block';
 import { degreeFeatures } from './degree';
-import type { FeatureKind } from './spec';
+import type { FeatureKind } from '../../settings/options';
 
 export type { FeatureBlock } from './block';
 export { NodeFeatures } from './nodeFeatures';
-export { featureKinds, parseFeatureSpec, FEATURE_KINDS, type FeatureKind } from './spec';
+export { featureKinds } from './spec';
 export { morganFeatures, type RdkitLike } from './morgan';
 
 export interface FeatureInputs {

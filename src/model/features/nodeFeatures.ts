@@ -6,7 +6,7 @@ import * as tf from '../tf';
 import type { Rng } from '../rng';
 import { trainable } from '../variables';
 import type { FeatureBlock } from './block';
-import type { FeatureKind } from './spec';
+import type { FeatureKind } from '../../settings/options';
 
 export class NodeFeatures {
   /** The trainable table when 'learned' is among the kinds. */

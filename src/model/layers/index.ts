@@ -1,16 +1,13 @@
 /** Builds a layer of the chosen kind; every kind is a MessagePassingLayer (message → aggregate → update). */
-import type { AggregatorKind } from '../aggregators';
+import type { AggregatorKind, LayerKind, UpdateKind } from '../../settings/options';
 import type { MessagePassingLayer } from '../messagePassing';
 import type { Rng } from '../rng';
 import { GatLayer } from './gat';
 import { KipfGcnLayer } from './gcn';
 import { GinLayer } from './gin';
-import { MpnnLayer, type UpdateKind } from './mpnn';
+import { MpnnLayer } from './mpnn';
 import { SageLayer } from './sage';
 import { SeedGcnLayer } from './seedGcn';
-
-export type LayerKind = 'seed-gcn' | 'gcn' | 'sage' | 'gat' | 'gin' | 'mpnn';
-export const LAYER_KINDS: readonly LayerKind[] = ['seed-gcn', 'gcn', 'sage', 'gat', 'gin', 'mpnn'];
 
 export interface LayerOptions {
   /** GAT only. */

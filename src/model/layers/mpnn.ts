@@ -9,14 +9,12 @@
  * (the model applies the activation between layers). mean + replace is exactly the seed GCN.
  */
 import * as tf from '../tf';
-import { aggregateNeighbours, type AggregatorKind } from '../aggregators';
+import { aggregateNeighbours } from '../aggregators';
+import type { AggregatorKind, UpdateKind } from '../../settings/options';
 import type { GraphOperators } from '../graphTensors';
 import { Linear } from '../linear';
 import { MessagePassingLayer } from '../messagePassing';
 import type { Rng } from '../rng';
-
-export type UpdateKind = 'replace' | 'add' | 'concat';
-export const UPDATES: readonly UpdateKind[] = ['replace', 'add', 'concat'];
 
 const AGG_TEX: Record<AggregatorKind, string> = {
   sum: String.raw`\sum_{u \in N(v)} h_u`,

@@ -1,6 +1,6 @@
 /** One trainer per task, behind the shared TrainerBase interface (runEpoch, evaluate, early stopping). */
 import type { FeatureBlock } from '../features';
-import type { ModelSettings } from '../settings';
+import type { ModelSettings } from '../../settings/schema';
 import type { LinkSplit } from '../split';
 import { LinkTrainer } from '../trainer';
 import type { LinkGraph, TrainerBase } from '../trainerBase';

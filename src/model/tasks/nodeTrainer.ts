@@ -13,7 +13,7 @@ import { softmaxCrossEntropy } from '../linkLoss';
 import { Linear } from '../linear';
 import { accuracy, argmaxRows, macroF1 } from '../metrics';
 import { Rng } from '../rng';
-import type { ModelSettings } from '../settings';
+import type { ModelSettings } from '../../settings/schema';
 import { gatherRows } from '../sparseOps';
 import { TrainerBase, type EvalMetrics, type LinkGraph } from '../trainerBase';
 
@@ -35,7 +35,7 @@ export function atcLabels(graph: LinkGraph): Int32Array {
   return labels;
 }
 
-export function splitNodes(labels: Int32Array, seed: number): NodeSplit {
+export function splitNodes(labels: Int32Array, seed: number, testFraction = 0.1): NodeSplit {
   const labelled: number[] = [];
   labels.forEach((l, i) => l >= 0 && labelled.push(i));
   if (labelled.length < 10) {
@@ -43,7 +43,7 @@ export function splitNodes(labels: Int32Array, seed: number): NodeSplit {
   }
   const order = new Rng(seed).fork(8).shuffle(Int32Array.from(labelled));
   const nVal = Math.floor(order.length * 0.1);
-  const nTest = Math.floor(order.length * 0.1);
+  const nTest = Math.floor(order.length * testFraction);
   return { val: order.slice(0, nVal), test: order.slice(nVal, nVal + nTest), train: order.slice(nVal + nTest), labels };
 }
 
@@ -58,7 +58,7 @@ export class NodeTrainer extends TrainerBase {
       throw new Error('Node classification predicts the ATC main group, so “atc” node features would hand it the answer; choose other features.');
     }
     const rng = new Rng(settings.seed);
-    const split = splitNodes(atcLabels(graph), settings.seed);
+    const split = splitNodes(atcLabels(graph), settings.seed, settings.testFraction);
     super(graph, settings, messageGraphFromPairs(graph.numNodes, graph.edgeSrc, graph.edgeDst), backend, rng, morgan);
     this.nodeSplit = split;
     this.head = new Linear(settings.hidden, this.numClasses, rng.fork(5), 'classifier');

@@ -11,7 +11,7 @@ import { messageGraphFromPairs } from '../graphOperators';
 import { softmaxCrossEntropy } from '../linkLoss';
 import { accuracy, argmaxRows, macroF1 } from '../metrics';
 import { Rng } from '../rng';
-import type { ModelSettings } from '../settings';
+import type { ModelSettings } from '../../settings/schema';
 import { TEST_FRACTION, VAL_FRACTION, type Pairs } from '../split';
 import { TrainerBase, type EvalMetrics, type LinkGraph } from '../trainerBase';
 
@@ -26,7 +26,7 @@ export interface TypeSplit {
 }
 
 /** Seeded 85 / 5 / 10 split of the pairs that have a type. */
-export function splitTypedPairs(graph: LinkGraph, seed: number): TypeSplit {
+export function splitTypedPairs(graph: LinkGraph, seed: number, testFraction = TEST_FRACTION): TypeSplit {
   const types = graph.edgeType;
   if (!types || !graph.edgeTypes || graph.edgeTypes.length < 2) {
     throw new Error('Interaction-type prediction needs a graph with at least two interaction types (e.g. DrugBank DDI types).');
@@ -35,7 +35,7 @@ export function splitTypedPairs(graph: LinkGraph, seed: number): TypeSplit {
   for (let i = 0; i < types.length; i++) if (types[i] >= 0) typed.push(i);
   const order = new Rng(seed).fork(7).shuffle(Uint32Array.from(typed));
   const nVal = Math.floor(order.length * VAL_FRACTION);
-  const nTest = Math.floor(order.length * TEST_FRACTION);
+  const nTest = Math.floor(order.length * testFraction);
   const pick = (from: number, to: number): TypedPairs => {
     const idx = order.subarray(from, to);
     return {
@@ -54,7 +54,7 @@ export class TypeTrainer extends TrainerBase {
 
   constructor(graph: LinkGraph, settings: ModelSettings, backend: string = tf.getBackend(), morgan?: FeatureBlock) {
     const rng = new Rng(settings.seed);
-    const split = splitTypedPairs(graph, settings.seed);
+    const split = splitTypedPairs(graph, settings.seed, settings.testFraction);
     super(graph, settings, messageGraphFromPairs(graph.numNodes, split.train.a, split.train.b), backend, rng, morgan);
     this.typeSplit = split;
     this.numTypes = graph.edgeTypes!.length;

@@ -12,7 +12,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { DrugGraph, LoadReport } from '../../data/graph';
 import { checkpointMeta, type PackedCheckpoint, type TrainerCheckpoint } from '../../model/checkpointFormat';
-import type { AppSettings } from '../../state/settings';
+import type { AppSettings } from '../../settings/schema';
 import type { EpochMetrics, StopInfo } from '../../workers/protocol';
 import type { RunRecord } from '../runs';
 

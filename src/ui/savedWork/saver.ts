@@ -7,7 +7,7 @@
  */
 import type { DrugGraph } from '../../data/graph';
 import { checkpointMeta, settingsDiffer, type PackedCheckpoint, type TrainerCheckpoint } from '../../model/checkpointFormat';
-import { FILES_DATASET, modelSettingsOf } from '../../state/settings';
+import { FILES_DATASET, modelSettingsOf } from '../../settings/schema';
 import type { PlaygroundState, PlaygroundStore } from '../store';
 import { approxBytes, storageProblem, summarise, type SavedWorkDb } from './db';
 import { sessionAtEpoch } from './session';

@@ -6,7 +6,7 @@ import * as tf from '../../../src/model/tf';
 import { describe, expect, it } from 'vitest';
 import { batchIndices, pickPairs } from '../../../src/model/batches';
 import { Rng } from '../../../src/model/rng';
-import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/model/settings';
+import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/settings/schema';
 import { PairSet, type Pairs } from '../../../src/model/split';
 import { LinkTrainer } from '../../../src/model/trainer';
 

@@ -6,7 +6,7 @@ import * as tf from '../../../src/model/tf';
 import { describe, expect, it } from 'vitest';
 import { TopK, topUnknownPairs, topUnknownPairsBy } from '../../../src/model/candidates';
 import { Rng } from '../../../src/model/rng';
-import { DEFAULT_MODEL_SETTINGS } from '../../../src/model/settings';
+import { DEFAULT_MODEL_SETTINGS } from '../../../src/settings/schema';
 import { PairSet } from '../../../src/model/split';
 import { LinkTrainer } from '../../../src/model/trainer';
 

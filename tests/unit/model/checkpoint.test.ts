@@ -15,7 +15,7 @@ import {
   unpackCheckpoint,
   type TrainerCheckpoint,
 } from '../../../src/model/checkpoint';
-import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/model/settings';
+import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/settings/schema';
 import { createTrainer } from '../../../src/model/tasks';
 import type { EpochResult, TrainerBase } from '../../../src/model/trainerBase';
 

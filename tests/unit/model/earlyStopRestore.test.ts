@@ -6,7 +6,7 @@
 import * as tf from '../../../src/model/tf';
 import { describe, expect, it } from 'vitest';
 import { communities } from '../../helpers/graphs';
-import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/model/settings';
+import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/settings/schema';
 import { createTrainer } from '../../../src/model/tasks';
 import { LinkTrainer } from '../../../src/model/trainer';
 import type { EpochResult, TrainerBase } from '../../../src/model/trainerBase';

@@ -4,7 +4,7 @@ import { messageGraphFromPairs } from '../../../src/model/graphOperators';
 import { GraphOperators } from '../../../src/model/graphTensors';
 import { GnnModel } from '../../../src/model/model';
 import { Rng } from '../../../src/model/rng';
-import { DEFAULT_MODEL_SETTINGS, SEED_MODEL } from '../../../src/model/settings';
+import { DEFAULT_MODEL_SETTINGS, SEED_MODEL } from '../../../src/settings/schema';
 import type { SeedGcnLayer } from '../../../src/model/layers/seedGcn';
 import type { SparseMode } from '../../../src/model/sparseOps';
 

@@ -6,12 +6,12 @@
  */
 import * as tf from '../../../src/model/tf';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AGGREGATORS } from '../../../src/model/aggregators';
+import { AGGREGATORS, UPDATES } from '../../../src/settings/options';
 import type { GraphOperators } from '../../../src/model/graphTensors';
 import { GatLayer } from '../../../src/model/layers/gat';
 import { KipfGcnLayer } from '../../../src/model/layers/gcn';
 import { GinLayer } from '../../../src/model/layers/gin';
-import { MpnnLayer, UPDATES } from '../../../src/model/layers/mpnn';
+import { MpnnLayer } from '../../../src/model/layers/mpnn';
 import { SageLayer } from '../../../src/model/layers/sage';
 import { SeedGcnLayer } from '../../../src/model/layers/seedGcn';
 import type { MessagePassingLayer } from '../../../src/model/messagePassing';

@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parsePredictArgs, predictCommand, writePredictionsFile } from '../../../src/cli/predict';
 import { loadGraph } from '../../../src/cli/trainData';
-import { DEFAULT_MODEL_SETTINGS } from '../../../src/model/settings';
+import { DEFAULT_MODEL_SETTINGS } from '../../../src/settings/schema';
 import { LinkTrainer } from '../../../src/model/trainer';
 import { PROJECT_ROOT } from '../../helpers/sharedData';
 

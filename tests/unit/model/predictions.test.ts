@@ -7,7 +7,7 @@ import * as tf from '../../../src/model/tf';
 import { describe, expect, it } from 'vitest';
 import { planPredictions, type LinkRows, type NodeRows, type RowBlock, type TypeRows, NO_PART } from '../../../src/model/predictions';
 import { streamPredictionFile } from '../../../src/model/predictionFile';
-import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/model/settings';
+import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/settings/schema';
 import { NodeTrainer } from '../../../src/model/tasks/nodeTrainer';
 import { TypeTrainer } from '../../../src/model/tasks/typeTrainer';
 import { LinkTrainer } from '../../../src/model/trainer';

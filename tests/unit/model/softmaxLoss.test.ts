@@ -8,7 +8,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { softmaxCrossEntropy, softmaxCrossEntropyHost, softmaxCrossEntropyOps } from '../../../src/model/linkLoss';
 import { Rng } from '../../../src/model/rng';
-import { DEFAULT_MODEL_SETTINGS } from '../../../src/model/settings';
+import { DEFAULT_MODEL_SETTINGS } from '../../../src/settings/schema';
 import { TypeTrainer } from '../../../src/model/tasks/typeTrainer';
 import type { LinkGraph } from '../../../src/model/trainerBase';
 

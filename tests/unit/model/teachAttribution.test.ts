@@ -9,7 +9,7 @@ import { messageGraphFromPairs } from '../../../src/model/graphOperators';
 import { GraphOperators } from '../../../src/model/graphTensors';
 import { GnnModel } from '../../../src/model/model';
 import { Rng } from '../../../src/model/rng';
-import { DEFAULT_MODEL_SETTINGS } from '../../../src/model/settings';
+import { DEFAULT_MODEL_SETTINGS } from '../../../src/settings/schema';
 import { createLinkDecoder } from '../../../src/model/decoders';
 import { decoderPairScore, explainPair } from '../../../src/model/teach/attribution';
 import { hopRings } from '../../../src/model/teach/neighbourhood';

@@ -7,7 +7,7 @@ import * as tf from '../../../src/model/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/model/rng';
-import { DEFAULT_MODEL_SETTINGS, SEED_MODEL } from '../../../src/model/settings';
+import { DEFAULT_MODEL_SETTINGS, SEED_MODEL } from '../../../src/settings/schema';
 import { LinkTrainer } from '../../../src/model/trainer';
 
 function syntheticGraph(numNodes: number, numEdges: number) {

@@ -4,7 +4,7 @@
  * collecting epochs when it is trained further.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../src/state/settings';
+import { DEFAULT_SETTINGS } from '../../../src/settings/schema';
 import { RunLog } from '../../../src/ui/runLog';
 import { createPlaygroundStore } from '../../../src/ui/store';
 import type { EpochMetrics, TrainerUpdate } from '../../../src/workers/protocol';

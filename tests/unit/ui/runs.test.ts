@@ -4,8 +4,7 @@
  * settings that differ, and the words for each way a run ends.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_SETTINGS } from '../../../src/model/settings';
-import { DEFAULT_SETTINGS } from '../../../src/state/settings';
+import { DEFAULT_MODEL_SETTINGS, DEFAULT_SETTINGS } from '../../../src/settings/schema';
 import { closeRun, median, newRun, runEndOf, withEpoch, type RunRecord } from '../../../src/ui/runs';
 import { RunLog } from '../../../src/ui/runLog';
 import { bestRuns, differingSettings, settingChips, visibleMetricColumns } from '../../../src/ui/runsView';

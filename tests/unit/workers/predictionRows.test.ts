@@ -7,7 +7,7 @@ import * as tf from '../../../src/model/tf';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DrugGraph } from '../../../src/data/graph';
 import type { PredictionChunk } from '../../../src/model/predictionFile';
-import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/model/settings';
+import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/settings/schema';
 import { TrainerService } from '../../../src/workers/trainerService';
 import { randomPairs } from '../../helpers/graphs';
 

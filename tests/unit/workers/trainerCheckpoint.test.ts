@@ -7,7 +7,7 @@ import * as tf from '../../../src/model/tf';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DrugGraph } from '../../../src/data/graph';
 import { communities } from '../../helpers/graphs';
-import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/model/settings';
+import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/settings/schema';
 import type { TrainerCheckpoint } from '../../../src/model/checkpoint';
 import type { LinkTrainer } from '../../../src/model/trainer';
 import type { TrainerUpdate } from '../../../src/workers/protocol';

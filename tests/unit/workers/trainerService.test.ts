@@ -6,7 +6,7 @@ import * as tf from '../../../src/model/tf';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DrugGraph } from '../../../src/data/graph';
 import { Rng } from '../../../src/model/rng';
-import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/model/settings';
+import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/settings/schema';
 import { TrainerService } from '../../../src/workers/trainerService';
 
 afterEach(() => tf.disposeVariables());

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, FILES_DATASET, SETTINGS, settingsFromHash, settingsToHash, type AppSettings, type SettingKey } from '../../../src/state/settings';
+import { DEFAULT_SETTINGS, FILES_DATASET, SETTINGS, type AppSettings, type SettingKey } from '../../../src/settings/schema';
+import { settingsFromHash, settingsToHash } from '../../../src/settings/urlHash';
 
 describe('settings table ↔ URL hash', () => {
   it('round-trips every setting', () => {
@@ -33,6 +34,7 @@ describe('settings table ↔ URL hash', () => {
       learningRate: 0.003,
       epochs: 7,
       patience: 20,
+      testFraction: 0.2,
       seed: 42,
       aggregation: 'dense',
       candidates: 3,

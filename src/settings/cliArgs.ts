@@ -1,0 +1,104 @@
+/**
+ * The CLI's setting flags, derived from the rows: a node:util parseArgs parser (strict: an unknown
+ * flag is an error) that checks every value with the row's own parse — the limits and messages of the
+ * URL — and the --help lines listing each flag with its help, limits and default. Commands add their
+ * own non-setting flags (--split, --json, …) through `own`. Node only (node:util).
+ */
+import { parseArgs } from 'node:util';
+import { DEFAULT_MODEL_SETTINGS, MODEL_SETTING_KEYS, rowOf, type ModelSettingKey, type ModelSettings, type Row } from './schema';
+
+export type OwnOptions = Record<string, { type: 'string' | 'boolean' }>;
+export type OwnValues = Record<string, string | boolean | undefined>;
+
+/** Model settings that have a CLI flag, by flag. */
+const SETTING_BY_FLAG = new Map<string, ModelSettingKey>(
+  MODEL_SETTING_KEYS.filter((k) => rowOf(k).flag).map((k) => [rowOf(k).flag!, k]),
+);
+
+export const SETTING_FLAGS: readonly string[] = [...SETTING_BY_FLAG.keys()];
+
+/** The message for a bad value of a flag, worded as the URL's ("expected …") but naming the flag. */
+export function flagError(flag: string, raw: string, error: string): string {
+  return error.startsWith('expected ') ? `--${flag} expects ${error.slice('expected '.length)}, got "${raw}"` : `--${flag}: ${error}`;
+}
+
+/**
+ * parseArgs refuses a value starting with '-' after a flag (`--seed -1`); the hand-written parsers
+ * took it, and the row then says what is wrong with it. So such pairs become `--seed=-1` first.
+ */
+function joinDashValues(args: string[], stringFlags: Set<string>, allFlags: Set<string>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const next = args[i + 1];
+    if (stringFlags.has(a) && next !== undefined && next.startsWith('-') && !allFlags.has(next.split('=')[0])) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+/** parseArgs' errors in the CLI's words ("unknown option --x", "--x needs a value"). */
+function cliParseError(e: unknown): Error {
+  const { code, message } = e as { code?: string; message: string };
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new Error(`unknown option ${/'([^']+)'/.exec(message)?.[1] ?? message}`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const flag = /'(-[^' ]+)/.exec(message)?.[1];
+    return new Error(flag ? `${flag} needs a value` : message);
+  }
+  return e instanceof Error ? e : new Error(String(e));
+}
+
+/**
+ * Parses a command's arguments: every setting flag (checked by its row; the others keep their
+ * defaults) plus the command's own options; the rest are positionals (the data files). Throws with
+ * the CLI's message on an unknown flag, a missing value or a value the row refuses.
+ */
+export function parseCliArgs(args: string[], own: OwnOptions = {}): { settings: ModelSettings; own: OwnValues; positionals: string[] } {
+  for (const name of Object.keys(own)) if (SETTING_BY_FLAG.has(name)) throw new Error(`--${name} is a setting flag; a command cannot redefine it`);
+  const options: OwnOptions = { ...own };
+  for (const flag of SETTING_BY_FLAG.keys()) options[flag] = { type: 'string' };
+  const allFlags = new Set(Object.keys(options).map((f) => `--${f}`));
+  const stringFlags = new Set(Object.entries(options).filter(([, o]) => o.type === 'string').map(([f]) => `--${f}`));
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: joinDashValues(args, stringFlags, allFlags), options, strict: true, allowPositionals: true });
+  } catch (e) {
+    throw cliParseError(e);
+  }
+  const settings: Record<string, unknown> = { ...DEFAULT_MODEL_SETTINGS };
+  const ownValues: OwnValues = {};
+  // In the order given, so the first bad value is the one reported.
+  for (const [flag, value] of Object.entries(parsed.values)) {
+    const name = SETTING_BY_FLAG.get(flag);
+    if (!name) {
+      ownValues[flag] = value as string | boolean;
+      continue;
+    }
+    const result = rowOf(name).parse(value as string);
+    if ('error' in result) throw new Error(flagError(flag, value as string, result.error));
+    settings[name] = result.value;
+  }
+  return { settings: settings as ModelSettings, own: ownValues, positionals: parsed.positionals };
+}
+
+/** What a flag's value looks like in --help. */
+function metavar(row: Row): string {
+  if (row.kind === 'enum') return row.options.join('|');
+  if (row.kind === 'features') return 'SPEC';
+  return row.kind === 'int' ? 'N' : 'X';
+}
+
+/** The --help lines of every setting flag: flag and value, help, what it accepts and its default. */
+export function settingFlagsHelp(): string {
+  const lines: string[] = [];
+  for (const [flag, name] of SETTING_BY_FLAG) {
+    const row = rowOf(name);
+    const head = `  --${flag} ${metavar(row)}`;
+    const accepts = row.kind === 'enum' ? '' : `${row.expected[0].toUpperCase()}${row.expected.slice(1)}; `;
+    lines.push(head.length < 23 ? `${head.padEnd(24)}${row.help}` : `${head}\n${' '.repeat(24)}${row.help}`);
+    lines.push(`${' '.repeat(24)}${accepts}default ${row.format(row.defaultValue as never) || '""'}`);
+  }
+  return lines.join('\n');
+}

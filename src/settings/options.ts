@@ -1,0 +1,42 @@
+/**
+ * The choices the settings offer, as plain lists (no TensorFlow.js here): the schema checks values
+ * against them, the controls list them, and the model imports its kind types from here.
+ */
+
+/** Message-passing layer kinds (one file each in src/model/layers/). */
+export const LAYER_KINDS = ['seed-gcn', 'gcn', 'sage', 'gat', 'gin', 'mpnn'] as const;
+export type LayerKind = (typeof LAYER_KINDS)[number];
+export type ModelKind = LayerKind;
+
+/** Link prediction, interaction-type prediction (typed graphs) or node classification (ATC level 1). */
+export const TASKS = ['link', 'type', 'node'] as const;
+export type TaskKind = (typeof TASKS)[number];
+
+/** How a pair's score is computed from its two embeddings (link task). */
+export const DECODERS = ['dot', 'distmult', 'mlp'] as const;
+export type DecoderKind = (typeof DECODERS)[number];
+
+/** The mpnn layer's AGG step. */
+export const AGGREGATORS = ['sum', 'mean', 'max'] as const;
+export type AggregatorKind = (typeof AGGREGATORS)[number];
+
+/** The mpnn layer's UPDATE step. */
+export const UPDATES = ['replace', 'add', 'concat'] as const;
+export type UpdateKind = (typeof UPDATES)[number];
+
+/** How neighbour sums run: chosen per backend and size, or forced. */
+export const AGGREGATION_MODES = ['auto', 'kernel', 'sparse', 'dense'] as const;
+export type AggregationMode = (typeof AGGREGATION_MODES)[number];
+
+/** Node feature kinds, combinable with '+' (see featureSpec.ts). */
+export const FEATURE_KINDS = ['learned', 'random', 'atc', 'categories', 'degree', 'morgan'] as const;
+export type FeatureKind = (typeof FEATURE_KINDS)[number];
+
+/** TensorFlow.js backends the page can ask for ('auto' = probe them in order). */
+export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendChoice = (typeof BACKEND_CHOICES)[number];
+export type BackendName = Exclude<BackendChoice, 'auto'>;
+
+/** Cytoscape renderers. */
+export const RENDERERS = ['auto', 'canvas', 'webgl'] as const;
+export type RendererChoice = (typeof RENDERERS)[number];
