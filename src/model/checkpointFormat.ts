@@ -2,7 +2,7 @@
  * The checkpoint format alone, free of TensorFlow.js: the page stores and checks checkpoints
  * without loading tfjs (the trainer worker makes and restores them: checkpoint.ts).
  */
-import type { ModelSettings } from '../settings/schema';
+import { rowOf, SETTINGS, type ModelSettings } from '../settings/schema';
 import type { EarlyStop, EpochResult } from './trainerBase';
 
 export const CHECKPOINT_FORMAT = 'drug-gnn-checkpoint/1';
@@ -41,7 +41,13 @@ const FREE_SETTINGS: (keyof ModelSettings)[] = ['epochs', 'candidates'];
 
 /** Settings in which two trainers differ in what they compute (the epoch budget and candidate count aside). */
 export function settingsDiffer(a: ModelSettings, b: ModelSettings): (keyof ModelSettings)[] {
-  return (Object.keys(a) as (keyof ModelSettings)[]).filter((k) => !FREE_SETTINGS.includes(k) && JSON.stringify(a[k]) !== JSON.stringify(b?.[k]));
+  return (Object.keys(a) as (keyof ModelSettings)[]).filter((k) => !FREE_SETTINGS.includes(k) && JSON.stringify(a[k]) !== JSON.stringify(savedValue(b, k)));
+}
+
+/** A saved value; a setting added after the save was written reads as its default (what the run used). */
+function savedValue(saved: ModelSettings | undefined, key: keyof ModelSettings): unknown {
+  const value = saved?.[key];
+  return value === undefined && rowOf(key).addedLater ? SETTINGS[key].defaultValue : value;
 }
 
 /** The checkpoint's array buffers, to transfer instead of copying between threads. */

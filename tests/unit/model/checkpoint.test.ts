@@ -118,6 +118,23 @@ describe('trainer checkpoints resume with the same numbers', () => {
     other.dispose();
   });
 
+  it('a checkpoint saved before a setting existed restores when the setting is at its default, not otherwise', async () => {
+    const t = createTrainer(graph, settings({}), 'cpu');
+    await train(t, 2);
+    const cp = await captureCheckpoint(t);
+    const embeddings = await t.embeddings();
+    t.dispose();
+    const { testFraction: _dropped, ...older } = cp.settings;
+    const oldCp = { ...cp, settings: older as ModelSettings };
+    const same = createTrainer(graph, settings({}), 'cpu');
+    await restoreCheckpoint(same, oldCp);
+    expect(await same.embeddings()).toEqual(embeddings);
+    same.dispose();
+    const other = createTrainer(graph, settings({ testFraction: 0.2 }), 'cpu');
+    await expect(restoreCheckpoint(other, oldCp)).rejects.toThrow(/settings differ: testFraction=undefined \(now 0.2\)/);
+    other.dispose();
+  });
+
   it('restoring into a trainer that already trained replaces its state without leaking', async () => {
     const s = settings({});
     const a = createTrainer(graph, s, 'cpu');
