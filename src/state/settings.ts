@@ -6,7 +6,8 @@
 import type { BackendName } from '../workers/protocol';
 import type { AggregatorKind } from '../model/aggregators';
 import { parseFeatureSpec } from '../model/features/spec';
-import { LAYER_KINDS } from '../model/layers';
+// From kinds.ts, not the layers' index: that one imports TensorFlow.js, which the page must not load.
+import { LAYER_KINDS } from '../model/layers/kinds';
 import type { UpdateKind } from '../model/layers/mpnn';
 import type { AggregationMode, DecoderKind, ModelKind, ModelSettings, TaskKind } from '../model/settings';
 import { DEFAULT_MODEL_SETTINGS } from '../model/settings';

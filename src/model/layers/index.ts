@@ -8,9 +8,9 @@ import { GinLayer } from './gin';
 import { MpnnLayer, type UpdateKind } from './mpnn';
 import { SageLayer } from './sage';
 import { SeedGcnLayer } from './seedGcn';
+import type { LayerKind } from './kinds';
 
-export type LayerKind = 'seed-gcn' | 'gcn' | 'sage' | 'gat' | 'gin' | 'mpnn';
-export const LAYER_KINDS: readonly LayerKind[] = ['seed-gcn', 'gcn', 'sage', 'gat', 'gin', 'mpnn'];
+export { LAYER_KINDS, type LayerKind } from './kinds';
 
 export interface LayerOptions {
   /** GAT only. */
