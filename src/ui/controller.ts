@@ -95,6 +95,7 @@ export class PlaygroundController {
     const pref = this.store.getState().settings.backend;
     try {
       const backend = await this.api.init(pref === 'auto' ? undefined : pref);
+      performance.mark('playground:backend-ready', { detail: { backend: backend.chosen } });
       this.set({ backend });
     } catch (e) {
       this.set({ error: message(e), status: 'error' });
