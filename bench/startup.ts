@@ -51,6 +51,9 @@ export interface StartupLoad {
   /** Worker created → backend ready; null for builds without the marks. */
   trainerStartMs: number | null;
   backend: string | null;
+  /** CPU time (ms) until trainable, from Chromium's own counters: the page's main thread and the whole renderer (workers too). */
+  mainThreadCpuMs: number;
+  rendererCpuMs: number;
   pageJs: ScriptFile[];
   workerJs: ScriptFile[];
   /** Other requests by the workers before trainable (wasm, data), for the record. */
@@ -65,19 +68,22 @@ export interface StartupBuildReport {
   workerJs: { files: ScriptFile[]; bytes: number; gzipBytes: number };
   trainableMs: { median: number; min: number; max: number; all: number[] };
   trainerStartMs: { median: number; min: number; max: number } | null;
+  /** Medians; CPU time barely depends on how busy the machine is, unlike the wall-clock figures. */
+  mainThreadCpuMs: number;
+  rendererCpuMs: number;
   backend: string | null;
   /** The machine's 1-minute load average before and after the loads: timings mean little on a busy machine. */
   loadAverage: [number, number];
 }
 
-interface Served {
+export interface Served {
   url: string;
   /** Requests since the last take(): path and Referer path (null when none). */
   take(): { path: string; referer: string | null }[];
   close(): Promise<void>;
 }
 
-async function serve(dir: string): Promise<Served> {
+export async function serve(dir: string): Promise<Served> {
   const files = sirv(dir, { dev: false, etag: true });
   let log: { path: string; referer: string | null }[] = [];
   const server = createServer((req, res) => {
@@ -153,11 +159,20 @@ export async function measureLoad(browser: Browser, served: Served, dir: string,
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const cpu = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+      return { thread: get('ThreadTime'), process: get('ProcessTime') };
+    };
+    const cpu0 = await cpu();
     served.take();
     // The tour is off so nothing covers the network; it does not change what loads.
     await page.goto(`${served.url}#tour=off`);
     const handle = await page.waitForFunction(trainableProbe, null, { timeout: 60_000, polling: 50 });
     const timing = (await handle.jsonValue())!;
+    const cpu1 = await cpu();
     const requests = served.take();
     const parentOf = new Map(requests.map((r) => [r.path, r.referer]));
     const pageJs: ScriptFile[] = [];
@@ -168,7 +183,7 @@ export async function measureLoad(browser: Browser, served: Served, dir: string,
       if (r.path.endsWith('.js')) (worker ? workerJs : pageJs).push(scriptFile(dir, r.path, cache));
       else if (worker) workerOther.push(r.path.split('/').pop()!);
     }
-    return { ...timing, pageJs, workerJs, workerOther };
+    return { ...timing, mainThreadCpuMs: cpu1.thread - cpu0.thread, rendererCpuMs: cpu1.process - cpu0.process, pageJs, workerJs, workerOther };
   } finally {
     await context.close();
   }
@@ -215,6 +230,8 @@ export async function measureBuilds(builds: { label: string; dir: string }[], lo
       workerJs: sum(union(rs.map((r) => r.workerJs))),
       trainableMs: { median: median(t), min: Math.min(...t), max: Math.max(...t), all: t.map((x) => Math.round(x)) },
       trainerStartMs: w.length ? { median: median(w), min: Math.min(...w), max: Math.max(...w) } : null,
+      mainThreadCpuMs: Math.round(median(rs.map((r) => r.mainThreadCpuMs))),
+      rendererCpuMs: Math.round(median(rs.map((r) => r.rendererCpuMs))),
       backend: rs[0]?.backend ?? null,
       loadAverage: [Number(loadBefore.toFixed(1)), Number(loadAfter.toFixed(1))],
     };
@@ -234,6 +251,7 @@ function printReport(r: StartupBuildReport): void {
   }
   const t = r.trainableMs;
   console.log(`  navigation → drawn and trainable: median ${t.median.toFixed(0)} ms (min ${t.min.toFixed(0)}, max ${t.max.toFixed(0)})`);
+  console.log(`  CPU until trainable (median): main thread ${r.mainThreadCpuMs} ms, renderer process with workers ${r.rendererCpuMs} ms`);
   const w = r.trainerStartMs;
   console.log(`  trainer worker created → backend ready: ${w ? `median ${w.median.toFixed(0)} ms (min ${w.min.toFixed(0)}, max ${w.max.toFixed(0)})` : 'not marked in this build'}`);
   const jsOk = r.pageJs.gzipBytes <= STARTUP_GOALS.pageJsGzipKB * 1024;
