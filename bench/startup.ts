@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --only=startup [--compare=<dist dir>] [--loads=N] [--no-build]`: how light the page
+ * `npm run bench -- --only=startup [--compare=<dist dir>[,<dist dir>…]] [--loads=N] [--no-build]`: how light the page
  * starts. Builds dist/ (unless --no-build; the short bench uses dist/ as it is, or skips without one),
  * serves it as static files and opens it N times in headless Chromium, each in a fresh context (empty
  * cache and storage), and reports:
@@ -14,7 +14,7 @@
  *  - the trainer worker's start, `playground:trainer-created` → `playground:backend-ready` (builds
  *    without those marks report null).
  *
- * `--compare=<dir>` measures another build (e.g. main's dist/) in the same run, loads interleaved.
+ * `--compare=<dir>` measures other builds (e.g. main's dist/) in the same run, loads interleaved.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -278,8 +278,7 @@ export async function runStartupBench(opts: { short: boolean; json: boolean }): 
     if (r.status !== 0) throw new Error('vite build failed');
   }
   const builds = [{ label: 'this build', dir: dist }];
-  const compare = arg('compare');
-  if (compare) builds.push({ label: 'compared build', dir: resolve(compare) });
+  for (const dir of arg('compare')?.split(',') ?? []) builds.push({ label: `compared: ${dir}`, dir: resolve(dir) });
   for (const b of builds) if (!existsSync(resolve(b.dir, 'index.html'))) throw new Error(`${b.dir}: no index.html (not a build)`);
   const loads = Number(arg('loads') ?? (opts.short ? 3 : 9));
   const reports = await measureBuilds(builds, loads, log);
