@@ -1,5 +1,5 @@
 /**
- * Loading user data: files dropped or picked, or `?data=<url>` links. Parsing runs in the parse
+ * Loading data: files dropped or picked, `?data=<url>` links and the built-in sets. Parsing runs in the parse
  * worker; the column dialog asks the user to confirm the columns of tables that are not a known
  * dialect. On any failure the graph and model already loaded stay as they were.
  */
