@@ -30,7 +30,6 @@ export default defineConfig({
   worker: { format: 'es' },
   build: {
     target: 'es2022',
-    chunkSizeWarningLimit: 4000,
     // KaTeX's fonts as files, not data: URLs, which the CSP's default-src 'self' would block.
     assetsInlineLimit: (file: string) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
   },

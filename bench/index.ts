@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --short] [-- --json]`: runs every registered benchmark section in turn.
+ * `npm run bench [-- --short] [-- --json] [-- --only=a,b]`: runs every registered benchmark section in turn
+ * (or those named).
  * Each section exports `run(opts)` returning a JSON-able report; with --json only the combined JSON
  * is printed (stdout), otherwise each section prints its own table.
  */
@@ -9,6 +10,7 @@ import { runHostileBench } from './parseHostile';
 import { runPredictionsBench } from './predictions';
 import { runTrainBench } from './train';
 import { runGpuBench } from './gpu';
+import { runStartupBench } from './startup';
 
 export interface BenchOptions {
   short: boolean;
@@ -26,6 +28,8 @@ export const sections: BenchSection[] = [
   { name: 'train', run: runTrainBench },
   { name: 'candidates', run: runCandidatesBench },
   { name: 'predictions', run: runPredictionsBench },
+  // Page start-up in headless Chromium; the short run uses an existing dist/ or skips.
+  { name: 'startup', run: runStartupBench },
   // Skips itself unless the optional `webgpu` package (Dawn) is installed and finds an adapter.
   { name: 'gpu', run: runGpuBench },
 ];

@@ -26,6 +26,7 @@ const { settings, warnings } = settingsFromHash(location.hash);
 const store = createPlaygroundStore(settings, warnings);
 const controller = new PlaygroundController(store);
 const loader = new DataLoader(controller);
+controller.datasetSource = loader;
 const teach = new TeachController(controller);
 let cy: cytoscape.Core | null = null;
 let firstLoadDone: () => void = () => undefined;

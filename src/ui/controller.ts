@@ -5,13 +5,11 @@
  */
 import * as Comlink from 'comlink';
 import { findBuiltin } from '../data/builtinDatasets';
-import { inputFromBytes } from '../data/input';
-import { loadFiles } from '../data/loadFiles';
 import type { DrugGraph, LoadReport } from '../data/graph';
 import { DEFAULT_SETTINGS, FILES_DATASET, modelSettingsOf, SETTINGS, type AppSettings } from '../settings/schema';
 import { settingsFromHash, settingsToHash } from '../settings/urlHash';
 import type { LoadedModel, TrainerUpdate } from '../workers/protocol';
-import { modelFromUrl, type ModelInput } from './modelInput';
+import type { ModelInput } from './modelInput';
 import { RunLog } from './runLog';
 import { closeRun } from './runs';
 import type { PackedCheckpoint, TrainerCheckpoint } from '../model/checkpointFormat';
@@ -50,12 +48,22 @@ export interface ResumableWork {
   checkpoint: TrainerCheckpoint | PackedCheckpoint | null;
 }
 
+/**
+ * Parses a data set at a URL and completes the load `token` with it (the DataLoader, through the parse
+ * worker): the page itself carries no parser, so built-in sets load like any other file.
+ */
+export interface DatasetSource {
+  loadDataset(token: number, url: string, name: string, dataset: string): Promise<void>;
+}
+
 /** The store's view of a model that has not trained yet. */
 const NO_RUN_STATE = { stop: null, best: null } as const;
 
 export class PlaygroundController {
   private client: TrainerClient;
   private readonly runs: RunLog;
+  /** Set once at start-up (main.tsx): the loader that parses built-in sets. */
+  datasetSource: DatasetSource | null = null;
 
   constructor(
     readonly store: PlaygroundStore,
@@ -88,6 +96,7 @@ export class PlaygroundController {
     const pref = this.store.getState().settings.backend;
     try {
       const backend = await this.api.init(pref === 'auto' ? undefined : pref);
+      performance.mark('playground:backend-ready', { detail: { backend: backend.chosen } });
       this.set({ backend });
     } catch (e) {
       this.set({ error: message(e), status: 'error' });
@@ -110,16 +119,8 @@ export class PlaygroundController {
       return;
     }
     const token = this.beginLoad(dataset.label);
-    try {
-      const response = await fetch(new URL(dataset.path, document.baseURI));
-      if (!response.ok) throw new Error(`${dataset.path}: HTTP ${response.status}`);
-      // Small enough to parse here; the same loader as dropped files, so the demo is no special case.
-      const bytes = new Uint8Array(await response.arrayBuffer());
-      const { graph, report } = await loadFiles([inputFromBytes(dataset.path, bytes)], { name: dataset.label });
-      await this.completeLoad(token, graph, report, dataset.id);
-    } catch (e) {
-      this.endLoad(token, message(e));
-    }
+    if (!this.datasetSource) return this.endLoad(token, 'No data loader is attached to the page.');
+    await this.datasetSource.loadDataset(token, new URL(dataset.path, document.baseURI).href, dataset.label, dataset.id);
   }
 
   /**
@@ -350,6 +351,8 @@ export class PlaygroundController {
     this.set({ modelNotice: { text: `Loading the model from ${url}…`, error: false } });
     let input: ModelInput;
     try {
+      // Loaded here, not at start-up: the unzip code (fflate) is only needed for a model link.
+      const { modelFromUrl } = await import('./modelInput');
       input = await modelFromUrl(url, document.baseURI);
     } catch (e) {
       this.set({ modelNotice: { text: `The model link was not loaded: ${message(e)}`, error: true } });

@@ -1,12 +1,12 @@
 /**
- * Loading user data: files dropped or picked, or `?data=<url>` links. Parsing runs in the parse
+ * Loading data: files dropped or picked, `?data=<url>` links and the built-in sets. Parsing runs in the parse
  * worker; the column dialog asks the user to confirm the columns of tables that are not a known
  * dialect. On any failure the graph and model already loaded stay as they were.
  */
 import * as Comlink from 'comlink';
 import type { ColumnDetection, ColumnMapping } from '../data/table/layout';
 import type { ParseProgress, ParseResult, ParserLoadOptions } from '../workers/protocol';
-import type { PlaygroundController } from './controller';
+import type { DatasetSource, PlaygroundController } from './controller';
 import { progressView } from './loadProgress';
 import { startParserWorker, type ParserClient } from './parserClient';
 
@@ -15,7 +15,7 @@ const TABLE_NAME = /\.(csv|tsv|tab|txt)(\.gz)?$/i;
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e)).replace(/^LoadError: /, '');
 
-export class DataLoader {
+export class DataLoader implements DatasetSource {
   private client: ParserClient | null = null;
   /** Rejects whatever the page is waiting for from the parse worker (see cancel). */
   private cancelWaits = new Set<(e: Error) => void>();
@@ -52,6 +52,11 @@ export class DataLoader {
     const absolute = urls.map((u) => new URL(u, document.baseURI).href);
     const token = this.controller.beginLoad(absolute.join(', '));
     await this.run(token, (opts, onProgress) => this.api.loadUrl(absolute, opts, onProgress), {});
+  }
+
+  /** A built-in data set (controller.loadBuiltin): parsed in the worker like any file, named `name`. */
+  async loadDataset(token: number, url: string, name: string, dataset: string): Promise<void> {
+    await this.run(token, (opts, onProgress) => this.api.loadUrl([url], opts, onProgress), { name }, dataset);
   }
 
   /**
@@ -96,6 +101,7 @@ export class DataLoader {
     token: number,
     load: (opts: ParserLoadOptions, onProgress: (p: ParseProgress) => void) => Promise<ParseResult>,
     options: ParserLoadOptions,
+    dataset?: string,
   ): Promise<void> {
     const startedAt = performance.now();
     try {
@@ -105,7 +111,7 @@ export class DataLoader {
       const { graph, report } = await this.cancellable(load(options, onProgress));
       // For tests and profiling: the parsed graph has arrived on the page.
       performance.mark('playground:parsed', { detail: { edges: graph.edgeSrc.length } });
-      await this.controller.completeLoad(token, graph, report);
+      await this.controller.completeLoad(token, graph, report, dataset);
     } catch (e) {
       const text = errorText(e);
       // A cancelled load is the user's choice, not an error worth a red banner.

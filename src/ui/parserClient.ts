@@ -1,4 +1,4 @@
-/** Starts the parse worker lazily (first file dropped) and wraps it with Comlink. */
+/** Starts the parse worker (the built-in set at start-up, then each load) and wraps it with Comlink. */
 import * as Comlink from 'comlink';
 import type { ParserApi } from '../workers/protocol';
 

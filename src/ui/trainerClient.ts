@@ -8,6 +8,8 @@ export interface TrainerClient {
 }
 
 export function startTrainerWorker(): TrainerClient {
+  // For the start-up benchmark: worker created → backend ready (controller.initBackend) is its start.
+  performance.mark('playground:trainer-created');
   const worker = new Worker(new URL('../workers/trainer.worker.ts', import.meta.url), { type: 'module' });
   return { api: Comlink.wrap<TrainerApi>(worker), terminate: () => worker.terminate() };
 }

@@ -4,7 +4,6 @@
  */
 import { useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { modelFromFiles } from '../modelInput';
 import type { ExportContext } from './types';
 
 export function LoadModel({ ctx }: { ctx: ExportContext }) {
@@ -15,6 +14,8 @@ export function LoadModel({ ctx }: { ctx: ExportContext }) {
     if (files.length === 0) return;
     setBusy(true);
     try {
+      // On first use: the unzip code (fflate) stays out of the page's start-up bundle.
+      const { modelFromFiles } = await import('../modelInput');
       await ctx.controller.loadModel(await modelFromFiles(files));
     } catch (e) {
       ctx.store.setState({ modelNotice: { text: e instanceof Error ? e.message : String(e), error: true } });

@@ -1,5 +1,4 @@
 /** Exports of the trained model (TensorFlow.js files, zipped). */
-import { zipModel } from '../modelInput';
 import { slug } from './fileNames';
 import type { ExportEntry } from './types';
 
@@ -15,6 +14,8 @@ export const modelExports: ExportEntry[] = [
       const s = ctx.store.getState();
       // After an early stop the weights are the best epoch's.
       const epoch = s.stop?.kind === 'early' ? s.stop.bestEpoch : (s.history.at(-1)?.epoch ?? 0);
+      // On first use: the zip code (fflate) stays out of the page's start-up bundle.
+      const { zipModel } = await import('../modelInput');
       return { name: `${slug(s.graph?.name ?? 'data')}-${s.settings.model}-e${epoch}.model.zip`, type: 'application/zip', bytes: zipModel(files) };
     },
   },

@@ -1,12 +1,15 @@
 /** Exports of run cards, the runs table and the split. */
 import { APP_VERSION } from '../../appVersion';
-import { runCard, runCardJson, runCardMarkdown, runsCsv, type RunCardInput } from '../../export/runCard';
+import type { RunCardInput } from '../../export/runCard';
 import type { RunRecord } from '../runs';
 import { runEndCell } from '../runText';
 import { slug } from './fileNames';
 import type { ExportContext, ExportEntry, ExportOptions } from './types';
 
 const encode = (text: string) => new TextEncoder().encode(text);
+
+// On first export: run cards bring papaparse, which the page does not need to start.
+const loadRunCard = () => import('../../export/runCard');
 
 export function runCardInput(run: RunRecord): RunCardInput {
   return { ...run, ended: { kind: run.end.kind, text: runEndCell(run).text } };
@@ -36,6 +39,7 @@ export const runExports: ExportEntry[] = [
     available: hasRuns,
     async run(ctx, options) {
       const run = pickRun(ctx, options);
+      const { runCard, runCardJson } = await loadRunCard();
       return { name: `run-${run.id}-${slug(run.dataset)}.card.json`, type: 'application/json', bytes: encode(runCardJson(runCard(runCardInput(run), APP_VERSION))) };
     },
   },
@@ -47,6 +51,7 @@ export const runExports: ExportEntry[] = [
     available: hasRuns,
     async run(ctx, options) {
       const run = pickRun(ctx, options);
+      const { runCard, runCardMarkdown } = await loadRunCard();
       return { name: `run-${run.id}-${slug(run.dataset)}.card.md`, type: 'text/markdown', bytes: encode(runCardMarkdown(runCard(runCardInput(run), APP_VERSION))) };
     },
   },
@@ -57,6 +62,7 @@ export const runExports: ExportEntry[] = [
     group: 'Model and runs',
     available: hasRuns,
     async run(ctx) {
+      const { runsCsv } = await loadRunCard();
       return { name: 'runs.csv', type: 'text/csv', bytes: encode(runsCsv(ctx.store.getState().runs.map(runCardInput))) };
     },
   },
