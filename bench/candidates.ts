@@ -9,7 +9,7 @@ import os from 'node:os';
 import * as tf from '../src/model/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { DEFAULT_MODEL_SETTINGS, type DecoderKind } from '../src/model/settings';
-import { LinkTrainer } from '../src/model/trainer';
+import { LinkTrainer } from '../src/model/tasks/linkTrainer';
 import { machineInfo } from './report';
 import { namedGraphs } from './trainData';
 

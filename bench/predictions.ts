@@ -16,7 +16,7 @@ import { loadGraph, loadOgblDdi } from '../src/cli/trainData';
 import type { DrugGraph } from '../src/data/graph';
 import { DEFAULT_MODEL_SETTINGS, type DecoderKind } from '../src/model/settings';
 import type { LinkSplit } from '../src/model/split';
-import { LinkTrainer } from '../src/model/trainer';
+import { LinkTrainer } from '../src/model/tasks/linkTrainer';
 import { machineInfo } from './report';
 import { ROOT, SHARED } from './trainData';
 

@@ -11,7 +11,7 @@ import { graphFingerprint, nodeOrderFingerprint, splitFingerprint } from '../src
 import { parseTrainArgs } from '../src/cli/train';
 import { buildTrainer, loadData, startBackend } from '../src/cli/session';
 import { assignWeights, checkGraph, parseModelFiles, saveModelFiles, savingMeta } from '../src/model/modelFile';
-import { LinkTrainer } from '../src/model/trainer';
+import { LinkTrainer } from '../src/model/tasks/linkTrainer';
 
 const parsed = parseTrainArgs(process.argv.slice(2));
 const fail = await startBackend(parsed.backend, console.log);

@@ -20,7 +20,7 @@ import {
   type ModelFiles,
 } from '../model/modelFile';
 import type { LinkSplit } from '../model/split';
-import type { TrainerBase } from '../model/trainerBase';
+import type { TrainerBase } from '../model/tasks/trainerBase';
 import { checkModelSettings } from '../state/modelSettingsCheck';
 import { buildTrainer } from './session';
 

@@ -10,7 +10,7 @@ import { featureKinds, morganFeatures, type FeatureBlock } from '../model/featur
 import type { ModelSettings } from '../model/settings';
 import type { LinkSplit } from '../model/split';
 import { createTrainer } from '../model/tasks';
-import type { EpochResult, TrainerBase } from '../model/trainerBase';
+import type { EpochResult, TrainerBase } from '../model/tasks/trainerBase';
 import { installDawn } from './dawn';
 import { loadGraph, loadOgblDdi, loadRdkitNode, loadSplitFile } from './trainData';
 

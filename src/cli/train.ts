@@ -9,13 +9,12 @@ import { writeFile } from 'node:fs/promises';
 import { parseFeatureSpec } from '../model/features';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../model/settings';
 import { linkSplitToJson } from '../model/splitFile';
-import { LinkTrainer } from '../model/trainer';
-import type { EpochResult } from '../model/trainerBase';
+import { LinkTrainer } from '../model/tasks/linkTrainer';
+import type { EpochResult, TrainerBase } from '../model/tasks/trainerBase';
 import { APP_VERSION } from '../appVersion';
 import { graphFingerprint, nodeOrderFingerprint, splitFingerprint } from '../data/fingerprint';
 import { runCard, runCardJson, runCardMarkdown } from '../export/runCard';
 import { saveModelFiles, savingMeta } from '../model/modelFile';
-import type { TrainerBase } from '../model/trainerBase';
 import { trainerFromModelFile, writeModelDir, type LoadedTrainer } from './modelFile';
 import { buildTrainer, commandLog, loadData, parseCommandArgs, startBackend, trainToEnd, type CliBackend, type TrainOutcome } from './session';
 

@@ -5,7 +5,7 @@
  */
 import Papa from 'papaparse';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../model/settings';
-import type { EpochResult } from '../model/trainerBase';
+import type { EpochResult } from '../model/tasks/trainerBase';
 
 export const RUN_CARD_FORMAT = 'drug-gnn-playground-run-card/1';
 

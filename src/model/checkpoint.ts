@@ -8,7 +8,7 @@
  */
 import * as tf from './tf';
 import { CHECKPOINT_FORMAT, settingsDiffer, type SavedTensor, type TrainerCheckpoint } from './checkpointFormat';
-import type { TrainerBase } from './trainerBase';
+import type { TrainerBase } from './tasks/trainerBase';
 
 export * from './checkpointFormat';
 

@@ -3,7 +3,7 @@
  * without loading tfjs (the trainer worker makes and restores them: checkpoint.ts).
  */
 import type { ModelSettings } from './settings';
-import type { EarlyStop, EpochResult } from './trainerBase';
+import type { EarlyStop, EpochResult } from './tasks/trainerBase';
 
 export const CHECKPOINT_FORMAT = 'drug-gnn-checkpoint/1';
 

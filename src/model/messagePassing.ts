@@ -9,7 +9,7 @@
  * tensors of each step so the teaching view can show the real numbers.
  */
 import * as tf from './tf';
-import type { GraphOperators } from './graphTensors';
+import type { GraphOperators } from './graphOperators';
 
 /** The tensors one layer computed, for every node (rows are nodes). */
 export interface LayerTrace {

@@ -4,7 +4,7 @@
  */
 import * as tf from './tf';
 import { NodeFeatures, featureKinds, type FeatureBlock } from './features';
-import type { GraphOperators } from './graphTensors';
+import type { GraphOperators } from './graphOperators';
 import { createLayer } from './layers';
 import type { LayerTrace, MessagePassingLayer } from './messagePassing';
 import type { Rng } from './rng';

@@ -11,7 +11,7 @@
 import * as tf from './tf';
 import { ATC_GROUPS } from './features/attributes';
 import type { ModelSettings } from './settings';
-import type { TrainerBase } from './trainerBase';
+import type { TrainerBase } from './tasks/trainerBase';
 
 import { MODEL_FILE_FORMAT, MODEL_JSON_NAME, WEIGHTS_NAME, type ModelFiles } from './modelFileFormat';
 

@@ -6,7 +6,7 @@
  */
 import { PredictionsWriter, type PredictionFormat, type PredictionNames } from '../export/predictionsCsv';
 import { NODE_CLASSES, planPredictions, type PredictionRequest, type PredictionScope, type PredictionTask } from './predictions';
-import type { TrainerBase } from './trainerBase';
+import type { TrainerBase } from './tasks/trainerBase';
 
 export interface PredictionFileRequest extends PredictionRequest {
   format: PredictionFormat;

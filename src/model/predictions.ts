@@ -13,8 +13,8 @@ import * as tf from './tf';
 import { ATC_GROUPS } from './features/attributes';
 import { NodeTrainer } from './tasks/nodeTrainer';
 import { TypeTrainer } from './tasks/typeTrainer';
-import { LinkTrainer } from './trainer';
-import type { TrainerBase } from './trainerBase';
+import { LinkTrainer } from './tasks/linkTrainer';
+import type { TrainerBase } from './tasks/trainerBase';
 import { splitPartOf, type Pairs } from './split';
 import { NO_PART, TYPE_TOP, type PredictionRequest, type PredictionTask, type RowBlock } from './predictionRows';
 

@@ -10,8 +10,8 @@ import { featureKinds } from './features/spec';
 import { linkSplitToJson } from './splitFile';
 import { NodeTrainer } from './tasks/nodeTrainer';
 import { TypeTrainer, type TypedPairs } from './tasks/typeTrainer';
-import { LinkTrainer } from './trainer';
-import type { TrainerBase } from './trainerBase';
+import { LinkTrainer } from './tasks/linkTrainer';
+import type { TrainerBase } from './tasks/trainerBase';
 
 const typed = (p: TypedPairs): [number, number, number][] => Array.from(p.a, (a, i) => [a, p.b[i], p.type[i]]);
 

@@ -1,7 +1,7 @@
 /** The session's training runs side by side (issue 4 item 7): one row per model trained, the live one included. */
 import { useContext, useState } from 'react';
 import './runs.css';
-import type { EvalMetrics } from '../model/trainerBase';
+import type { EvalMetrics } from '../model/tasks/trainerBase';
 import { PlaygroundContext, useController, usePlayground } from './context';
 import { downloadResult } from './export/download';
 import { runExport } from './export/registry';

@@ -4,7 +4,7 @@
  * chips (the URL's names) with the ones that differ between runs flagged.
  */
 import type { ModelSettings } from '../model/settings';
-import type { EvalMetrics } from '../model/trainerBase';
+import type { EvalMetrics } from '../model/tasks/trainerBase';
 import { SETTINGS } from '../state/settings';
 import type { RunRecord } from './runs';
 

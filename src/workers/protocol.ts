@@ -10,8 +10,7 @@ import type { ColumnDetection, ColumnMapping } from '../data/table/layout';
 import type { ModelFiles } from '../model/modelFileFormat';
 import type { ModelSettings } from '../model/settings';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
-import type { EpochResult } from '../model/trainer';
-import type { EarlyStop } from '../model/trainerBase';
+import type { EarlyStop, EpochResult } from '../model/tasks/trainerBase';
 import type { PackedCheckpoint, TrainerCheckpoint } from '../model/checkpointFormat';
 
 // ---------------------------------------------------------------- trainer

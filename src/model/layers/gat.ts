@@ -10,7 +10,7 @@
  * The attention weights are returned by `attention()` and in `trace()`.
  */
 import * as tf from '../tf';
-import type { GraphOperators } from '../graphTensors';
+import type { GraphOperators } from '../graphOperators';
 import { edgeScores, edgeSoftmax, weightedSum } from '../kernels/attention';
 import { Linear } from '../linear';
 import { MessagePassingLayer, type LayerTrace } from '../messagePassing';

@@ -8,7 +8,7 @@
  *   update     h_v' = m_v + b                                    (bias starts at 0)
  */
 import * as tf from '../tf';
-import type { GraphOperators } from '../graphTensors';
+import type { GraphOperators } from '../graphOperators';
 import { Linear } from '../linear';
 import { MessagePassingLayer } from '../messagePassing';
 import type { Rng } from '../rng';

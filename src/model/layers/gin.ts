@@ -6,7 +6,7 @@
  *   update     h_v' = MLP((1 + ε) h_v + m_v),  MLP = Linear → ReLU → Linear,  ε starts at 0
  */
 import * as tf from '../tf';
-import type { GraphOperators } from '../graphTensors';
+import type { GraphOperators } from '../graphOperators';
 import { Linear } from '../linear';
 import { MessagePassingLayer } from '../messagePassing';
 import type { Rng } from '../rng';

@@ -10,7 +10,7 @@
  */
 import * as tf from '../tf';
 import { aggregateNeighbours, type AggregatorKind } from '../aggregators';
-import type { GraphOperators } from '../graphTensors';
+import type { GraphOperators } from '../graphOperators';
 import { Linear } from '../linear';
 import { MessagePassingLayer } from '../messagePassing';
 import type { Rng } from '../rng';

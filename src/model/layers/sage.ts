@@ -6,7 +6,7 @@
  *   update     h_v' = W_neigh m_v + b + W_self h_v                (W_self has no bias, as PyG's lin_r)
  */
 import * as tf from '../tf';
-import type { GraphOperators } from '../graphTensors';
+import type { GraphOperators } from '../graphOperators';
 import { Linear } from '../linear';
 import { MessagePassingLayer } from '../messagePassing';
 import type { Rng } from '../rng';

@@ -6,7 +6,7 @@
  *   update     h_v' = W m_v + b                                (Linear; no self term, no self-loop)
  */
 import * as tf from '../tf';
-import type { GraphOperators } from '../graphTensors';
+import type { GraphOperators } from '../graphOperators';
 import { Linear } from '../linear';
 import { MessagePassingLayer } from '../messagePassing';
 import type { Rng } from '../rng';

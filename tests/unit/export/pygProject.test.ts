@@ -19,7 +19,7 @@ import { npyFloat32 } from '../../../src/export/pyg/npy';
 import { AGGREGATORS } from '../../../src/model/aggregators';
 import { atcFeatures } from '../../../src/model/features/attributes';
 import { degreeFeatures } from '../../../src/model/features/degree';
-import { inDegrees, messageGraphFromPairs } from '../../../src/model/graphOperators';
+import { inDegrees, messageGraphFromPairs } from '../../../src/model/messageGraph';
 import { LAYER_KINDS } from '../../../src/model/layers';
 import { UPDATES } from '../../../src/model/layers/mpnn';
 import { pygInputsOf } from '../../../src/model/pygInputs';

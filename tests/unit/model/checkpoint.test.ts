@@ -17,7 +17,7 @@ import {
 } from '../../../src/model/checkpoint';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/model/settings';
 import { createTrainer } from '../../../src/model/tasks';
-import type { EpochResult, TrainerBase } from '../../../src/model/trainerBase';
+import type { EpochResult, TrainerBase } from '../../../src/model/tasks/trainerBase';
 
 const graph = communities(40, 7);
 const settings = (over: Partial<ModelSettings>): ModelSettings => ({ ...DEFAULT_MODEL_SETTINGS, hidden: 8, patience: 0, ...over });

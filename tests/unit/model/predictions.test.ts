@@ -10,8 +10,8 @@ import { streamPredictionFile } from '../../../src/model/predictionFile';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/model/settings';
 import { NodeTrainer } from '../../../src/model/tasks/nodeTrainer';
 import { TypeTrainer } from '../../../src/model/tasks/typeTrainer';
-import { LinkTrainer } from '../../../src/model/trainer';
-import type { TrainerBase } from '../../../src/model/trainerBase';
+import { LinkTrainer } from '../../../src/model/tasks/linkTrainer';
+import type { TrainerBase } from '../../../src/model/tasks/trainerBase';
 import { communities } from '../../helpers/graphs';
 
 const graph = communities(24, 5);

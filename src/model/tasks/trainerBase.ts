@@ -5,18 +5,18 @@
  * and the test metrics worth reporting are that epoch's).
  * Everything random comes from the settings' seed, so the same seed gives the same run.
  */
-import * as tf from './tf';
-import type { DrugNode } from '../data/graph';
-import { fixedFeatureBlocks, featureKinds, type FeatureBlock } from './features';
-import { inDegrees, type MessageGraph } from './graphOperators';
-import { chooseSparseMode, GraphOperators } from './graphTensors';
-import { GnnModel } from './model';
-import type { Rng } from './rng';
-import type { ModelSettings } from './settings';
-import type { SparseMode } from './sparseOps';
+import * as tf from '../tf';
+import type { DrugNode } from '../../data/graph';
+import { fixedFeatureBlocks, featureKinds, type FeatureBlock } from '../features';
+import { inDegrees, type MessageGraph } from '../messageGraph';
+import { chooseSparseMode, GraphOperators } from '../graphOperators';
+import { GnnModel } from '../model';
+import type { Rng } from '../rng';
+import type { ModelSettings } from '../settings';
+import type { SparseMode } from '../sparseOps';
 
 /** The graph a trainer learns from: DrugGraph's fields plus the node count. */
-export interface LinkGraph {
+export interface TrainingGraph {
   numNodes: number;
   /** Known undirected pairs. */
   edgeSrc: Int32Array;
@@ -107,7 +107,7 @@ export abstract class TrainerBase {
   overlapHostWork: boolean;
 
   constructor(
-    readonly graph: LinkGraph,
+    readonly graph: TrainingGraph,
     readonly settings: ModelSettings,
     messages: MessageGraph,
     backend: string,
