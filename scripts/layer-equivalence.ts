@@ -11,7 +11,6 @@ import * as tf from '../src/model/tf';
 import { loadGraph } from '../src/cli/trainData';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../src/model/settings';
 import { createTrainer } from '../src/model/tasks';
-import { LinkTrainer } from '../src/model/tasks/linkTrainer';
 
 tf.env().set('IS_TEST', true);
 await tf.setBackend('cpu');
@@ -44,7 +43,8 @@ for (const [label, over] of runs) {
     const { layers, activated } = trainer.model.trace(trainer.operators);
     return [...layers.flatMap((t) => [t.input, t.messages, t.aggregated, t.output, ...(t.attention ? [t.attention] : [])]), ...activated].map((t) => t.dataSync() as Float32Array);
   });
-  const known = trainer instanceof LinkTrainer ? hash((await trainer.knownEdgeScores(h)).score) : '-';
+  const link = trainer.linkPredictor();
+  const known = link ? hash((await link.knownEdgeScores(h)).score) : '-';
   console.log(`${label}: losses ${losses.join(' ')}; embeddings ${hash(h)}; trace ${trace.map(hash).join(',')}; known ${known}`);
   trainer.dispose();
 }

@@ -17,7 +17,7 @@ import { drawKey, drawNegatives, type NegativeDraw } from '../negatives';
 import { Rng } from '../rng';
 import type { ModelSettings } from '../settings';
 import { PairSet, splitLinks, splitPartOf, type LinkSplit, type Pairs } from '../split';
-import { TrainerBase, type EvalMetrics, type TrainingGraph } from './trainerBase';
+import { TrainerBase, type EvalMetrics, type LinkPredictor, type TaskCases, type TrainingGraph } from './trainerBase';
 
 export interface LinkTrainerOptions {
   /** A fixed split (link-split/1 file, OGB's official one) instead of the seeded 85/5/10 split. */
@@ -33,7 +33,7 @@ export interface LinkTrainerOptions {
 /** Pairs a learned decoder scores at once outside training (bounded activations). */
 const SCORE_BLOCK = 65_536;
 
-export class LinkTrainer extends TrainerBase {
+export class LinkTrainer extends TrainerBase implements LinkPredictor {
   readonly split: LinkSplit;
   readonly decoder: LinkDecoder;
   readonly lossMode: 'gathered' | 'dense';
@@ -72,6 +72,14 @@ export class LinkTrainer extends TrainerBase {
     const dense = options.loss !== 'gathered' && settings.decoder === 'dot' && (onWebgpu || (this.operators.mode === 'dense' && n <= 2048));
     this.lossMode = dense ? 'dense' : 'gathered';
     if (dense) this.dense = new DenseLinkLoss(n, split.trainPos, this.trainPairs, backend);
+  }
+
+  byTask<R>(cases: TaskCases<R>): R {
+    return cases.link(this);
+  }
+
+  override linkPredictor(): LinkPredictor {
+    return this;
   }
 
   /**

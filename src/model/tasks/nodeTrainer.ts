@@ -15,7 +15,7 @@ import { accuracy, argmaxRows, macroF1 } from '../metrics';
 import { Rng } from '../rng';
 import type { ModelSettings } from '../settings';
 import { gatherRows } from '../sparseOps';
-import { TrainerBase, type EvalMetrics, type TrainingGraph } from './trainerBase';
+import { TrainerBase, type EvalMetrics, type TaskCases, type TrainingGraph } from './trainerBase';
 
 export interface NodeSplit {
   train: Int32Array;
@@ -64,6 +64,10 @@ export class NodeTrainer extends TrainerBase {
     this.head = new Linear(settings.hidden, this.numClasses, rng.fork(5), 'classifier');
     const y = Int32Array.from(split.train, (i) => split.labels[i]);
     this.trainLabels = y;
+  }
+
+  byTask<R>(cases: TaskCases<R>): R {
+    return cases.node(this);
   }
 
   protected loss(): tf.Scalar {

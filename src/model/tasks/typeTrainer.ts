@@ -13,7 +13,7 @@ import { accuracy, argmaxRows, macroF1 } from '../metrics';
 import { Rng } from '../rng';
 import type { ModelSettings } from '../settings';
 import { TEST_FRACTION, VAL_FRACTION, type Pairs } from '../split';
-import { TrainerBase, type EvalMetrics, type TrainingGraph } from './trainerBase';
+import { TrainerBase, type EvalMetrics, type TaskCases, type TrainingGraph } from './trainerBase';
 
 export interface TypedPairs extends Pairs {
   type: Int32Array;
@@ -59,6 +59,10 @@ export class TypeTrainer extends TrainerBase {
     this.typeSplit = split;
     this.numTypes = graph.edgeTypes!.length;
     this.typeDecoder = new TypeDecoder(settings.hidden, this.numTypes, rng.fork(5));
+  }
+
+  byTask<R>(cases: TaskCases<R>): R {
+    return cases.type(this);
   }
 
   protected loss(): tf.Scalar {
