@@ -5,7 +5,8 @@
  */
 import * as Comlink from 'comlink';
 import type { ColumnDetection, ColumnMapping } from '../data/table/layout';
-import type { ParseProgress, ParseResult, ParserLoadOptions } from '../workers/protocol';
+import type { ParseProgress, ParseResult } from '../data/parseResult';
+import type { ParserLoadOptions } from '../workers/protocol';
 import type { PlaygroundController } from './controller';
 import { progressView } from './loadProgress';
 import { startParserWorker, type ParserClient } from './parserClient';
