@@ -6,10 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_SETTINGS } from '../../../src/model/settings';
 import { DEFAULT_SETTINGS } from '../../../src/state/settings';
-import { closeRun, median, newRun, runEndOf, withEpoch, type RunRecord } from '../../../src/ui/runs';
-import { RunLog } from '../../../src/ui/runLog';
-import { bestRuns, differingSettings, settingChips, visibleMetricColumns } from '../../../src/ui/runsView';
-import { runEndCell, runNotice } from '../../../src/ui/runText';
+import { closeRun, median, newRun, runEndOf, withEpoch, type RunRecord } from '../../../src/ui/runs/runs';
+import { RunLog } from '../../../src/ui/runs/runLog';
+import { bestRuns, differingSettings, settingChips, visibleMetricColumns } from '../../../src/ui/runs/runsView';
+import { runEndCell, runNotice } from '../../../src/ui/runs/runText';
 import { createPlaygroundStore } from '../../../src/ui/store';
 import type { EpochMetrics, TrainerUpdate } from '../../../src/workers/protocol';
 

@@ -3,9 +3,9 @@
  * the best value per column among comparable runs, and each run's settings as short `key=value`
  * chips (the URL's names) with the ones that differ between runs flagged.
  */
-import type { ModelSettings } from '../model/settings';
-import type { EvalMetrics } from '../model/tasks/trainerBase';
-import { SETTINGS } from '../state/settings';
+import type { ModelSettings } from '../../model/settings';
+import type { EvalMetrics } from '../../model/tasks/trainerBase';
+import { SETTINGS } from '../../state/settings';
 import type { RunRecord } from './runs';
 
 /** Metrics at the run's latest epoch, or at its best validation epoch. */
