@@ -11,7 +11,7 @@
 import * as tf from '../tf';
 import { aggregateNeighbours, type AggregatorKind } from '../aggregators';
 import type { GraphOperators } from '../graphOperators';
-import { Linear } from '../linear';
+import type { Linear } from '../linear';
 import { MessagePassingLayer } from '../messagePassing';
 import type { Rng } from '../rng';
 
@@ -38,7 +38,7 @@ export class MpnnLayer extends MessagePassingLayer {
   ) {
     super();
     // concat doubles the Linear layer's input; add needs h and m of the same width (they are).
-    this.linear = new Linear(updateKind === 'concat' ? 2 * inFeatures : inFeatures, outFeatures, rng, name);
+    this.linear = this.newLinear(updateKind === 'concat' ? 2 * inFeatures : inFeatures, outFeatures, rng, name);
     const m = `m_v = ${AGG_TEX[aggregator]}`;
     const upd = { replace: 'W m_v + b', add: 'W (h_v + m_v) + b', concat: String.raw`W [h_v \,\|\, m_v] + b` }[updateKind];
     this.formula = `${m}, \\quad h_v' = ${upd}`;
@@ -56,13 +56,5 @@ export class MpnnLayer extends MessagePassingLayer {
     if (this.updateKind === 'replace') return this.linear.apply(aggregated);
     if (this.updateKind === 'add') return this.linear.apply(tf.add(h, aggregated));
     return this.linear.apply(tf.concat([h, aggregated], 1));
-  }
-
-  variables(): tf.Variable[] {
-    return this.linear.variables();
-  }
-
-  dispose(): void {
-    this.linear.dispose();
   }
 }
