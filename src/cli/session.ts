@@ -6,7 +6,9 @@
 import * as tf from '../model/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import type { DrugGraph } from '../data/graph';
-import { featureKinds, morganFeatures, type FeatureBlock } from '../model/features';
+import { featureKinds } from '../model/features/spec';
+import { morganFeatures } from '../model/features/morgan';
+import type { FeatureBlock } from '../model/features/block';
 import type { ModelSettings } from '../model/settings';
 import type { LinkSplit } from '../model/split';
 import { createTrainer } from '../model/tasks';

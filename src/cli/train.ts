@@ -6,7 +6,7 @@
  */
 import * as tf from '../model/tf';
 import { writeFile } from 'node:fs/promises';
-import { parseFeatureSpec } from '../model/features';
+import { parseFeatureSpec } from '../model/features/spec';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../model/settings';
 import { linkSplitToJson } from '../model/splitFile';
 import type { EpochResult, TrainerBase } from '../model/tasks/trainerBase';

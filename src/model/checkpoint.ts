@@ -10,8 +10,6 @@ import * as tf from './tf';
 import { CHECKPOINT_FORMAT, settingsDiffer, type SavedTensor, type TrainerCheckpoint } from './checkpointFormat';
 import type { TrainerBase } from './tasks/trainerBase';
 
-export * from './checkpointFormat';
-
 /** Adam's private bias-correction accumulators (tfjs keeps them as scalar variables). */
 interface AdamInternals {
   accBeta1: tf.Variable;

@@ -15,8 +15,6 @@ import type { TrainerBase } from './tasks/trainerBase';
 
 import { MODEL_FILE_FORMAT, MODEL_JSON_NAME, WEIGHTS_NAME, type ModelFiles } from './modelFileFormat';
 
-export { MODEL_FILE_FORMAT, MODEL_JSON_NAME, WEIGHTS_NAME, type ModelFiles } from './modelFileFormat';
-
 /** What model.json's userDefinedMetadata holds besides the weights manifest. */
 export interface ModelFileMeta {
   format: typeof MODEL_FILE_FORMAT;

@@ -18,8 +18,6 @@ import type { TrainerBase } from './tasks/trainerBase';
 import { splitPartOf, type Pairs } from './split';
 import { NO_PART, TYPE_TOP, type PredictionRequest, type PredictionTask, type RowBlock } from './predictionRows';
 
-export * from './predictionRows';
-
 /** The node task's class names. */
 export const NODE_CLASSES: readonly string[] = ATC_GROUPS;
 

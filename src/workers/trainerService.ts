@@ -5,22 +5,15 @@
  */
 import * as tf from '../model/tf';
 import * as Comlink from 'comlink';
-import {
-  captureCheckpoint,
-  checkpointBuffers,
-  isPacked,
-  packCheckpoint,
-  restoreCheckpoint,
-  unpackCheckpoint,
-  type PackedCheckpoint,
-  type TrainerCheckpoint,
-} from '../model/checkpoint';
+import { captureCheckpoint, restoreCheckpoint } from '../model/checkpoint';
+import { checkpointBuffers, isPacked, packCheckpoint, unpackCheckpoint, type PackedCheckpoint, type TrainerCheckpoint } from '../model/checkpointFormat';
 import type { DrugGraph } from '../data/graph';
 import { buildPygProject, pygFolderName, zipPygProject } from '../export/pyg/project';
 // The script as a file in the repository (Vite ?raw); the CLI reads the same file with fs.
 import trainPy from '../export/pyg/train.py?raw';
 import type { ModelSettings } from '../model/settings';
-import { featureKinds, morganFeatures } from '../model/features';
+import { featureKinds } from '../model/features/spec';
+import { morganFeatures } from '../model/features/morgan';
 import { pygInputsOf } from '../model/pygInputs';
 import { createTrainer } from '../model/tasks';
 import { sigmoid, TrainingDiverged, type EpochResult, type TrainerBase } from '../model/tasks/trainerBase';
@@ -30,7 +23,8 @@ import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../m
 import type { BackendInfo, BackendName, Fingerprints, KnownPairScores, LoadedModel, TrainerApi, TrainerUpdate, TrainStatus } from './protocol';
 import { APP_VERSION } from '../appVersion';
 import { graphFingerprint, nodeOrderFingerprint, splitFingerprint } from '../data/fingerprint';
-import { assignWeights, checkGraph, MODEL_JSON_NAME, ModelFileError, parseModelFiles, saveModelFiles, savingMeta, type GraphIdentity, type ModelFiles } from '../model/modelFile';
+import { assignWeights, checkGraph, ModelFileError, parseModelFiles, saveModelFiles, savingMeta, type GraphIdentity } from '../model/modelFile';
+import { MODEL_JSON_NAME, type ModelFiles } from '../model/modelFileFormat';
 import { linkSplitToJson } from '../model/splitFile';
 import { checkModelSettings } from '../state/modelSettingsCheck';
 import { CostShare } from './costShare';

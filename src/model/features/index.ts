@@ -8,11 +8,6 @@ import type { FeatureBlock } from './block';
 import { degreeFeatures } from './degree';
 import type { FeatureKind } from './spec';
 
-export type { FeatureBlock } from './block';
-export { NodeFeatures } from './nodeFeatures';
-export { featureKinds, parseFeatureSpec, FEATURE_KINDS, type FeatureKind } from './spec';
-export { morganFeatures, type RdkitLike } from './morgan';
-
 export interface FeatureInputs {
   nodes?: DrugNode[];
   /** In-degree in the message-passing graph. */

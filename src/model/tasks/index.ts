@@ -1,5 +1,5 @@
 /** One trainer per task, behind the shared TrainerBase interface (runEpoch, evaluate, early stopping). */
-import type { FeatureBlock } from '../features';
+import type { FeatureBlock } from '../features/block';
 import type { ModelSettings } from '../settings';
 import type { LinkSplit } from '../split';
 import { LinkTrainer } from './linkTrainer';

@@ -7,7 +7,7 @@ import * as tf from '../tf';
 import { batchIndices, pickPairs } from '../batches';
 import { topUnknownPairs, topUnknownPairsBy, type ScanPause, type ScoredPair } from '../candidates';
 import { createLinkDecoder, type LinkDecoder } from '../decoders';
-import type { FeatureBlock } from '../features';
+import type { FeatureBlock } from '../features/block';
 import { messageGraphFromPairs } from '../messageGraph';
 import { pairCsr } from '../kernels/pairDot';
 import { DENSE_LOSS_MAX_NODES, DenseLinkLoss } from '../denseLinkLoss';

@@ -7,7 +7,8 @@
  */
 import * as tf from '../tf';
 import { ATC_GROUPS } from '../features/attributes';
-import { featureKinds, type FeatureBlock } from '../features';
+import { featureKinds } from '../features/spec';
+import type { FeatureBlock } from '../features/block';
 import { messageGraphFromPairs } from '../messageGraph';
 import { softmaxCrossEntropy } from '../linkLoss';
 import { Linear } from '../linear';

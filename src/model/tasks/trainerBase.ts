@@ -8,7 +8,9 @@
 import * as tf from '../tf';
 import type { DrugNode } from '../../data/graph';
 import type { ScanPause, ScoredPair } from '../candidates';
-import { fixedFeatureBlocks, featureKinds, type FeatureBlock } from '../features';
+import { fixedFeatureBlocks } from '../features';
+import { featureKinds } from '../features/spec';
+import type { FeatureBlock } from '../features/block';
 import { inDegrees, type MessageGraph } from '../messageGraph';
 import { chooseSparseMode, GraphOperators } from '../graphOperators';
 import { GnnModel } from '../model';

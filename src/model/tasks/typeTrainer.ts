@@ -6,7 +6,7 @@
  */
 import * as tf from '../tf';
 import { TypeDecoder } from '../decoders';
-import type { FeatureBlock } from '../features';
+import type { FeatureBlock } from '../features/block';
 import { messageGraphFromPairs } from '../messageGraph';
 import { softmaxCrossEntropy } from '../linkLoss';
 import { accuracy, argmaxRows, macroF1 } from '../metrics';

@@ -7,14 +7,8 @@
 import * as tf from '../../../src/model/tf';
 import { describe, expect, it } from 'vitest';
 import { communities } from '../../helpers/graphs';
-import {
-  captureCheckpoint,
-  checkpointBytes,
-  packCheckpoint,
-  restoreCheckpoint,
-  unpackCheckpoint,
-  type TrainerCheckpoint,
-} from '../../../src/model/checkpoint';
+import { captureCheckpoint, restoreCheckpoint } from '../../../src/model/checkpoint';
+import { checkpointBytes, packCheckpoint, unpackCheckpoint, type TrainerCheckpoint } from '../../../src/model/checkpointFormat';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/model/settings';
 import { createTrainer } from '../../../src/model/tasks';
 import type { EpochResult, TrainerBase } from '../../../src/model/tasks/trainerBase';

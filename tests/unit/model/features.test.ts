@@ -5,7 +5,9 @@ import { loadRdkitNode } from '../../../src/cli/trainData';
 import type { DrugNode } from '../../../src/data/graph';
 import { atcFeatures, categoryFeatures } from '../../../src/model/features/attributes';
 import { degreeFeatures } from '../../../src/model/features/degree';
-import { NodeFeatures, fixedFeatureBlocks, parseFeatureSpec } from '../../../src/model/features';
+import { fixedFeatureBlocks } from '../../../src/model/features';
+import { NodeFeatures } from '../../../src/model/features/nodeFeatures';
+import { parseFeatureSpec } from '../../../src/model/features/spec';
 import { missingFingerprints, morganFeatures } from '../../../src/model/features/morgan';
 import { Rng } from '../../../src/model/rng';
 

@@ -5,7 +5,8 @@
  */
 import * as tf from '../../../src/model/tf';
 import { describe, expect, it } from 'vitest';
-import { planPredictions, type LinkRows, type NodeRows, type RowBlock, type TypeRows, NO_PART } from '../../../src/model/predictions';
+import { planPredictions } from '../../../src/model/predictions';
+import { type LinkRows, type NodeRows, type RowBlock, type TypeRows, NO_PART } from '../../../src/model/predictionRows';
 import { streamPredictionFile } from '../../../src/model/predictionFile';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/model/settings';
 import { NodeTrainer } from '../../../src/model/tasks/nodeTrainer';

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DrugGraph } from '../../../src/data/graph';
 import { communities } from '../../helpers/graphs';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/model/settings';
-import type { TrainerCheckpoint } from '../../../src/model/checkpoint';
+import type { TrainerCheckpoint } from '../../../src/model/checkpointFormat';
 import type { LinkTrainer } from '../../../src/model/tasks/linkTrainer';
 import type { TrainerUpdate } from '../../../src/workers/protocol';
 import { TrainerService } from '../../../src/workers/trainerService';
