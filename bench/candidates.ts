@@ -10,7 +10,7 @@ import * as tf from '../src/model/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { DEFAULT_MODEL_SETTINGS } from '../src/settings/schema';
 import type { DecoderKind } from '../src/settings/options';
-import { LinkTrainer } from '../src/model/trainer';
+import { LinkTrainer } from '../src/model/tasks/linkTrainer';
 import { machineInfo } from './report';
 import { namedGraphs } from './trainData';
 

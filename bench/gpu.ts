@@ -17,7 +17,7 @@ import { machineInfo, printHeader, printRow, type MachineInfo, type TrainBenchRo
 import { namedGraphs, synthetic, SYNTHETIC_FULL, SYNTHETIC_NODES, type BenchGraph } from './trainData';
 import { benchSettings, measureTraining, median, type BenchModel } from './trainMeasure';
 import { DENSE_LOSS_MAX_NODES } from '../src/model/denseLinkLoss';
-import { LinkTrainer } from '../src/model/trainer';
+import { LinkTrainer } from '../src/model/tasks/linkTrainer';
 import { PairSet } from '../src/model/split';
 import { drawKey, drawNegatives } from '../src/model/negatives';
 import type { SparseMode } from '../src/model/sparseOps';

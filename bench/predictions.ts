@@ -17,7 +17,7 @@ import type { DrugGraph } from '../src/data/graph';
 import { DEFAULT_MODEL_SETTINGS } from '../src/settings/schema';
 import type { DecoderKind } from '../src/settings/options';
 import type { LinkSplit } from '../src/model/split';
-import { LinkTrainer } from '../src/model/trainer';
+import { LinkTrainer } from '../src/model/tasks/linkTrainer';
 import { machineInfo } from './report';
 import { ROOT, SHARED } from './trainData';
 

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { LinkGraph } from '../src/model/trainer';
+import type { TrainingGraph } from '../src/model/tasks/trainerBase';
 import type { LinkSplit, Pairs } from '../src/model/split';
 import { Rng } from '../src/model/rng';
 
@@ -16,7 +16,7 @@ export const SHARED = resolve(process.env.SHARED_DATASETS ?? resolve(ROOT, '../s
 
 export interface BenchGraph {
   name: string;
-  graph: LinkGraph;
+  graph: TrainingGraph;
   /** An official split (ogbl-ddi) instead of the trainer's seeded 85/5/10 one. */
   split?: LinkSplit;
   source: string;
@@ -56,13 +56,13 @@ class PairCollector {
     this.b.push(hi);
   }
 
-  graph(numNodes = this.ids.size): LinkGraph {
+  graph(numNodes = this.ids.size): TrainingGraph {
     return { numNodes, edgeSrc: Int32Array.from(this.a), edgeDst: Int32Array.from(this.b) };
   }
 }
 
 /** Rows of a delimited file: the first two columns are the drug ids; a header row is skipped. */
-function pairsFromTable(path: string, header: boolean): LinkGraph {
+function pairsFromTable(path: string, header: boolean): TrainingGraph {
   const c = new PairCollector();
   const lines = readText(path).split('\n');
   for (let i = header ? 1 : 0; i < lines.length; i++) {

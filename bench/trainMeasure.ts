@@ -4,7 +4,8 @@
  * Runs wherever TensorFlow.js runs: the Node section and the browser page share it.
  */
 import * as tf from '../src/model/tf';
-import { LinkTrainer, type LinkGraph } from '../src/model/trainer';
+import { LinkTrainer } from '../src/model/tasks/linkTrainer';
+import type { TrainingGraph } from '../src/model/tasks/trainerBase';
 import type { LinkSplit } from '../src/model/split';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../src/settings/schema';
 import type { AggregationMode } from '../src/settings/options';
@@ -53,7 +54,7 @@ export const median = (xs: number[]): number => {
 };
 
 export async function measureTraining(
-  graph: LinkGraph,
+  graph: TrainingGraph,
   model: BenchModel,
   epochs: number,
   options: { split?: LinkSplit; profile?: boolean; aggregation?: 'auto' | SparseMode; decoder?: ModelSettings['decoder']; loss?: 'auto' | 'gathered' } = {},

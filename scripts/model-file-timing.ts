@@ -11,7 +11,6 @@ import { graphFingerprint, nodeOrderFingerprint, splitFingerprint } from '../src
 import { parseTrainArgs } from '../src/cli/train';
 import { buildTrainer, loadData, startBackend } from '../src/cli/session';
 import { assignWeights, checkGraph, parseModelFiles, saveModelFiles, savingMeta } from '../src/model/modelFile';
-import { LinkTrainer } from '../src/model/trainer';
 
 const parsed = parseTrainArgs(process.argv.slice(2));
 const fail = await startBackend(parsed.backend, console.log);
@@ -29,7 +28,8 @@ const fingerprint = await time('graph fingerprint', () => graphFingerprint(graph
 const nodeOrder = await time('drug-order fingerprint', () => nodeOrderFingerprint(ids));
 const trainer = await buildTrainer(graph, parsed.settings, split, Boolean(parsed.ogbl));
 await trainer.runEpoch();
-const splitFp = trainer instanceof LinkTrainer ? await time('split fingerprint', () => splitFingerprint(trainer.split, ids)) : null;
+const link = trainer.linkPredictor();
+const splitFp = link ? await time('split fingerprint', () => splitFingerprint(link.split, ids)) : null;
 const files = await time('save (encode weights + model.json)', async () => saveModelFiles(trainer, savingMeta(trainer, graph, { fingerprint, nodeOrder }, splitFp, APP_VERSION)));
 console.log(`model.json ${files.modelJson.length} bytes, weights.bin ${files.weights.byteLength} bytes (${trainer.variables().length} tensors)`);
 const before = await trainer.embeddings();

@@ -10,8 +10,7 @@ import { access, constants, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { CandidateInput, GraphExportInput, KnownScores } from '../export/graphData';
 import { GRAPH_FORMATS, isGraphFormat, type GraphFormat } from '../export/graphFormats';
-import { LinkTrainer } from '../model/trainer';
-import { sigmoid, type TrainerBase } from '../model/trainerBase';
+import { sigmoid, type TrainerBase } from '../model/tasks/trainerBase';
 import { settingFlagsHelp } from '../settings/cliArgs';
 import { openModel } from './modelSource';
 import { predictCommand } from './predict';
@@ -67,10 +66,11 @@ export function parseExportArgs(args: string[]): ExportArgs {
 
 /** Known pairs' logits and split parts and the top candidates; null / none for tasks other than link prediction. */
 export async function predictionsOf(trainer: TrainerBase, top: number): Promise<{ known: KnownScores | null; candidates: CandidateInput[] }> {
-  if (!(trainer instanceof LinkTrainer)) return { known: null, candidates: [] };
+  const link = trainer.linkPredictor();
+  if (!link) return { known: null, candidates: [] };
   const h = await trainer.embeddings();
-  const known = await trainer.knownEdgeScores(h);
-  const candidates = top > 0 ? (await trainer.candidates(top, h)).map((c) => ({ a: c.a, b: c.b, score: c.score, probability: sigmoid(c.score) })) : [];
+  const known = await link.knownEdgeScores(h);
+  const candidates = top > 0 ? (await link.candidates(top, h)).map((c) => ({ a: c.a, b: c.b, score: c.score, probability: sigmoid(c.score) })) : [];
   return { known, candidates };
 }
 

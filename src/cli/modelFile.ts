@@ -9,18 +9,10 @@ import { basename, dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { DrugGraph } from '../data/graph';
 import { graphFingerprint, nodeOrderFingerprint } from '../data/fingerprint';
-import {
-  assignWeights,
-  checkGraph,
-  MODEL_JSON_NAME,
-  ModelFileError,
-  parseModelFiles,
-  WEIGHTS_NAME,
-  type ModelFileMeta,
-  type ModelFiles,
-} from '../model/modelFile';
+import { assignWeights, checkGraph, ModelFileError, parseModelFiles, type ModelFileMeta } from '../model/modelFile';
+import { MODEL_JSON_NAME, WEIGHTS_NAME, type ModelFiles } from '../model/modelFileFormat';
 import type { LinkSplit } from '../model/split';
-import type { TrainerBase } from '../model/trainerBase';
+import type { TrainerBase } from '../model/tasks/trainerBase';
 import { checkModelSettings } from '../settings/check';
 import { buildTrainer } from './session';
 

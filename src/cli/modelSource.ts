@@ -5,7 +5,7 @@
  */
 import type { DrugGraph } from '../data/graph';
 import type { LinkSplit } from '../model/split';
-import type { TrainerBase } from '../model/trainerBase';
+import type { TrainerBase } from '../model/tasks/trainerBase';
 import { trainerFromModelFile } from './modelFile';
 import { buildTrainer, loadData, startBackend, trainToEnd, type Log } from './session';
 import type { Parsed } from './train';

@@ -7,7 +7,7 @@
 import { open, rm } from 'node:fs/promises';
 import { streamPredictionFile, type PredictionFileRequest, type PredictionFileSummary } from '../model/predictionFile';
 import { PREDICTION_SCOPES, type PredictionScope } from '../model/predictionRows';
-import type { TrainerBase } from '../model/trainerBase';
+import type { TrainerBase } from '../model/tasks/trainerBase';
 import type { DrugGraph } from '../data/graph';
 import { settingFlagsHelp } from '../settings/cliArgs';
 import { openModel } from './modelSource';

@@ -6,11 +6,13 @@
 import * as tf from '../model/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import type { DrugGraph } from '../data/graph';
-import { featureKinds, morganFeatures, type FeatureBlock } from '../model/features';
+import { featureKinds } from '../model/features/spec';
+import { morganFeatures } from '../model/features/morgan';
+import type { FeatureBlock } from '../model/features/block';
 import type { ModelSettings } from '../settings/schema';
 import type { LinkSplit } from '../model/split';
 import { createTrainer } from '../model/tasks';
-import type { EpochResult, TrainerBase } from '../model/trainerBase';
+import type { EpochResult, TrainerBase } from '../model/tasks/trainerBase';
 import { installDawn } from './dawn';
 import { loadGraph, loadOgblDdi, loadRdkitNode, loadSplitFile } from './trainData';
 

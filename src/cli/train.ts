@@ -9,13 +9,11 @@ import { writeFile } from 'node:fs/promises';
 import { settingFlagsHelp, parseCliArgs, type OwnOptions } from '../settings/cliArgs';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../settings/schema';
 import { linkSplitToJson } from '../model/splitFile';
-import { LinkTrainer } from '../model/trainer';
-import type { EpochResult } from '../model/trainerBase';
+import type { EpochResult, TrainerBase } from '../model/tasks/trainerBase';
 import { APP_VERSION } from '../appVersion';
 import { graphFingerprint, nodeOrderFingerprint, splitFingerprint } from '../data/fingerprint';
 import { runCard, runCardJson, runCardMarkdown } from '../export/runCard';
 import { saveModelFiles, savingMeta } from '../model/modelFile';
-import type { TrainerBase } from '../model/trainerBase';
 import { trainerFromModelFile, writeModelDir, type LoadedTrainer } from './modelFile';
 import { buildTrainer, commandLog, loadData, parseCommandArgs, startBackend, trainToEnd, type CliBackend, type TrainOutcome } from './session';
 
@@ -163,17 +161,18 @@ export async function trainCommand(args: string[]): Promise<number> {
   } else {
     trainer = await buildTrainer(graph, settings, split, Boolean(parsed.ogbl));
   }
+  const link = trainer.linkPredictor();
   const splitName = parsed.ogbl ? 'ogbl-ddi official' : parsed.split ? parsed.split : `seeded (seed ${settings.seed})`;
   log(
     `${graph.name}: ${graph.nodes.length} drugs, ${graph.edgeSrc.length} interactions; task ${settings.task}, model ${settings.model}, ` +
       `${settings.layers} layers × ${settings.hidden}, features ${settings.features}, decoder ${settings.decoder}, split ${splitName}, ` +
-      (trainer instanceof LinkTrainer ? `${trainer.stepsPerEpoch} optimiser step(s) per epoch, ` : '') +
+      (link ? `${link.stepsPerEpoch} optimiser step(s) per epoch, ` : '') +
       `backend ${tf.getBackend()} (${trainer.aggregationMode})`,
   );
   for (const note of trainer.featureNotes) log(`note: ${note}`);
   if (parsed.saveSplit) {
-    if (!(trainer instanceof LinkTrainer)) throw new Error('--save-split is for the link task.');
-    await writeFile(parsed.saveSplit, JSON.stringify(linkSplitToJson(trainer.split, graph.nodes.map((n) => n.id))));
+    if (!link) throw new Error('--save-split is for the link task.');
+    await writeFile(parsed.saveSplit, JSON.stringify(linkSplitToJson(link.split, graph.nodes.map((n) => n.id))));
     log(`split written to ${parsed.saveSplit}`);
   }
 
@@ -212,7 +211,7 @@ export async function trainCommand(args: string[]): Promise<number> {
   };
   if (own.saveModel) {
     const identity = { fingerprint: await graphFingerprint(graph), nodeOrder: await nodeOrderFingerprint(graph.nodes.map((n) => n.id)) };
-    const splitFp = trainer instanceof LinkTrainer ? await splitFingerprint(trainer.split, graph.nodes.map((n) => n.id)) : null;
+    const splitFp = link ? await splitFingerprint(link.split, graph.nodes.map((n) => n.id)) : null;
     await writeModelDir(own.saveModel, await saveModelFiles(trainer, savingMeta(trainer, graph, identity, splitFp, APP_VERSION)));
     log(`model written to ${own.saveModel}/model.json + weights.bin (weights of epoch ${trainer.weightsEpoch})`);
   }
@@ -238,7 +237,7 @@ export async function trainCommand(args: string[]): Promise<number> {
         epochMs: times,
         curve,
         loadedFrom: loaded ? { file: own.modelFile!, epoch: loaded.meta.epoch, appVersion: loaded.meta.appVersion } : undefined,
-        fingerprints: { data: await graphFingerprint(graph), split: trainer instanceof LinkTrainer ? await splitFingerprint(trainer.split, ids) : null },
+        fingerprints: { data: await graphFingerprint(graph), split: link ? await splitFingerprint(link.split, ids) : null },
       },
       APP_VERSION,
     );

@@ -9,7 +9,7 @@ import { gunzipSync } from 'fflate';
 import { loadFiles } from '../data/loadFiles';
 import { fileFromPath } from '../data/nodeInput';
 import type { DrugGraph } from '../data/graph';
-import type { RdkitLike } from '../model/features';
+import type { RdkitLike } from '../model/features/morgan';
 import { linkSplitFromJson } from '../model/splitFile';
 import type { LinkSplit, Pairs } from '../model/split';
 

@@ -12,7 +12,7 @@ import { resolveNegatives } from './negatives';
 import { TEST_FRACTION, VAL_FRACTION } from '../model/split';
 import type { InputFile } from './input';
 import type { ColumnMapping } from './table/layout';
-import type { ParseProgress, ParseResult } from '../workers/protocol';
+import type { ParseProgress, ParseResult } from './parseResult';
 
 export interface LoadOptions {
   onProgress?: (p: ParseProgress) => void;

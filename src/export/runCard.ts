@@ -5,11 +5,11 @@
  */
 import Papa from 'papaparse';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../settings/schema';
-import type { EpochResult } from '../model/trainerBase';
+import type { EpochResult } from '../model/tasks/trainerBase';
 
 export const RUN_CARD_FORMAT = 'drug-gnn-playground-run-card/1';
 
-/** What a card is made from: a runs-table row (src/ui/runs.ts RunRecord) or a CLI run. */
+/** What a card is made from: a runs-table row (src/ui/runs/runs.ts RunRecord) or a CLI run. */
 export interface RunCardInput {
   id: number;
   dataset: string;

@@ -9,7 +9,7 @@
  * gradient routes to the arg-max neighbour.
  */
 import type * as tf from './tf';
-import type { GraphOperators } from './graphTensors';
+import type { GraphOperators } from './graphOperators';
 import { maxAggregate } from './kernels/maxAggregate';
 import type { AggregatorKind } from '../settings/options';
 

@@ -8,9 +8,7 @@
  */
 import * as tf from './tf';
 import { CHECKPOINT_FORMAT, settingsDiffer, type SavedTensor, type TrainerCheckpoint } from './checkpointFormat';
-import type { TrainerBase } from './trainerBase';
-
-export * from './checkpointFormat';
+import type { TrainerBase } from './tasks/trainerBase';
 
 /** Adam's private bias-correction accumulators (tfjs keeps them as scalar variables). */
 interface AdamInternals {

@@ -3,7 +3,7 @@
  * without loading tfjs (the trainer worker makes and restores them: checkpoint.ts).
  */
 import { rowOf, SETTINGS, type ModelSettings } from '../settings/schema';
-import type { EarlyStop, EpochResult } from './trainerBase';
+import type { EarlyStop, EpochResult } from './tasks/trainerBase';
 
 export const CHECKPOINT_FORMAT = 'drug-gnn-checkpoint/1';
 

@@ -1,80 +1,60 @@
 /**
- * The sparse operators a message-passing layer needs, built once per graph from the
- * message-passing edges (training pairs in both directions).
+ * Per-graph operators the layers share: built once from the message-passing edges, on the
+ * backend in use, in the mode (sparse CSR or dense matmul) that suits it.
  */
-import { csrFromCoo, type Csr } from './csr';
+import { aggregationMatrix, edgeIndexOf, withSelfLoops, type EdgeIndex, type MessageGraph, type NeighbourhoodKind } from './messageGraph';
+import { CSR_SPMM_BACKENDS } from './kernels/csrSpmm';
+import { SparseOperator, type SparseMode } from './sparseOps';
 
-export interface MessageGraph {
-  numNodes: number;
-  /** Directed message edges u → v: messages flow from src to dst. */
-  src: Int32Array;
-  dst: Int32Array;
-}
+export class GraphOperators {
+  private readonly cache = new Map<string, SparseOperator>();
+  private readonly edgeCache = new Map<string, EdgeIndex>();
 
-/** Both directions of each undirected pair. */
-export function messageGraphFromPairs(numNodes: number, a: Int32Array, b: Int32Array): MessageGraph {
-  const src = new Int32Array(a.length * 2);
-  const dst = new Int32Array(a.length * 2);
-  src.set(a, 0);
-  src.set(b, a.length);
-  dst.set(b, 0);
-  dst.set(a, a.length);
-  return { numNodes, src, dst };
-}
+  constructor(
+    readonly graph: MessageGraph,
+    readonly mode: SparseMode,
+  ) {}
 
-export function inDegrees(g: MessageGraph): Float32Array {
-  const deg = new Float32Array(g.numNodes);
-  for (let i = 0; i < g.dst.length; i++) deg[g.dst[i]]++;
-  return deg;
-}
-
-/** The same graph with one self-loop v → v added per node (Kipf GCN, GAT). */
-export function withSelfLoops(g: MessageGraph): MessageGraph {
-  const n = g.numNodes;
-  const src = new Int32Array(g.src.length + n);
-  const dst = new Int32Array(g.dst.length + n);
-  src.set(g.src);
-  dst.set(g.dst);
-  for (let v = 0; v < n; v++) {
-    src[g.src.length + v] = v;
-    dst[g.dst.length + v] = v;
+  get numNodes(): number {
+    return this.graph.numNodes;
   }
-  return { numNodes: n, src, dst };
-}
 
-export type NeighbourhoodKind = 'sum' | 'mean' | 'gcn';
-
-/**
- * A[v, u] = w(u → v) so that (A · H)[v] aggregates v's in-neighbours. 'sum' weighs each message 1,
- * 'mean' 1 / in-degree(v) (nodes with no in-neighbours get a zero row, as DGL's mean), 'gcn' is
- * Kipf & Welling's D^-1/2 (A + I) D^-1/2 with D the degree including the self-loop (PyG's gcn_norm).
- */
-export function aggregationMatrix(g: MessageGraph, kind: NeighbourhoodKind): Csr {
-  const graph = kind === 'gcn' ? withSelfLoops(g) : g;
-  const deg = inDegrees(graph);
-  const values = new Float32Array(graph.src.length);
-  for (let i = 0; i < values.length; i++) {
-    if (kind === 'mean') values[i] = 1 / deg[graph.dst[i]];
-    else if (kind === 'gcn') values[i] = 1 / Math.sqrt(deg[graph.dst[i]] * deg[graph.src[i]]);
-    else values[i] = 1;
+  /** A · X where A sums, averages or GCN-normalises each node's in-neighbours. */
+  neighbourhood(kind: NeighbourhoodKind): SparseOperator {
+    let op = this.cache.get(kind);
+    if (!op) {
+      op = new SparseOperator(aggregationMatrix(this.graph, kind), this.mode);
+      this.cache.set(kind, op);
+    }
+    return op;
   }
-  return csrFromCoo(graph.numNodes, graph.numNodes, graph.dst, graph.src, values);
+
+  /** The message edges grouped by destination, optionally with a self-loop per node (for max and attention). */
+  edges(selfLoops: boolean): EdgeIndex {
+    const key = selfLoops ? 'loops' : 'plain';
+    let e = this.edgeCache.get(key);
+    if (!e) {
+      e = edgeIndexOf(selfLoops ? withSelfLoops(this.graph) : this.graph);
+      this.edgeCache.set(key, e);
+    }
+    return e;
+  }
+
+  dispose(): void {
+    for (const op of this.cache.values()) op.dispose();
+    this.cache.clear();
+    this.edgeCache.clear();
+  }
 }
 
 /**
- * Message edges grouped by destination (CSR order): edge k runs src[k] → dst[k], and the edges into
- * v are k ∈ [rowPtr[v], rowPtr[v + 1]). Per-edge tensors (attention) use this order.
+ * Which aggregation path to use. Measured (bench/train.ts; figures in src/model/kernels/README.md):
+ * the registered CSR kernel was the fastest path on every backend at every size tried — on wasm and
+ * cpu against the dataSync-based 'sparse' path and the dense N × N matmul (which lost at all sizes,
+ * 5× at 200k edges), on webgl against the dense matmul from the 165-node demo up (SwiftShader) —
+ * and it needs no N × N matrix and no read-back. So: 'kernel' wherever it is registered, else the
+ * typed-array 'sparse' path. 'dense' stays available as an override.
  */
-export interface EdgeIndex {
-  numNodes: number;
-  rowPtr: Int32Array;
-  src: Int32Array;
-  dst: Int32Array;
-}
-
-export function edgeIndexOf(g: MessageGraph): EdgeIndex {
-  const csr = aggregationMatrix(g, 'sum');
-  const dst = new Int32Array(csr.colIdx.length);
-  for (let v = 0; v < g.numNodes; v++) dst.fill(v, csr.rowPtr[v], csr.rowPtr[v + 1]);
-  return { numNodes: g.numNodes, rowPtr: csr.rowPtr, src: csr.colIdx, dst };
+export function chooseSparseMode(backend: string, _numNodes: number, _numMessageEdges: number): SparseMode {
+  return CSR_SPMM_BACKENDS.includes(backend) ? 'kernel' : 'sparse';
 }

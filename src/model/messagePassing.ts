@@ -2,14 +2,19 @@
  * The seed article's message passing (§3), as one small core every layer is built from:
  *
  *   message    m_{u→v} = MESSAGE(h_u^{(l-1)})                      (what each neighbour sends)
- *   aggregate  m_v^{(l)} = AGG({ m_{u→v} | u ∈ N(v) })             (sum, mean, max, attention, …)
+ *   weigh      w_{u→v} = EDGE_WEIGHT(m_u, m_v)                      (attention; most layers: none)
+ *   aggregate  m_v^{(l)} = AGG({ (m_{u→v}, w_{u→v}) | u ∈ N(v) })   (sum, mean, max, attention, …)
  *   update     h_v^{(l)} = UPDATE(h_v^{(l-1)}, m_v^{(l)})           (add, concat or replace, then Linear)
  *
  * and, after the last layer, OUTPUT (a decoder, see decoders.ts). A layer can hand back the
- * tensors of each step so the teaching view can show the real numbers.
+ * tensors of each step so the teaching view can show the real numbers. The edge weights are
+ * computed once per pass and used by both the aggregation and the trace.
  */
 import * as tf from './tf';
-import type { GraphOperators } from './graphTensors';
+import type { GraphOperators } from './graphOperators';
+import { Linear, type LinearOptions } from './linear';
+import type { Rng } from './rng';
+import { trainable } from './variables';
 
 /** The tensors one layer computed, for every node (rows are nodes). */
 export interface LayerTrace {
@@ -18,8 +23,8 @@ export interface LayerTrace {
   aggregated: tf.Tensor2D;
   output: tf.Tensor2D;
   /**
-   * Attention layers only: α per message edge and head (edges in the order of
-   * `graph.edges(true)`, i.e. grouped by destination, self-loops included).
+   * Layers with an edge-weight step (attention): the weight per message edge and head (edges in
+   * the order of `graph.edges(true)`, i.e. grouped by destination, self-loops included).
    */
   attention?: tf.Tensor2D;
 }
@@ -27,26 +32,57 @@ export interface LayerTrace {
 export abstract class MessagePassingLayer {
   /** The layer's formula in LaTeX, shown in the UI. */
   abstract readonly formula: string;
+  /** Every trainable variable, in the order the layer made them (the order model files store). */
+  private readonly registry: tf.Variable[] = [];
 
   /** What each node sends along its out-edges. */
   protected abstract message(h: tf.Tensor2D): tf.Tensor2D;
-  /** Combines the messages arriving at each node. */
-  protected abstract aggregate(messages: tf.Tensor2D, graph: GraphOperators): tf.Tensor2D;
+  /**
+   * A weight per message edge and head, from the messages (attention), or null when the
+   * aggregation weighs edges by the graph's structure alone (sum, mean, GCN normalisation).
+   */
+  protected edgeWeights(_messages: tf.Tensor2D, _graph: GraphOperators): tf.Tensor2D | null {
+    return null;
+  }
+  /** Combines the messages arriving at each node, with the edge weights when the layer has them. */
+  protected abstract aggregate(messages: tf.Tensor2D, graph: GraphOperators, weights: tf.Tensor2D | null): tf.Tensor2D;
   /** New node state from the old one and the aggregated messages. */
   protected abstract update(h: tf.Tensor2D, aggregated: tf.Tensor2D): tf.Tensor2D;
 
-  abstract variables(): tf.Variable[];
-  abstract dispose(): void;
+  /** A trainable variable of this layer, made from `initial` (which is disposed): variables() and dispose() know it from here. */
+  protected param<R extends tf.Rank>(name: string, initial: () => tf.Tensor<R>): tf.Variable<R> {
+    const v = tf.tidy(() => trainable(initial(), name));
+    this.registry.push(v);
+    return v;
+  }
+
+  /** A Linear sub-layer whose weights are registered as this layer's. */
+  protected newLinear(inFeatures: number, outFeatures: number, rng: Rng, name: string, options?: LinearOptions): Linear {
+    const lin = new Linear(inFeatures, outFeatures, rng, name, options);
+    this.registry.push(...lin.variables());
+    return lin;
+  }
+
+  variables(): tf.Variable[] {
+    return [...this.registry];
+  }
+
+  dispose(): void {
+    tf.dispose(this.registry);
+    this.registry.length = 0;
+  }
 
   forward(h: tf.Tensor2D, graph: GraphOperators): tf.Tensor2D {
-    return this.update(h, this.aggregate(this.message(h), graph));
+    const messages = this.message(h);
+    return this.update(h, this.aggregate(messages, graph, this.edgeWeights(messages, graph)));
   }
 
   /** Same as forward, keeping every step's tensor (the caller disposes them). */
   trace(h: tf.Tensor2D, graph: GraphOperators): LayerTrace {
     const messages = this.message(h);
-    const aggregated = this.aggregate(messages, graph);
+    const weights = this.edgeWeights(messages, graph);
+    const aggregated = this.aggregate(messages, graph, weights);
     const output = this.update(h, aggregated);
-    return { input: h, messages, aggregated, output };
+    return { input: h, messages, aggregated, output, ...(weights ? { attention: weights } : {}) };
   }
 }

@@ -3,8 +3,10 @@
  * last), as the seed's two-layer GCN; dropout on the hidden layers' inputs while training.
  */
 import * as tf from './tf';
-import { NodeFeatures, featureKinds, type FeatureBlock } from './features';
-import type { GraphOperators } from './graphTensors';
+import { NodeFeatures } from './features/nodeFeatures';
+import { featureKinds } from './features/spec';
+import type { FeatureBlock } from './features/block';
+import type { GraphOperators } from './graphOperators';
 import { createLayer } from './layers';
 import type { LayerTrace, MessagePassingLayer } from './messagePassing';
 import type { Rng } from './rng';

@@ -11,11 +11,9 @@
 import * as tf from './tf';
 import { ATC_GROUPS } from './features/attributes';
 import type { ModelSettings } from '../settings/schema';
-import type { TrainerBase } from './trainerBase';
+import type { TrainerBase } from './tasks/trainerBase';
 
 import { MODEL_FILE_FORMAT, MODEL_JSON_NAME, WEIGHTS_NAME, type ModelFiles } from './modelFileFormat';
-
-export { MODEL_FILE_FORMAT, MODEL_JSON_NAME, WEIGHTS_NAME, type ModelFiles } from './modelFileFormat';
 
 /** What model.json's userDefinedMetadata holds besides the weights manifest. */
 export interface ModelFileMeta {

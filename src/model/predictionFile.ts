@@ -5,8 +5,9 @@
  * the scan back instead of letting chunks pile up; it returns false (or `stop()` turns true) to cancel.
  */
 import { PredictionsWriter, type PredictionFormat, type PredictionNames } from '../export/predictionsCsv';
-import { NODE_CLASSES, planPredictions, type PredictionRequest, type PredictionScope, type PredictionTask } from './predictions';
-import type { TrainerBase } from './trainerBase';
+import { NODE_CLASSES, planPredictions } from './predictions';
+import type { PredictionRequest, PredictionScope, PredictionTask } from './predictionRows';
+import type { TrainerBase } from './tasks/trainerBase';
 
 export interface PredictionFileRequest extends PredictionRequest {
   format: PredictionFormat;

@@ -11,14 +11,12 @@
  */
 import * as tf from './tf';
 import { ATC_GROUPS } from './features/attributes';
-import { NodeTrainer } from './tasks/nodeTrainer';
-import { TypeTrainer } from './tasks/typeTrainer';
-import { LinkTrainer } from './trainer';
-import type { TrainerBase } from './trainerBase';
+import type { NodeTrainer } from './tasks/nodeTrainer';
+import type { TypeTrainer } from './tasks/typeTrainer';
+import type { LinkTrainer } from './tasks/linkTrainer';
+import type { TrainerBase } from './tasks/trainerBase';
 import { splitPartOf, type Pairs } from './split';
 import { NO_PART, TYPE_TOP, type PredictionRequest, type PredictionTask, type RowBlock } from './predictionRows';
-
-export * from './predictionRows';
 
 /** The node task's class names. */
 export const NODE_CLASSES: readonly string[] = ATC_GROUPS;
@@ -50,19 +48,28 @@ export function ranksOf(score: ArrayLike<number>): Uint32Array {
  */
 export async function planPredictions(trainer: TrainerBase, request: PredictionRequest): Promise<PredictionPlan> {
   const block = Math.max(1, Math.floor(request.block ?? DEFAULT_BLOCK));
-  if (!(trainer instanceof LinkTrainer) && request.what !== 'known') {
-    throw new Error(`The ${trainer.settings.task} task predicts ${trainer instanceof NodeTrainer ? 'drugs' : 'known pairs'} only: ask for the known rows.`);
-  }
-  const h = await trainer.embeddings();
-  if (trainer instanceof LinkTrainer) {
-    if (request.what === 'known') return knownPlan(trainer, h, block);
-    if (request.what === 'candidates') return candidatePlan(trainer, h, request.top ?? 100, block);
-    if (request.what === 'all') return allPairsPlan(trainer, h, block);
-    throw new Error(`Unknown rows “${String(request.what)}”: known, candidates or all.`);
-  }
-  if (trainer instanceof TypeTrainer) return typePlan(trainer, h, block);
-  if (trainer instanceof NodeTrainer) return nodePlan(trainer, h, block);
-  throw new Error(`No predictions file for the ${trainer.settings.task} task.`);
+  return trainer.byTask<Promise<PredictionPlan>>({
+    link: async (t) => {
+      const h = await t.embeddings();
+      if (request.what === 'known') return knownPlan(t, h, block);
+      if (request.what === 'candidates') return candidatePlan(t, h, request.top ?? 100, block);
+      if (request.what === 'all') return allPairsPlan(t, h, block);
+      throw new Error(`Unknown rows “${String(request.what)}”: known, candidates or all.`);
+    },
+    type: async (t) => {
+      knownRowsOnly(t, request, 'known pairs');
+      return typePlan(t, await t.embeddings(), block);
+    },
+    node: async (t) => {
+      knownRowsOnly(t, request, 'drugs');
+      return nodePlan(t, await t.embeddings(), block);
+    },
+  });
+}
+
+/** Tasks without pair scores have one kind of rows; asking for another fails before any work. */
+function knownRowsOnly(trainer: TrainerBase, request: PredictionRequest, rows: string): void {
+  if (request.what !== 'known') throw new Error(`The ${trainer.settings.task} task predicts ${rows} only: ask for the known rows.`);
 }
 
 function slice<T extends Int32Array | Uint8Array | Float64Array | Uint32Array>(x: T, from: number, to: number): T {

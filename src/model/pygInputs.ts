@@ -8,10 +8,8 @@ import type { FixedFeatures, PygInputs } from '../export/pyg/types';
 import { ATC_GROUPS } from './features/attributes';
 import { featureKinds } from './features/spec';
 import { linkSplitToJson } from './splitFile';
-import { NodeTrainer } from './tasks/nodeTrainer';
-import { TypeTrainer, type TypedPairs } from './tasks/typeTrainer';
-import { LinkTrainer } from './trainer';
-import type { TrainerBase } from './trainerBase';
+import type { TypedPairs } from './tasks/typeTrainer';
+import type { TrainerBase } from './tasks/trainerBase';
 
 const typed = (p: TypedPairs): [number, number, number][] => Array.from(p.a, (a, i) => [a, p.b[i], p.type[i]]);
 
@@ -33,25 +31,26 @@ async function fixedFeatures(trainer: TrainerBase): Promise<FixedFeatures | unde
 }
 
 export async function pygInputsOf(trainer: TrainerBase, nodeIds: string[]): Promise<PygInputs> {
-  const out: PygInputs = { settings: { ...trainer.settings }, featureNotes: [...trainer.featureNotes], features: await fixedFeatures(trainer) };
-  if (trainer instanceof LinkTrainer) {
-    out.split = linkSplitToJson(trainer.split, nodeIds);
-    out.selectBy = trainer.selectionMetric === 'Hits@20' ? 'hits20' : 'auroc';
-  }
-  if (trainer instanceof TypeTrainer) {
-    const s = trainer.typeSplit;
-    out.typeSplit = { format: 'type-split/1', types: [...(trainer.graph.edgeTypes ?? [])], train: typed(s.train), val: typed(s.val), test: typed(s.test) };
-  }
-  if (trainer instanceof NodeTrainer) {
-    const s = trainer.nodeSplit;
-    out.nodeSplit = {
-      format: 'node-split/1',
-      classes: [...ATC_GROUPS],
-      labels: Array.from(s.labels),
-      train: Array.from(s.train),
-      val: Array.from(s.val),
-      test: Array.from(s.test),
-    };
-  }
-  return out;
+  const base: PygInputs = { settings: { ...trainer.settings }, featureNotes: [...trainer.featureNotes], features: await fixedFeatures(trainer) };
+  return trainer.byTask<PygInputs>({
+    link: (t) => ({ ...base, split: linkSplitToJson(t.split, nodeIds), selectBy: t.selectionMetric === 'Hits@20' ? 'hits20' : 'auroc' }),
+    type: (t) => {
+      const s = t.typeSplit;
+      return { ...base, typeSplit: { format: 'type-split/1', types: [...(t.graph.edgeTypes ?? [])], train: typed(s.train), val: typed(s.val), test: typed(s.test) } };
+    },
+    node: (t) => {
+      const s = t.nodeSplit;
+      return {
+        ...base,
+        nodeSplit: {
+          format: 'node-split/1',
+          classes: [...ATC_GROUPS],
+          labels: Array.from(s.labels),
+          train: Array.from(s.train),
+          val: Array.from(s.val),
+          test: Array.from(s.test),
+        },
+      };
+    },
+  });
 }

@@ -10,7 +10,7 @@ import { Legend } from './Legend';
 import { Messages } from './Messages';
 import { MetricsPanel } from './MetricsPanel';
 import { NetworkView } from './NetworkView';
-import { RunsTable } from './RunsTable';
+import { RunsTable } from './runs/RunsTable';
 import { ViewControls } from './ViewControls';
 import { SaveSharePanel } from './export/SaveSharePanel';
 import type { ExportContext } from './export/types';

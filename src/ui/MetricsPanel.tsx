@@ -2,7 +2,7 @@
 import type { EpochMetrics } from '../workers/protocol';
 import { usePlayground } from './context';
 import { MetricsChart } from './MetricsChart';
-import { RunEndNotice } from './RunEndNotice';
+import { RunEndNotice } from './runs/RunEndNotice';
 
 const fmt = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '—' : v.toFixed(3));
 

@@ -10,8 +10,8 @@ import { DEFAULT_SETTINGS, FILES_DATASET, modelSettingsOf, SETTINGS, type AppSet
 import { settingsFromHash, settingsToHash } from '../settings/urlHash';
 import type { LoadedModel, TrainerUpdate } from '../workers/protocol';
 import type { ModelInput } from './modelInput';
-import { RunLog } from './runLog';
-import { closeRun } from './runs';
+import { RunLog } from './runs/runLog';
+import { closeRun } from './runs/runs';
 import type { PackedCheckpoint, TrainerCheckpoint } from '../model/checkpointFormat';
 import type { SavedSession } from './savedWork/db';
 import type { PlaygroundStore } from './store';

@@ -5,7 +5,9 @@
  */
 import * as Comlink from 'comlink';
 import type { ColumnDetection, ColumnMapping } from '../data/table/layout';
-import type { ParseProgress, ParseResult, ParserLoadOptions } from '../workers/protocol';
+import type { ParseProgress } from '../data/parseResult';
+import type { ParseResult } from '../data/parseResult';
+import type { ParserLoadOptions } from '../workers/protocol';
 import type { DatasetSource, PlaygroundController } from './controller';
 import { progressView } from './loadProgress';
 import { startParserWorker, type ParserClient } from './parserClient';

@@ -1,5 +1,5 @@
 /** Progress arithmetic for the load bar: throughput and time left. Pure, so it is unit-tested. */
-import type { ParseProgress } from '../workers/protocol';
+import type { ParseProgress } from '../data/parseResult';
 
 export interface LoadProgressView {
   file: string;

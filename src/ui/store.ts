@@ -8,7 +8,7 @@ import type { ColumnDetection } from '../data/table/layout';
 import type { LoadProgressView } from './loadProgress';
 import type { AppSettings } from '../settings/schema';
 import type { BackendInfo, CandidatePair, EpochMetrics, StopInfo, TrainStatus } from '../workers/protocol';
-import type { RunRecord } from './runs';
+import type { RunRecord } from './runs/runs';
 
 export interface PlaygroundState {
   settings: AppSettings;

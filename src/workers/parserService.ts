@@ -9,7 +9,8 @@ import { detectColumns } from '../data/detectColumns';
 import { openUrl } from '../data/urlInput';
 import { LoadError } from '../data/errors';
 import type { InputFile } from '../data/input';
-import type { ParseProgress, ParseResult, ParserApi, ParserLoadOptions } from './protocol';
+import type { ParseProgress, ParseResult } from '../data/parseResult';
+import type { ParserApi, ParserLoadOptions } from './protocol';
 
 async function run(
   files: InputFile[],

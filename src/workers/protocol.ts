@@ -5,14 +5,14 @@
  * `Comlink.Remote<…>` of it. Events flow back through callbacks the page passes in with
  * `Comlink.proxy`. Large arrays travel as transferables.
  */
-import type { DrugGraph, LoadReport } from '../data/graph';
+import type { DrugGraph } from '../data/graph';
+import type { ParseProgress, ParseResult } from '../data/parseResult';
 import type { ColumnDetection, ColumnMapping } from '../data/table/layout';
 import type { ModelFiles } from '../model/modelFileFormat';
 import type { BackendName } from '../settings/options';
 import type { ModelSettings } from '../settings/schema';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
-import type { EpochResult } from '../model/trainer';
-import type { EarlyStop } from '../model/trainerBase';
+import type { EarlyStop, EpochResult } from '../model/tasks/trainerBase';
 import type { PackedCheckpoint, TrainerCheckpoint } from '../model/checkpointFormat';
 
 // ---------------------------------------------------------------- trainer
@@ -179,21 +179,6 @@ export interface LoadedModel {
 }
 
 // ---------------------------------------------------------------- parser
-
-export interface ParseProgress {
-  file: string;
-  bytesRead: number;
-  /** File size in bytes, or 0 when unknown (a URL without Content-Length). */
-  totalBytes: number;
-  /** Position of this file among those being loaded (0-based), and how many there are. */
-  fileIndex?: number;
-  fileCount?: number;
-}
-
-export interface ParseResult {
-  graph: DrugGraph;
-  report: LoadReport;
-}
 
 export interface ParserLoadOptions {
   /** Column mappings the user confirmed, keyed by ColumnDetection.file. */

@@ -4,7 +4,7 @@
  * so the built app serves it from its own origin and works offline, like the tfjs wasm backend.
  */
 import rdkitWasm from '@rdkit/rdkit/RDKit_minimal.wasm?url';
-import type { RdkitLike } from '../model/features';
+import type { RdkitLike } from '../model/features/morgan';
 
 let loading: Promise<RdkitLike> | null = null;
 

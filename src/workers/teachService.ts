@@ -11,7 +11,7 @@ import { ProjectionHistory } from '../model/teach/projectionHistory';
 import { layerVectors, type TraceableModel } from '../model/teach/traceArrays';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
 import type { LinkDecoder } from '../model/decoders';
-import type { GraphOperators } from '../model/graphTensors';
+import type { GraphOperators } from '../model/graphOperators';
 import { PairSet, type Pairs } from '../model/split';
 
 /** What the teaching side reads from a trainer (LinkTrainer and the other tasks' trainers fit). */

@@ -1,37 +1,30 @@
 /**
  * The trainer worker's behaviour, kept apart from the Comlink wiring so it can be read and tested
- * on its own: owns one LinkTrainer and runs epochs until paused, yielding between epochs so that
+ * on its own: owns one trainer (any task) and runs epochs until paused, yielding between epochs so that
  * pause/step/reset messages get through.
  */
 import * as tf from '../model/tf';
 import * as Comlink from 'comlink';
-import {
-  captureCheckpoint,
-  checkpointBuffers,
-  isPacked,
-  packCheckpoint,
-  restoreCheckpoint,
-  unpackCheckpoint,
-  type PackedCheckpoint,
-  type TrainerCheckpoint,
-} from '../model/checkpoint';
+import { captureCheckpoint, restoreCheckpoint } from '../model/checkpoint';
+import { checkpointBuffers, isPacked, packCheckpoint, unpackCheckpoint, type PackedCheckpoint, type TrainerCheckpoint } from '../model/checkpointFormat';
 import type { DrugGraph } from '../data/graph';
 import { buildPygProject, pygFolderName, zipPygProject } from '../export/pyg/project';
 // The script as a file in the repository (Vite ?raw); the CLI reads the same file with fs.
 import trainPy from '../export/pyg/train.py?raw';
 import type { ModelSettings } from '../settings/schema';
-import { featureKinds, morganFeatures } from '../model/features';
+import { featureKinds } from '../model/features/spec';
+import { morganFeatures } from '../model/features/morgan';
 import { pygInputsOf } from '../model/pygInputs';
 import { createTrainer } from '../model/tasks';
-import { LinkTrainer, sigmoid, TrainingDiverged, type EpochResult } from '../model/trainer';
-import type { TrainerBase } from '../model/trainerBase';
+import { sigmoid, TrainingDiverged, type EpochResult, type TrainerBase } from '../model/tasks/trainerBase';
 import { chooseBackend } from './backends';
 import { loadRdkit } from './rdkit';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
 import type { BackendInfo, BackendName, Fingerprints, KnownPairScores, LoadedModel, TrainerApi, TrainerUpdate, TrainStatus } from './protocol';
 import { APP_VERSION } from '../appVersion';
 import { graphFingerprint, nodeOrderFingerprint, splitFingerprint } from '../data/fingerprint';
-import { assignWeights, checkGraph, MODEL_JSON_NAME, ModelFileError, parseModelFiles, saveModelFiles, savingMeta, type GraphIdentity, type ModelFiles } from '../model/modelFile';
+import { assignWeights, checkGraph, ModelFileError, parseModelFiles, saveModelFiles, savingMeta, type GraphIdentity } from '../model/modelFile';
+import { MODEL_JSON_NAME, type ModelFiles } from '../model/modelFileFormat';
 import { linkSplitToJson } from '../model/splitFile';
 import { checkModelSettings } from '../settings/check';
 import { CostShare } from './costShare';
@@ -157,8 +150,9 @@ export class TrainerService implements TrainerApi {
 
   async knownPairScores(): Promise<KnownPairScores | null> {
     const trainer = this.requireTrainer();
-    if (!(trainer instanceof LinkTrainer)) return null;
-    const result = await this.using(async () => trainer.knownEdgeScores(await trainer.embeddings()));
+    const link = trainer.linkPredictor();
+    if (!link) return null;
+    const result = await this.using(async () => link.knownEdgeScores(await trainer.embeddings()));
     // A copy of the cached split parts goes across; the score array is fresh and can move.
     return Comlink.transfer({ score: result.score, part: result.part.slice() }, [result.score.buffer]);
   }
@@ -218,7 +212,7 @@ export class TrainerService implements TrainerApi {
       try {
         assignWeights(trainer, file);
         metrics = { epoch: file.meta.epoch, loss: NaN, ms: 0, ...(await trainer.evaluate(await trainer.embeddings())) };
-        if (trainer instanceof LinkTrainer && file.meta.splitFingerprint && file.meta.splitFingerprint !== (await this.splitFingerprintOf(trainer))) {
+        if (trainer.linkPredictor() && file.meta.splitFingerprint && file.meta.splitFingerprint !== (await this.splitFingerprintOf(trainer))) {
           notes.push('The link split differs from the one the model was trained on: its validation and test pairs may include pairs it trained on.');
         }
       } catch (e) {
@@ -238,8 +232,9 @@ export class TrainerService implements TrainerApi {
   async splitFile(): Promise<string | null> {
     await this.replacing;
     const trainer = this.requireTrainer();
-    if (!(trainer instanceof LinkTrainer)) return null;
-    return JSON.stringify(linkSplitToJson(trainer.split, this.graph!.nodes.map((n) => n.id)));
+    const link = trainer.linkPredictor();
+    if (!link) return null;
+    return JSON.stringify(linkSplitToJson(link.split, this.graph!.nodes.map((n) => n.id)));
   }
 
   async fingerprints(): Promise<Fingerprints> {
@@ -265,10 +260,11 @@ export class TrainerService implements TrainerApi {
   private readonly splitFingerprints = new WeakMap<TrainerBase, Promise<string>>();
 
   private splitFingerprintOf(trainer: TrainerBase): Promise<string | null> {
-    if (!(trainer instanceof LinkTrainer)) return Promise.resolve(null);
+    const link = trainer.linkPredictor();
+    if (!link) return Promise.resolve(null);
     let p = this.splitFingerprints.get(trainer);
     if (!p) {
-      p = splitFingerprint(trainer.split, trainer.graph.nodes?.map((n) => n.id) ?? []);
+      p = splitFingerprint(link.split, trainer.graph.nodes?.map((n) => n.id) ?? []);
       this.splitFingerprints.set(trainer, p);
     }
     return p;
@@ -355,14 +351,15 @@ export class TrainerService implements TrainerApi {
     const withView = forceView || now - this.lastView >= VIEW_REFRESH_MS;
     let edgeProbabilities: Float32Array | null = null;
     let candidates: TrainerUpdate['candidates'] = [];
-    if (withView && this.status !== 'error' && trainer instanceof LinkTrainer) {
+    const link = trainer.linkPredictor();
+    if (withView && this.status !== 'error' && link) {
       this.lastView = now;
       const h = await trainer.embeddings();
-      edgeProbabilities = await trainer.knownEdgeProbabilities(h);
+      edgeProbabilities = await link.knownEdgeProbabilities(h);
       if (this.candidateScan.due(now, forceView)) {
         // Scanned in blocks, yielding between them so pause/reset get through on big graphs.
         const t0 = performance.now();
-        const list = await trainer.candidates(this.budget.candidates, h, async () => (await nextTask(), true));
+        const list = await link.candidates(this.budget.candidates, h, async () => (await nextTask(), true));
         if (trainer === this.trainer) {
           this.candidates = list.map((c) => ({ a: c.a, b: c.b, score: c.score, probability: sigmoid(c.score) }));
           this.candidateScan.record(t0, performance.now());

@@ -5,14 +5,14 @@
 import type { DrugNode } from '../../src/data/graph';
 import { Rng } from '../../src/model/rng';
 import { PairSet, type Pairs } from '../../src/model/split';
-import type { LinkGraph } from '../../src/model/trainerBase';
+import type { TrainingGraph } from '../../src/model/tasks/trainerBase';
 
 /**
  * Pairs within a community with probability `within`, across with `between` (a seeded LCG, so each
  * test's graph is fixed); edge type = community pair (0: both even, 1: both odd, 2: mixed); ATC main
  * group by community, missing on every `missingAtcEvery`-th drug (0: none missing).
  */
-export function communities(n: number, seed: number, { within = 0.3, between = 0.06, missingAtcEvery = 0 } = {}): LinkGraph {
+export function communities(n: number, seed: number, { within = 0.3, between = 0.06, missingAtcEvery = 0 } = {}): TrainingGraph {
   const src: number[] = [];
   const dst: number[] = [];
   const type: number[] = [];

@@ -18,8 +18,6 @@ import { npyFloat32 } from './npy';
 import { pygReadme } from './readme';
 import type { PygFile, PygInputs } from './types';
 
-export type { PygFile, PygInputs } from './types';
-
 export const PYG_MANIFEST_FORMAT = 'pyg-project/1';
 
 export interface PygProjectInput {

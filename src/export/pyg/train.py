@@ -454,7 +454,7 @@ def metrics_of(r):
 # ---------------------------------------------------------------- tasks
 
 class LinkTask:
-    """src/model/trainer.ts: BCE with one fresh uniform negative per training positive each epoch; messages over training pairs."""
+    """src/model/tasks/linkTrainer.ts: BCE with one fresh uniform negative per training positive each epoch; messages over training pairs."""
 
     def __init__(self, s, ids, rng):
         # Hits@20 picks the best epoch on ogbl-ddi's official split, as the app's CLI; AUROC otherwise.

@@ -8,10 +8,6 @@ import type { FeatureBlock } from './block';
 import { degreeFeatures } from './degree';
 import type { FeatureKind } from '../../settings/options';
 
-export type { FeatureBlock } from './block';
-export { NodeFeatures } from './nodeFeatures';
-export { featureKinds } from './spec';
-export { morganFeatures, type RdkitLike } from './morgan';
 
 export interface FeatureInputs {
   nodes?: DrugNode[];

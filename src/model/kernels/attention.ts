@@ -10,7 +10,7 @@
  * the cpu and webgl backends and does not exist on wasm (see the project's notes).
  */
 import * as tf from '../tf';
-import type { EdgeIndex } from '../graphOperators';
+import type { EdgeIndex } from '../messageGraph';
 
 type Arg = tf.Tensor | tf.GradSaveFunc;
 const readFloats = (t: tf.Tensor): Float32Array => t.dataSync() as Float32Array;

@@ -8,7 +8,7 @@
  * rows: that needs tf.gather's gradient (nodes × edges × features on cpu/webgl, missing on wasm).
  */
 import * as tf from '../tf';
-import type { EdgeIndex } from '../graphOperators';
+import type { EdgeIndex } from '../messageGraph';
 
 const readFloats = (t: tf.Tensor): Float32Array => t.dataSync() as Float32Array;
 

@@ -7,15 +7,15 @@
  *              m_v^k = Σ_{u ∈ N(v) ∪ {v}} α_{uv}^k z_u^k
  *   update     h_v' = ‖_k m_v^k + b                                      (heads concatenated)
  *
- * The attention weights are returned by `attention()` and in `trace()`.
+ * The attention weights are the core's edge-weight step: computed once per pass, returned by
+ * `attention()` and in `trace()`.
  */
 import * as tf from '../tf';
-import type { GraphOperators } from '../graphTensors';
+import type { GraphOperators } from '../graphOperators';
 import { edgeScores, edgeSoftmax, weightedSum } from '../kernels/attention';
-import { Linear } from '../linear';
-import { MessagePassingLayer, type LayerTrace } from '../messagePassing';
+import type { Linear } from '../linear';
+import { MessagePassingLayer } from '../messagePassing';
 import type { Rng } from '../rng';
-import { trainable } from '../variables';
 
 export class GatLayer extends MessagePassingLayer {
   readonly formula = String.raw`h_v' = \big\Vert_{k} \sum_{u \in N(v) \cup \{v\}} \alpha_{uv}^k W^k h_u + b,\quad \alpha_{uv}^k = \mathrm{softmax}_u\,\mathrm{LeakyReLU}(a^{k\top}[W^k h_u \Vert W^k h_v])`;
@@ -35,12 +35,12 @@ export class GatLayer extends MessagePassingLayer {
     super();
     if (outFeatures % heads !== 0) throw new Error(`GAT: the width ${outFeatures} is not divisible by ${heads} heads.`);
     this.perHead = outFeatures / heads;
-    this.linear = new Linear(inFeatures, outFeatures, rng, name, { init: 'glorot', bias: false });
+    this.linear = this.newLinear(inFeatures, outFeatures, rng, name, { init: 'glorot', bias: false });
     const bound = Math.sqrt(6 / (heads + this.perHead));
     const att = () => Float32Array.from({ length: heads * this.perHead }, () => (2 * rng.next() - 1) * bound);
-    this.attSrc = tf.tidy(() => trainable(tf.tensor2d(att(), [heads, this.perHead]), `${name}/att_src`));
-    this.attDst = tf.tidy(() => trainable(tf.tensor2d(att(), [heads, this.perHead]), `${name}/att_dst`));
-    this.bias = trainable(tf.zeros([outFeatures]) as tf.Tensor1D, `${name}/b`);
+    this.attSrc = this.param(`${name}/att_src`, () => tf.tensor2d(att(), [heads, this.perHead]));
+    this.attDst = this.param(`${name}/att_dst`, () => tf.tensor2d(att(), [heads, this.perHead]));
+    this.bias = this.param(`${name}/b`, () => tf.zeros([outFeatures]) as tf.Tensor1D);
   }
 
   protected message(h: tf.Tensor2D): tf.Tensor2D {
@@ -48,7 +48,7 @@ export class GatLayer extends MessagePassingLayer {
   }
 
   /** α per edge (grouped by destination, self-loops included) and head, from the messages z. */
-  private alpha(z: tf.Tensor2D, graph: GraphOperators): tf.Tensor2D {
+  protected override edgeWeights(z: tf.Tensor2D, graph: GraphOperators): tf.Tensor2D {
     const n = z.shape[0];
     const zh = tf.reshape(z, [n, this.heads, this.perHead]);
     const s = tf.sum(tf.mul(zh, this.attSrc), 2) as tf.Tensor2D;
@@ -57,8 +57,9 @@ export class GatLayer extends MessagePassingLayer {
     return edgeSoftmax(tf.leakyRelu(edgeScores(s, t, edges), 0.2), edges);
   }
 
-  protected aggregate(messages: tf.Tensor2D, graph: GraphOperators): tf.Tensor2D {
-    return weightedSum(this.alpha(messages, graph), messages, graph.edges(true));
+  protected aggregate(messages: tf.Tensor2D, graph: GraphOperators, alpha: tf.Tensor2D | null): tf.Tensor2D {
+    // The core always passes this layer's edgeWeights, which are never null.
+    return weightedSum(alpha!, messages, graph.edges(true));
   }
 
   protected update(_h: tf.Tensor2D, aggregated: tf.Tensor2D): tf.Tensor2D {
@@ -67,19 +68,6 @@ export class GatLayer extends MessagePassingLayer {
 
   /** Attention weights α (message edges × heads) for the input h, in the order of graph.edges(true). */
   attention(h: tf.Tensor2D, graph: GraphOperators): tf.Tensor2D {
-    return tf.tidy(() => this.alpha(this.message(h), graph));
-  }
-
-  override trace(h: tf.Tensor2D, graph: GraphOperators): LayerTrace {
-    return { ...super.trace(h, graph), attention: this.attention(h, graph) };
-  }
-
-  variables(): tf.Variable[] {
-    return [...this.linear.variables(), this.attSrc, this.attDst, this.bias];
-  }
-
-  dispose(): void {
-    this.linear.dispose();
-    tf.dispose([this.attSrc, this.attDst, this.bias]);
+    return tf.tidy(() => this.edgeWeights(this.message(h), graph));
   }
 }

@@ -8,11 +8,10 @@
  *   update     h_v' = m_v + b                                    (bias starts at 0)
  */
 import * as tf from '../tf';
-import type { GraphOperators } from '../graphTensors';
-import { Linear } from '../linear';
+import type { GraphOperators } from '../graphOperators';
+import type { Linear } from '../linear';
 import { MessagePassingLayer } from '../messagePassing';
 import type { Rng } from '../rng';
-import { trainable } from '../variables';
 
 export class KipfGcnLayer extends MessagePassingLayer {
   readonly formula = String.raw`h_v' = \sum_{u \in N(v) \cup \{v\}} \frac{1}{\sqrt{\hat d_u \hat d_v}} W h_u + b`;
@@ -21,8 +20,8 @@ export class KipfGcnLayer extends MessagePassingLayer {
 
   constructor(inFeatures: number, outFeatures: number, rng: Rng, name: string) {
     super();
-    this.linear = new Linear(inFeatures, outFeatures, rng, name, { init: 'glorot', bias: false });
-    this.bias = trainable(tf.zeros([outFeatures]) as tf.Tensor1D, `${name}/b`);
+    this.linear = this.newLinear(inFeatures, outFeatures, rng, name, { init: 'glorot', bias: false });
+    this.bias = this.param(`${name}/b`, () => tf.zeros([outFeatures]) as tf.Tensor1D);
   }
 
   protected message(h: tf.Tensor2D): tf.Tensor2D {
@@ -35,14 +34,5 @@ export class KipfGcnLayer extends MessagePassingLayer {
 
   protected update(_h: tf.Tensor2D, aggregated: tf.Tensor2D): tf.Tensor2D {
     return tf.add(aggregated, this.bias);
-  }
-
-  variables(): tf.Variable[] {
-    return [...this.linear.variables(), this.bias];
-  }
-
-  dispose(): void {
-    this.linear.dispose();
-    this.bias.dispose();
   }
 }

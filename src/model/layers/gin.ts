@@ -6,11 +6,10 @@
  *   update     h_v' = MLP((1 + ε) h_v + m_v),  MLP = Linear → ReLU → Linear,  ε starts at 0
  */
 import * as tf from '../tf';
-import type { GraphOperators } from '../graphTensors';
-import { Linear } from '../linear';
+import type { GraphOperators } from '../graphOperators';
+import type { Linear } from '../linear';
 import { MessagePassingLayer } from '../messagePassing';
 import type { Rng } from '../rng';
-import { trainable } from '../variables';
 
 export class GinLayer extends MessagePassingLayer {
   readonly formula = String.raw`h_v' = \mathrm{MLP}\big((1 + \varepsilon) h_v + \sum_{u \in N(v)} h_u\big)`;
@@ -20,9 +19,9 @@ export class GinLayer extends MessagePassingLayer {
 
   constructor(inFeatures: number, outFeatures: number, rng: Rng, name: string) {
     super();
-    this.lin1 = new Linear(inFeatures, outFeatures, rng, `${name}/mlp1`);
-    this.lin2 = new Linear(outFeatures, outFeatures, rng, `${name}/mlp2`);
-    this.eps = trainable(tf.scalar(0), `${name}/eps`);
+    this.lin1 = this.newLinear(inFeatures, outFeatures, rng, `${name}/mlp1`);
+    this.lin2 = this.newLinear(outFeatures, outFeatures, rng, `${name}/mlp2`);
+    this.eps = this.param(`${name}/eps`, () => tf.scalar(0));
   }
 
   protected message(h: tf.Tensor2D): tf.Tensor2D {
@@ -36,15 +35,5 @@ export class GinLayer extends MessagePassingLayer {
   protected update(h: tf.Tensor2D, aggregated: tf.Tensor2D): tf.Tensor2D {
     const combined = tf.add(tf.mul(tf.add(1, this.eps), h), aggregated) as tf.Tensor2D;
     return this.lin2.apply(tf.relu(this.lin1.apply(combined)));
-  }
-
-  variables(): tf.Variable[] {
-    return [...this.lin1.variables(), ...this.lin2.variables(), this.eps];
-  }
-
-  dispose(): void {
-    this.lin1.dispose();
-    this.lin2.dispose();
-    this.eps.dispose();
   }
 }

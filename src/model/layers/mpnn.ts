@@ -10,8 +10,9 @@
  */
 import * as tf from '../tf';
 import { aggregateNeighbours } from '../aggregators';
-import type { AggregatorKind, UpdateKind } from '../../settings/options';
-import type { GraphOperators } from '../graphTensors';
+import type { AggregatorKind } from '../../settings/options';
+import type { UpdateKind } from '../../settings/options';
+import type { GraphOperators } from '../graphOperators';
 import { Linear } from '../linear';
 import { MessagePassingLayer } from '../messagePassing';
 import type { Rng } from '../rng';
@@ -36,7 +37,7 @@ export class MpnnLayer extends MessagePassingLayer {
   ) {
     super();
     // concat doubles the Linear layer's input; add needs h and m of the same width (they are).
-    this.linear = new Linear(updateKind === 'concat' ? 2 * inFeatures : inFeatures, outFeatures, rng, name);
+    this.linear = this.newLinear(updateKind === 'concat' ? 2 * inFeatures : inFeatures, outFeatures, rng, name);
     const m = `m_v = ${AGG_TEX[aggregator]}`;
     const upd = { replace: 'W m_v + b', add: 'W (h_v + m_v) + b', concat: String.raw`W [h_v \,\|\, m_v] + b` }[updateKind];
     this.formula = `${m}, \\quad h_v' = ${upd}`;
@@ -54,13 +55,5 @@ export class MpnnLayer extends MessagePassingLayer {
     if (this.updateKind === 'replace') return this.linear.apply(aggregated);
     if (this.updateKind === 'add') return this.linear.apply(tf.add(h, aggregated));
     return this.linear.apply(tf.concat([h, aggregated], 1));
-  }
-
-  variables(): tf.Variable[] {
-    return this.linear.variables();
-  }
-
-  dispose(): void {
-    this.linear.dispose();
   }
 }

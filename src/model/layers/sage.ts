@@ -6,8 +6,8 @@
  *   update     h_v' = W_neigh m_v + b + W_self h_v                (W_self has no bias, as PyG's lin_r)
  */
 import * as tf from '../tf';
-import type { GraphOperators } from '../graphTensors';
-import { Linear } from '../linear';
+import type { GraphOperators } from '../graphOperators';
+import type { Linear } from '../linear';
 import { MessagePassingLayer } from '../messagePassing';
 import type { Rng } from '../rng';
 
@@ -18,8 +18,8 @@ export class SageLayer extends MessagePassingLayer {
 
   constructor(inFeatures: number, outFeatures: number, rng: Rng, name: string) {
     super();
-    this.neigh = new Linear(inFeatures, outFeatures, rng, `${name}/neigh`);
-    this.self = new Linear(inFeatures, outFeatures, rng, `${name}/self`, { bias: false });
+    this.neigh = this.newLinear(inFeatures, outFeatures, rng, `${name}/neigh`);
+    this.self = this.newLinear(inFeatures, outFeatures, rng, `${name}/self`, { bias: false });
   }
 
   protected message(h: tf.Tensor2D): tf.Tensor2D {
@@ -32,14 +32,5 @@ export class SageLayer extends MessagePassingLayer {
 
   protected update(h: tf.Tensor2D, aggregated: tf.Tensor2D): tf.Tensor2D {
     return tf.add(this.neigh.apply(aggregated), this.self.apply(h));
-  }
-
-  variables(): tf.Variable[] {
-    return [...this.neigh.variables(), ...this.self.variables()];
-  }
-
-  dispose(): void {
-    this.neigh.dispose();
-    this.self.dispose();
   }
 }

@@ -5,9 +5,9 @@
  *   aggregate  m_v = (1 / |N(v)|) Σ_{u ∈ N(v)} m_{u→v}         (mean over in-neighbours; 0 if none)
  *   update     h_v' = W m_v + b                                (Linear; no self term, no self-loop)
  */
-import * as tf from '../tf';
-import type { GraphOperators } from '../graphTensors';
-import { Linear } from '../linear';
+import type * as tf from '../tf';
+import type { GraphOperators } from '../graphOperators';
+import type { Linear } from '../linear';
 import { MessagePassingLayer } from '../messagePassing';
 import type { Rng } from '../rng';
 
@@ -17,7 +17,7 @@ export class SeedGcnLayer extends MessagePassingLayer {
 
   constructor(inFeatures: number, outFeatures: number, rng: Rng, name: string) {
     super();
-    this.linear = new Linear(inFeatures, outFeatures, rng, name);
+    this.linear = this.newLinear(inFeatures, outFeatures, rng, name);
   }
 
   protected message(h: tf.Tensor2D): tf.Tensor2D {
@@ -30,13 +30,5 @@ export class SeedGcnLayer extends MessagePassingLayer {
 
   protected update(_h: tf.Tensor2D, aggregated: tf.Tensor2D): tf.Tensor2D {
     return this.linear.apply(aggregated);
-  }
-
-  variables(): tf.Variable[] {
-    return this.linear.variables();
-  }
-
-  dispose(): void {
-    this.linear.dispose();
   }
 }

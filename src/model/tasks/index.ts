@@ -1,9 +1,9 @@
 /** One trainer per task, behind the shared TrainerBase interface (runEpoch, evaluate, early stopping). */
-import type { FeatureBlock } from '../features';
+import type { FeatureBlock } from '../features/block';
 import type { ModelSettings } from '../../settings/schema';
 import type { LinkSplit } from '../split';
-import { LinkTrainer } from '../trainer';
-import type { LinkGraph, TrainerBase } from '../trainerBase';
+import { LinkTrainer } from './linkTrainer';
+import type { TrainingGraph, TrainerBase } from './trainerBase';
 import { NodeTrainer } from './nodeTrainer';
 import { TypeTrainer } from './typeTrainer';
 
@@ -13,7 +13,7 @@ export interface TrainerInputs {
   selectBy?: 'auroc' | 'hits20';
 }
 
-export function createTrainer(graph: LinkGraph, settings: ModelSettings, backend: string, inputs: TrainerInputs = {}): TrainerBase {
+export function createTrainer(graph: TrainingGraph, settings: ModelSettings, backend: string, inputs: TrainerInputs = {}): TrainerBase {
   if (settings.task === 'type') return new TypeTrainer(graph, settings, backend, inputs.morgan);
   if (settings.task === 'node') return new NodeTrainer(graph, settings, backend, inputs.morgan);
   return new LinkTrainer(graph, settings, backend, inputs);

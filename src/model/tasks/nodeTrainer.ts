@@ -7,15 +7,16 @@
  */
 import * as tf from '../tf';
 import { ATC_GROUPS } from '../features/attributes';
-import { featureKinds, type FeatureBlock } from '../features';
-import { messageGraphFromPairs } from '../graphOperators';
+import { featureKinds } from '../features/spec';
+import type { FeatureBlock } from '../features/block';
+import { messageGraphFromPairs } from '../messageGraph';
 import { softmaxCrossEntropy } from '../linkLoss';
 import { Linear } from '../linear';
 import { accuracy, argmaxRows, macroF1 } from '../metrics';
 import { Rng } from '../rng';
 import type { ModelSettings } from '../../settings/schema';
 import { gatherRows } from '../sparseOps';
-import { TrainerBase, type EvalMetrics, type LinkGraph } from '../trainerBase';
+import { TrainerBase, type EvalMetrics, type TaskCases, type TrainingGraph } from './trainerBase';
 
 export interface NodeSplit {
   train: Int32Array;
@@ -26,7 +27,7 @@ export interface NodeSplit {
 }
 
 /** First ATC group of each drug's first ATC code, or −1. */
-export function atcLabels(graph: LinkGraph): Int32Array {
+export function atcLabels(graph: TrainingGraph): Int32Array {
   const labels = new Int32Array(graph.numNodes).fill(-1);
   graph.nodes?.forEach((n, i) => {
     const code = n.atc?.find((c) => c.trim().length > 0);
@@ -53,7 +54,7 @@ export class NodeTrainer extends TrainerBase {
   readonly numClasses = ATC_GROUPS.length;
   private readonly trainLabels: Int32Array;
 
-  constructor(graph: LinkGraph, settings: ModelSettings, backend: string = tf.getBackend(), morgan?: FeatureBlock) {
+  constructor(graph: TrainingGraph, settings: ModelSettings, backend: string = tf.getBackend(), morgan?: FeatureBlock) {
     if (featureKinds(settings.features).includes('atc')) {
       throw new Error('Node classification predicts the ATC main group, so “atc” node features would hand it the answer; choose other features.');
     }
@@ -64,6 +65,10 @@ export class NodeTrainer extends TrainerBase {
     this.head = new Linear(settings.hidden, this.numClasses, rng.fork(5), 'classifier');
     const y = Int32Array.from(split.train, (i) => split.labels[i]);
     this.trainLabels = y;
+  }
+
+  byTask<R>(cases: TaskCases<R>): R {
+    return cases.node(this);
   }
 
   protected loss(): tf.Scalar {

@@ -6,14 +6,14 @@
  */
 import * as tf from '../tf';
 import { TypeDecoder } from '../decoders';
-import type { FeatureBlock } from '../features';
-import { messageGraphFromPairs } from '../graphOperators';
+import type { FeatureBlock } from '../features/block';
+import { messageGraphFromPairs } from '../messageGraph';
 import { softmaxCrossEntropy } from '../linkLoss';
 import { accuracy, argmaxRows, macroF1 } from '../metrics';
 import { Rng } from '../rng';
 import type { ModelSettings } from '../../settings/schema';
 import { TEST_FRACTION, VAL_FRACTION, type Pairs } from '../split';
-import { TrainerBase, type EvalMetrics, type LinkGraph } from '../trainerBase';
+import { TrainerBase, type EvalMetrics, type TaskCases, type TrainingGraph } from './trainerBase';
 
 export interface TypedPairs extends Pairs {
   type: Int32Array;
@@ -26,7 +26,7 @@ export interface TypeSplit {
 }
 
 /** Seeded 85 / 5 / 10 split of the pairs that have a type. */
-export function splitTypedPairs(graph: LinkGraph, seed: number, testFraction = TEST_FRACTION): TypeSplit {
+export function splitTypedPairs(graph: TrainingGraph, seed: number, testFraction = TEST_FRACTION): TypeSplit {
   const types = graph.edgeType;
   if (!types || !graph.edgeTypes || graph.edgeTypes.length < 2) {
     throw new Error('Interaction-type prediction needs a graph with at least two interaction types (e.g. DrugBank DDI types).');
@@ -52,13 +52,17 @@ export class TypeTrainer extends TrainerBase {
   readonly typeDecoder: TypeDecoder;
   readonly numTypes: number;
 
-  constructor(graph: LinkGraph, settings: ModelSettings, backend: string = tf.getBackend(), morgan?: FeatureBlock) {
+  constructor(graph: TrainingGraph, settings: ModelSettings, backend: string = tf.getBackend(), morgan?: FeatureBlock) {
     const rng = new Rng(settings.seed);
     const split = splitTypedPairs(graph, settings.seed, settings.testFraction);
     super(graph, settings, messageGraphFromPairs(graph.numNodes, split.train.a, split.train.b), backend, rng, morgan);
     this.typeSplit = split;
     this.numTypes = graph.edgeTypes!.length;
     this.typeDecoder = new TypeDecoder(settings.hidden, this.numTypes, rng.fork(5));
+  }
+
+  byTask<R>(cases: TaskCases<R>): R {
+    return cases.type(this);
   }
 
   protected loss(): tf.Scalar {

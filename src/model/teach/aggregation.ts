@@ -3,7 +3,7 @@
  * messages and comparing with the traced m_v. Checking the numbers (rather than trusting a label)
  * keeps the explanation honest for any MessagePassingLayer, including ones added later.
  */
-import { inDegrees, type MessageGraph } from '../graphOperators';
+import { inDegrees, type MessageGraph } from '../messageGraph';
 import type { AggregationTerm, AggregatorKind, NeighbourMessage } from './types';
 
 export function closeVectors(a: ArrayLike<number>, b: ArrayLike<number>, relTol = 1e-4): boolean {

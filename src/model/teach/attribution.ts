@@ -9,8 +9,8 @@
  * When a layer exposes attention weights (GAT), the edges into a and b also carry them.
  */
 import * as tf from '../tf';
-import type { GraphOperators } from '../graphTensors';
-import { sigmoid } from '../trainer';
+import type { GraphOperators } from '../graphOperators';
+import { sigmoid } from '../tasks/trainerBase';
 import { hopRings } from './neighbourhood';
 import { traceArrays, type LayerArrays, type TraceableModel } from './traceArrays';
 import type { AttributedEdge, AttributionLevel, NodeAttribution, PairExplanation } from './types';

@@ -1,8 +1,8 @@
 /**
  * The Output step: the dot-product decoder's score h_v · h_p for a partner p, its probability, and
- * how it compares with v's known interactions. Same arithmetic as trainer.ts's pairLogits.
+ * how it compares with v's known interactions. Same arithmetic as tasks/linkTrainer.ts's pairLogits.
  */
-import { sigmoid } from '../trainer';
+import { sigmoid } from '../tasks/trainerBase';
 import type { Matrix } from './traceArrays';
 import type { OutputExplanation, PairStatus, PartnerScore } from './types';
 

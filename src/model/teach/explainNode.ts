@@ -4,7 +4,7 @@
  * then the decoder for a partner. Generic over MessagePassingLayer: what a layer does not expose
  * (a non-Linear update, say) is left out rather than guessed.
  */
-import type { GraphOperators } from '../graphTensors';
+import type { GraphOperators } from '../graphOperators';
 import { aggregationTerms, closeVectors, fitAggregator } from './aggregation';
 import { explainOutput, type PairLookup, type PairScorer } from './decoder';
 import { hopRings } from './neighbourhood';

@@ -1,5 +1,5 @@
 /** Who can influence a node: the k-hop rings upstream of it in the message-passing graph. */
-import type { MessageGraph } from '../graphOperators';
+import type { MessageGraph } from '../messageGraph';
 
 /**
  * Nodes exactly k hops upstream of v for k = 1..maxHops (messages flow src → dst, so we walk the

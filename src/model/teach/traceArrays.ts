@@ -4,8 +4,8 @@
  * forward pass computed (trace is the same code path as forward).
  */
 import * as tf from '../tf';
-import type { EdgeIndex } from '../graphOperators';
-import type { GraphOperators } from '../graphTensors';
+import type { EdgeIndex } from '../messageGraph';
+import type { GraphOperators } from '../graphOperators';
 import type { LayerTrace, MessagePassingLayer } from '../messagePassing';
 
 /** The part of GnnModel the teaching code relies on (kept small so every model kind fits). */

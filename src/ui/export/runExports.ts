@@ -1,8 +1,8 @@
 /** Exports of run cards, the runs table and the split. */
 import { APP_VERSION } from '../../appVersion';
 import type { RunCardInput } from '../../export/runCard';
-import type { RunRecord } from '../runs';
-import { runEndCell } from '../runText';
+import type { RunRecord } from '../runs/runs';
+import { runEndCell } from '../runs/runText';
 import { slug } from './fileNames';
 import type { ExportContext, ExportEntry, ExportOptions } from './types';
 

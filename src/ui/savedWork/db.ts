@@ -14,7 +14,7 @@ import type { DrugGraph, LoadReport } from '../../data/graph';
 import { checkpointMeta, type PackedCheckpoint, type TrainerCheckpoint } from '../../model/checkpointFormat';
 import type { AppSettings } from '../../settings/schema';
 import type { EpochMetrics, StopInfo } from '../../workers/protocol';
-import type { RunRecord } from '../runs';
+import type { RunRecord } from '../runs/runs';
 
 export const DB_NAME = 'drug-gnn-playground';
 export const DB_VERSION = 2;

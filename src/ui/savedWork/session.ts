@@ -4,7 +4,7 @@
  * page may already show an epoch or two more when the checkpoint arrives).
  */
 import type { EpochMetrics } from '../../workers/protocol';
-import type { RunRecord } from '../runs';
+import type { RunRecord } from '../runs/runs';
 import type { PlaygroundState } from '../store';
 import type { SavedSession } from './db';
 

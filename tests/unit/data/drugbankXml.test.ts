@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { gzipSync, strToU8, zipSync } from 'fflate';
 import { loadFiles } from '../../../src/data/loadFiles';
-import type { ParseResult } from '../../../src/workers/protocol';
+import type { ParseResult } from '../../../src/data/parseResult';
 import type { DrugNode } from '../../../src/data/graph';
 import { describeWithSharedData, sharedFile, sharedPath } from '../../helpers/sharedData';
 import { memoryFile } from '../../helpers/inputs';

@@ -9,7 +9,7 @@ import { DECODE_SLICE, TextDecodingSink } from '../../../src/data/decode';
 import { loadFiles } from '../../../src/data/loadFiles';
 import { detectColumns } from '../../../src/data/detectColumns';
 import { MAX_LINE_CHARS } from '../../../src/data/table/tableHead';
-import type { ParseResult } from '../../../src/workers/protocol';
+import type { ParseResult } from '../../../src/data/parseResult';
 import { memoryFile } from '../../helpers/inputs';
 import { dbIds } from '../../helpers/hostile';
 

@@ -5,7 +5,8 @@ import { MessageChannel } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import { createParserApi, installLoadErrorTransfer } from '../../../src/workers/parserService';
 import { isLoadError } from '../../../src/data/errors';
-import type { ParseProgress, ParserApi } from '../../../src/workers/protocol';
+import type { ParseProgress } from '../../../src/data/parseResult';
+import type { ParserApi } from '../../../src/workers/protocol';
 
 // The worker's API driven over a real MessageChannel, as the page drives the worker, fetching from a
 // local HTTP server as `?data=<url>` would.

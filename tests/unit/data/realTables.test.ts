@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { loadFiles } from '../../../src/data/loadFiles';
-import type { ParseResult } from '../../../src/workers/protocol';
+import type { ParseResult } from '../../../src/data/parseResult';
 import { describeWithSharedData, sharedFile } from '../../helpers/sharedData';
 
 const CHCH = ['biosnap_chch_miner', 'ChCh-Miner_durgbank-chem-chem.tsv'];

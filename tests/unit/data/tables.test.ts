@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync, strToU8, zipSync } from 'fflate';
 import { loadFiles } from '../../../src/data/loadFiles';
-import type { ParseResult } from '../../../src/workers/protocol';
+import type { ParseResult } from '../../../src/data/parseResult';
 import type { ColumnMapping } from '../../../src/data/table/layout';
 import { memoryFile } from '../../helpers/inputs';
 

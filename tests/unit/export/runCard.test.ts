@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { markdownText, median, RUN_CARD_FORMAT, runCard, runCardJson, runCardMarkdown, runsCsv, type RunCardInput } from '../../../src/export/runCard';
 import { DEFAULT_MODEL_SETTINGS } from '../../../src/settings/schema';
-import type { EpochResult } from '../../../src/model/trainerBase';
+import type { EpochResult } from '../../../src/model/tasks/trainerBase';
 
 const epoch = (e: number, valAuroc: number): EpochResult => ({ epoch: e, loss: 1 / e, ms: 10 * e, valAuroc, valAuprc: valAuroc - 0.1, testAuroc: valAuroc - 0.05, testAuprc: 0.5, valHits20: 0.2, testHits20: 0.1 });
 

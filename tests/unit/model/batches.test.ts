@@ -8,7 +8,7 @@ import { batchIndices, pickPairs } from '../../../src/model/batches';
 import { Rng } from '../../../src/model/rng';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/settings/schema';
 import { PairSet, type Pairs } from '../../../src/model/split';
-import { LinkTrainer } from '../../../src/model/trainer';
+import { LinkTrainer } from '../../../src/model/tasks/linkTrainer';
 
 /** Two dense communities (as trainer.test.ts), so there is something to learn. */
 function communities(n: number, seed: number) {

@@ -8,7 +8,7 @@ import { TopK, topUnknownPairs, topUnknownPairsBy } from '../../../src/model/can
 import { Rng } from '../../../src/model/rng';
 import { DEFAULT_MODEL_SETTINGS } from '../../../src/settings/schema';
 import { PairSet } from '../../../src/model/split';
-import { LinkTrainer } from '../../../src/model/trainer';
+import { LinkTrainer } from '../../../src/model/tasks/linkTrainer';
 
 const N = 30;
 const rng = new Rng(9);

@@ -7,17 +7,11 @@
 import * as tf from '../../../src/model/tf';
 import { describe, expect, it } from 'vitest';
 import { communities } from '../../helpers/graphs';
-import {
-  captureCheckpoint,
-  checkpointBytes,
-  packCheckpoint,
-  restoreCheckpoint,
-  unpackCheckpoint,
-  type TrainerCheckpoint,
-} from '../../../src/model/checkpoint';
+import { captureCheckpoint, restoreCheckpoint } from '../../../src/model/checkpoint';
+import { checkpointBytes, packCheckpoint, unpackCheckpoint, type TrainerCheckpoint } from '../../../src/model/checkpointFormat';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/settings/schema';
 import { createTrainer } from '../../../src/model/tasks';
-import type { EpochResult, TrainerBase } from '../../../src/model/trainerBase';
+import type { EpochResult, TrainerBase } from '../../../src/model/tasks/trainerBase';
 
 const graph = communities(40, 7);
 const settings = (over: Partial<ModelSettings>): ModelSettings => ({ ...DEFAULT_MODEL_SETTINGS, hidden: 8, patience: 0, ...over });

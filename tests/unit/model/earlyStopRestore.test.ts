@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { communities } from '../../helpers/graphs';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/settings/schema';
 import { createTrainer } from '../../../src/model/tasks';
-import { LinkTrainer } from '../../../src/model/trainer';
-import type { EpochResult, TrainerBase } from '../../../src/model/trainerBase';
+import { LinkTrainer } from '../../../src/model/tasks/linkTrainer';
+import type { EpochResult, TrainerBase } from '../../../src/model/tasks/trainerBase';
 
 
 const settings = (over: Partial<ModelSettings>): ModelSettings => ({ ...DEFAULT_MODEL_SETTINGS, hidden: 8, ...over });

@@ -1,7 +1,7 @@
 /** Tiny graphs and models with hand-set weights, shared by the model tests. */
 import * as tf from '../../../src/model/tf';
-import { messageGraphFromPairs } from '../../../src/model/graphOperators';
-import { GraphOperators } from '../../../src/model/graphTensors';
+import { messageGraphFromPairs } from '../../../src/model/messageGraph';
+import { GraphOperators } from '../../../src/model/graphOperators';
 import { GnnModel } from '../../../src/model/model';
 import { Rng } from '../../../src/model/rng';
 import { DEFAULT_MODEL_SETTINGS, SEED_MODEL } from '../../../src/settings/schema';

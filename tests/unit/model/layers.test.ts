@@ -7,7 +7,7 @@
 import * as tf from '../../../src/model/tf';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AGGREGATORS, UPDATES } from '../../../src/settings/options';
-import type { GraphOperators } from '../../../src/model/graphTensors';
+import type { GraphOperators } from '../../../src/model/graphOperators';
 import { GatLayer } from '../../../src/model/layers/gat';
 import { KipfGcnLayer } from '../../../src/model/layers/gcn';
 import { GinLayer } from '../../../src/model/layers/gin';

@@ -7,7 +7,8 @@
 import * as tf from '../../../src/model/tf';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DrugGraph } from '../../../src/data/graph';
-import { MODEL_FILE_FORMAT, parseModelFiles, type ModelJson } from '../../../src/model/modelFile';
+import { MODEL_FILE_FORMAT } from '../../../src/model/modelFileFormat';
+import { parseModelFiles, type ModelJson } from '../../../src/model/modelFile';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/settings/schema';
 import { TrainerService } from '../../../src/workers/trainerService';
 import { communities } from '../../helpers/graphs';

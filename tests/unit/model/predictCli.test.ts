@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parsePredictArgs, predictCommand, writePredictionsFile } from '../../../src/cli/predict';
 import { loadGraph } from '../../../src/cli/trainData';
 import { DEFAULT_MODEL_SETTINGS } from '../../../src/settings/schema';
-import { LinkTrainer } from '../../../src/model/trainer';
+import { LinkTrainer } from '../../../src/model/tasks/linkTrainer';
 import { PROJECT_ROOT } from '../../helpers/sharedData';
 
 const dir = mkdtempSync(join(tmpdir(), 'predict-'));

@@ -5,13 +5,14 @@
  */
 import * as tf from '../../../src/model/tf';
 import { describe, expect, it } from 'vitest';
-import { planPredictions, type LinkRows, type NodeRows, type RowBlock, type TypeRows, NO_PART } from '../../../src/model/predictions';
+import { planPredictions } from '../../../src/model/predictions';
+import { type LinkRows, type NodeRows, type RowBlock, type TypeRows, NO_PART } from '../../../src/model/predictionRows';
 import { streamPredictionFile } from '../../../src/model/predictionFile';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/settings/schema';
 import { NodeTrainer } from '../../../src/model/tasks/nodeTrainer';
 import { TypeTrainer } from '../../../src/model/tasks/typeTrainer';
-import { LinkTrainer } from '../../../src/model/trainer';
-import type { TrainerBase } from '../../../src/model/trainerBase';
+import { LinkTrainer } from '../../../src/model/tasks/linkTrainer';
+import type { TrainerBase } from '../../../src/model/tasks/trainerBase';
 import { communities } from '../../helpers/graphs';
 
 const graph = communities(24, 5);

@@ -1,7 +1,7 @@
 import * as tf from '../../../src/model/tf';
 import { afterAll, describe, expect, it } from 'vitest';
 import { linkLossDense, linkLossGathered } from '../../../src/model/linkLoss';
-import { GraphOperators } from '../../../src/model/graphTensors';
+import { GraphOperators } from '../../../src/model/graphOperators';
 import { randomSetup, tinyOperators, tinySeedModel } from './fixtures';
 
 describe('seed GCN forward on a 5-node graph', () => {

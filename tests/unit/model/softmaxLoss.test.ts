@@ -10,7 +10,7 @@ import { softmaxCrossEntropy, softmaxCrossEntropyHost, softmaxCrossEntropyOps } 
 import { Rng } from '../../../src/model/rng';
 import { DEFAULT_MODEL_SETTINGS } from '../../../src/settings/schema';
 import { TypeTrainer } from '../../../src/model/tasks/typeTrainer';
-import type { LinkGraph } from '../../../src/model/trainerBase';
+import type { TrainingGraph } from '../../../src/model/tasks/trainerBase';
 
 /** Mean over rows of logsumexp(z_i) − z_{i,y_i}, in float64. */
 function reference(z: Float64Array, labels: Int32Array, cols: number): number {
@@ -154,7 +154,7 @@ describe('softmaxCrossEntropy on wasm (the ops form, as the app runs it there)',
 });
 
 /** Two communities; the edge type is the community pair (0: both even, 1: both odd, 2: mixed). */
-function typedGraph(n: number): LinkGraph {
+function typedGraph(n: number): TrainingGraph {
   const rng = new Rng(4);
   const src: number[] = [];
   const dst: number[] = [];

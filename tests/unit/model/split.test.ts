@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messageGraphFromPairs } from '../../../src/model/graphOperators';
+import { messageGraphFromPairs } from '../../../src/model/messageGraph';
 import { PairSet, SPLIT_PARTS, splitLinks, splitPartOf, type Pairs } from '../../../src/model/split';
 import { randomPairs } from '../../helpers/graphs';
 

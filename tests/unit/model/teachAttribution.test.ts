@@ -5,8 +5,8 @@
  */
 import * as tf from '../../../src/model/tf';
 import { afterEach, describe, expect, it } from 'vitest';
-import { messageGraphFromPairs } from '../../../src/model/graphOperators';
-import { GraphOperators } from '../../../src/model/graphTensors';
+import { messageGraphFromPairs } from '../../../src/model/messageGraph';
+import { GraphOperators } from '../../../src/model/graphOperators';
 import { GnnModel } from '../../../src/model/model';
 import { Rng } from '../../../src/model/rng';
 import { DEFAULT_MODEL_SETTINGS } from '../../../src/settings/schema';

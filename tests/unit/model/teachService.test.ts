@@ -7,7 +7,7 @@ import * as tf from '../../../src/model/tf';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/model/rng';
 import { DEFAULT_MODEL_SETTINGS } from '../../../src/settings/schema';
-import { LinkTrainer } from '../../../src/model/trainer';
+import { LinkTrainer } from '../../../src/model/tasks/linkTrainer';
 import { TeachService } from '../../../src/workers/teachService';
 
 afterEach(() => tf.disposeVariables());

@@ -5,7 +5,7 @@ import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/setting
 import { createTrainer } from '../../../src/model/tasks';
 import type { NodeTrainer } from '../../../src/model/tasks/nodeTrainer';
 import type { TypeTrainer } from '../../../src/model/tasks/typeTrainer';
-import type { LinkTrainer } from '../../../src/model/trainer';
+import type { LinkTrainer } from '../../../src/model/tasks/linkTrainer';
 
 const settings = (over: Partial<ModelSettings>): ModelSettings => ({ ...DEFAULT_MODEL_SETTINGS, hidden: 8, ...over });
 

@@ -2,7 +2,7 @@ import * as tf from '../../../src/model/tf';
 import { describe, expect, it } from 'vitest';
 import { communities } from '../../helpers/graphs';
 import { DEFAULT_MODEL_SETTINGS, SEED_MODEL } from '../../../src/settings/schema';
-import { LinkTrainer, pairLogits } from '../../../src/model/trainer';
+import { LinkTrainer, pairLogits } from '../../../src/model/tasks/linkTrainer';
 
 
 describe('LinkTrainer', () => {

@@ -8,7 +8,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/model/rng';
 import { DEFAULT_MODEL_SETTINGS, SEED_MODEL } from '../../../src/settings/schema';
-import { LinkTrainer } from '../../../src/model/trainer';
+import { LinkTrainer } from '../../../src/model/tasks/linkTrainer';
 
 function syntheticGraph(numNodes: number, numEdges: number) {
   const rng = new Rng(5);

@@ -14,7 +14,7 @@ import { createTrainer } from '../../../src/model/tasks';
 import { NodeTrainer } from '../../../src/model/tasks/nodeTrainer';
 import { TypeTrainer } from '../../../src/model/tasks/typeTrainer';
 import { splitLinks } from '../../../src/model/split';
-import { LinkTrainer } from '../../../src/model/trainer';
+import { LinkTrainer } from '../../../src/model/tasks/linkTrainer';
 
 
 const small = (over: Partial<ModelSettings>): ModelSettings => ({ ...DEFAULT_MODEL_SETTINGS, hidden: 8, heads: 2, ...over });

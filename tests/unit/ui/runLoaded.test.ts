@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../src/settings/schema';
-import { RunLog } from '../../../src/ui/runLog';
+import { RunLog } from '../../../src/ui/runs/runLog';
 import { createPlaygroundStore } from '../../../src/ui/store';
 import type { EpochMetrics, TrainerUpdate } from '../../../src/workers/protocol';
 

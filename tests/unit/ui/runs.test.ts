@@ -5,10 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_SETTINGS, DEFAULT_SETTINGS } from '../../../src/settings/schema';
-import { closeRun, median, newRun, runEndOf, withEpoch, type RunRecord } from '../../../src/ui/runs';
-import { RunLog } from '../../../src/ui/runLog';
-import { bestRuns, differingSettings, settingChips, visibleMetricColumns } from '../../../src/ui/runsView';
-import { runEndCell, runNotice } from '../../../src/ui/runText';
+import { closeRun, newRun, runEndOf, withEpoch, type RunRecord } from '../../../src/ui/runs/runs';
+import { median } from '../../../src/ui/runs/runs';
+import { RunLog } from '../../../src/ui/runs/runLog';
+import { bestRuns, differingSettings, settingChips, visibleMetricColumns } from '../../../src/ui/runs/runsView';
+import { runEndCell, runNotice } from '../../../src/ui/runs/runText';
 import { createPlaygroundStore } from '../../../src/ui/store';
 import type { EpochMetrics, TrainerUpdate } from '../../../src/workers/protocol';
 

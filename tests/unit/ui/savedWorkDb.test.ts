@@ -7,7 +7,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { DrugGraph, LoadReport } from '../../../src/data/graph';
-import { CHECKPOINT_FORMAT, type TrainerCheckpoint } from '../../../src/model/checkpoint';
+import { CHECKPOINT_FORMAT, type TrainerCheckpoint } from '../../../src/model/checkpointFormat';
 import { DEFAULT_MODEL_SETTINGS, DEFAULT_SETTINGS } from '../../../src/settings/schema';
 import { approxBytes, SavedWorkDb, SCHEMA_V1, summarise, type SavedSession, type SavedWorkV1 } from '../../../src/ui/savedWork/db';
 

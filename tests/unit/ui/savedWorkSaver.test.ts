@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { DrugGraph, LoadReport } from '../../../src/data/graph';
 import { CHECKPOINT_FORMAT, type TrainerCheckpoint } from '../../../src/model/checkpointFormat';
 import { DEFAULT_SETTINGS, FILES_DATASET, modelSettingsOf } from '../../../src/settings/schema';
-import { newRun, withEpoch } from '../../../src/ui/runs';
+import { newRun, withEpoch } from '../../../src/ui/runs/runs';
 import { SavedWorkDb } from '../../../src/ui/savedWork/db';
 import { WorkSaver } from '../../../src/ui/savedWork/saver';
 import { sessionAtEpoch } from '../../../src/ui/savedWork/session';

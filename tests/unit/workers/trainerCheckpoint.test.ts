@@ -8,8 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DrugGraph } from '../../../src/data/graph';
 import { communities } from '../../helpers/graphs';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/settings/schema';
-import type { TrainerCheckpoint } from '../../../src/model/checkpoint';
-import type { LinkTrainer } from '../../../src/model/trainer';
+import type { TrainerCheckpoint } from '../../../src/model/checkpointFormat';
+import type { LinkTrainer } from '../../../src/model/tasks/linkTrainer';
 import type { TrainerUpdate } from '../../../src/workers/protocol';
 import { TrainerService } from '../../../src/workers/trainerService';
 

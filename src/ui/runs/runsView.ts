@@ -3,8 +3,8 @@
  * the best value per column among comparable runs, and each run's settings as short `key=value`
  * chips (the URL's names) with the ones that differ between runs flagged.
  */
-import { MODEL_SETTING_KEYS, rowOf, type ModelSettings } from '../settings/schema';
-import type { EvalMetrics } from '../model/trainerBase';
+import { MODEL_SETTING_KEYS, rowOf, type ModelSettings } from '../../settings/schema';
+import type { EvalMetrics } from '../../model/tasks/trainerBase';
 import type { RunRecord } from './runs';
 
 /** Metrics at the run's latest epoch, or at its best validation epoch. */

@@ -2,10 +2,10 @@
  * Keeps the store's list of runs in step with the trainer: a run starts with its model's first
  * epoch (or its divergence), follows every update, and is closed when the model is replaced.
  */
-import { modelSettingsOf } from '../settings/schema';
-import type { EpochMetrics, TrainerUpdate } from '../workers/protocol';
+import { modelSettingsOf } from '../../settings/schema';
+import type { EpochMetrics, TrainerUpdate } from '../../workers/protocol';
 import { closeRun, newRun, runEndOf, withEpoch, type RunRecord } from './runs';
-import type { PlaygroundStore } from './store';
+import type { PlaygroundStore } from '../store';
 
 export class RunLog {
   constructor(private readonly store: PlaygroundStore) {}

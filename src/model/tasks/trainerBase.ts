@@ -5,18 +5,25 @@
  * and the test metrics worth reporting are that epoch's).
  * Everything random comes from the settings' seed, so the same seed gives the same run.
  */
-import * as tf from './tf';
-import type { DrugNode } from '../data/graph';
-import { fixedFeatureBlocks, featureKinds, type FeatureBlock } from './features';
-import { inDegrees, type MessageGraph } from './graphOperators';
-import { chooseSparseMode, GraphOperators } from './graphTensors';
-import { GnnModel } from './model';
-import type { Rng } from './rng';
-import type { ModelSettings } from '../settings/schema';
-import type { SparseMode } from './sparseOps';
+import * as tf from '../tf';
+import type { DrugNode } from '../../data/graph';
+import { fixedFeatureBlocks } from '../features/index';
+import { featureKinds } from '../features/spec';
+import type { FeatureBlock } from '../features/block';
+import { inDegrees, type MessageGraph } from '../messageGraph';
+import { chooseSparseMode, GraphOperators } from '../graphOperators';
+import { GnnModel } from '../model';
+import type { Rng } from '../rng';
+import type { ModelSettings } from '../../settings/schema';
+import type { SparseMode } from '../sparseOps';
+import type { ScanPause, ScoredPair } from '../candidates';
+import type { LinkSplit } from '../split';
+import type { LinkTrainer } from './linkTrainer';
+import type { NodeTrainer } from './nodeTrainer';
+import type { TypeTrainer } from './typeTrainer';
 
 /** The graph a trainer learns from: DrugGraph's fields plus the node count. */
-export interface LinkGraph {
+export interface TrainingGraph {
   numNodes: number;
   /** Known undirected pairs. */
   edgeSrc: Int32Array;
@@ -50,6 +57,26 @@ export interface EpochResult extends EvalMetrics {
 }
 
 export class TrainingDiverged extends Error {}
+
+/** What only link prediction offers: its split, a score for every pair, candidate new pairs. */
+export interface LinkPredictor {
+  readonly split: LinkSplit;
+  /** Optimiser steps per epoch (mini-batches of training pairs). */
+  readonly stepsPerEpoch: number;
+  /** Logit and split part of every known pair, in the graph's edge order. */
+  knownEdgeScores(h: Float32Array): Promise<{ score: Float32Array; part: Uint8Array }>;
+  /** Predicted probability of every known pair, in the graph's edge order. */
+  knownEdgeProbabilities(h: Float32Array): Promise<Float32Array>;
+  /** The k strongest predicted pairs that are not known interactions. */
+  candidates(k: number, h: Float32Array, pause?: ScanPause): Promise<ScoredPair[]>;
+}
+
+/** One function per task, for code that differs by task (export files, predictions); byTask picks the trainer's. */
+export interface TaskCases<R> {
+  link(trainer: LinkTrainer): R;
+  type(trainer: TypeTrainer): R;
+  node(trainer: NodeTrainer): R;
+}
 
 /** Backends whose training step runs asynchronously on a device while JavaScript goes on. */
 const GPU_BACKENDS = new Set(['webgl', 'webgpu']);
@@ -107,7 +134,7 @@ export abstract class TrainerBase {
   overlapHostWork: boolean;
 
   constructor(
-    readonly graph: LinkGraph,
+    readonly graph: TrainingGraph,
     readonly settings: ModelSettings,
     messages: MessageGraph,
     backend: string,
@@ -144,6 +171,14 @@ export abstract class TrainerBase {
 
   get aggregationMode(): SparseMode {
     return this.operators.mode;
+  }
+
+  /** Runs the case for this trainer's task. */
+  abstract byTask<R>(cases: TaskCases<R>): R;
+
+  /** Link prediction's split, pair scores and candidates; null for tasks that predict no new pairs. */
+  linkPredictor(): LinkPredictor | null {
+    return null;
   }
 
   /** The task's loss from the current weights (called inside the optimiser's tape). */

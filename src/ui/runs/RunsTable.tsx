@@ -1,10 +1,10 @@
 /** The session's training runs side by side, so models can be compared on the same data: one row per model trained, the live one included. */
 import { useContext, useState } from 'react';
 import './runs.css';
-import type { EvalMetrics } from '../model/trainerBase';
-import { PlaygroundContext, useController, usePlayground } from './context';
-import { downloadResult } from './export/download';
-import { runExport } from './export/registry';
+import type { EvalMetrics } from '../../model/tasks/trainerBase';
+import { PlaygroundContext, useController, usePlayground } from '../context';
+import { downloadResult } from '../export/download';
+import { runExport } from '../export/registry';
 import { RunRow } from './RunRow';
 import { bestRuns, differingSettings, visibleMetricColumns, type MetricsFrom } from './runsView';
 

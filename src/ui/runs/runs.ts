@@ -3,8 +3,8 @@
  * A run is one model from its first trained epoch until the model is replaced (reset, new data,
  * settings that rebuild it); the run in progress is updated after every epoch.
  */
-import type { ModelSettings } from '../settings/schema';
-import type { EpochMetrics, StopInfo, TrainStatus } from '../workers/protocol';
+import type { ModelSettings } from '../../settings/schema';
+import type { EpochMetrics, StopInfo, TrainStatus } from '../../workers/protocol';
 
 /** Why a run ended, or where the one in progress stands. */
 export type RunEnd =

@@ -1,5 +1,5 @@
 /** Why training is not running: early stop, divergence, error, the user's pause or the end of the budget. */
-import { usePlayground } from './context';
+import { usePlayground } from '../context';
 import { runNotice } from './runText';
 
 export function RunEndNotice() {

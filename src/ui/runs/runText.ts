@@ -2,7 +2,7 @@
  * Words for how a run ended: a short cell for the runs table and a sentence for the training
  * panel, so an early stop never reads like the user's pause or a divergence.
  */
-import type { EpochMetrics, StopInfo, TrainStatus } from '../workers/protocol';
+import type { EpochMetrics, StopInfo, TrainStatus } from '../../workers/protocol';
 import type { RunRecord } from './runs';
 import { METRIC_COLUMNS } from './runsView';
 

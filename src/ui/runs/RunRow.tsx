@@ -1,6 +1,6 @@
 /** One run in the runs table: its data, settings, how it ended, its metrics and two actions. */
-import type { ModelSettings } from '../settings/schema';
-import type { EvalMetrics } from '../model/trainerBase';
+import type { ModelSettings } from '../../settings/schema';
+import type { EvalMetrics } from '../../model/tasks/trainerBase';
 import { median, type RunRecord } from './runs';
 import { metricOf, settingChips, type MetricColumn, type MetricsFrom } from './runsView';
 import { runEndCell } from './runText';

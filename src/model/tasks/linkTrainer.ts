@@ -3,23 +3,21 @@
  * BCE with one fresh uniform negative per training positive each epoch; messages flow over the
  * training pairs only; AUROC, AUPRC and Hits@20 on the validation and test pairs.
  */
-import * as tf from './tf';
-import { batchIndices, pickPairs } from './batches';
-import { topUnknownPairs, topUnknownPairsBy, type ScanPause, type ScoredPair } from './candidates';
-import { createLinkDecoder, type LinkDecoder } from './decoders';
-import type { FeatureBlock } from './features';
-import { messageGraphFromPairs } from './graphOperators';
-import { pairCsr } from './kernels/pairDot';
-import { DENSE_LOSS_MAX_NODES, DenseLinkLoss } from './denseLinkLoss';
-import { bceLinkLoss } from './linkLoss';
-import { auprc, auroc, hitsAtK } from './metrics';
-import { drawKey, drawNegatives, type NegativeDraw } from './negatives';
-import { Rng } from './rng';
-import type { ModelSettings } from '../settings/schema';
-import { PairSet, splitLinks, splitPartOf, type LinkSplit, type Pairs } from './split';
-import { TrainerBase, type EvalMetrics, type LinkGraph } from './trainerBase';
-
-export { sigmoid, TrainingDiverged, type EpochResult, type EvalMetrics, type LinkGraph } from './trainerBase';
+import * as tf from '../tf';
+import { batchIndices, pickPairs } from '../batches';
+import { topUnknownPairs, topUnknownPairsBy, type ScanPause, type ScoredPair } from '../candidates';
+import { createLinkDecoder, type LinkDecoder } from '../decoders';
+import type { FeatureBlock } from '../features/block';
+import { messageGraphFromPairs } from '../messageGraph';
+import { pairCsr } from '../kernels/pairDot';
+import { DENSE_LOSS_MAX_NODES, DenseLinkLoss } from '../denseLinkLoss';
+import { bceLinkLoss } from '../linkLoss';
+import { auprc, auroc, hitsAtK } from '../metrics';
+import { drawKey, drawNegatives, type NegativeDraw } from '../negatives';
+import { Rng } from '../rng';
+import type { ModelSettings } from '../../settings/schema';
+import { PairSet, splitLinks, splitPartOf, type LinkSplit, type Pairs } from '../split';
+import { TrainerBase, type EvalMetrics, type TrainingGraph, type LinkPredictor, type TaskCases } from './trainerBase';
 
 export interface LinkTrainerOptions {
   /** A fixed split (link-split/1 file, OGB's official one) instead of the seeded 85/5/10 split. */
@@ -35,7 +33,7 @@ export interface LinkTrainerOptions {
 /** Pairs a learned decoder scores at once outside training (bounded activations). */
 const SCORE_BLOCK = 65_536;
 
-export class LinkTrainer extends TrainerBase {
+export class LinkTrainer extends TrainerBase implements LinkPredictor {
   readonly split: LinkSplit;
   readonly decoder: LinkDecoder;
   readonly lossMode: 'gathered' | 'dense';
@@ -53,7 +51,7 @@ export class LinkTrainer extends TrainerBase {
   private nextNegatives: { draw: number; pairs: Pairs } | null = null;
   private lastStepOfEpoch = false;
 
-  constructor(graph: LinkGraph, settings: ModelSettings, backend: string = tf.getBackend(), options: LinkTrainerOptions = {}) {
+  constructor(graph: TrainingGraph, settings: ModelSettings, backend: string = tf.getBackend(), options: LinkTrainerOptions = {}) {
     const rng = new Rng(settings.seed);
     const split = options.split ?? splitLinks(graph.numNodes, graph.edgeSrc, graph.edgeDst, settings.seed, settings.testFraction);
     super(graph, settings, messageGraphFromPairs(graph.numNodes, split.trainPos.a, split.trainPos.b), backend, rng, options.morgan);
@@ -74,6 +72,14 @@ export class LinkTrainer extends TrainerBase {
     const dense = options.loss !== 'gathered' && settings.decoder === 'dot' && (onWebgpu || (this.operators.mode === 'dense' && n <= 2048));
     this.lossMode = dense ? 'dense' : 'gathered';
     if (dense) this.dense = new DenseLinkLoss(n, split.trainPos, this.trainPairs, backend);
+  }
+
+  byTask<R>(cases: TaskCases<R>): R {
+    return cases.link(this);
+  }
+
+  override linkPredictor(): LinkPredictor {
+    return this;
   }
 
   /**
