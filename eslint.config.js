@@ -29,7 +29,7 @@ const WORKER_PROTOCOL = 'src/workers/protocol.ts';
  * TensorFlow.js into the page's start-up bundle. The policy "tfjs-free stays tfjs-free" below keeps
  * this list honest: these files may value-import nothing else of src/model and no TensorFlow.js.
  */
-const TFJS_FREE_MODEL = [
+export const TFJS_FREE_MODEL = [
   'src/model/settings.ts',
   'src/model/predictionRows.ts',
   'src/model/modelFileFormat.ts',
@@ -47,7 +47,7 @@ const values = { dependency: { kind: 'value' } };
 const PAGE = ['ui', 'state', 'settings', 'root'];
 
 // Policies are read in order and the last one that matches an import decides.
-const BOUNDARY_POLICIES = [
+export const BOUNDARY_POLICIES = [
   // Data parsing is the bottom layer: it knows graphs and files, nothing above it.
   {
     from: { element: { type: 'data' } },
