@@ -1,6 +1,7 @@
 // ESLint: typescript-eslint's recommended rules, the React hooks rules, and the import boundaries
-// between the layers of src/ (who may import whom). `npm run lint`; README "Code style and boundaries".
+// between the layers of src/ (who may import whom). `npm run lint`; docs/code-style.md explains them.
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import boundaries from 'eslint-plugin-boundaries';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -150,18 +151,18 @@ export const BOUNDARY_POLICIES = [
   },
 ];
 
-/** Packages the page must never load itself: they belong in the workers (value imports; types are fine). */
+/** Packages that load in the workers (and the CLI) only: elsewhere their types, never their code. */
 const HEAVY_PACKAGES = {
   patterns: [
     {
       group: ['@tensorflow/*', '@rdkit/*'],
       allowTypeImports: true,
-      message: 'TensorFlow.js and RDKit run in the workers: the page may import their types only.',
+      message: 'TensorFlow.js and RDKit run in the workers: import their types only (`import type`).',
     },
   ],
 };
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/**', 'public/**', 'coverage/**', '.vite/**', 'test-results/**', 'bench-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -196,10 +197,7 @@ export default tseslint.config(
     plugins: { boundaries },
     settings: {
       'boundaries/elements': ELEMENTS,
-      'boundaries/files': [
-        ...TFJS_FREE_MODEL.map((pattern) => ({ category: 'tfjs-free', pattern })),
-        { category: 'worker-protocol', pattern: WORKER_PROTOCOL },
-      ],
+      'boundaries/files': TFJS_FREE_MODEL.map((pattern) => ({ category: 'tfjs-free', pattern })),
       'boundaries/include': ['src/**/*.{ts,tsx}'],
       'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.json'] } },
     },
@@ -208,7 +206,7 @@ export default tseslint.config(
     },
   },
   {
-    // The page, the parsers and the writers; and the tfjs-free model modules, which the page loads.
+    // The page, the parsers and the writers, and the tfjs-free model modules that the page loads.
     files: ['src/{ui,state,settings,data,export}/**/*.{ts,tsx}', 'src/*.{ts,tsx}', ...TFJS_FREE_MODEL],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', HEAVY_PACKAGES] },
   },
