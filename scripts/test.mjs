@@ -1,9 +1,12 @@
-// `npm test`: type check, unit tests, then browser tests against the built app.
+// `npm test`: type check, lint, format check, unit tests, then browser tests against the built app.
 // Runs every stage even if one fails, then prints one summary line and exits non-zero on failure.
 import { spawnSync } from 'node:child_process';
 
 const stages = [
   ['type check', 'npx', ['tsc', '--noEmit', '-p', '.']],
+  // Lint rules and import boundaries (eslint.config.js), then the formatting (.prettierrc.json).
+  ['lint', 'npx', ['eslint', '.']],
+  ['format', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']],
   ['unit tests', 'npx', ['vitest', 'run', '--config', 'vitest.config.ts']],
   // The benchmark in its short mode, so it cannot rot (figures are printed, not asserted).
   ['benchmark (short)', 'node', ['--import', 'tsx', 'bench/index.ts', '--short']],

@@ -17,7 +17,7 @@ export async function modelFor(graph: DrugGraph, split: LinkSplit | undefined, p
     try {
       loaded = await trainerFromModelFile(modelFile, graph, split, ogbl);
     } catch (e) {
-      throw new Error(`--model-file ${modelFile}: ${(e as Error).message}`);
+      throw new Error(`--model-file ${modelFile}: ${(e as Error).message}`, { cause: e });
     }
     const s = loaded.trainer.settings;
     log(`model loaded from ${modelFile}: ${s.model} (${s.task}, decoder ${s.decoder}), weights of epoch ${loaded.meta.epoch}; its settings are used`);

@@ -94,7 +94,7 @@ export async function writePredictionsFile(
     await pending.catch(() => undefined);
     await file.close();
     await rm(path, { force: true });
-    throw new Error(`${path}: ${(e as Error).message}`);
+    throw new Error(`${path}: ${(e as Error).message}`, { cause: e });
   } finally {
     await file.close().catch(() => undefined);
   }

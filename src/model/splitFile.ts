@@ -21,7 +21,7 @@ export interface LinkSplitFile {
   test_neg: [number, number][];
 }
 
-const PART_KEYS = ['train_pos', 'val_pos', 'val_neg', 'test_pos', 'test_neg'] as const;
+type PartKey = 'train_pos' | 'val_pos' | 'val_neg' | 'test_pos' | 'test_neg';
 
 /** Reads a split file for a graph whose node i has id graphIds[i]. Throws with a clear message on any mismatch. */
 export function linkSplitFromJson(json: unknown, graphIds: string[]): LinkSplit {
@@ -41,7 +41,7 @@ export function linkSplitFromJson(json: unknown, graphIds: string[]): LinkSplit 
   if (missing.length > 0) {
     throw new Error(`${missing.length} drug(s) of the split file are not in the graph, e.g. ${missing.slice(0, 3).join(', ')}.`);
   }
-  const part = (key: (typeof PART_KEYS)[number]): Pairs => {
+  const part = (key: PartKey): Pairs => {
     const list = f[key];
     if (!Array.isArray(list)) throw new Error(`The split file has no "${key}" list.`);
     const a = new Int32Array(list.length);

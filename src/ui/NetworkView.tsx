@@ -5,7 +5,7 @@
  * visible set (network/viewFilter.ts) is drawn; while training only the edge layer changes.
  */
 import cytoscape from 'cytoscape';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { DrugGraph } from '../data/graph';
 import { atcColor } from './colorScale';
 import { usePlayground } from './context';
@@ -74,9 +74,15 @@ function draw(cy: cytoscape.Core, layer: EdgeLayer, graph: DrugGraph, visible: V
   cy.one('render', () => performance.mark('playground:view-rendered', { detail }));
 }
 
+/** A Cytoscape instance with the edge layer drawn beneath it. */
+interface DrawnNetwork {
+  cy: cytoscape.Core;
+  layer: EdgeLayer;
+}
+
 export function NetworkView({ onReady }: { onReady: (cy: cytoscape.Core | null) => void }) {
   const container = useRef<HTMLDivElement>(null);
-  const [cy, setCy] = useState<{ cy: cytoscape.Core; layer: EdgeLayer } | null>(null);
+  const [cy, setCy] = useState<DrawnNetwork | null>(null);
   const graph = usePlayground((s) => s.graph);
   const probabilities = usePlayground((s) => s.edgeProbabilities);
   const candidates = usePlayground((s) => s.candidates);
@@ -100,10 +106,6 @@ export function NetworkView({ onReady }: { onReady: (cy: cytoscape.Core | null) 
     return () => clearTimeout(timer);
   }, [training, probabilities, graph]);
   const settledProbabilities = settled.graph === graph ? settled.probabilities : null;
-  const stableProbabilities = useRef<Float32Array | null>(null);
-  stableProbabilities.current = probabilities;
-  const latestCandidates = useRef(candidates);
-  latestCandidates.current = candidates;
   const selectionProbabilities = minStrength > 0 || (graph && graph.edgeSrc.length > maxEdges) ? settledProbabilities : null;
 
   const visible = useMemo(
@@ -139,10 +141,14 @@ export function NetworkView({ onReady }: { onReady: (cy: cytoscape.Core | null) 
   // In the commit that replaces the graph, these effects still see the instance just destroyed.
   const live = cy && !cy.cy.destroyed() && cy.cy.scratch('graph') === graph ? cy : null;
 
+  // A new drawn set is drawn with the current strengths and candidates, but new strengths or candidates
+  // alone must not redraw it (the effects below recolour): an effect event reads them without depending on them.
+  const drawVisible = useEffectEvent((target: DrawnNetwork, drawnGraph: DrugGraph, drawn: VisibleSet) => {
+    draw(target.cy, target.layer, drawnGraph, drawn, ownProbabilities(drawnGraph, probabilities));
+    target.layer.setCandidates(candidates.slice(0, DRAWN_CANDIDATES));
+  });
   useEffect(() => {
-    if (!live || !graph || !visible) return;
-    draw(live.cy, live.layer, graph, visible, ownProbabilities(graph, stableProbabilities.current));
-    live.layer.setCandidates(latestCandidates.current.slice(0, DRAWN_CANDIDATES));
+    if (live && graph && visible) drawVisible(live, graph, visible);
   }, [live, graph, visible]);
 
   // Refreshes while training touch the edge layer only; Cytoscape does not redraw.

@@ -29,7 +29,7 @@ export function modelFromZip(name: string, bytes: Uint8Array): ModelInput {
   try {
     entries = unzipSync(bytes);
   } catch (e) {
-    throw new Error(`${name} is not a readable zip (${e instanceof Error ? e.message : String(e)}).`);
+    throw new Error(`${name} is not a readable zip (${e instanceof Error ? e.message : String(e)}).`, { cause: e });
   }
   const find = (file: string) => Object.entries(entries).find(([path]) => baseName(path) === file)?.[1];
   const json = find(MODEL_JSON_NAME);
@@ -72,7 +72,10 @@ async function fetchBytes(url: URL, what: string): Promise<Uint8Array> {
   try {
     res = await fetch(url);
   } catch (e) {
-    throw new Error(`cannot fetch ${what} from ${url.href} (${e instanceof Error ? e.message : String(e)}): offline, a wrong address, or the server does not allow cross-origin reads (CORS).`);
+    throw new Error(
+      `cannot fetch ${what} from ${url.href} (${e instanceof Error ? e.message : String(e)}): offline, a wrong address, or the server does not allow cross-origin reads (CORS).`,
+      { cause: e },
+    );
   }
   if (!res.ok) throw new Error(`the server answered HTTP ${res.status} for ${what} at ${url.href}.`);
   return new Uint8Array(await res.arrayBuffer());

@@ -35,7 +35,7 @@ export function morganFeatures(rdkit: RdkitLike, nodes: DrugNode[], options: Mor
       data[i * dim + nBits] = 1;
       return;
     }
-    let mol: ReturnType<RdkitLike['get_mol']> = null;
+    let mol: ReturnType<RdkitLike['get_mol']>;
     try {
       mol = rdkit.get_mol(smiles);
     } catch {

@@ -95,7 +95,10 @@ export async function explainPair(
 function summarise(values: Float32Array, level: number, L: number, topK: number): AttributionLevel {
   let abs = 0;
   let total = 0;
-  for (const x of values) (abs += Math.abs(x)), (total += x);
+  for (const x of values) {
+    abs += Math.abs(x);
+    total += x;
+  }
   const all: NodeAttribution[] = Array.from(values, (value, node) => ({ node, value, share: abs > 0 ? Math.abs(value) / abs : 0 }));
   const top = all.filter((x) => x.value !== 0).sort((p, q) => Math.abs(q.value) - Math.abs(p.value)).slice(0, topK);
   return { level, hops: L - level, top, total };

@@ -14,7 +14,12 @@ export function hopRings(g: MessageGraph, v: number, maxHops: number): number[][
   const rings: number[][] = [];
   for (let k = 1; k <= maxHops; k++) {
     const next: number[] = [];
-    for (const w of frontier) for (const u of incoming[w]) if (dist[u] < 0) (dist[u] = k), next.push(u);
+    for (const w of frontier)
+      for (const u of incoming[w])
+        if (dist[u] < 0) {
+          dist[u] = k;
+          next.push(u);
+        }
     rings.push(next.sort((x, y) => x - y));
     frontier = next;
   }

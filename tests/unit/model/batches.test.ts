@@ -15,7 +15,12 @@ function communities(n: number, seed: number) {
   const rng = new Rng(seed);
   const src: number[] = [];
   const dst: number[] = [];
-  for (let u = 0; u < n; u++) for (let v = u + 1; v < n; v++) if (rng.next() < (u % 2 === v % 2 ? 0.3 : 0.02)) src.push(u), dst.push(v);
+  for (let u = 0; u < n; u++)
+    for (let v = u + 1; v < n; v++)
+      if (rng.next() < (u % 2 === v % 2 ? 0.3 : 0.02)) {
+        src.push(u);
+        dst.push(v);
+      }
   return { numNodes: n, edgeSrc: Int32Array.from(src), edgeDst: Int32Array.from(dst) };
 }
 

@@ -71,7 +71,12 @@ describe('candidate scans', () => {
   it('LinkTrainer with the MLP decoder: the model’s own top unknown pairs, no tensors left, [] once disposed mid-scan', async () => {
     const a: number[] = [];
     const b: number[] = [];
-    for (let u = 0; u < 60; u++) for (let v = u + 1; v < 60; v++) if ((u + v) % 5 === 0 && rng.next() < 0.6) a.push(u), b.push(v);
+    for (let u = 0; u < 60; u++)
+      for (let v = u + 1; v < 60; v++)
+        if ((u + v) % 5 === 0 && rng.next() < 0.6) {
+          a.push(u);
+          b.push(v);
+        }
     const g = { numNodes: 60, edgeSrc: Int32Array.from(a), edgeDst: Int32Array.from(b) };
     const t = new LinkTrainer(g, { ...DEFAULT_MODEL_SETTINGS, model: 'gcn', decoder: 'mlp', hidden: 8 }, 'cpu');
     for (let e = 0; e < 5; e++) await t.runEpoch();
@@ -84,7 +89,12 @@ describe('candidate scans', () => {
     const pb: number[] = [];
     const knownSet = new PairSet(60);
     for (let i = 0; i < a.length; i++) knownSet.add(a[i], b[i]);
-    for (let u = 0; u < 60; u++) for (let v = u + 1; v < 60; v++) if (!knownSet.has(u, v)) pa.push(u), pb.push(v);
+    for (let u = 0; u < 60; u++)
+      for (let v = u + 1; v < 60; v++)
+        if (!knownSet.has(u, v)) {
+          pa.push(u);
+          pb.push(v);
+        }
     const s = await t.scorePairs(h, { a: Int32Array.from(pa), b: Int32Array.from(pb) });
     // scorePairs in blocks (here of 100, last one partial) gives the same logits as in one go.
     const one = await t.scorePairs(h, { a: Int32Array.from(pa), b: Int32Array.from(pb) }, 1 << 30);

@@ -8,7 +8,12 @@ describe('link-split/1 import and export', () => {
   const n = 40;
   const src: number[] = [];
   const dst: number[] = [];
-  for (let u = 0; u < n; u++) for (let v = u + 1; v < n; v++) if ((u * 7 + v * 3) % 5 === 0) (src.push(u), dst.push(v));
+  for (let u = 0; u < n; u++)
+    for (let v = u + 1; v < n; v++)
+      if ((u * 7 + v * 3) % 5 === 0) {
+        src.push(u);
+        dst.push(v);
+      }
   const ids = Array.from({ length: n }, (_, i) => `DB${String(i).padStart(5, '0')}`);
   const split = splitLinks(n, Int32Array.from(src), Int32Array.from(dst), 3);
 

@@ -42,17 +42,17 @@ describe('runs keep their curves; loaded models get their own run', () => {
     const loaded = { ...epoch(7, 0.9, 0), loss: NaN };
     store.setState({ history: [loaded], settings: { ...store.getState().settings, hidden: 32 } });
     log.startLoaded('demo.model.zip', loaded, '0.1.0', 'AUROC');
-    let [first, second] = store.getState().runs;
+    const [first, second] = store.getState().runs;
     expect(first.end.kind).toBe('user');
     expect(second).toMatchObject({ id: 2, epochs: 7, last: loaded, loadedFrom: { file: 'demo.model.zip', epoch: 7, appVersion: '0.1.0' }, epochMs: [] });
     expect(second.settings.hidden).toBe(32);
     expect(store.getState().currentRun).toBe(2);
     apply(update('paused', loaded)); // the snapshot after loading: no new epoch, no new run
     apply(update('training', epoch(8, 0.91)));
-    [first, second] = store.getState().runs;
+    const continued = store.getState().runs[1];
     expect(store.getState().runs).toHaveLength(2);
-    expect(second.curve!.map((e) => e.epoch)).toEqual([7, 8]);
-    expect(second.epochMs).toEqual([80]);
-    expect(second.epochs).toBe(8);
+    expect(continued.curve!.map((e) => e.epoch)).toEqual([7, 8]);
+    expect(continued.epochMs).toEqual([80]);
+    expect(continued.epochs).toBe(8);
   });
 });

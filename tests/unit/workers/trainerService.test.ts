@@ -38,7 +38,11 @@ function sparseGraph(n: number, m: number): DrugGraph {
 function completeGraph(n: number): DrugGraph {
   const a: number[] = [];
   const b: number[] = [];
-  for (let u = 0; u < n; u++) for (let v = u + 1; v < n; v++) (a.push(u), b.push(v));
+  for (let u = 0; u < n; u++)
+    for (let v = u + 1; v < n; v++) {
+      a.push(u);
+      b.push(v);
+    }
   return { name: 'B', nodes: drugs(n), edgeSrc: Int32Array.from(a), edgeDst: Int32Array.from(b), edgeTypes: [] };
 }
 
