@@ -12,7 +12,7 @@ import tseslint from 'typescript-eslint';
  * files directly in src/ (the page's entry point main.tsx, appVersion.ts) form "root".
  */
 const ELEMENTS = [
-  ...['data', 'model', 'workers', 'export', 'state', 'settings', 'ui', 'cli'].map((type) => ({
+  ...['data', 'model', 'workers', 'export', 'settings', 'ui', 'cli'].map((type) => ({
     type,
     pattern: `src/${type}`,
     partialMatch: false,
@@ -25,13 +25,12 @@ const WORKER_PROTOCOL = 'src/workers/protocol.ts';
 
 /**
  * Model modules without TensorFlow.js: settings, file formats and split parameters, plain data and
- * small pure functions. The page (ui, state, settings) and the writers (export) may import their
+ * small pure functions. The page (ui, settings) and the writers (export) may import their
  * values at run time; everything else of src/model only as types, because a value import would pull
  * TensorFlow.js into the page's start-up bundle. The policy "tfjs-free stays tfjs-free" below keeps
  * this list honest: these files may value-import nothing else of src/model and no TensorFlow.js.
  */
 export const TFJS_FREE_MODEL = [
-  'src/model/settings.ts',
   'src/model/predictionRows.ts',
   'src/model/modelFileFormat.ts',
   'src/model/checkpointFormat.ts',
@@ -44,15 +43,15 @@ const to = (...types) => ({ to: { element: { type: types } } });
 const toFile = (path) => ({ to: { file: { path } } });
 const types = { dependency: { kind: 'type' } };
 const values = { dependency: { kind: 'value' } };
-/** The page: the UI, its state and settings, and the entry point. */
-const PAGE = ['ui', 'state', 'settings', 'root'];
+/** The page: the UI, the settings schema, and the entry point. */
+const PAGE = ['ui', 'settings', 'root'];
 
 // Policies are read in order and the last one that matches an import decides.
 export const BOUNDARY_POLICIES = [
   // Data parsing is the bottom layer: it knows graphs and files, nothing above it.
   {
     from: { element: { type: 'data' } },
-    disallow: to('model', 'workers', 'ui', 'state', 'settings', 'export', 'cli', 'root'),
+    disallow: to('model', 'workers', 'ui', 'settings', 'export', 'cli', 'root'),
     message: 'src/data is the bottom layer: it may not import {{dependency.source}} ({{to.element.type}}).',
   },
   // Exceptions in src/data today, each to go when the named piece moves.
@@ -60,11 +59,6 @@ export const BOUNDARY_POLICIES = [
     // The small-graph warning quotes the split's validation/test fractions.
     from: { file: { path: 'src/data/loadFiles.ts' } },
     allow: toFile('src/model/split.ts'),
-  },
-  {
-    // The parse result types live in the worker protocol until they move into src/data.
-    from: { file: { path: 'src/data/loadFiles.ts' } },
-    allow: { ...toFile(WORKER_PROTOCOL), ...types },
   },
   {
     // Split fingerprints hash a LinkSplit, whose type is defined next to the split code.
@@ -75,7 +69,7 @@ export const BOUNDARY_POLICIES = [
   // The model is free of UI, workers and page state; it may use the settings schema.
   {
     from: { element: { type: 'model' } },
-    disallow: to('ui', 'workers', 'state', 'cli', 'root'),
+    disallow: to('ui', 'workers', 'cli', 'root'),
     message: 'src/model may not import {{dependency.source}} ({{to.element.type}}): the model is free of UI, workers and page state.',
   },
 
@@ -95,17 +89,11 @@ export const BOUNDARY_POLICIES = [
     from: { element: { type: PAGE } },
     allow: { ...toFile(WORKER_PROTOCOL), ...types },
   },
-  {
-    // The old settings module reads the layer kinds from the layer registry, which pulls every layer
-    // and TensorFlow.js into the page. The tfjs-free settings schema replacing src/state must not.
-    from: { file: { path: 'src/state/settings.ts' } },
-    allow: toFile('src/model/layers/index.ts'),
-  },
 
-  // Export is pure writers: data, model types, tfjs-free model values.
+  // Export is pure writers: data, settings, model types, tfjs-free model values.
   {
     from: { element: { type: 'export' } },
-    disallow: to('ui', 'workers', 'state', 'settings', 'cli', 'root'),
+    disallow: to('ui', 'workers', 'cli', 'root'),
     message: 'src/export holds pure writers: it may not import {{dependency.source}} ({{to.element.type}}).',
   },
   {
@@ -207,7 +195,7 @@ export default defineConfig(
   },
   {
     // The page, the parsers and the writers, and the tfjs-free model modules that the page loads.
-    files: ['src/{ui,state,settings,data,export}/**/*.{ts,tsx}', 'src/*.{ts,tsx}', ...TFJS_FREE_MODEL],
+    files: ['src/{ui,settings,data,export}/**/*.{ts,tsx}', 'src/*.{ts,tsx}', ...TFJS_FREE_MODEL],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', HEAVY_PACKAGES] },
   },
 );

@@ -5,7 +5,7 @@
  * the stepper on drug a at the Output screen with drug b as the partner. The list is one Tab stop;
  * ↑/↓/Home/End move between rows (listKeys.ts).
  */
-import { useContext, useState } from 'react';
+import { useContext, useRef, useState } from 'react';
 import { MAX_CANDIDATES } from '../settings/schema';
 import type { CandidatePair } from '../workers/protocol';
 import { useController, usePlayground } from './context';
@@ -33,7 +33,8 @@ export function CandidatesList() {
   const controller = useController();
   const teach = useContext(TeachContext);
   const [opening, setOpening] = useState<string | null>(null);
-  const roving = useRovingFocus<HTMLOListElement>(candidates.length, 'button.candidate');
+  const list = useRef<HTMLOListElement>(null);
+  const roving = useRovingFocus(list, candidates.length, 'button.candidate');
   if (!graph) return null;
   const max = MAX_CANDIDATES;
   const id = (i: number) => graph.nodes[i].id;
@@ -63,7 +64,7 @@ export function CandidatesList() {
           <p className="muted small candidates-key" id="candidates-key">
             Ranked by the decoder’s logit (p = its sigmoid). Open a pair to see it in the network and the stepper’s Output screen.
           </p>
-          <ol data-testid="candidates" ref={roving.list} onKeyDown={roving.onKeyDown}>
+          <ol data-testid="candidates" ref={list} onKeyDown={roving.onKeyDown}>
             {candidates.map((c, i) => (
               <li key={`${c.a}-${c.b}`}>
                 <button
