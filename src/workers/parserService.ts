@@ -25,8 +25,11 @@ async function run(
   return Comlink.transfer(result, buffers);
 }
 
-/** The worker's API. One load at a time: a new one cancels the one before. */
-export function createParserApi(): ParserApi {
+/**
+ * The worker's API. One load at a time: a new one cancels the one before. `origin`: the page's, whose
+ * fetch policy `?data=` links must follow (a worker's location has the page's origin); none in Node.
+ */
+export function createParserApi(origin: string | undefined = globalThis.location?.origin): ParserApi {
   let current: AbortController | null = null;
   const begin = (): AbortSignal => {
     current?.abort();
@@ -40,7 +43,7 @@ export function createParserApi(): ParserApi {
     async loadUrl(urls, options = {}, onProgress) {
       const signal = begin();
       const files: InputFile[] = [];
-      for (const url of urls) files.push(await openUrl(url, signal));
+      for (const url of urls) files.push(await openUrl(url, signal, origin));
       return run(files, signal, options, onProgress);
     },
     cancel() {
