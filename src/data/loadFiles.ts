@@ -79,6 +79,7 @@ function finish(ctx: LoadContext, labels: string[]): ParseResult {
   // Before the companions: an id map renames nodes, and negatives are given by the table's own ids.
   const negatives = resolveNegatives(ctx, b);
   notes.push(...ctx.companions.apply(b));
+  const bare = bareDrugs(ctx);
   if (b.edgeCount === 0) b.warn('No interactions were found: the graph has drugs but no edges.');
   else if (Math.floor(b.edgeCount * VAL_FRACTION) === 0) {
     // The seeded split gives validation 5 % and test 10 % of the interactions, rounded down.
@@ -97,8 +98,26 @@ function finish(ctx: LoadContext, labels: string[]): ParseResult {
     report.negatives = negatives.src.length;
     notes.push(...negatives.notes);
   }
+  if (bare !== undefined) {
+    report.bareDrugs = bare;
+    if (bare > 0) {
+      const n = bare.toLocaleString('en-US');
+      notes.push(
+        `${n} of ${report.nodes.toLocaleString('en-US')} drugs appear only as interaction partners, without a record of their own ` +
+          '(a DrugBank <drug> or a companion table row): they have an id and perhaps a name, no SMILES, ATC codes or categories.',
+      );
+    }
+  }
   report.notes = notes;
   return { graph, report };
+}
+
+/** How many drugs have no record of their own, when some file gave records; see LoadReport.bareDrugs. */
+function bareDrugs(ctx: LoadContext): number | undefined {
+  if (ctx.records.size === 0 && !ctx.companions.describesDrugs) return undefined;
+  let bare = 0;
+  for (const node of ctx.builder.nodes) if (!ctx.records.has(node.id) && !ctx.companions.describes(node.id)) bare++;
+  return bare;
 }
 
 /** Why a load found no interaction, from what was dropped on the way: ": the only pairs were self-loops …". */
