@@ -26,6 +26,9 @@ export interface LinkGraph {
   edgeTypes?: string[];
   /** Drug annotations (SMILES, ATC, categories) for node features and the 'node' task. */
   nodes?: DrugNode[];
+  /** The data's own non-interactions (a label column's negatives), a < b: val/test negatives come from them first. */
+  negativeSrc?: Int32Array;
+  negativeDst?: Int32Array;
 }
 
 export interface EvalMetrics {
