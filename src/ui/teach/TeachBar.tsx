@@ -8,6 +8,8 @@ export function TeachBar() {
   const teach = useTeachController();
   const graph = usePlayground((s) => s.graph);
   const embeddingOpen = useTeach((s) => s.embeddingOpen);
+  // E.g. `#drug=` naming a drug the data does not have.
+  const error = useTeach((s) => s.error);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -57,6 +59,11 @@ export function TeachBar() {
       <button type="button" onClick={() => teach.startTour()} title="A short tour of the playground">
         Tour
       </button>
+      {error && (
+        <p className="warning teach-error" role="status" data-testid="teach-error">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
