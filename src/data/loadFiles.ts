@@ -9,6 +9,7 @@ import { createContext, type LoadContext } from './context';
 import { readInput } from './pipeline';
 import { FormatRouter } from './router';
 import { resolveNegatives } from './negatives';
+import { checkMemory } from './memoryBudget';
 import { TEST_FRACTION, VAL_FRACTION } from '../model/split';
 import type { InputFile } from './input';
 import type { ColumnMapping } from './table/layout';
@@ -23,6 +24,8 @@ export interface LoadOptions {
   name?: string;
   /** Minimum time between progress callbacks (ms). */
   progressIntervalMs?: number;
+  /** Stop with a 'memory' LoadError past this many estimated bytes of graph (memoryBudget.ts); none when omitted. */
+  memoryBudget?: number;
 }
 
 export async function loadFiles(files: InputFile[], options: LoadOptions = {}): Promise<ParseResult> {
@@ -42,7 +45,10 @@ export async function loadFiles(files: InputFile[], options: LoadOptions = {}): 
     report(0, true);
     await readInput(file, (label) => new FormatRouter(label, ctx), {
       signal: options.signal,
-      onBytes: (n) => report(n, false),
+      onBytes: (n) => {
+        if (options.memoryBudget !== undefined) checkMemory(ctx, file.name, options.memoryBudget);
+        report(n, false);
+      },
       warn: (m) => ctx.builder.warn(m),
     });
     report(file.size, true);

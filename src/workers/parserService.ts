@@ -8,6 +8,7 @@ import { loadFiles } from '../data/loadFiles';
 import { detectColumns } from '../data/detectColumns';
 import { openUrl } from '../data/urlInput';
 import { LoadError } from '../data/errors';
+import { PARSE_MEMORY_BUDGET } from '../data/memoryBudget';
 import type { InputFile } from '../data/input';
 import type { ParseProgress, ParseResult, ParserApi, ParserLoadOptions } from './protocol';
 
@@ -17,7 +18,7 @@ async function run(
   options: ParserLoadOptions,
   onProgress?: (p: ParseProgress) => void,
 ): Promise<ParseResult> {
-  const result = await loadFiles(files, { ...options, signal, onProgress });
+  const result = await loadFiles(files, { memoryBudget: PARSE_MEMORY_BUDGET, ...options, signal, onProgress });
   const g = result.graph;
   const buffers = [g.edgeSrc.buffer, g.edgeDst.buffer, g.edgeType?.buffer, g.edgeWeight?.buffer].filter(
     (b): b is ArrayBuffer => b instanceof ArrayBuffer,
