@@ -86,8 +86,16 @@ function finish(ctx: LoadContext, labels: string[]): ParseResult {
   const negatives = resolveNegatives(ctx, b);
   notes.push(...ctx.companions.apply(b));
   const bare = bareDrugs(ctx);
-  if (b.edgeCount === 0) b.warn('No interactions were found: the graph has drugs but no edges.');
-  else if (Math.floor(b.edgeCount * VAL_FRACTION) === 0) {
+  if (b.edgeCount === 0) {
+    // Drugs without a single interaction (e.g. a drug-graph JSON listing drugs only): nothing to train on.
+    const n = b.nodes.length;
+    throw new LoadError(
+      'no-interactions',
+      labels.join(', '),
+      `no drug–drug interactions were found${whyNone(ctx)}; the file${labels.length === 1 ? '' : 's'} list ${n.toLocaleString('en-US')} drug${n === 1 ? '' : 's'} but no interaction between two of them.`,
+    );
+  }
+  if (Math.floor(b.edgeCount * VAL_FRACTION) === 0) {
     // The seeded split gives validation 5 % and test 10 % of the interactions, rounded down.
     const n = b.edgeCount;
     const test = Math.floor(n * TEST_FRACTION);
