@@ -13,12 +13,16 @@ export function drugGraphJson(g: DrugGraph): string {
     // A name equal to the id is the builder's fallback, not the source's name.
     return { id, name: name !== id ? name : undefined, type, groups, smiles, atc, categories, targets };
   });
-  const interactions = Array.from(g.edgeSrc, (a, i) => {
+  const interactions = Array.from(g.edgeSrc, (src, i) => {
     const t = g.edgeType?.[i] ?? -1;
     const type = t >= 0 ? g.edgeTypes[t] : undefined;
     const note = g.edgeNotes?.[i] || undefined;
     const weight = g.edgeWeight?.[i];
-    return { a: g.nodes[a].id, b: g.nodes[g.edgeDst[i]].id, type, note, weight };
+    const a = g.nodes[src].id;
+    const b = g.nodes[g.edgeDst[i]].id;
+    // The short [a, b, type?] form where it says everything: a million-pair graph stays ~30 MB of text.
+    if (note === undefined && weight === undefined) return type === undefined ? [a, b] : [a, b, type];
+    return { a, b, type, note, weight };
   });
   const negatives = g.negativeSrc ? Array.from(g.negativeSrc, (a, i) => [g.nodes[a].id, g.nodes[g.negativeDst![i]].id]) : undefined;
   return JSON.stringify({ format: DRUG_GRAPH_FORMAT, name: g.name, drugs, interactions, negatives });

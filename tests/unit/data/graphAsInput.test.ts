@@ -35,6 +35,17 @@ describe('the loaded graph as an input file', () => {
     expect(again.report.warnings).toEqual(first.report.warnings);
   });
 
+  it('round-trips typed and untyped interactions without weights in the short [a, b, type] form', async () => {
+    const typed = await loadFiles([inputFromBytes('t.tsv', 'source\ttarget\ttype\nDB1\tDB2\tbleeding\nDB2\tDB3\tsedation\n')]);
+    const plain = await loadFiles([inputFromBytes('p.csv', 'Drug1,Drug2\nDB00001,DB00002\nDB00002,DB00003\n')]);
+    for (const first of [typed, plain]) {
+      const json = drugGraphJson(first.graph);
+      expect(JSON.parse(json).interactions[0]).toEqual(first === typed ? ['DB1', 'DB2', 'bleeding'] : ['DB00001', 'DB00002']);
+      const again = await loadFiles([inputFromBytes('current.json', json)]);
+      expect(facts(again.graph)).toEqual(facts(first.graph));
+    }
+  });
+
   it('adding a file to it gives the graph of all files loaded together', async () => {
     const more = 'Drug1,Drug2\nDB00004,DB00005\nDB00001,DB00002\n';
     const first = await loadFiles([inputFromBytes('ddi.csv', TABLE)], { columnMappings: MAPPING });
