@@ -18,7 +18,7 @@ async function run(
   options: ParserLoadOptions,
   onProgress?: (p: ParseProgress) => void,
 ): Promise<ParseResult> {
-  const result = await loadFiles(files, { memoryBudget: PARSE_MEMORY_BUDGET, ...options, signal, onProgress });
+  const result = await loadFiles(files, { ...options, memoryBudget: options.memoryBudget ?? PARSE_MEMORY_BUDGET, signal, onProgress });
   const g = result.graph;
   const buffers = [g.edgeSrc.buffer, g.edgeDst.buffer, g.edgeType?.buffer, g.edgeWeight?.buffer].filter(
     (b): b is ArrayBuffer => b instanceof ArrayBuffer,
