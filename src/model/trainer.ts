@@ -265,6 +265,6 @@ function givenNegativesNote(given: number, split: LinkSplit): string {
   const total = pairCount(split.valNeg) + pairCount(split.testNeg);
   return (
     `Evaluation uses the data's own negatives: ${n(take.val + take.test)} of the ${n(total)} validation and test negative pairs ` +
-    `come from the ${n(given)} rows labelled negative (validation ${n(take.val)}, test ${n(take.test)}); the rest are sampled uniformly.`
+    `come from the ${n(given)} pairs the data labels negative (validation ${n(take.val)}, test ${n(take.test)}); the rest are sampled uniformly.`
   );
 }

@@ -124,6 +124,12 @@ describe('loading through the page', () => {
     expect(await page.getByTestId('report-negatives').innerText()).toBe(
       '8 negative pairs kept from the label column (validation and test negatives are drawn from them first)',
     );
+    // 24 interactions: validation 1 and test 2 pairs, whose negatives all come from the 8.
+    await expect
+      .poll(() => page.getByTestId('trainer-notes').innerText())
+      .toContain(
+        "Evaluation uses the data's own negatives: 3 of the 3 validation and test negative pairs come from the 8 pairs the data labels negative (validation 1, test 2); the rest are sampled uniformly.",
+      );
 
     // Too small for the split: a warning before any training.
     await page.evaluate(() => window.playground.loadFiles([new File(['Drug1,Drug2\nDB00001,DB00002\n'], 'tiny.csv')]));

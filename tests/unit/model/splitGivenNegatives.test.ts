@@ -70,7 +70,7 @@ describe('the link trainer', () => {
     expect(list(t.split.valNeg).slice(0, 5).sort()).toEqual(list(given).sort());
     expect(t.featureNotes).toContain(
       `Evaluation uses the data's own negatives: 5 of the ${nVal + t.split.testNeg.a.length} validation and test negative pairs ` +
-        'come from the 5 rows labelled negative (validation 5, test 0); the rest are sampled uniformly.',
+        'come from the 5 pairs the data labels negative (validation 5, test 0); the rest are sampled uniformly.',
     );
     t.dispose();
   });
