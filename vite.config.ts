@@ -15,11 +15,20 @@ const CSP = [
   "connect-src 'self' https: blob: data:",
 ].join('; ');
 
+/**
+ * The policy as a `<meta>` tag in the page, and as `_headers` (the Netlify / Cloudflare Pages format)
+ * for hosts that send headers: a `<meta>` policy does not reach Web Workers, whose policy comes from
+ * their script's response headers. The parse worker checks its fetches in code as well
+ * (src/data/fetchPolicy.ts), for hosts such as GitHub Pages that send no such header.
+ */
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'content-security-policy',
     apply: 'build',
     transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }],
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: '_headers', source: `/*\n  Content-Security-Policy: ${CSP}\n` });
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { createGzip } from 'node:zlib';
 import { dbIds } from '../tests/helpers/hostile';
+import { runFuzzBench, type FuzzBenchResult } from './parseFuzz';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CHILD = join(ROOT, 'bench', 'parseHostileChild.ts');
@@ -35,6 +36,8 @@ export interface HostileBenchResult {
   loadAverage: number;
   runs: HostileRun[];
   targets: typeof HOSTILE_TARGETS;
+  /** Generated hostile inputs (parseFuzz.ts). */
+  fuzz: FuzzBenchResult;
   pass: boolean;
 }
 
@@ -152,7 +155,8 @@ export async function runHostileBench(opts: { short: boolean; json: boolean }): 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return { section: 'hostile', loadAverage, runs, targets: HOSTILE_TARGETS, pass: runs.every((r) => r.pass) };
+  const fuzz = await runFuzzBench(opts);
+  return { section: 'hostile', loadAverage, runs, targets: HOSTILE_TARGETS, fuzz, pass: runs.every((r) => r.pass) && fuzz.pass };
 }
 
 function inChild(path: string): Promise<{ error?: string; message?: string; seconds: number; peakRssMB: number }> {

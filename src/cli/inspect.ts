@@ -79,6 +79,7 @@ export function formatReport(name: string, r: LoadReport, seconds: number): stri
     `  self-loops dropped ${n(r.selfLoopsDropped)}`,
   ];
   if (r.negatives !== undefined) lines.push(`  negatives kept     ${n(r.negatives)}  (label column; not interactions)`);
+  if (r.bareDrugs !== undefined) lines.push(`  without a record   ${n(r.bareDrugs)}  (drugs seen only as interaction partners)`);
   if (r.skippedRows.length > 0) {
     lines.push('  rows skipped:');
     for (const s of r.skippedRows) lines.push(`    ${n(s.count)} × ${s.reason} (e.g. line ${s.examples.join(', ')})`);

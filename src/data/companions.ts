@@ -34,6 +34,16 @@ export class CompanionStore {
     return this.sources.length;
   }
 
+  /** Whether any source describes drugs (names, SMILES, targets …), not only maps ids. */
+  get describesDrugs(): boolean {
+    return this.sources.some((s) => s.kind !== 'id-map');
+  }
+
+  /** Whether a source describing drugs has a row for `id`. */
+  describes(id: string): boolean {
+    return this.sources.some((s) => s.kind !== 'id-map' && s.byId.has(id));
+  }
+
   /** "file (what it provides)" for each source, for messages. */
   describe(): string[] {
     return this.sources.map((s) =>

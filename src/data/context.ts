@@ -24,6 +24,8 @@ export interface LoadContext {
    * when the load ends (ids may still be renamed by an id map, and only drugs of the graph count).
    */
   negatives: { label: string; ids: string[] }[];
+  /** Ids of drugs with a record of their own (a DrugBank `<drug>`), as opposed to bare interaction partners. */
+  records: Set<string>;
 }
 
 export function createContext(name: string, columnMappings: Record<string, ColumnMapping> = {}): LoadContext {
@@ -36,5 +38,6 @@ export function createContext(name: string, columnMappings: Record<string, Colum
     skippedFiles: [],
     tableLayouts: [],
     negatives: [],
+    records: new Set(),
   };
 }

@@ -7,7 +7,7 @@
 import { LoadError } from './errors';
 import { StopReading, readInput } from './pipeline';
 import { HEAD_CHARS, formatOf } from './router';
-import { isCrOnly, tableHeadReady } from './table/tableHead';
+import { isCrOnly, tableHeadWait } from './table/tableHead';
 import { ogbMetadata } from './ogbMetadata';
 import { detectTable } from './table/detect';
 import type { InputFile } from './input';
@@ -20,6 +20,7 @@ const PREVIEW_ROWS = 10;
 export async function detectColumns(file: InputFile, signal?: AbortSignal): Promise<ColumnDetection> {
   let label = file.name;
   let head = '';
+  let readyAt = 0;
   let atEnd = false;
   let seen = false;
   await readInput(
@@ -32,12 +33,19 @@ export async function detectColumns(file: InputFile, signal?: AbortSignal): Prom
       return {
         write(text) {
           head += text;
-          if (head.length < HEAD_CHARS) return;
+          if (head.length < HEAD_CHARS || head.length < readyAt) return;
           const format = formatOf(head);
           // Blank so far: read on without keeping it, as the load does (a bomb of newlines then meets the
           // expansion guard here, before any dialog opens).
-          if (format === undefined) head = '';
-          else if (format !== 'table' || tableHeadReady(label, lf(head), false)) throw new StopReading();
+          if (format === undefined) {
+            head = '';
+            readyAt = 0;
+            return;
+          }
+          if (format !== 'table') throw new StopReading();
+          // Checked again only once the head is long enough to be ready (linear work, see tableHeadWait).
+          readyAt = tableHeadWait(label, lf(head), false);
+          if (readyAt === 0) throw new StopReading();
         },
         end() {
           atEnd = true;

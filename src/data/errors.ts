@@ -18,6 +18,8 @@ export type LoadErrorKind =
   | 'too-large' // decompression past the expansion-ratio or size guard (a zip/gzip bomb)
   | 'checksum' // a gzip or zip member whose CRC-32 does not match its data
   | 'io' // reading failed (network, permission, HTTP status)
+  | 'refused' // a link the fetch policy does not allow (another site over plain http)
+  | 'memory' // past the parse worker's memory budget
   | 'cancelled';
 
 export class LoadError extends Error {

@@ -66,6 +66,11 @@ export interface LoadReport {
   warnings: string[];
   /** Negative pairs kept from label columns (see DrugGraph.negativeSrc); absent when there was no label column. */
   negatives?: number;
+  /**
+   * Drugs that appear only as interaction partners, without a record of their own in DrugBank XML or a
+   * companion table; absent when no file had records (a plain edge list).
+   */
+  bareDrugs?: number;
   /** What else happened, for the curious (joins made, DrugBank's mirrored listings, files read). */
   notes?: string[];
 }

@@ -6,7 +6,8 @@
  *
  *   { "format": "drug-graph/1", "name"?: string,
  *     "drugs": [{ "id": "DB00682", "name"?, "smiles"?, "atc"?: string[], "categories"?, "type"?, "groups"?, "targets"? }],
- *     "interactions": [{ "a": id, "b": id, "type"?, "note"?, "weight"? }] }
+ *     "interactions": [{ "a": id, "b": id, "type"?, "note"?, "weight"? }],
+ *     "negatives"?: [[id, id], …] }   (known non-interactions, as a label column gives them)
  *
  * Also accepted, leniently: "nodes"/"edges" for the two arrays, "source"/"target" for a/b, edges as
  * [a, b, type?] arrays, endpoints given as indices into the drug list, numeric types indexing "edgeTypes".
@@ -65,6 +66,16 @@ export class JsonGraphSink implements TextSink {
       this.ctx.builder.warn(`${this.label} does not say "format": "${DRUG_GRAPH_FORMAT}"; it was read as one.`);
     }
     this.read(drugs, interactions, Array.isArray(doc.edgeTypes) ? doc.edgeTypes.map(String) : []);
+    if (Array.isArray(doc.negatives)) this.readNegatives(doc.negatives);
+  }
+
+  /** Pairs of ids; resolved with the label columns' negatives when the load ends (negatives.ts). */
+  private readNegatives(pairs: Json[]): void {
+    const ids: string[] = [];
+    for (const p of pairs) {
+      if (Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string') ids.push(p[0], p[1]);
+    }
+    if (ids.length > 0) this.ctx.negatives.push({ label: this.label, ids });
   }
 
   private read(nodes: Json[], edges: Json[], edgeTypes: string[]): void {

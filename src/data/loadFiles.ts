@@ -9,6 +9,7 @@ import { createContext, type LoadContext } from './context';
 import { readInput } from './pipeline';
 import { FormatRouter } from './router';
 import { resolveNegatives } from './negatives';
+import { checkMemory } from './memoryBudget';
 import { TEST_FRACTION, VAL_FRACTION } from '../model/split';
 import type { InputFile } from './input';
 import type { ColumnMapping } from './table/layout';
@@ -23,6 +24,8 @@ export interface LoadOptions {
   name?: string;
   /** Minimum time between progress callbacks (ms). */
   progressIntervalMs?: number;
+  /** Stop with a 'memory' LoadError past this many estimated bytes of graph (memoryBudget.ts); none when omitted. */
+  memoryBudget?: number;
 }
 
 export async function loadFiles(files: InputFile[], options: LoadOptions = {}): Promise<ParseResult> {
@@ -42,7 +45,10 @@ export async function loadFiles(files: InputFile[], options: LoadOptions = {}): 
     report(0, true);
     await readInput(file, (label) => new FormatRouter(label, ctx), {
       signal: options.signal,
-      onBytes: (n) => report(n, false),
+      onBytes: (n) => {
+        if (options.memoryBudget !== undefined) checkMemory(ctx, file.name, options.memoryBudget);
+        report(n, false);
+      },
       warn: (m) => ctx.builder.warn(m),
     });
     report(file.size, true);
@@ -79,8 +85,17 @@ function finish(ctx: LoadContext, labels: string[]): ParseResult {
   // Before the companions: an id map renames nodes, and negatives are given by the table's own ids.
   const negatives = resolveNegatives(ctx, b);
   notes.push(...ctx.companions.apply(b));
-  if (b.edgeCount === 0) b.warn('No interactions were found: the graph has drugs but no edges.');
-  else if (Math.floor(b.edgeCount * VAL_FRACTION) === 0) {
+  const bare = bareDrugs(ctx);
+  if (b.edgeCount === 0) {
+    // Drugs without a single interaction (e.g. a drug-graph JSON listing drugs only): nothing to train on.
+    const n = b.nodes.length;
+    throw new LoadError(
+      'no-interactions',
+      labels.join(', '),
+      `no drug–drug interactions were found${whyNone(ctx)}; the file${labels.length === 1 ? '' : 's'} list ${n.toLocaleString('en-US')} drug${n === 1 ? '' : 's'} but no interaction between two of them.`,
+    );
+  }
+  if (Math.floor(b.edgeCount * VAL_FRACTION) === 0) {
     // The seeded split gives validation 5 % and test 10 % of the interactions, rounded down.
     const n = b.edgeCount;
     const test = Math.floor(n * TEST_FRACTION);
@@ -97,8 +112,26 @@ function finish(ctx: LoadContext, labels: string[]): ParseResult {
     report.negatives = negatives.src.length;
     notes.push(...negatives.notes);
   }
+  if (bare !== undefined) {
+    report.bareDrugs = bare;
+    if (bare > 0) {
+      const n = bare.toLocaleString('en-US');
+      notes.push(
+        `${n} of ${report.nodes.toLocaleString('en-US')} drugs appear only as interaction partners, without a record of their own ` +
+          '(a DrugBank <drug> or a companion table row): they have an id and perhaps a name, no SMILES, ATC codes or categories.',
+      );
+    }
+  }
   report.notes = notes;
   return { graph, report };
+}
+
+/** How many drugs have no record of their own, when some file gave records; see LoadReport.bareDrugs. */
+function bareDrugs(ctx: LoadContext): number | undefined {
+  if (ctx.records.size === 0 && !ctx.companions.describesDrugs) return undefined;
+  let bare = 0;
+  for (const node of ctx.builder.nodes) if (!ctx.records.has(node.id) && !ctx.companions.describes(node.id)) bare++;
+  return bare;
 }
 
 /** Why a load found no interaction, from what was dropped on the way: ": the only pairs were self-loops …". */

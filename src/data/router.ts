@@ -9,7 +9,7 @@ import { DrugBankXmlSink } from './drugbank/drugbankXml';
 import { JsonGraphSink } from './jsonGraph';
 import { ogbMetadata } from './ogbMetadata';
 import { TableSink } from './table/tableSink';
-import { HEAD_CHARS, MAX_LINE_CHARS, isCrOnly, tableHeadReady } from './table/tableHead';
+import { HEAD_CHARS, isCrOnly, tableHeadWait } from './table/tableHead';
 
 export { HEAD_CHARS };
 
@@ -31,8 +31,8 @@ const DISCARD: TextSink = { write: () => {}, end: () => {} };
 export class FormatRouter implements TextSink {
   private head = '';
   private target: TextSink | undefined;
-  /** A table whose first line is not complete yet: dispatch again only when a line end arrives. */
-  private waitingForLine = false;
+  /** A table whose head is not enough yet: dispatch again only once the head is this long (tableHeadWait). */
+  private readyAt = 0;
   /** CR-only line ends (classic Mac): each CR becomes LF on the way to the table reader. */
   private crOnly = false;
 
@@ -47,9 +47,7 @@ export class FormatRouter implements TextSink {
       return;
     }
     this.head += text;
-    if (this.head.length < HEAD_CHARS) return;
-    // Scanning the head again is only worth it once a line can have ended (bounds the work to one scan per line end).
-    if (this.waitingForLine && this.head.length <= MAX_LINE_CHARS && !/[\r\n]/.test(text)) return;
+    if (this.head.length < HEAD_CHARS || this.head.length < this.readyAt) return;
     this.dispatch(false);
   }
 
@@ -64,13 +62,15 @@ export class FormatRouter implements TextSink {
     if (format === undefined) {
       if (atEnd) throw new LoadError('empty', this.label, 'the file contains only whitespace.');
       this.head = ''; // A long run of blank space: keep waiting without keeping it.
+      this.readyAt = 0;
       return;
     }
     if (format === 'table') {
       this.crOnly = isCrOnly(head);
       const text = this.crOnly ? head.replace(/\r/g, '\n') : head;
-      if (!tableHeadReady(this.label, text, atEnd)) {
-        this.waitingForLine = true;
+      const wait = tableHeadWait(this.label, text, atEnd);
+      if (wait > 0) {
+        this.readyAt = wait;
         return;
       }
       this.head = '';

@@ -3,6 +3,7 @@
  * HTTP errors and CORS refusals surface as clear LoadErrors before any parsing starts.
  */
 import { LoadError } from './errors';
+import { fetchRefusal } from './fetchPolicy';
 import type { InputFile } from './input';
 
 export function nameFromUrl(url: string): string {
@@ -15,8 +16,14 @@ export function nameFromUrl(url: string): string {
   }
 }
 
-export async function openUrl(url: string, signal?: AbortSignal): Promise<InputFile> {
+/**
+ * `origin`: the page's origin, whose fetch policy applies (fetchPolicy.ts); the parse worker always
+ * passes it. Without it (the CLI) any address is fetched.
+ */
+export async function openUrl(url: string, signal?: AbortSignal, origin?: string): Promise<InputFile> {
   const name = nameFromUrl(url);
+  const refusal = origin === undefined ? null : fetchRefusal(url, origin);
+  if (refusal) throw new LoadError('refused', name, refusal);
   let res: Response;
   try {
     res = await fetch(url, { signal });

@@ -106,8 +106,21 @@ export function sampleNegatives(numNodes: number, count: number, exclude: PairSe
   return { a, b };
 }
 
-/** 85 / 5 / 10 split of the known pairs (test share settable), with val/test negatives drawn once, all from one seed. */
-export function splitLinks(numNodes: number, src: Int32Array, dst: Int32Array, seed: number, testFraction = TEST_FRACTION): LinkSplit {
+/**
+ * How many of the val and test negatives come from `given` known non-interactions: validation's
+ * first, then test's; the rest are sampled.
+ */
+export function negativesFromGiven(given: number, nVal: number, nTest: number): { val: number; test: number } {
+  const val = Math.min(given, nVal);
+  return { val, test: Math.min(given - val, nTest) };
+}
+
+/**
+ * 85 / 5 / 10 split of the known pairs (test share settable), with val/test negatives drawn once, all from one seed.
+ * `given`: the data's own non-interactions (a label column's negatives, a < b); val/test negatives are
+ * drawn from them first, in a seeded order, and sampled uniformly only for the rest.
+ */
+export function splitLinks(numNodes: number, src: Int32Array, dst: Int32Array, seed: number, testFraction = TEST_FRACTION, given?: Pairs): LinkSplit {
   const rng = new Rng(seed);
   const order = new Uint32Array(src.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
@@ -120,8 +133,22 @@ export function splitLinks(numNodes: number, src: Int32Array, dst: Int32Array, s
   const known = new PairSet(numNodes);
   for (let i = 0; i < src.length; i++) known.add(src[i], dst[i]);
   const negRng = rng.fork(2);
-  const valNeg = sampleNegatives(numNodes, nVal, known, negRng);
-  const testNeg = sampleNegatives(numNodes, nTest, known, negRng);
+  if (!given || given.a.length === 0) {
+    const valNeg = sampleNegatives(numNodes, nVal, known, negRng);
+    const testNeg = sampleNegatives(numNodes, nTest, known, negRng);
+    return { numNodes, trainPos, valPos, valNeg, testPos, testNeg };
+  }
+  const take = negativesFromGiven(given.a.length, nVal, nTest);
+  const givenOrder = new Uint32Array(given.a.length);
+  for (let i = 0; i < givenOrder.length; i++) givenOrder[i] = i;
+  rng.fork(4).shuffle(givenOrder);
+  const fromGiven = pick(given.a, given.b, givenOrder, 0, take.val + take.test);
+  // Sampled negatives must not repeat a given one.
+  known.addAll(fromGiven);
+  const join = (a: Pairs, b: Pairs): Pairs => ({ a: Int32Array.from([...a.a, ...b.a]), b: Int32Array.from([...a.b, ...b.b]) });
+  const part = (from: number, to: number): Pairs => ({ a: fromGiven.a.slice(from, to), b: fromGiven.b.slice(from, to) });
+  const valNeg = join(part(0, take.val), sampleNegatives(numNodes, nVal - take.val, known, negRng));
+  const testNeg = join(part(take.val, take.val + take.test), sampleNegatives(numNodes, nTest - take.test, known, negRng));
   return { numNodes, trainPos, valPos, valNeg, testPos, testNeg };
 }
 

@@ -2,6 +2,7 @@ import type cytoscape from 'cytoscape';
 import { useCallback, type ReactNode } from 'react';
 import { CandidatesList } from './CandidatesList';
 import { ColumnDialog } from './ColumnDialog';
+import { AddOrReplaceDialog } from './AddOrReplaceDialog';
 import { FileDrop } from './FileDrop';
 import { ControlsPanel, TrainingButtons } from './ControlsPanel';
 import { DataPanel } from './DataPanel';
@@ -61,6 +62,7 @@ export function App({
       </section>
       <FileDrop />
       <ColumnDialog />
+      <AddOrReplaceDialog />
     </div>
   );
 }

@@ -1,18 +1,29 @@
 /**
- * Asks the user which columns hold the two drugs (and optionally the interaction type and a
- * weight) for tables that are not a known dialect. Cell text is shown as text.
+ * Asks the user which columns hold the two drugs (and optionally the interaction type, a weight, and
+ * a 0/1 label whose negative rows are kept as known non-interactions) for tables that are not a
+ * known dialect. Cell text is shown as text.
  */
 import { useState } from 'react';
 import type { ColumnDetection, ColumnMapping } from '../data/table/layout';
 import { useDataLoader, usePlayground } from './context';
 
-type Role = 'source' | 'target' | 'type' | 'weight';
+type Role = 'source' | 'target' | 'type' | 'weight' | 'label';
 const ROLES: { role: Role; label: string; optional: boolean }[] = [
   { role: 'source', label: 'Drug A', optional: false },
   { role: 'target', label: 'Drug B', optional: false },
   { role: 'type', label: 'Interaction type', optional: true },
   { role: 'weight', label: 'Weight', optional: true },
+  { role: 'label', label: 'Label (1/0, true/false, pos/neg)', optional: true },
 ];
+
+/** Why a mapping cannot be used, or null. */
+function mappingProblem(m: ColumnMapping): string | null {
+  if (m.source === m.target) return 'Drug A and Drug B must be different columns.';
+  if (m.label !== undefined && [m.source, m.target, m.type, m.weight].includes(m.label)) {
+    return 'The label column must be a column of its own (rows labelled 0, false, neg or no are kept as non-interactions).';
+  }
+  return null;
+}
 
 function initialMapping(d: ColumnDetection): ColumnMapping {
   return d.mapping ?? { source: 0, target: Math.min(1, d.header.length - 1), hasHeader: d.hasHeader, delimiter: d.delimiter };
@@ -75,7 +86,7 @@ function Dialog({ detections }: { detections: ColumnDetection[] }) {
   const [mappings, setMappings] = useState<Record<string, ColumnMapping>>(() =>
     Object.fromEntries(detections.map((d) => [d.file, initialMapping(d)])),
   );
-  const invalid = Object.values(mappings).some((m) => m.source === m.target);
+  const problem = Object.values(mappings).map(mappingProblem).find((p) => p !== null) ?? null;
   return (
     <div className="modal-backdrop">
       <div className="modal" role="dialog" aria-modal="true" aria-label="Choose the interaction columns" data-testid="column-dialog">
@@ -83,12 +94,12 @@ function Dialog({ detections }: { detections: ColumnDetection[] }) {
         {detections.map((d) => (
           <TableColumns key={d.file} d={d} mapping={mappings[d.file]} onChange={(m) => setMappings({ ...mappings, [d.file]: m })} />
         ))}
-        {invalid && <p className="warning">Drug A and Drug B must be different columns.</p>}
+        {problem && <p className="warning">{problem}</p>}
         <div className="modal-buttons">
           <button type="button" onClick={() => loader.resolveColumns(null)}>
             Cancel
           </button>
-          <button type="button" className="primary" disabled={invalid} data-testid="column-confirm" onClick={() => loader.resolveColumns(mappings)}>
+          <button type="button" className="primary" disabled={problem !== null} data-testid="column-confirm" onClick={() => loader.resolveColumns(mappings)}>
             Load
           </button>
         </div>

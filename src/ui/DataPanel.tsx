@@ -40,7 +40,7 @@ export function DataPanel() {
         data-testid="file-input"
         accept=".xml,.zip,.csv,.tsv,.tab,.txt,.gz,.json"
         onChange={(e) => {
-          void loader.loadFiles(Array.from(e.target.files ?? []));
+          void loader.loadFiles(Array.from(e.target.files ?? []), 'ask');
           e.target.value = '';
         }}
       />

@@ -25,7 +25,7 @@ export function FileDrop() {
       e.preventDefault();
       depth = 0;
       setOver(false);
-      void loader.loadFiles(Array.from(e.dataTransfer!.files));
+      void loader.loadFiles(Array.from(e.dataTransfer!.files), 'ask');
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', overHandler);

@@ -16,6 +16,15 @@ export function LoadReportView({ report, name }: { report: LoadReport; name: str
         </li>
         {report.duplicatesMerged > 0 && <li>{report.duplicatesMerged} duplicate pairs merged</li>}
         {report.selfLoopsDropped > 0 && <li>{report.selfLoopsDropped} self-loops dropped</li>}
+        {report.negatives !== undefined && (
+          <li data-testid="report-negatives">
+            {report.negatives} negative pairs kept from the label column
+            {report.negatives > 0 ? ' (validation and test negatives are drawn from them first)' : ''}
+          </li>
+        )}
+        {report.bareDrugs !== undefined && report.bareDrugs > 0 && (
+          <li data-testid="report-bare">{report.bareDrugs} drugs only appear as interaction partners, without a record of their own</li>
+        )}
         {skipped > 0 && (
           <li>
             {skipped} rows skipped:

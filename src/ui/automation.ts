@@ -5,7 +5,7 @@ import type cytoscape from 'cytoscape';
 import { EdgeLayer, type DrawnEdges } from './network/edgeLayer';
 import type { AppSettings } from '../settings/schema';
 import type { PlaygroundController } from './controller';
-import type { DataLoader } from './dataLoader';
+import type { DataLoader, LoadMode } from './dataLoader';
 import type { StepperSnapshot, TeachController } from './teach/teachController';
 import { runExport } from './export/registry';
 import type { ExportKind, ExportOptions, ExportResult } from './export/types';
@@ -46,7 +46,8 @@ export interface PlaygroundHook {
   reset(): Promise<void>;
   setSettings(partial: Partial<AppSettings>): Promise<void>;
   /** Loads files as if dropped on the page. */
-  loadFiles(files: File[]): Promise<void>;
+  /** 'replace' unless told: 'ask' as a drop does, 'add' to the graph in use. */
+  loadFiles(files: File[], mode?: LoadMode): Promise<void>;
   /** Opens the stepper on a drug (id or name; pauses training) and resolves once its numbers are on screen. */
   openStepper(drugId: string): Promise<void>;
   /** Moves the open stepper by `delta` screens (negative: back). */
@@ -127,7 +128,7 @@ export function createAutomationHook(
     },
     reset: () => controller.reset(),
     setSettings: (partial) => controller.changeSettings(partial),
-    loadFiles: (files) => loader.loadFiles(files),
+    loadFiles: (files, mode) => loader.loadFiles(files, mode),
     openStepper: async (drugId) => {
       if (!teach) throw new Error('The stepper is not available.');
       if (!(await teach.openDrug(drugId))) throw new Error(teach.store.getState().error ?? `No drug ${drugId}.`);

@@ -2,11 +2,15 @@
  * Loading data: files dropped or picked, `?data=<url>` links and the built-in sets. Parsing runs in the parse
  * worker; the column dialog asks the user to confirm the columns of tables that are not a known
  * dialect. On any failure the graph and model already loaded stay as they were.
+ *
+ * Files dropped or picked while the user's own data is loaded first ask whether to add them to it
+ * or replace it. A dialog whose load is overtaken (a later load began, or the graph changed) closes.
  */
 import * as Comlink from 'comlink';
+import { graphAsFile } from '../data/graphAsInput';
+import { FILES_DATASET } from '../settings/schema';
 import type { ColumnDetection, ColumnMapping } from '../data/table/layout';
-import type { ParseProgress } from '../data/parseResult';
-import type { ParseResult } from '../data/parseResult';
+import type { ParseProgress, ParseResult } from '../data/parseResult';
 import type { ParserLoadOptions } from '../workers/protocol';
 import type { DatasetSource, PlaygroundController } from './controller';
 import { progressView } from './loadProgress';
@@ -17,16 +21,29 @@ const TABLE_NAME = /\.(csv|tsv|tab|txt)(\.gz)?$/i;
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e)).replace(/^LoadError: /, '');
 
+/** What to do with files when a graph is loaded: ask the user (drop, Open files…), add, or replace. */
+export type LoadMode = 'ask' | 'add' | 'replace';
+
 export class DataLoader implements DatasetSource {
   private client: ParserClient | null = null;
   /** Rejects whatever the page is waiting for from the parse worker (see cancel). */
   private cancelWaits = new Set<(e: Error) => void>();
   private pendingDialog: ((mappings: Record<string, ColumnMapping> | null) => void) | null = null;
+  /** The load the column dialog belongs to. */
+  private dialogToken = -1;
+  private pendingChoice: ((choice: 'add' | 'replace' | null) => void) | null = null;
+  private readonly unsubscribe: () => void;
 
   constructor(
     private readonly controller: PlaygroundController,
     private readonly startWorker: () => ParserClient = startParserWorker,
-  ) {}
+  ) {
+    this.unsubscribe = this.store.subscribe((s, prev) => {
+      // A dialog about data that is gone is closed, as if cancelled.
+      if (this.pendingDialog && !this.controller.isCurrentLoad(this.dialogToken)) this.resolveColumns(null);
+      if (this.pendingChoice && (s.graph !== prev.graph || (s.loading !== null && prev.loading === null))) this.resolveAddOrReplace(null);
+    });
+  }
 
   private get api() {
     this.client ??= this.startWorker();
@@ -37,13 +54,29 @@ export class DataLoader implements DatasetSource {
     return this.controller.store;
   }
 
-  async loadFiles(files: File[]): Promise<void> {
+  /**
+   * `mode`: 'ask' (the page's drop and Open files…) asks "add or replace?" when the user's own data is
+   * loaded; 'add' merges the files into the graph in use through the same loader as files dropped
+   * together (the graph goes in as drug-graph JSON); 'replace' loads them alone.
+   */
+  async loadFiles(files: File[], mode: LoadMode = 'replace'): Promise<void> {
     if (files.length === 0) return;
-    const token = this.controller.beginLoad(files.map((f) => f.name).join(', '));
+    const current = this.store.getState().graph;
+    if (mode === 'ask') {
+      const own = current !== null && this.store.getState().settings.dataset === FILES_DATASET;
+      const choice = own ? await this.askAddOrReplace(files) : 'replace';
+      if (choice === null) return; // cancelled: nothing was touched
+      mode = choice;
+    }
+    const base = mode === 'add' ? this.store.getState().graph : null;
+    const all = base ? [graphAsFile(base), ...files] : files;
+    const label = files.map((f) => f.name).join(', ');
+    const token = this.controller.beginLoad(base ? `${label} (added to ${base.name})` : label);
     try {
-      const mappings = await this.cancellable(this.confirmColumns(files));
+      const mappings = await this.cancellable(this.confirmColumns(files, token));
       if (mappings === null) return this.controller.endLoad(token); // the user closed the dialog
-      await this.run(token, (opts, onProgress) => this.api.load(files, opts, onProgress), { columnMappings: mappings });
+      const name = base ? `${base.name} + ${label}` : undefined;
+      await this.run(token, (opts, onProgress) => this.api.load(all, opts, onProgress), { columnMappings: mappings, name });
     } catch (e) {
       const text = errorText(e);
       this.controller.endLoad(token, /cancelled/.test(text) ? undefined : text);
@@ -81,22 +114,44 @@ export class DataLoader implements DatasetSource {
     return Promise.race([p, cancelled]).finally(() => this.cancelWaits.delete(reject));
   }
 
-  /** Called by the column dialog: the user's mappings, or null to abandon the load. */
-  resolveColumns(mappings: Record<string, ColumnMapping> | null): void {
-    this.store.setState({ columnDialog: null });
-    this.pendingDialog?.(mappings);
-    this.pendingDialog = null;
+  /** Called by the add-or-replace dialog: the user's choice, or null to leave everything as it is. */
+  resolveAddOrReplace(choice: 'add' | 'replace' | null): void {
+    this.store.setState({ addOrReplace: null });
+    const resolve = this.pendingChoice;
+    this.pendingChoice = null;
+    resolve?.(choice);
   }
 
-  private async confirmColumns(files: File[]): Promise<Record<string, ColumnMapping> | null> {
+  private askAddOrReplace(files: File[]): Promise<'add' | 'replace' | null> {
+    this.resolveAddOrReplace(null); // an earlier question still open is dropped
+    return new Promise((resolve) => {
+      this.pendingChoice = resolve;
+      this.store.setState({ addOrReplace: { files: files.map((f) => f.name), graph: this.store.getState().graph?.name ?? '' } });
+    });
+  }
+
+  /** Called by the column dialog: the user's mappings, or null to abandon the load. */
+  resolveColumns(mappings: Record<string, ColumnMapping> | null): void {
+    const resolve = this.pendingDialog;
+    this.pendingDialog = null;
+    this.store.setState({ columnDialog: null });
+    resolve?.(mappings);
+  }
+
+  private async confirmColumns(files: File[], token: number): Promise<Record<string, ColumnMapping> | null> {
     const tables = files.filter((f) => TABLE_NAME.test(f.name));
     const detections: ColumnDetection[] = [];
     for (const f of tables) detections.push(await this.api.detectColumns(f));
     const unsure = detections.filter((d) => d.role === 'edges' && (d.confidence === 'low' || d.problem || !d.mapping));
     const confirmed: Record<string, ColumnMapping> = {};
     if (unsure.length === 0) return confirmed;
-    this.store.setState({ columnDialog: unsure });
-    return new Promise((resolve) => (this.pendingDialog = resolve));
+    if (!this.controller.isCurrentLoad(token)) return null; // overtaken while detecting
+    this.resolveColumns(null); // a dialog of an earlier load still open is closed
+    this.dialogToken = token;
+    return new Promise((resolve) => {
+      this.pendingDialog = resolve;
+      this.store.setState({ columnDialog: unsure });
+    });
   }
 
   private async run(
@@ -131,6 +186,7 @@ export class DataLoader implements DatasetSource {
   }
 
   dispose(): void {
+    this.unsubscribe();
     this.releaseWorker();
   }
 }

@@ -6,6 +6,7 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { MODEL_JSON_NAME, WEIGHTS_NAME, type ModelFiles } from '../model/modelFileFormat';
+import { fetchRefusal } from '../data/fetchPolicy';
 
 /** The two files as found; null where one is missing (the worker says which). */
 export interface ModelInput {
@@ -53,7 +54,7 @@ export async function modelFromFiles(files: File[]): Promise<ModelInput> {
   return { name: json?.name ?? bin!.name, modelJson: json ? await json.text() : null, weights: bin ? await bin.arrayBuffer() : null };
 }
 
-/** `?model=` links follow the data links' rule: the page's own origin, or https (the page's CSP allows no other). */
+/** `?model=` links follow the data links' rule (data/fetchPolicy.ts): the page's own origin, or https. */
 export function checkModelUrl(url: string, base: string): URL {
   let u: URL;
   try {
@@ -61,9 +62,8 @@ export function checkModelUrl(url: string, base: string): URL {
   } catch {
     throw new Error(`?model=${url} is not a valid address.`);
   }
-  if (u.origin !== new URL(base).origin && u.protocol !== 'https:') {
-    throw new Error(`?model=${url}: a model link must be on this site or use https.`);
-  }
+  const refusal = fetchRefusal(u.href, new URL(base).origin);
+  if (refusal) throw new Error(`?model=${url}: ${refusal}`);
   return u;
 }
 

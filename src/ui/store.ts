@@ -46,6 +46,8 @@ export interface PlaygroundState {
   progress: LoadProgressView | null;
   /** Tables whose columns the user must confirm before loading goes on. */
   columnDialog: ColumnDetection[] | null;
+  /** Files waiting for the user's "add to the current graph or replace it?" */
+  addOrReplace: { files: string[]; graph: string } | null;
   /** What the last model file load did (loaded, and with which settings) or why it was refused. */
   modelNotice: { text: string; error: boolean } | null;
 }
@@ -69,6 +71,7 @@ export function createPlaygroundStore(settings: AppSettings, urlWarnings: string
     loadError: null,
     progress: null,
     columnDialog: null,
+    addOrReplace: null,
     trainerNotes: [],
     stop: null,
     best: null,

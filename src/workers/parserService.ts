@@ -8,6 +8,7 @@ import { loadFiles } from '../data/loadFiles';
 import { detectColumns } from '../data/detectColumns';
 import { openUrl } from '../data/urlInput';
 import { LoadError } from '../data/errors';
+import { PARSE_MEMORY_BUDGET } from '../data/memoryBudget';
 import type { InputFile } from '../data/input';
 import type { ParseProgress, ParseResult } from '../data/parseResult';
 import type { ParserApi, ParserLoadOptions } from './protocol';
@@ -18,7 +19,7 @@ async function run(
   options: ParserLoadOptions,
   onProgress?: (p: ParseProgress) => void,
 ): Promise<ParseResult> {
-  const result = await loadFiles(files, { ...options, signal, onProgress });
+  const result = await loadFiles(files, { ...options, memoryBudget: options.memoryBudget ?? PARSE_MEMORY_BUDGET, signal, onProgress });
   const g = result.graph;
   const buffers = [g.edgeSrc.buffer, g.edgeDst.buffer, g.edgeType?.buffer, g.edgeWeight?.buffer].filter(
     (b): b is ArrayBuffer => b instanceof ArrayBuffer,
@@ -26,8 +27,11 @@ async function run(
   return Comlink.transfer(result, buffers);
 }
 
-/** The worker's API. One load at a time: a new one cancels the one before. */
-export function createParserApi(): ParserApi {
+/**
+ * The worker's API. One load at a time: a new one cancels the one before. `origin`: the page's, whose
+ * fetch policy `?data=` links must follow (a worker's location has the page's origin); none in Node.
+ */
+export function createParserApi(origin: string | undefined = globalThis.location?.origin): ParserApi {
   let current: AbortController | null = null;
   const begin = (): AbortSignal => {
     current?.abort();
@@ -41,7 +45,7 @@ export function createParserApi(): ParserApi {
     async loadUrl(urls, options = {}, onProgress) {
       const signal = begin();
       const files: InputFile[] = [];
-      for (const url of urls) files.push(await openUrl(url, signal));
+      for (const url of urls) files.push(await openUrl(url, signal, origin));
       return run(files, signal, options, onProgress);
     },
     cancel() {

@@ -185,6 +185,8 @@ export interface ParserLoadOptions {
   columnMappings?: Record<string, ColumnMapping>;
   /** Graph name; defaults to the file names. */
   name?: string;
+  /** Estimated bytes of graph past which a load stops (default PARSE_MEMORY_BUDGET, data/memoryBudget.ts). */
+  memoryBudget?: number;
 }
 
 /**

@@ -57,6 +57,8 @@ describe.runIf(haveShared)('loading files in the browser', () => {
     expect(await page.getByTestId('report').innerText()).toMatch(/drugs/);
 
     await drop(page, [sharedFile('biosnap_chch_miner/ChCh-Miner_durgbank-chem-chem.tsv')]);
+    // A drop over the user's own data asks whether to add to it or replace it.
+    await page.getByTestId('replace-graph').click();
     s = await settled(page);
     expect(s.loadError).toBeNull();
     expect([s.nodes, s.edges]).toEqual([1514, 48514]);
@@ -72,6 +74,7 @@ describe.runIf(haveShared)('loading files in the browser', () => {
 
     const xml = readFileSync(resolve(SHARED, 'drugbank_xml_samples/dbparser_drugbank_record_small_molecule.xml'));
     await drop(page, [{ name: 'truncated.xml', bytes: xml.subarray(0, Math.floor(xml.length / 2)) }]);
+    await page.getByTestId('replace-graph').click();
     s = await settled(page);
     expect(s.loadError).toMatch(/truncated\.xml/);
     expect(s.loadError).toMatch(/line \d+/);
@@ -82,6 +85,7 @@ describe.runIf(haveShared)('loading files in the browser', () => {
     const junk = Buffer.alloc(4096);
     for (let i = 0; i < junk.length; i++) junk[i] = (i * 7919) % 256;
     await drop(page, [{ name: 'junk.csv', bytes: junk }]);
+    await page.getByTestId('replace-graph').click();
     s = await settled(page);
     expect(s.loadError).toMatch(/junk\.csv/);
     expect(s.loadError).toMatch(/binary|not text/i);

@@ -193,7 +193,7 @@ describe('model files and run cards in the page', () => {
     const page = await app.browser.newPage();
     await page.goto(`${app.server.url}?model=${encodeURIComponent('http://example.invalid/m.zip')}#tour=off`);
     await page.waitForFunction(() => window.playground?.snapshot().edges > 0, null, { timeout: 60_000 });
-    expect(await noticeText(page, /not loaded/)).toContain('a model link must be on this site or use https');
+    expect(await noticeText(page, /not loaded/)).toContain('http://example.invalid/m.zip was not fetched: a link must be on this site or use https');
     await page.close();
   });
 });

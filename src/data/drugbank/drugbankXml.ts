@@ -409,6 +409,7 @@ export class DrugBankXmlSink implements TextSink {
       b.skip(`${this.label}: <drug> record without a <drugbank-id>`, this.drugLine);
       return;
     }
+    this.ctx.records.add(this.id);
     b.annotate(this.id, {
       name: this.name,
       type: this.type,

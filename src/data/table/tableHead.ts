@@ -22,9 +22,15 @@ export function isCrOnly(head: string): boolean {
  * or blank, complete, and HEAD_CHARS after it (or the whole file). Throws when that first line alone is
  * longer than MAX_LINE_CHARS, so an over-long header is an error rather than a skipped line (which
  * would make the first data row the header).
+ *
+ * Returns 0 when ready, else the head length worth checking at next. Callers that see the head grow chunk by chunk check again only then, so the scans stay linear
+ * in the head: with the first line complete, exactly when HEAD_CHARS more have come; while it is not,
+ * once the head has grown by a quarter (and at MAX_LINE_CHARS + 1, where a line is too long or the
+ * head is enough). Rescanning a ~1 MB head for every small chunk with a line end was quadratic: 0.5 MB
+ * in 1-byte chunks took 10 s.
  */
-export function tableHeadReady(label: string, head: string, atEnd: boolean): boolean {
-  if (atEnd) return true;
+export function tableHeadWait(label: string, head: string, atEnd: boolean): number {
+  if (atEnd) return 0;
   let from = 0;
   let line = 1;
   for (;;) {
@@ -39,9 +45,12 @@ export function tableHeadReady(label: string, head: string, atEnd: boolean): boo
         line,
       );
     }
-    if (nl < 0) return false;
+    if (nl < 0) return Math.min(MAX_LINE_CHARS + 1, Math.max(head.length + 1, Math.ceil(head.length * 1.25)));
     const skip = head[from] === '#' || head.slice(from, nl).trim() === '';
-    if (!skip) return head.length >= nl + HEAD_CHARS || head.length > MAX_LINE_CHARS;
+    if (!skip) {
+      const need = Math.min(nl + HEAD_CHARS, MAX_LINE_CHARS + 1);
+      return head.length >= need ? 0 : need;
+    }
     from = nl + 1;
     line++;
   }

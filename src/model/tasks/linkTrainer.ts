@@ -16,7 +16,7 @@ import { auprc, auroc, hitsAtK } from '../metrics';
 import { drawKey, drawNegatives, type NegativeDraw } from '../negatives';
 import { Rng } from '../rng';
 import type { ModelSettings } from '../../settings/schema';
-import { PairSet, splitLinks, splitPartOf, type LinkSplit, type Pairs } from '../split';
+import { negativesFromGiven, pairCount, PairSet, splitLinks, splitPartOf, type LinkSplit, type Pairs } from '../split';
 import { TrainerBase, type EvalMetrics, type TrainingGraph, type LinkPredictor, type TaskCases } from './trainerBase';
 
 export interface LinkTrainerOptions {
@@ -53,9 +53,11 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
 
   constructor(graph: TrainingGraph, settings: ModelSettings, backend: string = tf.getBackend(), options: LinkTrainerOptions = {}) {
     const rng = new Rng(settings.seed);
-    const split = options.split ?? splitLinks(graph.numNodes, graph.edgeSrc, graph.edgeDst, settings.seed, settings.testFraction);
+    const given = graph.negativeSrc && graph.negativeDst ? { a: graph.negativeSrc, b: graph.negativeDst } : undefined;
+    const split = options.split ?? splitLinks(graph.numNodes, graph.edgeSrc, graph.edgeDst, settings.seed, settings.testFraction, given);
     super(graph, settings, messageGraphFromPairs(graph.numNodes, split.trainPos.a, split.trainPos.b), backend, rng, options.morgan);
     this.split = split;
+    if (given && !options.split) this.featureNotes.push(givenNegativesNote(given.a.length, split));
     this.decoder = createLinkDecoder(settings.decoder, settings.hidden, rng.fork(5));
     this.negativeSeed = rng.fork(3).int(2 ** 32);
     // Forked last, so the other streams are the same with and without mini-batches.
@@ -260,4 +262,15 @@ export function pairLogits(h: Float32Array, d: number, p: Pairs): Float32Array {
     out[i] = s;
   }
   return out;
+}
+
+/** Says how many val/test negatives are the data's own (see splitLinks). */
+function givenNegativesNote(given: number, split: LinkSplit): string {
+  const take = negativesFromGiven(given, pairCount(split.valNeg), pairCount(split.testNeg));
+  const n = (x: number): string => x.toLocaleString('en-US');
+  const total = pairCount(split.valNeg) + pairCount(split.testNeg);
+  return (
+    `Evaluation uses the data's own negatives: ${n(take.val + take.test)} of the ${n(total)} validation and test negative pairs ` +
+    `come from the ${n(given)} pairs the data labels negative (validation ${n(take.val)}, test ${n(take.test)}); the rest are sampled uniformly.`
+  );
 }

@@ -33,6 +33,9 @@ export interface TrainingGraph {
   edgeTypes?: string[];
   /** Drug annotations (SMILES, ATC, categories) for node features and the 'node' task. */
   nodes?: DrugNode[];
+  /** The data's own non-interactions (a label column's negatives), a < b: val/test negatives come from them first. */
+  negativeSrc?: Int32Array;
+  negativeDst?: Int32Array;
 }
 
 export interface EvalMetrics {

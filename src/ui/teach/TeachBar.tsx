@@ -17,6 +17,8 @@ export function TeachBar() {
   const embeddingOpen = useTeach((s) => s.embeddingOpen);
   // The tour never runs in presenting mode, so its button is not offered there.
   const presenting = usePlayground((s) => s.settings.present === '1');
+  // E.g. `#drug=` naming a drug the data does not have.
+  const error = useTeach((s) => s.error);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   /** The result ↑/↓ point at (Enter opens it): announced through aria-activedescendant, focus stays in the field. */
@@ -79,6 +81,11 @@ export function TeachBar() {
         <button type="button" onClick={() => teach.startTour()} title="A short tour of the playground">
           Tour
         </button>
+      )}
+      {error && (
+        <p className="warning teach-error" role="status" data-testid="teach-error">
+          {error}
+        </p>
       )}
     </div>
   );

@@ -96,7 +96,7 @@ export class TeachController {
     const { settings, graph } = this.main.store.getState();
     if (!settings.drug || !graph) return;
     const i = findDrug(graph.nodes, settings.drug);
-    if (i === null) this.set({ error: `No drug “${settings.drug}” in this data set.` });
+    if (i === null) this.set({ error: notInData(settings.drug, graph.name) });
     else await this.open(i);
   }
 
@@ -104,7 +104,7 @@ export class TeachController {
     const graph = this.main.store.getState().graph;
     const i = graph ? findDrug(graph.nodes, query) : null;
     if (i === null) {
-      this.set({ error: `No drug “${query}” in this data set.` });
+      this.set({ error: notInData(query, graph?.name) });
       return false;
     }
     await this.open(i);
@@ -316,4 +316,9 @@ export class TeachController {
     const box = eles.renderedBoundingBox();
     if (cy.zoom() > MAX_FRAME_ZOOM) cy.zoom({ level: MAX_FRAME_ZOOM, renderedPosition: { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 } });
   }
+}
+
+/** The message for a drug id (from the URL or a search) that the graph does not have. */
+export function notInData(drug: string, graphName?: string): string {
+  return `Drug ${drug} is not in the loaded data${graphName ? ` (${graphName})` : ''}.`;
 }

@@ -26,7 +26,7 @@ function fakeController() {
   const calls: string[] = [];
   let token = 0;
   const controller = {
-    store: { setState: () => {}, getState: () => ({}) },
+    store: { setState: () => {}, getState: () => ({}), subscribe: () => () => {} },
     beginLoad: () => (calls.push('begin'), ++token),
     isCurrentLoad: (t: number) => t === token,
     endLoad: (_t: number, error?: string) => void calls.push(`end ${error ?? 'without error'}`),
