@@ -28,7 +28,7 @@ describe('built-in data sets', () => {
     const completed: { token: number; graph: DrugGraph; report: LoadReport; dataset?: string }[] = [];
     const ended: (string | undefined)[] = [];
     const controller = {
-      store: { setState: () => {}, getState: () => ({}) },
+      store: { setState: () => {}, getState: () => ({}), subscribe: () => () => {} },
       isCurrentLoad: (t: number) => t === 7,
       endLoad: (_t: number, error?: string) => void ended.push(error),
       completeLoad: async (token: number, graph: DrugGraph, report: LoadReport, dataset?: string) => void completed.push({ token, graph, report, dataset }),
