@@ -9,7 +9,8 @@ import { writeFile } from 'node:fs/promises';
 import { APP_VERSION } from '../appVersion';
 import { graphFingerprint, splitFingerprint } from '../data/fingerprint';
 import { runCard, type RunCard } from '../export/runCard';
-import { formatMeanStd, seedSweepCard, seedSweepCardJson, seedSweepCardMarkdown, summarizeMetrics, type MetricSummary } from '../export/seedSweep';
+import { formatMeanStd, summarizeMetrics, type MetricSummary } from '../export/meanStd';
+import { seedSweepCard, seedSweepCardJson, seedSweepCardMarkdown } from '../export/seedSweep';
 import type { ModelArgs, Parsed } from './train';
 import type { EpochResult } from '../model/tasks/trainerBase';
 import { buildTrainer, commandLog, loadData, startBackend, trainToEnd } from './session';
@@ -86,7 +87,9 @@ export async function trainSeeds(parsed: Parsed, own: ModelArgs, seeds: number[]
     const best = trainer.best;
     failed ||= error !== null;
     const test = (r: typeof last) =>
-      settings.task === 'link' ? `test auroc ${f4(r?.testAuroc)} auprc ${f4(r?.testAuprc)} hits@20 ${f4(r?.testHits20)}` : `test acc ${f4(r?.testAccuracy)} macro-F1 ${f4(r?.testMacroF1)}`;
+      settings.task === 'link'
+        ? `test auroc ${f4(r?.testAuroc)} auprc ${f4(r?.testAuprc)} hits@20 ${f4(r?.testHits20)}`
+        : `test acc ${f4(r?.testAccuracy)} macro-F1 ${f4(r?.testMacroF1)}`;
     log(
       `seed ${seed}: ${trainer.epoch} epochs${trainer.stopReason ? ` (${trainer.stopReason})` : ''}; last epoch ${test(last)}; ` +
         `best validation epoch ${best?.epoch ?? '—'} ${test(best)}${error ? `; ${error}` : ''}`,

@@ -1,61 +1,11 @@
 /**
- * Repeated runs over seeds: the mean and sample standard deviation of every metric, and the sweep's
- * card (each run's card plus the summary). Pure: shared by the page's runs table and the CLI's
- * `train --seeds`.
+ * A seed sweep's card: each run's card plus the mean and sample standard deviation of every
+ * metric (meanStd.ts). Pure: written by the page's runs table and the CLI's `train --seeds`.
  */
+import { formatMeanStd, summarizeMetrics, type MetricSummary } from './meanStd';
 import { markdownText, METRIC_KEYS, type RunCard } from './runCard';
 
 export const SEED_SWEEP_FORMAT = 'drug-gnn-playground-seed-sweep/1';
-
-export interface MeanStd {
-  mean: number;
-  /** Sample standard deviation (n − 1), as published leaderboards report it; null for a single value. */
-  std: number | null;
-  n: number;
-}
-
-/** Mean and sample standard deviation of the finite values (NaN and missing values are left out); null when none. */
-export function meanStd(values: readonly (number | null | undefined)[]): MeanStd | null {
-  const xs = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-  const n = xs.length;
-  if (n === 0) return null;
-  const mean = xs.reduce((a, b) => a + b, 0) / n;
-  if (n === 1) return { mean, std: null, n };
-  // Two passes: the squared deviations from the mean, not E[x²] − mean², which cancels badly for close values.
-  const ss = xs.reduce((a, x) => a + (x - mean) ** 2, 0);
-  return { mean, std: Math.sqrt(ss / (n - 1)), n };
-}
-
-/** Per metric, over a set of runs' metric records: `mean` and `std` objects keyed by metric name. */
-export interface MetricSummary {
-  mean: Record<string, number>;
-  std: Record<string, number | null>;
-  /** How many runs had each metric. */
-  n: Record<string, number>;
-}
-
-/** Summarises every numeric key of the records whose name passes `keep` (by default: val… and test… metrics). */
-export function summarizeMetrics(
-  records: readonly (Record<string, unknown> | null | undefined)[],
-  keep: (key: string) => boolean = (k) => /^(val|test)/.test(k),
-): MetricSummary {
-  const out: MetricSummary = { mean: {}, std: {}, n: {} };
-  const keys = [...new Set(records.flatMap((r) => (r ? Object.keys(r) : [])))].filter(keep);
-  for (const k of keys) {
-    const s = meanStd(records.map((r) => r?.[k] as number | undefined));
-    if (!s) continue;
-    out.mean[k] = s.mean;
-    out.std[k] = s.std;
-    out.n[k] = s.n;
-  }
-  return out;
-}
-
-/** "0.9123 ± 0.0040" (or "0.9123" alone when there is no spread to report). */
-export function formatMeanStd(s: MeanStd | null, digits = 4): string {
-  if (!s) return '—';
-  return s.std === null ? s.mean.toFixed(digits) : `${s.mean.toFixed(digits)} ± ${s.std.toFixed(digits)}`;
-}
 
 export interface SeedSweepCard {
   format: typeof SEED_SWEEP_FORMAT;
@@ -104,7 +54,8 @@ export function seedSweepCardMarkdown(card: SeedSweepCard): string {
   lines.push('', '## Runs', '');
   row('seed', 'epochs', 'ended', ...keys.map((k) => `${k} (last)`));
   row('---:', '---:', '---', ...keys.map(() => '---:'));
-  for (const c of card.runs) row(String(c.seed), String(c.epochs), markdownText(c.ended.text), ...keys.map((k) => (typeof c.final?.[k] === 'number' ? c.final[k].toFixed(4) : '—')));
+  for (const c of card.runs)
+    row(String(c.seed), String(c.epochs), markdownText(c.ended.text), ...keys.map((k) => (typeof c.final?.[k] === 'number' ? c.final[k].toFixed(4) : '—')));
   if (first) {
     lines.push('', '## Settings (seed aside)', '');
     row('setting', 'value');

@@ -1,6 +1,6 @@
 /** Mean and sample standard deviation over seeds, against values worked out by hand. */
 import { describe, expect, it } from 'vitest';
-import { formatMeanStd, meanStd, summarizeMetrics } from '../../../src/export/seedSweep';
+import { formatMeanStd, meanStd, summarizeMetrics } from '../../../src/export/meanStd';
 
 describe('meanStd', () => {
   it('gives the mean and the n − 1 standard deviation', () => {
