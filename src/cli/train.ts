@@ -16,6 +16,8 @@ import { runCard, runCardJson, runCardMarkdown } from '../export/runCard';
 import { saveModelFiles, savingMeta } from '../model/modelFile';
 import { trainerFromModelFile, writeModelDir, type LoadedTrainer } from './modelFile';
 import { buildTrainer, commandLog, loadData, parseCommandArgs, startBackend, trainToEnd, type CliBackend, type TrainOutcome } from './session';
+import { median, metricsOf, progressLine } from './trainReport';
+import { takeSeedsArg, trainSeeds } from './trainSeeds';
 
 const USAGE = `usage: npm run cli -- train <files…> [options]
   --split FILE          link-split/1 JSON (link task; node ids must be in the graph)
@@ -27,7 +29,13 @@ const USAGE = `usage: npm run cli -- train <files…> [options]
   --save-model DIR      write the trained model as TensorFlow.js files DIR/model.json + DIR/weights.bin
   --model-file PATH     evaluate a saved model (a folder with model.json + weights.bin, a model.json, or the
                         page's .zip) instead of training: its settings are used, setting flags are ignored
-  --run-card FILE       write the run's card: FILE.json (JSON) or FILE.md (Markdown)
+  --run-card FILE       write the run's card: FILE.json (JSON) or FILE.md (Markdown); with --seeds the
+                        sweep's card (every run's card plus mean ± std)
+  --seeds LIST          one run per seed (0-9, 0,3,7 or 0-2,5), then mean ± std (sample std) of every
+                        val/test metric. With --split or --ogbl-ddi the split stays fixed and the seed
+                        varies the initial weights and negatives (OGB's protocol); without them the
+                        seeded split is drawn again for every seed too. Not with --seed, --save-model,
+                        --model-file or --save-split
 settings (as the page's controls and URL; same limits):
 ${settingFlagsHelp()}`;
 
@@ -94,30 +102,6 @@ export function parseTrainArgs(args: string[]): Parsed {
   return out;
 }
 
-const f4 = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '—' : x.toFixed(4));
-
-function progressLine(r: EpochResult, epochs: number, task: string): string {
-  const head = `epoch ${String(r.epoch).padStart(String(epochs).length)}/${epochs}  loss ${r.loss.toFixed(4)}`;
-  const body =
-    task === 'link'
-      ? `val auroc ${f4(r.valAuroc)} auprc ${f4(r.valAuprc)} hits@20 ${f4(r.valHits20)} | test auroc ${f4(r.testAuroc)} auprc ${f4(r.testAuprc)} hits@20 ${f4(r.testHits20)}`
-      : `val acc ${f4(r.valAccuracy)} macro-F1 ${f4(r.valMacroF1)} | test acc ${f4(r.testAccuracy)} macro-F1 ${f4(r.testMacroF1)}`;
-  return `${head}  ${body}  ${r.ms.toFixed(0)} ms`;
-}
-
-/** Test (and validation) metrics of one epoch without the bookkeeping fields. */
-function metricsOf(r: EpochResult | null): Record<string, number> | null {
-  if (!r) return null;
-  const out: Record<string, number> = { epoch: r.epoch };
-  for (const [k, v] of Object.entries(r)) if (/^(val|test)/.test(k) && typeof v === 'number' && !Number.isNaN(v)) out[k] = v;
-  return out;
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
 /** A loaded model's one evaluation, as trainToEnd reports an epoch (nothing trained: no loss, no time). */
 async function evaluateLoaded(trainer: TrainerBase): Promise<TrainOutcome> {
   const last: EpochResult = { epoch: trainer.epoch, loss: NaN, ms: 0, ...(await trainer.evaluate(await trainer.embeddings())) };
@@ -126,10 +110,12 @@ async function evaluateLoaded(trainer: TrainerBase): Promise<TrainOutcome> {
 
 export async function trainCommand(args: string[]): Promise<number> {
   const given = parseCommandArgs(args, USAGE, (a) => {
-    const own = takeModelArgs(a);
-    return { own, parsed: parseTrainArgs(own.rest) };
+    const { seeds, rest } = takeSeedsArg(a);
+    const own = takeModelArgs(rest);
+    return { own, parsed: parseTrainArgs(own.rest), seeds };
   });
   if (typeof given === 'number') return given;
+  if (given.seeds) return trainSeeds(given.parsed, given.own, given.seeds);
   const { own, parsed } = given;
   const { json } = parsed;
   let settings = parsed.settings;

@@ -86,7 +86,9 @@ export function TrainingButtons() {
   const epoch = usePlayground((s) => s.history.at(-1)?.epoch ?? 0);
   const epochs = usePlayground((s) => s.settings.epochs);
   const ready = usePlayground((s) => s.graph !== null && s.backend !== null);
-  const training = status === 'training';
+  const sweep = usePlayground((s) => s.sweep);
+  // Between a sweep's runs the model is briefly done: the button still pauses the sweep.
+  const training = status === 'training' || sweep !== null;
   return (
     <div className="training-buttons">
       <button type="button" onClick={() => void controller.reset()} disabled={!ready} title="Rebuild the model from its seed">
@@ -108,6 +110,12 @@ export function TrainingButtons() {
       </button>
       <div className="epoch" data-testid="epoch">
         Epoch <strong>{epoch}</strong> / {epochs}
+        {sweep && (
+          <span data-testid="sweep-progress">
+            {' '}
+            · run {sweep.index + 1} of {sweep.size} (seed {sweep.seed})
+          </span>
+        )}
         {training && <RunningEpoch key={epoch} epoch={epoch + 1} />}
       </div>
     </div>

@@ -19,8 +19,10 @@ import { startTrainerWorker, type TrainerClient } from './trainerClient';
 
 /** Settings that change the epoch budget or candidate count: the trained model is kept. */
 const BUDGET_KEYS: (keyof AppSettings)[] = ['epochs', 'candidates'];
-/** Settings of the network view only: nothing to tell the worker. */
-export const VIEW_KEYS: (keyof AppSettings)[] = ['maxEdges', 'minStrength', 'focus', 'hops', 'renderer', 'drug', 'present', 'tour'];
+/** Settings of the network view only, and the sweep's length (read when Play is pressed): nothing to tell the worker. */
+export const VIEW_KEYS: (keyof AppSettings)[] = ['maxEdges', 'minStrength', 'focus', 'hops', 'renderer', 'drug', 'present', 'tour', 'seeds'];
+/** The Seed control's largest value: a sweep stops before it would pass it. */
+const MAX_SEED = SETTINGS.seed.max;
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -275,7 +277,45 @@ export class PlaygroundController {
   }
 
   async play(): Promise<void> {
-    if (!this.store.getState().graph) return;
+    const { graph, settings, sweep } = this.store.getState();
+    if (!graph || sweep) return;
+    if (settings.seeds > 1) return this.playSweep(settings.seeds);
+    return this.playOne();
+  }
+
+  /** Set by Pause (and Reset) to end a seed sweep after the run in progress. */
+  private sweepCancelled = false;
+
+  /**
+   * Repeat over seeds: trains `size` fresh models one after another, with the Seed control's seed, then
+   * seed + 1, …, each through the usual run lifecycle (a settings change to the next seed, then Play).
+   * Their rows carry one sweep tag, so the runs table can add their mean ± std. A run that ends other than
+   * by its budget or early stopping (Pause, Reset, an error) ends the sweep.
+   */
+  private async playSweep(size: number): Promise<void> {
+    this.sweepCancelled = false;
+    const first = this.store.getState().settings.seed;
+    const id = this.store.getState().nextRunId;
+    try {
+      for (let index = 0; index < size && first + index <= MAX_SEED; index++) {
+        const seed = first + index;
+        this.set({ sweep: { index, size, seed } });
+        // Every run of the sweep starts from an untrained model: the first one too, if the model in use has trained.
+        if (index > 0) await this.changeSettings({ seed });
+        else if (this.store.getState().history.length > 0) await this.reset();
+        if (this.sweepCancelled) return;
+        this.runs.tagNextRun({ id, index, size });
+        await this.playOne();
+        const { status } = this.store.getState();
+        if (this.sweepCancelled || (status !== 'done' && status !== 'stopped')) return;
+      }
+    } finally {
+      this.runs.tagNextRun(null);
+      this.set({ sweep: null });
+    }
+  }
+
+  private async playOne(): Promise<void> {
     this.set({ status: 'training' });
     try {
       await this.api.play(Comlink.proxy((u: TrainerUpdate) => this.apply(u)));
@@ -285,6 +325,7 @@ export class PlaygroundController {
   }
 
   async pause(): Promise<void> {
+    this.sweepCancelled = true;
     await this.api.pause();
   }
 

@@ -50,6 +50,8 @@ export interface PlaygroundState {
   addOrReplace: { files: string[]; graph: string } | null;
   /** What the last model file load did (loaded, and with which settings) or why it was refused. */
   modelNotice: { text: string; error: boolean } | null;
+  /** The seed sweep in progress (Repeat over seeds): which run of how many, and its seed; null outside one. */
+  sweep: { index: number; size: number; seed: number } | null;
 }
 
 export type PlaygroundStore = StoreApi<PlaygroundState>;
@@ -80,5 +82,6 @@ export function createPlaygroundStore(settings: AppSettings, urlWarnings: string
     nextRunId: 1,
     dataNotice: null,
     modelNotice: null,
+    sweep: null,
   }));
 }

@@ -159,3 +159,33 @@ describe('why training stopped', () => {
     await page.close();
   });
 });
+
+describe('repeat over seeds', () => {
+  it('Play trains one run per seed and the table adds their mean ± std, which the sweep’s card holds too', async () => {
+    const { page, consoleErrors } = await openApp(app.browser, `${app.server.url}#epochs=3&hidden=8&seed=4&seeds=2&tour=off`);
+    await page.getByTestId('play').click();
+    await expect.poll(() => page.getByTestId('sweep-row').count(), { timeout: 60_000 }).toBe(1);
+    expect(await page.getByTestId('run-row').count()).toBe(2);
+    const seeds = await page.getByTestId('run-row').locator('.chip', { hasText: /^seed=/ }).allTextContents();
+    expect(seeds).toEqual(['seed=4', 'seed=5']);
+    const row = page.getByTestId('sweep-row');
+    expect(await row.getByTestId('sweep-label').textContent()).toBe('mean ± std over 2 seeds (4, 5)');
+    // The sweep ends with the Seed control on its last seed, the model trained with it.
+    await expect.poll(() => page.evaluate(() => window.playground.snapshot().settings.seed)).toBe(5);
+
+    // The card's runs are the table's rows; its summary is their mean and sample std, shown to 3 decimals.
+    const card = await page.evaluate(async () => {
+      const r = await window.playground.export('run-card-json', { sweep: Number(document.querySelector('[data-testid="sweep-row"]')!.getAttribute('data-sweep')) });
+      return JSON.parse(new TextDecoder().decode(r.bytes));
+    });
+    expect(card.seeds).toEqual([4, 5]);
+    const [a, b] = card.runs.map((r: { final: { testAuroc: number } }) => r.final.testAuroc);
+    expect(card.final.mean.testAuroc).toBeCloseTo((a + b) / 2, 12);
+    expect(card.final.std.testAuroc).toBeCloseTo(Math.abs(a - b) / Math.SQRT2, 12);
+    expect(await row.locator('td[data-metric="testAuroc"]').textContent()).toBe(`${((a + b) / 2).toFixed(3)} ± ${(Math.abs(a - b) / Math.SQRT2).toFixed(3)}`);
+    await page.getByTestId('runs-table').scrollIntoViewIfNeeded();
+    await screenshot(page, 'runs-seed-sweep');
+    expect(consoleErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
+    await page.close();
+  });
+});

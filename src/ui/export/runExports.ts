@@ -4,7 +4,8 @@ import type { RunCardInput } from '../../export/runCard';
 import type { RunRecord } from '../runs/runs';
 import { runEndCell } from '../runs/runText';
 import { slug } from './fileNames';
-import type { ExportContext, ExportEntry, ExportOptions } from './types';
+import { sweepGroups } from '../runs/runsView';
+import type { ExportContext, ExportEntry, ExportOptions, ExportResult } from './types';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -28,16 +29,36 @@ function pickRun(ctx: ExportContext, options?: ExportOptions): RunRecord {
   return last;
 }
 
+/** Options { sweep: id }: the card of that seed sweep (its finished runs' cards plus mean ± std), else null. */
+async function sweepCardFile(ctx: ExportContext, options: ExportOptions | undefined, format: 'json' | 'md'): Promise<ExportResult | null> {
+  if (options?.sweep === undefined) return null;
+  const id = Number(options.sweep);
+  const group = [...sweepGroups(ctx.store.getState().runs).values()].find((g) => g.id === id);
+  if (!group) throw new Error(`No seed sweep from run #${String(options.sweep)} with two finished runs in the runs table.`);
+  const [{ runCard }, sweep] = await Promise.all([loadRunCard(), import('../../export/seedSweep')]);
+  const cards = group.runs.map((r) => runCard(runCardInput(r), APP_VERSION));
+  // The page draws its split from the seed, unless the data came with one: then every run has the same split.
+  const splits = new Set(group.runs.map((r) => r.fingerprints?.split ?? null));
+  const fixed = splits.size === 1 && !splits.has(null) && group.runs.length > 1;
+  const card = sweep.seedSweepCard(cards, fixed ? 'fixed (the same split in every run)' : 'seeded (drawn again for every seed)', APP_VERSION);
+  const name = `sweep-${id}-${slug(group.runs[0].dataset)}.card`;
+  return format === 'json'
+    ? { name: `${name}.json`, type: 'application/json', bytes: encode(sweep.seedSweepCardJson(card)) }
+    : { name: `${name}.md`, type: 'text/markdown', bytes: encode(sweep.seedSweepCardMarkdown(card)) };
+}
+
 const hasRuns = (ctx: ExportContext) => (ctx.store.getState().runs.length > 0 ? true : 'train a model first: the runs table is empty');
 
 export const runExports: ExportEntry[] = [
   {
     kind: 'run-card-json',
     label: 'Run card (JSON)',
-    help: 'The latest run (or a row’s card button): version, data and split fingerprints, every setting, per-epoch curves, metrics, timings.',
+    help: 'The latest run (or a row’s card button): version, data and split fingerprints, every setting, per-epoch curves, metrics, timings. A seed sweep’s Σ row gives the sweep’s card with mean ± std.',
     group: 'Model and runs',
     available: hasRuns,
     async run(ctx, options) {
+      const sweep = await sweepCardFile(ctx, options, 'json');
+      if (sweep) return sweep;
       const run = pickRun(ctx, options);
       const { runCard, runCardJson } = await loadRunCard();
       return { name: `run-${run.id}-${slug(run.dataset)}.card.json`, type: 'application/json', bytes: encode(runCardJson(runCard(runCardInput(run), APP_VERSION))) };
@@ -50,6 +71,8 @@ export const runExports: ExportEntry[] = [
     group: 'Model and runs',
     available: hasRuns,
     async run(ctx, options) {
+      const sweep = await sweepCardFile(ctx, options, 'md');
+      if (sweep) return sweep;
       const run = pickRun(ctx, options);
       const { runCard, runCardMarkdown } = await loadRunCard();
       return { name: `run-${run.id}-${slug(run.dataset)}.card.md`, type: 'text/markdown', bytes: encode(runCardMarkdown(runCard(runCardInput(run), APP_VERSION))) };

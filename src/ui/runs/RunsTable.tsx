@@ -1,12 +1,13 @@
 /** The session's training runs side by side, so models can be compared on the same data: one row per model trained, the live one included. */
-import { useContext, useState } from 'react';
+import { Fragment, useContext, useState } from 'react';
 import './runs.css';
 import type { EvalMetrics } from '../../model/tasks/trainerBase';
 import { PlaygroundContext, useController, usePlayground } from '../context';
 import { downloadResult } from '../export/download';
 import { runExport } from '../export/registry';
 import { RunRow } from './RunRow';
-import { bestRuns, differingSettings, visibleMetricColumns, type MetricsFrom } from './runsView';
+import { bestRuns, differingSettings, sweepGroups, visibleMetricColumns, type MetricsFrom } from './runsView';
+import { SweepRow } from './SweepRow';
 
 export function RunsTable() {
   const controller = useController();
@@ -16,8 +17,8 @@ export function RunsTable() {
   const [from, setFrom] = useState<MetricsFrom>('last');
   const store = useContext(PlaygroundContext)!.store;
   const [cardError, setCardError] = useState('');
-  const card = (id: number, format: 'json' | 'md') =>
-    runExport({ store, controller, getCy: () => null }, format === 'json' ? 'run-card-json' : 'run-card-md', { run: id }).then(
+  const card = (id: number, format: 'json' | 'md', of: 'run' | 'sweep' = 'run') =>
+    runExport({ store, controller, getCy: () => null }, format === 'json' ? 'run-card-json' : 'run-card-md', { [of]: id }).then(
       (result) => (setCardError(''), downloadResult(result)),
       (e: unknown) => setCardError(e instanceof Error ? e.message : String(e)),
     );
@@ -34,6 +35,7 @@ export function RunsTable() {
     );
   }
   const columns = visibleMetricColumns(runs, from);
+  const sweeps = sweepGroups(runs);
   const differing = differingSettings(runs);
   const best = new Map<keyof EvalMetrics, Set<number>>(columns.flatMap((c) => [c.val, c.test].map((k) => [k, bestRuns(runs, k, from)] as const)));
   return (
@@ -74,27 +76,26 @@ export function RunsTable() {
                 ms / epoch
               </th>
             </tr>
-            <tr>
-              {columns.flatMap((c) => [
-                <th key={c.val}>val</th>,
-                <th key={c.test}>test</th>,
-              ])}
-            </tr>
+            <tr>{columns.flatMap((c) => [<th key={c.val}>val</th>, <th key={c.test}>test</th>])}</tr>
           </thead>
           <tbody>
             {runs.map((r) => (
-              <RunRow
-                key={r.id}
-                run={r}
-                live={r.id === current}
-                columns={columns}
-                from={from}
-                differing={differing}
-                best={best}
-                onRestore={(id) => void controller.restoreRun(id)}
-                onRemove={(id) => controller.removeRun(id)}
-                onCard={(id, format) => void card(id, format)}
-              />
+              <Fragment key={r.id}>
+                <RunRow
+                  run={r}
+                  live={r.id === current}
+                  columns={columns}
+                  from={from}
+                  differing={differing}
+                  best={best}
+                  onRestore={(id) => void controller.restoreRun(id)}
+                  onRemove={(id) => controller.removeRun(id)}
+                  onCard={(id, format) => void card(id, format)}
+                />
+                {sweeps.has(r.id) && (
+                  <SweepRow group={sweeps.get(r.id)!} columns={columns} from={from} onCard={(id, format) => void card(id, format, 'sweep')} />
+                )}
+              </Fragment>
             ))}
           </tbody>
         </table>

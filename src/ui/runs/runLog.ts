@@ -4,11 +4,18 @@
  */
 import { modelSettingsOf } from '../../settings/schema';
 import type { EpochMetrics, TrainerUpdate } from '../../workers/protocol';
-import { closeRun, newRun, runEndOf, withEpoch, type RunRecord } from './runs';
+import { closeRun, newRun, runEndOf, withEpoch, type RunRecord, type SweepTag } from './runs';
 import type { PlaygroundStore } from '../store';
 
 export class RunLog {
   constructor(private readonly store: PlaygroundStore) {}
+
+  /** The seed sweep's tag for the next run to start (null: the next run is on its own). */
+  private nextSweep: SweepTag | null = null;
+
+  tagNextRun(tag: SweepTag | null): void {
+    this.nextSweep = tag;
+  }
 
   /** Call with each worker update before the store's history takes its metrics. */
   record(u: TrainerUpdate): void {
@@ -18,7 +25,9 @@ export class RunLog {
     if (currentRun === null) {
       if (!metrics && u.stop?.kind !== 'diverged') return;
       currentRun = nextRunId++;
-      runs = [...runs, newRun(currentRun, s.graph?.name ?? '—', modelSettingsOf(s.settings), s.backend?.chosen ?? '—')];
+      const run = newRun(currentRun, s.graph?.name ?? '—', modelSettingsOf(s.settings), s.backend?.chosen ?? '—');
+      runs = [...runs, this.nextSweep ? { ...run, sweep: this.nextSweep } : run];
+      this.nextSweep = null;
     }
     const update = (r: RunRecord): RunRecord => {
       const next = metrics ? withEpoch(r, metrics, u.best, u.selectionMetric) : r;

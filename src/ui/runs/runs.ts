@@ -40,6 +40,14 @@ export interface RunRecord {
   loadedFrom?: { file: string; epoch: number; appVersion: string };
   /** Fingerprints of the data and of the link split (src/data/fingerprint.ts), once the worker has computed them. */
   fingerprints?: { data: string; split: string | null };
+  /** Set on the runs of a seed sweep: the sweep's id (its first run's id), this run's place in it and its length. */
+  sweep?: SweepTag;
+}
+
+export interface SweepTag {
+  id: number;
+  index: number;
+  size: number;
 }
 
 /** What the worker reported, as the run's state. */

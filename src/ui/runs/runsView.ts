@@ -5,6 +5,7 @@
  */
 import { MODEL_SETTING_KEYS, rowOf, type ModelSettings } from '../../settings/schema';
 import type { EvalMetrics } from '../../model/tasks/trainerBase';
+import { meanStd, type MeanStd } from '../../export/meanStd';
 import type { RunRecord } from './runs';
 
 /** Metrics at the run's latest epoch, or at its best validation epoch. */
@@ -88,4 +89,36 @@ export function differingSettings(runs: RunRecord[]): Set<keyof ModelSettings> {
     if (runs.some((r) => r.settings[name] !== runs[0].settings[name])) names.add(name);
   }
   return names;
+}
+
+/** A seed sweep in the table: its finished runs (Pause or an error leave a run out of the mean). */
+export interface SweepGroup {
+  id: number;
+  /** The runs the sweep was asked for. */
+  size: number;
+  runs: RunRecord[];
+}
+
+/** Ends that count towards a sweep's mean: the run trained its budget or stopped early by itself. */
+const COMPLETE = new Set<RunRecord['end']['kind']>(['finished', 'early']);
+
+/**
+ * The seed sweeps with at least two finished runs, keyed by the id of the sweep's last row in the
+ * table: the summary row goes right after it.
+ */
+export function sweepGroups(runs: RunRecord[]): Map<number, SweepGroup> {
+  const byId = new Map<number, { group: SweepGroup; lastRow: number }>();
+  for (const r of runs) {
+    if (!r.sweep) continue;
+    const entry = byId.get(r.sweep.id) ?? { group: { id: r.sweep.id, size: r.sweep.size, runs: [] }, lastRow: r.id };
+    entry.lastRow = r.id;
+    if (COMPLETE.has(r.end.kind)) entry.group.runs.push(r);
+    byId.set(r.sweep.id, entry);
+  }
+  return new Map([...byId.values()].filter((e) => e.group.runs.length >= 2).map((e) => [e.lastRow, e.group]));
+}
+
+/** A metric's mean and sample std over a sweep's runs. */
+export function sweepMetric(group: SweepGroup, key: keyof EvalMetrics, from: MetricsFrom): MeanStd | null {
+  return meanStd(group.runs.map((r) => metricOf(r, key, from)));
 }

@@ -36,6 +36,7 @@ describe('settings table ↔ URL hash', () => {
       patience: 20,
       testFraction: 0.2,
       seed: 42,
+      seeds: 3,
       aggregation: 'dense',
       candidates: 3,
       maxEdges: 500,

@@ -1,0 +1,26 @@
+/** What `train` prints and returns per run, shared by one run and a sweep over seeds (trainSeeds.ts). */
+import type { EpochResult } from '../model/tasks/trainerBase';
+
+export const f4 = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '—' : x.toFixed(4));
+
+export function progressLine(r: EpochResult, epochs: number, task: string): string {
+  const head = `epoch ${String(r.epoch).padStart(String(epochs).length)}/${epochs}  loss ${r.loss.toFixed(4)}`;
+  const body =
+    task === 'link'
+      ? `val auroc ${f4(r.valAuroc)} auprc ${f4(r.valAuprc)} hits@20 ${f4(r.valHits20)} | test auroc ${f4(r.testAuroc)} auprc ${f4(r.testAuprc)} hits@20 ${f4(r.testHits20)}`
+      : `val acc ${f4(r.valAccuracy)} macro-F1 ${f4(r.valMacroF1)} | test acc ${f4(r.testAccuracy)} macro-F1 ${f4(r.testMacroF1)}`;
+  return `${head}  ${body}  ${r.ms.toFixed(0)} ms`;
+}
+
+/** Test (and validation) metrics of one epoch without the bookkeeping fields. */
+export function metricsOf(r: EpochResult | null): Record<string, number> | null {
+  if (!r) return null;
+  const out: Record<string, number> = { epoch: r.epoch };
+  for (const [k, v] of Object.entries(r)) if (/^(val|test)/.test(k) && typeof v === 'number' && !Number.isNaN(v)) out[k] = v;
+  return out;
+}
+
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
