@@ -15,10 +15,16 @@ import { graphFingerprint, nodeOrderFingerprint, splitFingerprint } from '../dat
 import { runCard, runCardJson, runCardMarkdown } from '../export/runCard';
 import { saveModelFiles, savingMeta } from '../model/modelFile';
 import { trainerFromModelFile, writeModelDir, type LoadedTrainer } from './modelFile';
+import { loadTypeSentences } from './trainData';
+import { typeReportJson, typeReportLines, type TypeReportJson } from './typeReport';
 import { buildTrainer, commandLog, loadData, parseCommandArgs, startBackend, trainToEnd, type CliBackend, type TrainOutcome } from './session';
 
 const USAGE = `usage: npm run cli -- train <files…> [options]
-  --split FILE          link-split/1 JSON (link task; node ids must be in the graph)
+  --split FILE|DIR      link-split/1 JSON (link task; node ids must be in the graph), or a type-split
+                        folder as SumGNN's (train.txt, dev.txt, test.txt of "head tail rel", node2id.json;
+                        type = Label − 1) for --task type
+  --type-names FILE     type task: a table of type → sentence (DeepDDI's Interaction_information.csv)
+                        for the per-type report
   --save-split FILE     write the link split used (seeded or given) as link-split/1 JSON
   --ogbl-ddi DIR        ogbl-ddi with its official split and fixed negatives (no files needed); reports Hits@20
   --backend cpu|wasm|webgpu   (default wasm: faster in Node, see docs/results.md; webgpu needs
@@ -60,6 +66,7 @@ export interface Parsed {
   files: string[];
   split?: string;
   saveSplit?: string;
+  typeNames?: string;
   ogbl?: string;
   backend: CliBackend;
   json: boolean;
@@ -72,6 +79,7 @@ const CLI_BACKENDS = ['cpu', 'wasm', 'webgpu'] as const;
 const TRAIN_OPTIONS: OwnOptions = {
   split: { type: 'string' },
   'save-split': { type: 'string' },
+  'type-names': { type: 'string' },
   'ogbl-ddi': { type: 'string' },
   backend: { type: 'string' },
   json: { type: 'boolean' },
@@ -85,6 +93,7 @@ export function parseTrainArgs(args: string[]): Parsed {
     files: positionals,
     split: own.split as string | undefined,
     saveSplit: own['save-split'] as string | undefined,
+    typeNames: own['type-names'] as string | undefined,
     ogbl: own['ogbl-ddi'] as string | undefined,
     backend: backend as CliBackend,
     json: own.json === true,
@@ -101,7 +110,9 @@ function progressLine(r: EpochResult, epochs: number, task: string): string {
   const body =
     task === 'link'
       ? `val auroc ${f4(r.valAuroc)} auprc ${f4(r.valAuprc)} hits@20 ${f4(r.valHits20)} | test auroc ${f4(r.testAuroc)} auprc ${f4(r.testAuprc)} hits@20 ${f4(r.testHits20)}`
-      : `val acc ${f4(r.valAccuracy)} macro-F1 ${f4(r.valMacroF1)} | test acc ${f4(r.testAccuracy)} macro-F1 ${f4(r.testMacroF1)}`;
+      : task === 'type'
+        ? `val acc ${f4(r.valAccuracy)} macro-F1 ${f4(r.valMacroF1)} κ ${f4(r.valKappa)} | test acc ${f4(r.testAccuracy)} macro-F1 ${f4(r.testMacroF1)} κ ${f4(r.testKappa)}`
+        : `val acc ${f4(r.valAccuracy)} macro-F1 ${f4(r.valMacroF1)} | test acc ${f4(r.testAccuracy)} macro-F1 ${f4(r.testMacroF1)}`;
   return `${head}  ${body}  ${r.ms.toFixed(0)} ms`;
 }
 
@@ -192,6 +203,12 @@ export async function trainCommand(args: string[]): Promise<number> {
   if (trainer.stopReason) log(trainer.stopReason);
   const best = loaded ? last : trainer.best;
   if (best) log(`best validation epoch ${best.epoch}: ${progressLine(best, settings.epochs, settings.task).replace(/^epoch\s+\S+\s+/, '')}`);
+  const typeReport = await trainer.byTask<Promise<TypeReportJson | null>>({
+    link: async () => null,
+    node: async () => null,
+    type: async (t) => typeReportJson(await t.testReport(await t.embeddings()), t.graph.edgeTypes ?? [], parsed.typeNames ? await loadTypeSentences(parsed.typeNames) : new Map()),
+  });
+  if (typeReport) for (const line of typeReportLines(typeReport)) log(line);
   const result = {
     dataset: graph.name,
     nodes: graph.nodes.length,
@@ -208,6 +225,7 @@ export async function trainCommand(args: string[]): Promise<number> {
     stopReason: trainer.stopReason,
     error,
     featureNotes: trainer.featureNotes,
+    ...(typeReport ?? {}),
   };
   if (own.saveModel) {
     const identity = { fingerprint: await graphFingerprint(graph), nodeOrder: await nodeOrderFingerprint(graph.nodes.map((n) => n.id)) };
