@@ -11,10 +11,9 @@ import type { DrugGraph } from '../data/graph';
 import { graphFingerprint, nodeOrderFingerprint } from '../data/fingerprint';
 import { assignWeights, checkGraph, ModelFileError, parseModelFiles, type ModelFileMeta } from '../model/modelFile';
 import { MODEL_JSON_NAME, WEIGHTS_NAME, type ModelFiles } from '../model/modelFileFormat';
-import type { LinkSplit } from '../model/split';
 import type { TrainerBase } from '../model/tasks/trainerBase';
 import { checkModelSettings } from '../settings/check';
-import { buildTrainer } from './session';
+import { buildTrainer, type GivenSplit } from './session';
 
 export async function writeModelDir(dir: string, files: ModelFiles): Promise<void> {
   await mkdir(dir, { recursive: true });
@@ -78,7 +77,7 @@ export interface LoadedTrainer {
  * A trainer built from a model file's settings on this graph, holding the file's weights; throws
  * ModelFileError (damaged file, another graph, bad settings) before anything is kept.
  */
-export async function trainerFromModelFile(path: string, graph: DrugGraph, split?: LinkSplit, ogbl = false): Promise<LoadedTrainer> {
+export async function trainerFromModelFile(path: string, graph: DrugGraph, split?: GivenSplit, ogbl = false): Promise<LoadedTrainer> {
   const { modelJson, weights } = await readModelFiles(path);
   const file = parseModelFiles(modelJson, weights);
   const checked = checkModelSettings(file.meta.settings);

@@ -4,13 +4,12 @@
  * `predict`, `export` and `export-pyg` all get their model here.
  */
 import type { DrugGraph } from '../data/graph';
-import type { LinkSplit } from '../model/split';
 import type { TrainerBase } from '../model/tasks/trainerBase';
 import { trainerFromModelFile } from './modelFile';
-import { buildTrainer, loadData, startBackend, trainToEnd, type Log } from './session';
+import { buildTrainer, loadData, startBackend, trainToEnd, type GivenSplit, type Log } from './session';
 import type { Parsed } from './train';
 
-export async function modelFor(graph: DrugGraph, split: LinkSplit | undefined, parsed: Parsed, modelFile: string | undefined, log: Log): Promise<TrainerBase> {
+export async function modelFor(graph: DrugGraph, split: GivenSplit | undefined, parsed: Parsed, modelFile: string | undefined, log: Log): Promise<TrainerBase> {
   const ogbl = Boolean(parsed.ogbl);
   if (modelFile) {
     let loaded;

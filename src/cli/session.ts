@@ -11,6 +11,8 @@ import { morganFeatures } from '../model/features/morgan';
 import type { FeatureBlock } from '../model/features/block';
 import type { ModelSettings } from '../settings/schema';
 import type { LinkSplit } from '../model/split';
+import type { TypeSplit } from '../model/tasks/typeTrainer';
+import { isTypeSplit } from '../model/typeSplitFile';
 import { createTrainer } from '../model/tasks';
 import type { EpochResult, TrainerBase } from '../model/tasks/trainerBase';
 import { installDawn } from './dawn';
@@ -62,8 +64,11 @@ export async function startBackend(backend: CliBackend, log: Log): Promise<strin
   return null;
 }
 
-/** The graph and, when given, its fixed split (a link-split/1 file, or ogbl-ddi's official one). */
-export async function loadData(data: DataArgs): Promise<{ graph: DrugGraph; split?: LinkSplit }> {
+/** A fixed split: link (link-split/1 file, ogbl-ddi's official one) or type (a split folder). */
+export type GivenSplit = LinkSplit | TypeSplit;
+
+/** The graph and, when given, its fixed split. */
+export async function loadData(data: DataArgs): Promise<{ graph: DrugGraph; split?: GivenSplit }> {
   if (data.ogbl) return loadOgblDdi(data.ogbl);
   const graph = await loadGraph(data.files);
   const file = data.split;
@@ -75,11 +80,14 @@ export async function loadData(data: DataArgs): Promise<{ graph: DrugGraph; spli
 }
 
 /** A fresh trainer for the graph, with Morgan fingerprints from RDKit when the features ask for them. */
-export async function buildTrainer(graph: DrugGraph, settings: ModelSettings, split: LinkSplit | undefined, ogbl: boolean): Promise<TrainerBase> {
+export async function buildTrainer(graph: DrugGraph, settings: ModelSettings, split: GivenSplit | undefined, ogbl: boolean): Promise<TrainerBase> {
+  const typeSplit = split && isTypeSplit(split) ? split : undefined;
+  if (typeSplit && settings.task !== 'type') throw new Error(`a split folder is a type split: use it with --task type (not ${settings.task}).`);
   let morgan: FeatureBlock | undefined;
   if (featureKinds(settings.features).includes('morgan')) morgan = morganFeatures(await loadRdkitNode(), graph.nodes);
   return createTrainer({ ...graph, numNodes: graph.nodes.length }, settings, tf.getBackend(), {
-    split,
+    split: typeSplit ? undefined : (split as LinkSplit | undefined),
+    typeSplit,
     morgan,
     selectBy: ogbl ? 'hits20' : 'auroc',
   });

@@ -15,12 +15,18 @@ import { graphFingerprint, nodeOrderFingerprint, splitFingerprint } from '../dat
 import { runCard, runCardJson, runCardMarkdown } from '../export/runCard';
 import { saveModelFiles, savingMeta } from '../model/modelFile';
 import { trainerFromModelFile, writeModelDir, type LoadedTrainer } from './modelFile';
+import { loadTypeSentences } from './trainData';
+import { typeReportJson, typeReportLines, type TypeReportJson } from './typeReport';
 import { buildTrainer, commandLog, loadData, parseCommandArgs, startBackend, trainToEnd, type CliBackend, type TrainOutcome } from './session';
 import { median, metricsOf, progressLine } from './trainReport';
 import { takeSeedsArg, trainSeeds } from './trainSeeds';
 
 const USAGE = `usage: npm run cli -- train <files…> [options]
-  --split FILE          link-split/1 JSON (link task; node ids must be in the graph)
+  --split FILE|DIR      link-split/1 JSON (link task; node ids must be in the graph), or a type-split
+                        folder as SumGNN's (train.txt, dev.txt, test.txt of "head tail rel", node2id.json;
+                        type = Label − 1) for --task type
+  --type-names FILE     type task: a table of type → sentence (DeepDDI's Interaction_information.csv)
+                        for the per-type report
   --save-split FILE     write the link split used (seeded or given) as link-split/1 JSON
   --ogbl-ddi DIR        ogbl-ddi with its official split and fixed negatives (no files needed); reports Hits@20
   --backend cpu|wasm|webgpu   (default wasm: faster in Node, see docs/results.md; webgpu needs
@@ -68,6 +74,7 @@ export interface Parsed {
   files: string[];
   split?: string;
   saveSplit?: string;
+  typeNames?: string;
   ogbl?: string;
   backend: CliBackend;
   json: boolean;
@@ -80,6 +87,7 @@ const CLI_BACKENDS = ['cpu', 'wasm', 'webgpu'] as const;
 const TRAIN_OPTIONS: OwnOptions = {
   split: { type: 'string' },
   'save-split': { type: 'string' },
+  'type-names': { type: 'string' },
   'ogbl-ddi': { type: 'string' },
   backend: { type: 'string' },
   json: { type: 'boolean' },
@@ -93,6 +101,7 @@ export function parseTrainArgs(args: string[]): Parsed {
     files: positionals,
     split: own.split as string | undefined,
     saveSplit: own['save-split'] as string | undefined,
+    typeNames: own['type-names'] as string | undefined,
     ogbl: own['ogbl-ddi'] as string | undefined,
     backend: backend as CliBackend,
     json: own.json === true,
@@ -178,6 +187,12 @@ export async function trainCommand(args: string[]): Promise<number> {
   if (trainer.stopReason) log(trainer.stopReason);
   const best = loaded ? last : trainer.best;
   if (best) log(`best validation epoch ${best.epoch}: ${progressLine(best, settings.epochs, settings.task).replace(/^epoch\s+\S+\s+/, '')}`);
+  const typeReport = await trainer.byTask<Promise<TypeReportJson | null>>({
+    link: async () => null,
+    node: async () => null,
+    type: async (t) => typeReportJson(await t.testReport(await t.embeddings()), t.graph.edgeTypes ?? [], parsed.typeNames ? await loadTypeSentences(parsed.typeNames) : new Map()),
+  });
+  if (typeReport) for (const line of typeReportLines(typeReport)) log(line);
   const result = {
     dataset: graph.name,
     nodes: graph.nodes.length,
@@ -194,6 +209,7 @@ export async function trainCommand(args: string[]): Promise<number> {
     stopReason: trainer.stopReason,
     error,
     featureNotes: trainer.featureNotes,
+    ...(typeReport ?? {}),
   };
   if (own.saveModel) {
     const identity = { fingerprint: await graphFingerprint(graph), nodeOrder: await nodeOrderFingerprint(graph.nodes.map((n) => n.id)) };

@@ -1,9 +1,9 @@
 /**
  * Node-only data preparation for `train`: the graph through the app's loaders, an optional
- * link-split/1 file, the official ogbl-ddi split (gzip CSVs read with fs + fflate), and RDKit
+ * link-split/1 file or type-split folder (SumGNN's train/dev/test.txt + node2id.json), the official ogbl-ddi split (gzip CSVs read with fs + fflate), and RDKit
  * loaded from node_modules for Morgan fingerprints.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'fflate';
 import { loadFiles } from '../data/loadFiles';
@@ -12,18 +12,40 @@ import type { DrugGraph } from '../data/graph';
 import type { RdkitLike } from '../model/features/morgan';
 import { linkSplitFromJson } from '../model/splitFile';
 import type { LinkSplit, Pairs } from '../model/split';
+import type { TypeSplit } from '../model/tasks/typeTrainer';
+import { typeSplitFromTexts } from '../model/typeSplitFile';
+import { parseTypeSentences } from '../data/typeSentences';
 
 export async function loadGraph(paths: string[]): Promise<DrugGraph> {
   const files = await Promise.all(paths.map((p) => fileFromPath(p)));
   return (await loadFiles(files)).graph;
 }
 
-export async function loadSplitFile(path: string, graph: DrugGraph): Promise<LinkSplit> {
+/** --split's value: a folder is a type split (SumGNN layout), a file a link-split/1 JSON. */
+export async function loadSplitFile(path: string, graph: DrugGraph): Promise<LinkSplit | TypeSplit> {
+  if ((await stat(path)).isDirectory()) return loadTypeSplitDir(path, graph);
   const json: unknown = JSON.parse(await readFile(path, 'utf8'));
   return linkSplitFromJson(
     json,
     graph.nodes.map((n) => n.id),
   );
+}
+
+/** SumGNN's / KnowDDI's split folder: train.txt, dev.txt (or valid.txt), test.txt and node2id.json. */
+export async function loadTypeSplitDir(dir: string, graph: DrugGraph): Promise<TypeSplit> {
+  const read = (name: string) => readFile(join(dir, name), 'utf8');
+  const val = await read('dev.txt').catch(() => read('valid.txt'));
+  const [train, test, node2id] = await Promise.all([read('train.txt'), read('test.txt'), read('node2id.json')]);
+  return typeSplitFromTexts(
+    { train, val, test, node2id },
+    graph.nodes.map((n) => n.id),
+    graph.edgeTypes,
+  );
+}
+
+/** A table of type names to sentences (DeepDDI's Interaction_information.csv), by type name. */
+export async function loadTypeSentences(path: string): Promise<Map<string, string>> {
+  return parseTypeSentences(await readFile(path, 'utf8'));
 }
 
 async function gzCsvPairs(path: string): Promise<Pairs> {

@@ -8,7 +8,9 @@ export function progressLine(r: EpochResult, epochs: number, task: string): stri
   const body =
     task === 'link'
       ? `val auroc ${f4(r.valAuroc)} auprc ${f4(r.valAuprc)} hits@20 ${f4(r.valHits20)} | test auroc ${f4(r.testAuroc)} auprc ${f4(r.testAuprc)} hits@20 ${f4(r.testHits20)}`
-      : `val acc ${f4(r.valAccuracy)} macro-F1 ${f4(r.valMacroF1)} | test acc ${f4(r.testAccuracy)} macro-F1 ${f4(r.testMacroF1)}`;
+      : task === 'type'
+        ? `val acc ${f4(r.valAccuracy)} macro-F1 ${f4(r.valMacroF1)} κ ${f4(r.valKappa)} | test acc ${f4(r.testAccuracy)} macro-F1 ${f4(r.testMacroF1)} κ ${f4(r.testKappa)}`
+        : `val acc ${f4(r.valAccuracy)} macro-F1 ${f4(r.valMacroF1)} | test acc ${f4(r.testAccuracy)} macro-F1 ${f4(r.testMacroF1)}`;
   return `${head}  ${body}  ${r.ms.toFixed(0)} ms`;
 }
 

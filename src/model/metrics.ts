@@ -1,6 +1,6 @@
 /**
- * Metrics for link prediction (AUROC, AUPRC, Hits@K) and classification (accuracy, macro-F1).
- * Pure functions over plain arrays.
+ * Metrics for link prediction (AUROC, AUPRC, Hits@K) and classification (accuracy, macro-F1,
+ * Cohen's κ, per-class F1, most confused pairs). Pure functions over plain arrays.
  */
 
 /**
@@ -123,6 +123,98 @@ export function macroF1(truth: ArrayLike<number>, predicted: ArrayLike<number>):
     sum += denom === 0 ? 0 : (2 * t) / denom;
   }
   return sum / classes.size;
+}
+
+/**
+ * Confusion counts as a row-major k × k array: cell [t * k + p] counts pairs of true class t
+ * predicted as p. Classes are 0..k−1; k defaults to one more than the largest class seen.
+ */
+export function confusionMatrix(truth: ArrayLike<number>, predicted: ArrayLike<number>, k?: number): { k: number; counts: Float64Array } {
+  let n = k ?? 0;
+  if (k === undefined) for (let i = 0; i < truth.length; i++) n = Math.max(n, truth[i] + 1, predicted[i] + 1);
+  const counts = new Float64Array(n * n);
+  for (let i = 0; i < truth.length; i++) counts[truth[i] * n + predicted[i]]++;
+  return { k: n, counts };
+}
+
+/**
+ * Cohen's κ as scikit-learn's cohen_kappa_score: (p_o − p_e) / (1 − p_e), p_o the observed agreement
+ * (accuracy), p_e the agreement expected by chance from the truth's and the predictions' class
+ * frequencies. It discounts the easy accuracy of always naming a frequent class. NaN when p_e = 1.
+ */
+export function cohenKappa(truth: ArrayLike<number>, predicted: ArrayLike<number>): number {
+  const n = truth.length;
+  if (n === 0) return NaN;
+  const { k, counts } = confusionMatrix(truth, predicted);
+  let agree = 0;
+  let expected = 0;
+  for (let c = 0; c < k; c++) {
+    agree += counts[c * k + c];
+    let row = 0;
+    let col = 0;
+    for (let j = 0; j < k; j++) {
+      row += counts[c * k + j];
+      col += counts[j * k + c];
+    }
+    expected += (row / n) * (col / n);
+  }
+  return expected === 1 ? NaN : (agree / n - expected) / (1 - expected);
+}
+
+export interface ClassScore {
+  cls: number;
+  /** 2TP / (2TP + FP + FN); NaN when the class is neither true nor predicted. */
+  f1: number;
+  precision: number;
+  recall: number;
+  /** How many pairs truly are of this class. */
+  support: number;
+  /** How many pairs were predicted as this class. */
+  predicted: number;
+}
+
+/** F1, precision, recall, support and predicted count for each class 0..k−1. */
+export function perClassF1(truth: ArrayLike<number>, predicted: ArrayLike<number>, k: number): ClassScore[] {
+  const { counts } = confusionMatrix(truth, predicted, k);
+  const out: ClassScore[] = [];
+  for (let c = 0; c < k; c++) {
+    const tp = counts[c * k + c];
+    let support = 0;
+    let pred = 0;
+    for (let j = 0; j < k; j++) {
+      support += counts[c * k + j];
+      pred += counts[j * k + c];
+    }
+    const denom = support + pred; // = 2TP + FP + FN
+    out.push({
+      cls: c,
+      f1: denom === 0 ? NaN : (2 * tp) / denom,
+      precision: pred === 0 ? NaN : tp / pred,
+      recall: support === 0 ? NaN : tp / support,
+      support,
+      predicted: pred,
+    });
+  }
+  return out;
+}
+
+export interface Confusion {
+  truth: number;
+  predicted: number;
+  count: number;
+}
+
+/** The `top` largest off-diagonal confusion cells (true class, predicted class, count), largest first. */
+export function topConfusions(truth: ArrayLike<number>, predicted: ArrayLike<number>, top = 10): Confusion[] {
+  const cells = new Map<string, Confusion>();
+  for (let i = 0; i < truth.length; i++) {
+    if (truth[i] === predicted[i]) continue;
+    const key = `${truth[i]},${predicted[i]}`;
+    const cell = cells.get(key);
+    if (cell) cell.count++;
+    else cells.set(key, { truth: truth[i], predicted: predicted[i], count: 1 });
+  }
+  return [...cells.values()].sort((x, y) => y.count - x.count || x.truth - y.truth || x.predicted - y.predicted).slice(0, top);
 }
 
 /** Index of the largest value in each row of a row-major rows × cols array (first on ties). */

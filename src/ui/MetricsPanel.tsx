@@ -3,15 +3,17 @@ import type { EpochMetrics } from '../workers/protocol';
 import { usePlayground } from './context';
 import { MetricsChart } from './MetricsChart';
 import { RunEndNotice } from './runs/RunEndNotice';
+import { PerTypeTable } from './PerTypeTable';
 
 const fmt = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '—' : v.toFixed(3));
 
-/** Metrics that only some tasks have: Hits@20 (links), accuracy and macro-F1 (types, nodes). */
+/** Metrics that only some tasks have: Hits@20 (links), accuracy and macro-F1 (types, nodes), Cohen's κ (types). */
 function ExtraMetrics({ m }: { m: EpochMetrics }) {
   const rows = [
     ['Hits@20', m.valHits20, m.testHits20],
     ['accuracy', m.valAccuracy, m.testAccuracy],
     ['macro-F1', m.valMacroF1, m.testMacroF1],
+    ["Cohen's κ", m.valKappa, m.testKappa],
   ].filter(([, v, t]) => v !== undefined || t !== undefined) as [string, number | undefined, number | undefined][];
   if (rows.length === 0) return null;
   return (
@@ -76,6 +78,7 @@ export function MetricsPanel() {
         {last ? ` · ${last.ms.toFixed(0)} ms / epoch` : ''}
       </p>
       <RunEndNotice />
+      <PerTypeTable />
       {notes.length > 0 && (
         <ul className="trainer-notes" data-testid="trainer-notes">
           {notes.map((n) => (

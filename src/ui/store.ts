@@ -9,6 +9,7 @@ import type { LoadProgressView } from './loadProgress';
 import type { AppSettings } from '../settings/schema';
 import type { BackendInfo, CandidatePair, EpochMetrics, StopInfo, TrainStatus } from '../workers/protocol';
 import type { RunRecord } from './runs/runs';
+import type { TypeReport } from '../model/tasks/typeTrainer';
 
 export interface PlaygroundState {
   settings: AppSettings;
@@ -35,6 +36,8 @@ export interface PlaygroundState {
   stop: StopInfo | null;
   /** The current model's best validation epoch so far. */
   best: EpochMetrics | null;
+  /** Type task: per-type test scores from the end of the last run; null otherwise. */
+  typeReport: TypeReport | null;
   /** This session's runs, oldest first (kept in memory only). */
   runs: RunRecord[];
   /** Id of the run the current model belongs to, once it has trained; ids are never reused. */
@@ -77,6 +80,7 @@ export function createPlaygroundStore(settings: AppSettings, urlWarnings: string
     trainerNotes: [],
     stop: null,
     best: null,
+    typeReport: null,
     runs: [],
     currentRun: null,
     nextRunId: 1,

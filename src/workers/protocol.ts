@@ -13,6 +13,7 @@ import type { BackendName } from '../settings/options';
 import type { ModelSettings } from '../settings/schema';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
 import type { EarlyStop, EpochResult } from '../model/tasks/trainerBase';
+import type { TypeReport } from '../model/tasks/typeTrainer';
 import type { PackedCheckpoint, TrainerCheckpoint } from '../model/checkpointFormat';
 
 // ---------------------------------------------------------------- trainer
@@ -78,6 +79,8 @@ export interface TrainerUpdate {
   best?: EpochMetrics | null;
   /** The validation metric that picks the best epoch, e.g. "AUROC". */
   selectionMetric?: string;
+  /** Type task, when a run ends: per-type F1 on the test pairs and the most confused type pairs. */
+  typeReport?: TypeReport | null;
 }
 
 export interface TrainerApi {

@@ -21,6 +21,7 @@ import { chooseBackend } from './backends';
 import { loadRdkit } from './rdkit';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
 import type { BackendInfo, BackendName, Fingerprints, KnownPairScores, LoadedModel, TrainerApi, TrainerUpdate, TrainStatus } from './protocol';
+import type { TypeReport } from '../model/tasks/typeTrainer';
 import { APP_VERSION } from '../appVersion';
 import { graphFingerprint, nodeOrderFingerprint, splitFingerprint } from '../data/fingerprint';
 import { assignWeights, checkGraph, ModelFileError, parseModelFiles, saveModelFiles, savingMeta, type GraphIdentity } from '../model/modelFile';
@@ -98,7 +99,8 @@ export class TrainerService implements TrainerApi {
     this.running = false;
     this.status = trainer.epoch >= this.budget.epochs ? 'done' : trainer.stopReason ? 'stopped' : 'paused';
     // A full view from the weights as they are now: after an early stop, the best epoch's restored ones.
-    await onUpdate(await this.update(null, true));
+    const final = await this.update(null, true);
+    await onUpdate({ ...final, typeReport: await trainer.byTask<Promise<TypeReport | null>>({ type: async (t) => t.testReport(await t.embeddings()), link: async () => null, node: async () => null }) });
   }
 
   async setBudget(epochs: number, candidates: number): Promise<void> {

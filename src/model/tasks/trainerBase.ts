@@ -51,6 +51,9 @@ export interface EvalMetrics {
   testAccuracy?: number;
   valMacroF1?: number;
   testMacroF1?: number;
+  /** Type task: Cohen's κ. */
+  valKappa?: number;
+  testKappa?: number;
 }
 
 export interface EpochResult extends EvalMetrics {

@@ -1,15 +1,16 @@
 /**
  * Task 'type': interaction-type prediction on typed graphs (e.g. DrugBank's 86 DDI types). For each
  * known pair, softmax cross-entropy over the types with a per-type DistMult decoder (decoders.ts).
- * The typed pairs are split 85/5/10 from the seed; messages flow over the training pairs only.
- * Metrics: accuracy and macro-F1 on the validation and test pairs.
+ * The typed pairs are split 85/5/10 from the seed, or a fixed split is given (typeSplitFile.ts);
+ * messages flow over the training pairs only. Metrics: accuracy, macro-F1 and Cohen's κ on the
+ * validation and test pairs; testReport adds per-type F1 and the most confused type pairs.
  */
 import * as tf from '../tf';
 import { TypeDecoder } from '../decoders';
 import type { FeatureBlock } from '../features/block';
 import { messageGraphFromPairs } from '../messageGraph';
 import { softmaxCrossEntropy } from '../linkLoss';
-import { accuracy, argmaxRows, macroF1 } from '../metrics';
+import { accuracy, argmaxRows, cohenKappa, macroF1, perClassF1, topConfusions, type ClassScore, type Confusion } from '../metrics';
 import { Rng } from '../rng';
 import type { ModelSettings } from '../../settings/schema';
 import { TEST_FRACTION, VAL_FRACTION, type Pairs } from '../split';
@@ -23,6 +24,12 @@ export interface TypeSplit {
   train: TypedPairs;
   val: TypedPairs;
   test: TypedPairs;
+}
+
+/** The test pairs' per-type scores (index = type) and the most frequent confusions. */
+export interface TypeReport {
+  perType: ClassScore[];
+  confusions: Confusion[];
 }
 
 /** Seeded 85 / 5 / 10 split of the pairs that have a type. */
@@ -52,9 +59,9 @@ export class TypeTrainer extends TrainerBase {
   readonly typeDecoder: TypeDecoder;
   readonly numTypes: number;
 
-  constructor(graph: TrainingGraph, settings: ModelSettings, backend: string = tf.getBackend(), morgan?: FeatureBlock) {
+  constructor(graph: TrainingGraph, settings: ModelSettings, backend: string = tf.getBackend(), morgan?: FeatureBlock, given?: TypeSplit) {
     const rng = new Rng(settings.seed);
-    const split = splitTypedPairs(graph, settings.seed, settings.testFraction);
+    const split = given ?? splitTypedPairs(graph, settings.seed, settings.testFraction);
     super(graph, settings, messageGraphFromPairs(graph.numNodes, split.train.a, split.train.b), backend, rng, morgan);
     this.typeSplit = split;
     this.numTypes = graph.edgeTypes!.length;
@@ -102,7 +109,15 @@ export class TypeTrainer extends TrainerBase {
       testAccuracy: accuracy(this.typeSplit.test.type, pt),
       valMacroF1: macroF1(this.typeSplit.val.type, pv),
       testMacroF1: macroF1(this.typeSplit.test.type, pt),
+      valKappa: cohenKappa(this.typeSplit.val.type, pv),
+      testKappa: cohenKappa(this.typeSplit.test.type, pt),
     };
+  }
+
+  /** Per-type F1 on the test pairs and the `top` most confused (true, predicted) type pairs. */
+  async testReport(h: Float32Array, top = 10): Promise<TypeReport> {
+    const pt = await this.predict(h, this.typeSplit.test);
+    return { perType: perClassF1(this.typeSplit.test.type, pt, this.numTypes), confusions: topConfusions(this.typeSplit.test.type, pt, top) };
   }
 
   override dispose(): void {

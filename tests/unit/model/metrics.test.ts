@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accuracy, argmaxRows, auprc, auroc, hitsAtK, macroF1 } from '../../../src/model/metrics';
+import { accuracy, argmaxRows, auprc, auroc, cohenKappa, confusionMatrix, hitsAtK, macroF1, perClassF1, topConfusions } from '../../../src/model/metrics';
 
 describe('auroc', () => {
   it('is 1 for a perfect ranking and 0 for a reversed one', () => {
@@ -76,5 +76,70 @@ describe('accuracy and macro-F1', () => {
   });
   it('argmaxRows takes the first of tied maxima', () => {
     expect(Array.from(argmaxRows([1, 3, 3, 0, 0, 0, -1, -2, 5], 3))).toEqual([1, 0, 2]);
+  });
+});
+
+/** Pairs (truth, predicted) repeated as a confusion table says: cells[t][p] pairs of true t predicted p. */
+function fromCells(cells: number[][]): { truth: number[]; predicted: number[] } {
+  const truth: number[] = [];
+  const predicted: number[] = [];
+  cells.forEach((row, t) => row.forEach((n, p) => {
+    for (let i = 0; i < n; i++) {
+      truth.push(t);
+      predicted.push(p);
+    }
+  }));
+  return { truth, predicted };
+}
+
+describe("Cohen's kappa (hand-computed)", () => {
+  it('2 × 2: p_o 0.7, p_e (25·30 + 25·20)/50² = 0.5 → κ 0.4', () => {
+    const { truth, predicted } = fromCells([
+      [20, 5],
+      [10, 15],
+    ]);
+    expect(cohenKappa(truth, predicted)).toBeCloseTo(0.4, 12);
+  });
+  it('3 classes: p_o 4/6, p_e (2·2 + 2·3 + 2·1)/36 = 1/3 → κ 0.5', () => {
+    expect(cohenKappa([0, 0, 1, 1, 2, 2], [0, 1, 1, 1, 2, 0])).toBeCloseTo(0.5, 12);
+  });
+  it('is 1 for perfect agreement, 0 for always naming one class, NaN for one class everywhere', () => {
+    expect(cohenKappa([0, 1, 2, 1], [0, 1, 2, 1])).toBe(1);
+    expect(cohenKappa([0, 0, 0, 1], [0, 0, 0, 0])).toBeCloseTo(0, 12);
+    expect(cohenKappa([3, 3], [3, 3])).toBeNaN();
+  });
+});
+
+describe('per-class F1, confusion matrix and the most confused pairs', () => {
+  const truth = [0, 0, 1, 1, 2, 2];
+  const predicted = [0, 1, 1, 1, 2, 0];
+  it('per-class F1 = 2TP / (support + predicted); a class absent from both is NaN, and macro-F1 skips it', () => {
+    const scores = perClassF1(truth, predicted, 4);
+    // class 0: tp 1, support 2, predicted 2 → 2/4; class 1: tp 2, 2, 3 → 4/5; class 2: tp 1, 2, 1 → 2/3
+    expect(scores.map((s) => s.f1).slice(0, 3)).toEqual([0.5, 0.8, 2 / 3]);
+    expect(scores.map((s) => s.support)).toEqual([2, 2, 2, 0]);
+    expect(scores.map((s) => s.predicted)).toEqual([2, 3, 1, 0]);
+    expect(scores[1].precision).toBeCloseTo(2 / 3, 12);
+    expect(scores[2].recall).toBe(0.5);
+    expect(scores[3].f1).toBeNaN();
+    expect(macroF1(truth, predicted)).toBeCloseTo((0.5 + 0.8 + 2 / 3) / 3, 12);
+  });
+  it('confusion matrix rows are the truth, columns the prediction', () => {
+    const { k, counts } = confusionMatrix(truth, predicted);
+    expect(k).toBe(3);
+    expect(Array.from(counts)).toEqual([1, 1, 0, 0, 2, 0, 1, 0, 1]);
+  });
+  it('top confusions: off-diagonal cells, largest first, ties by true then predicted class', () => {
+    const { truth: t, predicted: p } = fromCells([
+      [9, 1, 3],
+      [4, 9, 0],
+      [1, 4, 9],
+    ]);
+    expect(topConfusions(t, p, 3)).toEqual([
+      { truth: 1, predicted: 0, count: 4 },
+      { truth: 2, predicted: 1, count: 4 },
+      { truth: 0, predicted: 2, count: 3 },
+    ]);
+    expect(topConfusions(t, p).length).toBe(5);
   });
 });

@@ -1,0 +1,39 @@
+/**
+ * The type task's metrics in the real app: after a short run on the demo's interaction types the
+ * training panel shows Cohen's κ and macro-F1, and a per-type table of the test pairs whose support
+ * and predicted columns each add up to the same test-pair count; the table scrolls by keyboard.
+ */
+import { describe, expect, it } from 'vitest';
+import { openApp, useServedApp, waitForEpoch } from './harness';
+
+const app = useServedApp();
+
+describe('type task metrics panel', () => {
+  it("shows κ and macro-F1 while training and a per-type table once the run ends", async () => {
+    const { page, consoleErrors } = await openApp(app.browser, `${app.server.url}#task=type&seed=3&hidden=16&epochs=3&tour=off`);
+    await page.getByTestId('play').click();
+    expect((await waitForEpoch(page, 3)).error).toBeNull();
+    await page.waitForFunction(() => window.playground.snapshot().status === 'done', null, { timeout: 20_000 });
+    const kappaRow = page.locator('.metric-table tr', { hasText: "Cohen's κ" });
+    expect(await kappaRow.locator('td').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^-?\d\.\d{3}$/)]));
+    await expect.poll(() => page.getByTestId('per-type').count()).toBe(1);
+    const table = page.getByRole('region', { name: 'Per-type scores on the test pairs' });
+    const rows = table.locator('tbody tr');
+    const n = await rows.count();
+    expect(n).toBeGreaterThan(1);
+    let support = 0;
+    let predicted = 0;
+    for (let i = 0; i < n; i++) {
+      const cells = await rows.nth(i).locator('td').allTextContents();
+      expect(cells[0]).toMatch(/^(\d\.\d{3}|—)$/);
+      support += Number(cells[1]);
+      predicted += Number(cells[2]);
+    }
+    expect(support).toBeGreaterThan(0);
+    expect(predicted).toBe(support);
+    await table.focus();
+    expect(await table.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(consoleErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
+    await page.close();
+  });
+});
