@@ -9,6 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { settingFlagsHelp, parseCliArgs, type OwnOptions } from '../settings/cliArgs';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../settings/schema';
 import { linkSplitToJson } from '../model/splitFile';
+import type { LinkSplit } from '../model/split';
 import type { EpochResult, TrainerBase } from '../model/tasks/trainerBase';
 import { APP_VERSION } from '../appVersion';
 import { graphFingerprint, nodeOrderFingerprint, splitFingerprint } from '../data/fingerprint';
@@ -111,6 +112,12 @@ export function parseTrainArgs(args: string[]): Parsed {
   return out;
 }
 
+/** How many drugs a new-drug split holds out and how many pairs each part has. */
+function newDrugSplitSummary(s: LinkSplit): string {
+  const n = (p: { a: Int32Array }) => p.a.length.toLocaleString('en');
+  return `held-out drugs: ${s.unseenNodes!.length} (val and test); pairs train ${n(s.trainPos)}, val ${n(s.valPos)} + ${n(s.valNeg)} negatives, test ${n(s.testPos)} + ${n(s.testNeg)} negatives`;
+}
+
 /** A loaded model's one evaluation, as trainToEnd reports an epoch (nothing trained: no loss, no time). */
 async function evaluateLoaded(trainer: TrainerBase): Promise<TrainOutcome> {
   const last: EpochResult = { epoch: trainer.epoch, loss: NaN, ms: 0, ...(await trainer.evaluate(await trainer.embeddings())) };
@@ -157,13 +164,15 @@ export async function trainCommand(args: string[]): Promise<number> {
     trainer = await buildTrainer(graph, settings, split, Boolean(parsed.ogbl));
   }
   const link = trainer.linkPredictor();
-  const splitName = parsed.ogbl ? 'ogbl-ddi official' : parsed.split ? parsed.split : `seeded (seed ${settings.seed})`;
+  const seededName = settings.splitMode === 'pairs' ? 'seeded' : `seeded ${settings.splitMode}`;
+  const splitName = parsed.ogbl ? 'ogbl-ddi official' : parsed.split ? parsed.split : `${seededName} (seed ${settings.seed})`;
   log(
     `${graph.name}: ${graph.nodes.length} drugs, ${graph.edgeSrc.length} interactions; task ${settings.task}, model ${settings.model}, ` +
       `${settings.layers} layers × ${settings.hidden}, features ${settings.features}, decoder ${settings.decoder}, split ${splitName}, ` +
       (link ? `${link.stepsPerEpoch} optimiser step(s) per epoch, ` : '') +
       `backend ${tf.getBackend()} (${trainer.aggregationMode})`,
   );
+  if (link?.split.unseenNodes) log(newDrugSplitSummary(link.split));
   for (const note of trainer.featureNotes) log(`note: ${note}`);
   if (parsed.saveSplit) {
     if (!link) throw new Error('--save-split is for the link task.');

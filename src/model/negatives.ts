@@ -50,8 +50,10 @@ export interface NegativeDraw {
  * NEGATIVE_TRIES the last try stands, with v = u + 1 if u = v. One loop reading the bit set directly:
  * through PairSet.has it was slower.
  */
-export function drawNegatives(n: number, draw: NegativeDraw, train: PairSet): Pairs {
+export function drawNegatives(n: number, draw: NegativeDraw, train: PairSet, nodes?: Int32Array): Pairs {
   const { key, count } = draw;
+  // With `nodes` (a new-drug split's training drugs) the hash picks among those; n stays the key space.
+  const m = nodes ? nodes.length : n;
   const a = new Int32Array(count);
   const b = new Int32Array(count);
   const words = train.bitWords();
@@ -61,13 +63,17 @@ export function drawNegatives(n: number, draw: NegativeDraw, train: PairSet): Pa
     let u = 0;
     let v = 0;
     for (let t = 0; t < NEGATIVE_TRIES; t++) {
-      u = Math.floor((mixInt((base + Math.imul(2 * t + 1, GOLDEN)) | 0) >>> 0) * n * TWO_TO_MINUS_32);
-      v = Math.floor((mixInt((base + Math.imul(2 * t + 2, GOLDEN)) | 0) >>> 0) * n * TWO_TO_MINUS_32);
+      u = Math.floor((mixInt((base + Math.imul(2 * t + 1, GOLDEN)) | 0) >>> 0) * m * TWO_TO_MINUS_32);
+      v = Math.floor((mixInt((base + Math.imul(2 * t + 2, GOLDEN)) | 0) >>> 0) * m * TWO_TO_MINUS_32);
+      if (nodes) {
+        u = nodes[u];
+        v = nodes[v];
+      }
       if (u === v) continue;
       const k = u < v ? u * n + v : v * n + u;
       if (bytes ? (bytes[k >>> 3] & (1 << (k & 7))) === 0 : !train.has(u, v)) break;
     }
-    if (u === v) v = (u + 1) % n;
+    if (u === v) v = nodes ? nodes[(nodes.indexOf(u) + 1) % m] : (u + 1) % n;
     a[i] = u < v ? u : v;
     b[i] = u < v ? v : u;
   }

@@ -17,6 +17,8 @@ export interface LinkSplit {
   valNeg: Pairs;
   testPos: Pairs;
   testNeg: Pairs;
+  /** New-drug splits (drugSplit.ts): the held-out drugs, which training never touches, not even in a negative. */
+  unseenNodes?: Int32Array;
 }
 
 export const VAL_FRACTION = 0.05;

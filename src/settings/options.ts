@@ -12,6 +12,13 @@ export type ModelKind = LayerKind;
 export const TASKS = ['link', 'type', 'node'] as const;
 export type TaskKind = (typeof TASKS)[number];
 
+/**
+ * Which pairs the link and type tasks hold out: random known pairs, or pairs of drugs the model never
+ * trains on (S1: one drug unseen, S2: both), the question asked of a new compound.
+ */
+export const SPLIT_MODES = ['pairs', 'new-drug-one', 'new-drug-both'] as const;
+export type SplitMode = (typeof SPLIT_MODES)[number];
+
 /** How a pair's score is computed from its two embeddings (link task). */
 export const DECODERS = ['dot', 'distmult', 'mlp'] as const;
 export type DecoderKind = (typeof DECODERS)[number];

@@ -14,6 +14,7 @@ import {
   DECODERS,
   LAYER_KINDS,
   RENDERERS,
+  SPLIT_MODES,
   TASKS,
   UPDATES,
 } from './options';
@@ -151,6 +152,7 @@ export const SETTINGS = {
   epochs: intRow({ scope: 'model', key: 'epochs', flag: 'epochs', label: 'Epochs', help: 'Training stops after this many passes (0: the untrained, seeded model).', defaultValue: 400, min: 0, max: 10000 }),
   patience: intRow({ scope: 'model', key: 'patience', flag: 'patience', label: 'Patience', help: 'Early stopping: stop after this many epochs without a better validation score (0 = off).', defaultValue: 30, min: 0, max: 10000 }),
   testFraction: floatRow({ scope: 'model', key: 'test', flag: 'test-fraction', label: 'Test fraction', help: 'Share of the known pairs (link and type tasks) or labelled drugs (node task) the seeded split holds out for the test metrics.', defaultValue: 0.1, min: 0.01, max: 0.5, addedLater: true }),
+  splitMode: enumRow({ scope: 'model', key: 'splitmode', flag: 'split-mode', label: 'Split', help: 'Link and type tasks: pairs holds out random known pairs; new-drug-one holds out drugs, testing pairs of one unseen and one training drug (S1); new-drug-both tests pairs of two unseen drugs (S2). Unseen drugs need structural features (morgan).', defaultValue: 'pairs', options: SPLIT_MODES, addedLater: true }),
   seed: intRow({ scope: 'model', key: 'seed', flag: 'seed', label: 'Seed', help: 'Fixes the split, initial weights and negative samples.', defaultValue: 0, min: 0, max: 2147483647 }),
   // Page only (the CLI has --seeds LIST): not a model setting, the sweep's runs each have their own seed.
   seeds: intRow({ scope: 'view', key: 'seeds', label: 'Repeat over seeds', help: 'Play trains this many runs one after another (seed, seed + 1, …); the runs table adds their mean ± std. 1 = one run.', defaultValue: 1, min: 1, max: 100, modelPanel: true }),

@@ -17,10 +17,11 @@ import { drawKey, drawNegatives, type NegativeDraw } from '../negatives';
 import { Rng } from '../rng';
 import type { ModelSettings } from '../../settings/schema';
 import { negativesFromGiven, pairCount, PairSet, splitLinks, splitPartOf, type LinkSplit, type Pairs } from '../split';
+import { splitLinksByDrug, trainingNodes } from '../drugSplit';
 import { TrainerBase, type EvalMetrics, type TrainingGraph, type LinkPredictor, type TaskCases } from './trainerBase';
 
 export interface LinkTrainerOptions {
-  /** A fixed split (link-split/1 file, OGB's official one) instead of the seeded 85/5/10 split. */
+  /** A fixed split (link-split/1 file, OGB's official one) instead of the seeded one (settings.splitMode). */
   split?: LinkSplit;
   /** Precomputed Morgan fingerprints when the features include 'morgan'. */
   morgan?: FeatureBlock;
@@ -44,6 +45,8 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
   private readonly trainPairs: PairSet;
   private readonly knownPairs: PairSet;
   private readonly selectBy: 'auroc' | 'hits20';
+  /** New-drug splits: the drugs training negatives are drawn from (held-out drugs excluded); else all. */
+  private readonly negativeNodes: Int32Array | undefined;
   /** The positives and negatives of the current optimiser step (a draw the device makes itself, or pairs). */
   private batch: { pos: Pairs; neg: Pairs | NegativeDraw } | null = null;
   private disposed = false;
@@ -54,16 +57,17 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
   constructor(graph: TrainingGraph, settings: ModelSettings, backend: string = tf.getBackend(), options: LinkTrainerOptions = {}) {
     const rng = new Rng(settings.seed);
     const given = graph.negativeSrc && graph.negativeDst ? { a: graph.negativeSrc, b: graph.negativeDst } : undefined;
-    const split = options.split ?? splitLinks(graph.numNodes, graph.edgeSrc, graph.edgeDst, settings.seed, settings.testFraction, given);
+    const split = options.split ?? seededSplit(graph, settings, given);
     super(graph, settings, messageGraphFromPairs(graph.numNodes, split.trainPos.a, split.trainPos.b), backend, rng, options.morgan);
     this.split = split;
-    if (given && !options.split) this.featureNotes.push(givenNegativesNote(given.a.length, split));
+    if (given && !options.split && settings.splitMode === 'pairs') this.featureNotes.push(givenNegativesNote(given.a.length, split));
     this.decoder = createLinkDecoder(settings.decoder, settings.hidden, rng.fork(5));
     this.negativeSeed = rng.fork(3).int(2 ** 32);
     // Forked last, so the other streams are the same with and without mini-batches.
     this.batchRng = rng.fork(6);
     this.selectBy = options.selectBy ?? 'auroc';
     this.trainPairs = new PairSet(graph.numNodes).addAll(split.trainPos);
+    this.negativeNodes = split.unseenNodes && trainingNodes(graph.numNodes, split.unseenNodes);
     this.knownPairs = new PairSet(graph.numNodes);
     for (let i = 0; i < graph.edgeSrc.length; i++) this.knownPairs.add(graph.edgeSrc[i], graph.edgeDst[i]);
     for (const p of [split.trainPos, split.valPos, split.testPos]) this.knownPairs.addAll(p);
@@ -71,7 +75,8 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
     // the negatives there, for full batches of graphs whose N × N matrices fit.
     const n = graph.numNodes;
     const onWebgpu = backend === 'webgpu' && this.stepsPerEpoch === 1 && n <= DENSE_LOSS_MAX_NODES;
-    const dense = options.loss !== 'gathered' && settings.decoder === 'dot' && (onWebgpu || (this.operators.mode === 'dense' && n <= 2048));
+    // The dense loss's device draw picks among all drugs; a new-drug split's negatives must avoid the held-out ones.
+    const dense = !this.negativeNodes && options.loss !== 'gathered' && settings.decoder === 'dot' && (onWebgpu || (this.operators.mode === 'dense' && n <= 2048));
     this.lossMode = dense ? 'dense' : 'gathered';
     if (dense) this.dense = new DenseLinkLoss(n, split.trainPos, this.trainPairs, backend);
   }
@@ -94,7 +99,7 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
     const batches = batchIndices(pos.a.length, this.settings.batchSize, this.batchRng);
     const draw = this.negativeDraw(this.epoch);
     const onDevice = batches.length === 1 && this.dense?.drawsOnDevice;
-    const neg = onDevice ? draw : this.nextNegatives?.draw === this.epoch ? this.nextNegatives.pairs : drawNegatives(this.graph.numNodes, draw, this.trainPairs);
+    const neg = onDevice ? draw : this.nextNegatives?.draw === this.epoch ? this.nextNegatives.pairs : drawNegatives(this.graph.numNodes, draw, this.trainPairs, this.negativeNodes);
     this.nextNegatives = null;
     try {
       if (batches.length === 1) {
@@ -133,7 +138,7 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
     const fullBatch = this.stepsPerEpoch === 1;
     if (fullBatch && this.dense?.drawsOnDevice) return;
     const draw = this.epoch + 1;
-    const pairs = drawNegatives(this.graph.numNodes, this.negativeDraw(draw), this.trainPairs);
+    const pairs = drawNegatives(this.graph.numNodes, this.negativeDraw(draw), this.trainPairs, this.negativeNodes);
     this.nextNegatives = { draw, pairs };
     // The dot decoder's full-batch gradient needs the pairs' CSR; building it now keeps it off the next step.
     if (fullBatch && this.decoder.kind === 'dot' && !this.dense) pairCsr(this.graph.numNodes, pairs.a, pairs.b);
@@ -249,6 +254,14 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
     this.decoder.dispose();
     this.dense?.dispose();
   }
+}
+
+/** The seeded split the settings ask for: random pairs, or by drug (S1/S2). */
+function seededSplit(graph: TrainingGraph, settings: ModelSettings, given?: Pairs): LinkSplit {
+  const { numNodes, edgeSrc, edgeDst } = graph;
+  return settings.splitMode === 'pairs'
+    ? splitLinks(numNodes, edgeSrc, edgeDst, settings.seed, settings.testFraction, given)
+    : splitLinksByDrug(numNodes, edgeSrc, edgeDst, settings.seed, settings.splitMode, settings.testFraction);
 }
 
 /** h_a · h_b for each pair, from a row-major embedding array. */

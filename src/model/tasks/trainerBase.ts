@@ -18,6 +18,7 @@ import type { ModelSettings } from '../../settings/schema';
 import type { SparseMode } from '../sparseOps';
 import type { ScanPause, ScoredPair } from '../candidates';
 import type { LinkSplit } from '../split';
+import { newDrugFeatureNote } from '../drugSplit';
 import type { LinkTrainer } from './linkTrainer';
 import type { NodeTrainer } from './nodeTrainer';
 import type { TypeTrainer } from './typeTrainer';
@@ -159,7 +160,8 @@ export abstract class TrainerBase {
         degrees: inDegrees(messages),
         morgan,
       });
-      this.featureNotes = blocks.flatMap((b) => b.notes);
+      const splitNote = settings.task === 'node' ? null : newDrugFeatureNote(settings.splitMode, featureKinds(settings.features));
+      this.featureNotes = [...blocks.flatMap((b) => b.notes), ...(splitNote ? [splitNote] : [])];
       this.model = new GnnModel(settings, graph.numNodes, rng.fork(4), blocks);
     } catch (e) {
       // A failed build must not leak: the app keeps running with the previous model.

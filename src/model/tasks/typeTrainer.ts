@@ -14,6 +14,8 @@ import { accuracy, argmaxRows, cohenKappa, macroF1, perClassF1, topConfusions, t
 import { Rng } from '../rng';
 import type { ModelSettings } from '../../settings/schema';
 import { TEST_FRACTION, VAL_FRACTION, type Pairs } from '../split';
+import { drugRoles, pairPart } from '../drugSplit';
+import type { SplitMode } from '../../settings/options';
 import { TrainerBase, type EvalMetrics, type TaskCases, type TrainingGraph } from './trainerBase';
 
 export interface TypedPairs extends Pairs {
@@ -32,14 +34,18 @@ export interface TypeReport {
   confusions: Confusion[];
 }
 
-/** Seeded 85 / 5 / 10 split of the pairs that have a type. */
-export function splitTypedPairs(graph: TrainingGraph, seed: number, testFraction = TEST_FRACTION): TypeSplit {
+/**
+ * Seeded split of the pairs that have a type: 85 / 5 / 10 of the pairs, or by drug (new-drug-one /
+ * new-drug-both, drugSplit.ts: held-out drugs never in a training pair).
+ */
+export function splitTypedPairs(graph: TrainingGraph, seed: number, testFraction = TEST_FRACTION, mode: SplitMode = 'pairs'): TypeSplit {
   const types = graph.edgeType;
   if (!types || !graph.edgeTypes || graph.edgeTypes.length < 2) {
     throw new Error('Interaction-type prediction needs a graph with at least two interaction types (e.g. DrugBank DDI types).');
   }
   const typed: number[] = [];
   for (let i = 0; i < types.length; i++) if (types[i] >= 0) typed.push(i);
+  if (mode !== 'pairs') return splitTypedByDrug(graph, Uint32Array.from(typed), seed, testFraction, mode);
   const order = new Rng(seed).fork(7).shuffle(Uint32Array.from(typed));
   const nVal = Math.floor(order.length * VAL_FRACTION);
   const nTest = Math.floor(order.length * testFraction);
@@ -54,6 +60,25 @@ export function splitTypedPairs(graph: TrainingGraph, seed: number, testFraction
   return { val: pick(0, nVal), test: pick(nVal, nVal + nTest), train: pick(nVal + nTest, order.length) };
 }
 
+function splitTypedByDrug(graph: TrainingGraph, typed: Uint32Array, seed: number, testFraction: number, mode: Exclude<SplitMode, 'pairs'>): TypeSplit {
+  const { edgeSrc: src, edgeDst: dst, edgeType } = graph;
+  const role = drugRoles(graph.numNodes, Int32Array.from(typed, (e) => src[e]), Int32Array.from(typed, (e) => dst[e]), seed, testFraction);
+  const parts: number[][] = [[], [], []];
+  for (const e of typed) {
+    const p = pairPart(mode, role[src[e]], role[dst[e]]);
+    if (p >= 0) parts[p].push(e);
+  }
+  const [train, val, test] = parts.map((idx) => ({
+    a: Int32Array.from(idx, (e) => src[e]),
+    b: Int32Array.from(idx, (e) => dst[e]),
+    type: Int32Array.from(idx, (e) => edgeType![e]),
+  }));
+  if (val.a.length === 0 || test.a.length === 0) {
+    throw new Error(`The ${mode} split has no ${val.a.length === 0 ? 'validation' : 'test'} pairs on this graph: raise the test fraction or use the pairs split.`);
+  }
+  return { train, val, test };
+}
+
 export class TypeTrainer extends TrainerBase {
   readonly typeSplit: TypeSplit;
   readonly typeDecoder: TypeDecoder;
@@ -61,7 +86,7 @@ export class TypeTrainer extends TrainerBase {
 
   constructor(graph: TrainingGraph, settings: ModelSettings, backend: string = tf.getBackend(), morgan?: FeatureBlock, given?: TypeSplit) {
     const rng = new Rng(settings.seed);
-    const split = given ?? splitTypedPairs(graph, settings.seed, settings.testFraction);
+    const split = given ?? splitTypedPairs(graph, settings.seed, settings.testFraction, settings.splitMode);
     super(graph, settings, messageGraphFromPairs(graph.numNodes, split.train.a, split.train.b), backend, rng, morgan);
     this.typeSplit = split;
     this.numTypes = graph.edgeTypes!.length;

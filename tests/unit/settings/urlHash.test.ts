@@ -35,6 +35,7 @@ describe('settings table ↔ URL hash', () => {
       epochs: 7,
       patience: 20,
       testFraction: 0.2,
+      splitMode: 'new-drug-both',
       seed: 42,
       seeds: 3,
       aggregation: 'dense',
