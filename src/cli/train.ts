@@ -163,11 +163,14 @@ export async function trainCommand(args: string[]): Promise<number> {
   }
   const link = trainer.linkPredictor();
   const splitName = parsed.ogbl ? 'ogbl-ddi official' : parsed.split ? parsed.split : `seeded (seed ${settings.seed})`;
+  // A heuristic has no layers, features or decoder: its line names only what it is scored on.
   log(
-    `${graph.name}: ${graph.nodes.length} drugs, ${graph.edgeSrc.length} interactions; task ${settings.task}, model ${settings.model}, ` +
-      `${settings.layers} layers × ${settings.hidden}, features ${settings.features}, decoder ${settings.decoder}, split ${splitName}, ` +
-      (link ? `${link.stepsPerEpoch} optimiser step(s) per epoch, ` : '') +
-      `backend ${tf.getBackend()} (${trainer.aggregationMode})`,
+    trainer.model
+      ? `${graph.name}: ${graph.nodes.length} drugs, ${graph.edgeSrc.length} interactions; task ${settings.task}, model ${settings.model}, ` +
+          `${settings.layers} layers × ${settings.hidden}, features ${settings.features}, decoder ${settings.decoder}, split ${splitName}, ` +
+          (link ? `${link.stepsPerEpoch} optimiser step(s) per epoch, ` : '') +
+          `backend ${tf.getBackend()} (${trainer.aggregationMode})`
+      : `${graph.name}: ${graph.nodes.length} drugs, ${graph.edgeSrc.length} interactions; heuristic ${settings.model} on the split's training pairs, split ${splitName}`,
   );
   for (const note of trainer.featureNotes) log(`note: ${note}`);
   if (parsed.saveSplit) {

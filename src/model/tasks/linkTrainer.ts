@@ -17,7 +17,7 @@ import { drawKey, drawNegatives, type NegativeDraw } from '../negatives';
 import { Rng } from '../rng';
 import type { ModelSettings } from '../../settings/schema';
 import { PairSet, splitLinks, splitPartOf, type LinkSplit, type Pairs } from '../split';
-import { TrainerBase, type EvalMetrics, type TrainingGraph, type LinkPredictor, type TaskCases } from './trainerBase';
+import { sigmoid, TrainerBase, type EvalMetrics, type TrainingGraph, type LinkPredictor, type TaskCases } from './trainerBase';
 
 export interface LinkTrainerOptions {
   /** A fixed split (link-split/1 file, OGB's official one) instead of the seeded 85/5/10 split. */
@@ -144,7 +144,7 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
 
   protected loss(): tf.Scalar {
     const { pos, neg } = this.batch!;
-    const h = this.model.forward(this.operators, true);
+    const h = this.gnn.forward(this.operators, true);
     if (this.dense) return this.dense.loss(h, pos, neg);
     return bceLinkLoss(this.decoder.score(h, pos), this.decoder.score(h, neg as Pairs));
   }
@@ -209,6 +209,10 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
   }
 
   private knownParts: Uint8Array | null = null;
+
+  strengthOf(score: number): number {
+    return sigmoid(score);
+  }
 
   /** Predicted probability for every known pair, in the graph's edge order. */
   async knownEdgeProbabilities(h: Float32Array): Promise<Float32Array> {
