@@ -4,7 +4,7 @@
  * evaluation, no parameters, metrics on the training pairs' neighbourhoods only.
  */
 import { describe, expect, it } from 'vitest';
-import { commonNeighbourWeights, neighbourLists, pairScore, topUnknownByHeuristic } from '../../../src/model/heuristics';
+import { commonNeighbourWeights, neighbourLists, pairScore, pairScores, topUnknownByHeuristic } from '../../../src/model/heuristics';
 import { PairSet } from '../../../src/model/split';
 import { Rng } from '../../../src/model/rng';
 import { auroc, hitsAtK } from '../../../src/model/metrics';
@@ -82,6 +82,15 @@ describe('two-hop candidate scan', () => {
           if (!adj[x * n + y] && s > 0) all.push(s);
           expect(pairScore(lists, commonNeighbourWeights(kind, lists), x, y)).toBeCloseTo(s, 10);
         }
+      // The batched scorer (pairs grouped by first drug, both orders) agrees with the merge, pair by pair.
+      const pa: number[] = [];
+      const pb: number[] = [];
+      for (let x = 0; x < n; x++) for (let y = 0; y < n; y++) if (x !== y && (x * 31 + y) % 3 === 0) {
+            pa.push(x);
+            pb.push(y);
+          }
+      const batched = pairScores(lists, commonNeighbourWeights(kind, lists), { a: Int32Array.from(pa), b: Int32Array.from(pb) });
+      pa.forEach((x, i) => expect(batched[i]).toBe(Math.fround(pairScore(lists, commonNeighbourWeights(kind, lists), x, pb[i]))));
       all.sort((p, q) => q - p);
       const top = await topUnknownByHeuristic(lists, commonNeighbourWeights(kind, lists), 25, known);
       expect(top.map((p) => p.score)).toEqual(all.slice(0, 25).map((s) => expect.closeTo(s, 10)));
