@@ -40,7 +40,7 @@ for (const [label, over] of runs) {
   for (let e = 0; e < 5; e++) losses.push((await trainer.runEpoch()).loss);
   const h = await trainer.embeddings();
   const trace = tf.tidy(() => {
-    const { layers, activated } = trainer.model.trace(trainer.operators);
+    const { layers, activated } = trainer.model!.trace(trainer.operators);
     return [...layers.flatMap((t) => [t.input, t.messages, t.aggregated, t.output, ...(t.attention ? [t.attention] : [])]), ...activated].map((t) => t.dataSync() as Float32Array);
   });
   const link = trainer.linkPredictor();

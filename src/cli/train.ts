@@ -166,11 +166,14 @@ export async function trainCommand(args: string[]): Promise<number> {
   const link = trainer.linkPredictor();
   const seededName = settings.splitMode === 'pairs' ? 'seeded' : `seeded ${settings.splitMode}`;
   const splitName = parsed.ogbl ? 'ogbl-ddi official' : parsed.split ? parsed.split : `${seededName} (seed ${settings.seed})`;
+  // A heuristic has no layers, features or decoder: its line names only what it is scored on.
   log(
-    `${graph.name}: ${graph.nodes.length} drugs, ${graph.edgeSrc.length} interactions; task ${settings.task}, model ${settings.model}, ` +
-      `${settings.layers} layers × ${settings.hidden}, features ${settings.features}, decoder ${settings.decoder}, split ${splitName}, ` +
-      (link ? `${link.stepsPerEpoch} optimiser step(s) per epoch, ` : '') +
-      `backend ${tf.getBackend()} (${trainer.aggregationMode})`,
+    trainer.model
+      ? `${graph.name}: ${graph.nodes.length} drugs, ${graph.edgeSrc.length} interactions; task ${settings.task}, model ${settings.model}, ` +
+          `${settings.layers} layers × ${settings.hidden}, features ${settings.features}, decoder ${settings.decoder}, split ${splitName}, ` +
+          (link ? `${link.stepsPerEpoch} optimiser step(s) per epoch, ` : '') +
+          `backend ${tf.getBackend()} (${trainer.aggregationMode})`
+      : `${graph.name}: ${graph.nodes.length} drugs, ${graph.edgeSrc.length} interactions; heuristic ${settings.model} on the split's training pairs, split ${splitName}`,
   );
   if (link?.split.unseenNodes) log(newDrugSplitSummary(link.split));
   for (const note of trainer.featureNotes) log(`note: ${note}`);
@@ -198,6 +201,7 @@ export async function trainCommand(args: string[]): Promise<number> {
   if (best) log(`best validation epoch ${best.epoch}: ${progressLine(best, settings.epochs, settings.task).replace(/^epoch\s+\S+\s+/, '')}`);
   const typeReport = await trainer.byTask<Promise<TypeReportJson | null>>({
     link: async () => null,
+    heuristic: async () => null,
     node: async () => null,
     type: async (t) => typeReportJson(await t.testReport(await t.embeddings()), t.graph.edgeTypes ?? [], parsed.typeNames ? await loadTypeSentences(parsed.typeNames) : new Map()),
   });

@@ -11,6 +11,7 @@ import { createLayer } from './layers';
 import type { LayerTrace, MessagePassingLayer } from './messagePassing';
 import type { Rng } from './rng';
 import type { ModelSettings } from '../settings/schema';
+import { isHeuristicKind } from '../settings/options';
 
 export class GnnModel {
   readonly features: NodeFeatures;
@@ -24,6 +25,9 @@ export class GnnModel {
     rng: Rng,
     blocks: FeatureBlock[] = [],
   ) {
+    const kind = settings.model;
+    // Heuristics have no layers: their trainer (tasks/heuristicTrainer.ts) builds no GnnModel.
+    if (isHeuristicKind(kind)) throw new Error(`${kind} is a heuristic, not a message-passing layer`);
     const d = settings.hidden;
     this.features = new NodeFeatures(featureKinds(settings.features), numNodes, d, rng.fork(10), blocks);
     const layerRng = rng.fork(11);
@@ -31,7 +35,7 @@ export class GnnModel {
     this.layers = [];
     try {
       for (let l = 0; l < count; l++) {
-        this.layers.push(createLayer(settings.model, l === 0 ? this.features.dim : d, d, layerRng, `layer${l + 1}`, settings));
+        this.layers.push(createLayer(kind, l === 0 ? this.features.dim : d, d, layerRng, `layer${l + 1}`, settings));
       }
     } catch (e) {
       // Impossible settings (e.g. GAT heads not dividing the width): free what was built.

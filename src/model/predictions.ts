@@ -56,6 +56,10 @@ export async function planPredictions(trainer: TrainerBase, request: PredictionR
       if (request.what === 'all') return allPairsPlan(t, h, block);
       throw new Error(`Unknown rows “${String(request.what)}”: known, candidates or all.`);
     },
+    heuristic: async (t) => {
+      // Its scores are counts and sums, not logits: the files' probability column would mislead.
+      throw new Error(`Predictions files are for trained models; ${t.kind} is a heuristic (its candidates are listed on the page and by the CLI).`);
+    },
     type: async (t) => {
       knownRowsOnly(t, request, 'known pairs');
       return typePlan(t, await t.embeddings(), block);

@@ -17,10 +17,12 @@ const typed = (p: TypedPairs): [number, number, number][] => Array.from(p.a, (a,
 async function fixedFeatures(trainer: TrainerBase): Promise<FixedFeatures | undefined> {
   const kinds = featureKinds(trainer.settings.features).filter((k) => k !== 'learned');
   if (kinds.length === 0) return undefined;
-  const learned = trainer.model.features.embedding !== null;
+  const model = trainer.model;
+  if (!model) return undefined;
+  const learned = model.features.embedding !== null;
   const d = trainer.settings.hidden;
   const t = tf.tidy(() => {
-    const x = trainer.model.features.tensor();
+    const x = model.features.tensor();
     return learned ? tf.slice(x, [0, d], [-1, -1]) : tf.clone(x);
   });
   try {
@@ -31,12 +33,16 @@ async function fixedFeatures(trainer: TrainerBase): Promise<FixedFeatures | unde
 }
 
 export async function pygInputsOf(trainer: TrainerBase, nodeIds: string[]): Promise<PygInputs> {
+  if (!trainer.model) throw new Error(`${trainer.settings.model} is a heuristic: there is no GNN to hand to PyTorch Geometric.`);
   const base: PygInputs = { settings: { ...trainer.settings }, featureNotes: [...trainer.featureNotes], features: await fixedFeatures(trainer) };
   return trainer.byTask<PygInputs>({
     link: (t) => ({ ...base, split: linkSplitToJson(t.split, nodeIds), selectBy: t.selectionMetric === 'Hits@20' ? 'hits20' : 'auroc' }),
     type: (t) => {
       const s = t.typeSplit;
       return { ...base, typeSplit: { format: 'type-split/1', types: [...(t.graph.edgeTypes ?? [])], train: typed(s.train), val: typed(s.val), test: typed(s.test) } };
+    },
+    heuristic: () => {
+      throw new Error('a heuristic has no PyTorch Geometric project');
     },
     node: (t) => {
       const s = t.nodeSplit;

@@ -6,7 +6,19 @@
 /** Message-passing layer kinds (one file each in src/model/layers/). */
 export const LAYER_KINDS = ['seed-gcn', 'gcn', 'sage', 'gat', 'gin', 'mpnn'] as const;
 export type LayerKind = (typeof LAYER_KINDS)[number];
-export type ModelKind = LayerKind;
+
+/**
+ * Parameter-free link-prediction baselines scored from the training graph's neighbourhoods:
+ * common neighbours, Adamic–Adar, resource allocation (src/model/heuristics.ts).
+ */
+export const HEURISTIC_KINDS = ['cn', 'aa', 'ra'] as const;
+export type HeuristicKind = (typeof HEURISTIC_KINDS)[number];
+
+/** What the Model setting offers: a GNN layer kind or a heuristic. */
+export const MODEL_KINDS = [...LAYER_KINDS, ...HEURISTIC_KINDS] as const;
+export type ModelKind = (typeof MODEL_KINDS)[number];
+
+export const isHeuristicKind = (kind: string): kind is HeuristicKind => (HEURISTIC_KINDS as readonly string[]).includes(kind);
 
 /** Link prediction, interaction-type prediction (typed graphs) or node classification (ATC level 1). */
 export const TASKS = ['link', 'type', 'node'] as const;

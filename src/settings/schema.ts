@@ -12,7 +12,7 @@ import {
   AGGREGATORS,
   BACKEND_CHOICES,
   DECODERS,
-  LAYER_KINDS,
+  MODEL_KINDS,
   RENDERERS,
   SPLIT_MODES,
   TASKS,
@@ -138,7 +138,7 @@ export const MAX_CANDIDATES = 1000;
 export const SETTINGS = {
   dataset: textRow({ scope: 'view', key: 'dataset', label: 'Data set', help: `Built-in data set to load (“${FILES_DATASET}”: the data came from files, which a link cannot reopen).`, defaultValue: 'demo', pattern: /^[a-z0-9-]{1,40}$/, expected: 'a data set name' }),
   task: enumRow({ scope: 'model', key: 'task', flag: 'task', label: 'Task', help: 'link: predict interactions; type: predict the interaction type of known pairs; node: predict ATC main group.', defaultValue: 'link', options: TASKS }),
-  model: enumRow({ scope: 'model', key: 'model', flag: 'model', label: 'Model', help: 'gcn: Kipf & Welling (default, with the MLP decoder); seed-gcn: neighbour mean + Linear (the seed’s model, with the dot decoder); sage: GraphSAGE; gat: attention; gin: sum + MLP; mpnn: pick AGG and UPDATE.', defaultValue: 'gcn', options: LAYER_KINDS }),
+  model: enumRow({ scope: 'model', key: 'model', flag: 'model', label: 'Model', help: 'gcn: Kipf & Welling (default, with the MLP decoder); seed-gcn: neighbour mean + Linear (the seed’s model, with the dot decoder); sage: GraphSAGE; gat: attention; gin: sum + MLP; mpnn: pick AGG and UPDATE. Baselines without training (link task): cn common neighbours, aa Adamic–Adar, ra resource allocation — strong on sparse graphs, weak on dense ones where most pairs share neighbours.', defaultValue: 'gcn', options: MODEL_KINDS }),
   features: featureRow({ scope: 'model', key: 'features', flag: 'features', label: 'Node features', help: 'learned, random, atc, categories, degree, morgan (RDKit fingerprints); join with + to combine.', defaultValue: 'learned' }),
   hidden: intRow({ scope: 'model', key: 'hidden', flag: 'hidden', label: 'Hidden size', help: 'Width of every layer’s vectors.', defaultValue: 64, min: 2, max: 256 }),
   layers: intRow({ scope: 'model', key: 'layers', flag: 'layers', label: 'Layers', help: 'Number of message-passing layers (each sees one hop further).', defaultValue: 2, min: 1, max: 8 }),

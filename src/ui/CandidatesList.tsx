@@ -7,6 +7,7 @@
  */
 import { useContext, useRef, useState } from 'react';
 import { MAX_CANDIDATES } from '../settings/schema';
+import { isHeuristicKind } from '../settings/options';
 import type { CandidatePair } from '../workers/protocol';
 import { useController, usePlayground } from './context';
 import { useRovingFocus } from './listKeys';
@@ -30,6 +31,9 @@ export function CandidatesList() {
   const graph = usePlayground((s) => s.graph);
   const candidates = usePlayground((s) => s.candidates);
   const limit = usePlayground((s) => s.settings.candidates);
+  const model = usePlayground((s) => s.settings.model);
+  // A heuristic ranks by its own score and has no layers for the stepper to walk through.
+  const heuristic = isHeuristicKind(model);
   const controller = useController();
   const teach = useContext(TeachContext);
   const [opening, setOpening] = useState<string | null>(null);
@@ -44,7 +48,7 @@ export function CandidatesList() {
     try {
       // Focus ids are comma-separated: a pair whose id holds a comma is opened without focusing.
       if (!id(c.a).includes(',') && !id(c.b).includes(',')) await controller.changeSettings({ focus: `${id(c.a)},${id(c.b)}` });
-      if (teach) {
+      if (teach && !heuristic) {
         await teach.open(c.a);
         await teach.setPartner(c.b);
         teach.goTo(teach.screens.length - 1);
@@ -62,7 +66,9 @@ export function CandidatesList() {
       ) : (
         <>
           <p className="muted small candidates-key" id="candidates-key">
-            Ranked by the decoder’s logit (p = its sigmoid). Open a pair to see it in the network and the stepper’s Output screen.
+            {heuristic
+              ? `Ranked by the ${model} heuristic’s score over the training pairs (p = the score relative to the strongest known pair’s). Open a pair to see it in the network.`
+              : 'Ranked by the decoder’s logit (p = its sigmoid). Open a pair to see it in the network and the stepper’s Output screen.'}
           </p>
           <ol data-testid="candidates" ref={list} onKeyDown={roving.onKeyDown}>
             {candidates.map((c, i) => (
@@ -71,7 +77,7 @@ export function CandidatesList() {
                   type="button"
                   className="candidate"
                   data-rank={i + 1}
-                  title={`${id(c.a)} – ${id(c.b)}: logit ${c.score}, probability ${c.probability}`}
+                  title={`${id(c.a)} – ${id(c.b)}: ${heuristic ? 'score' : 'logit'} ${c.score}, ${heuristic ? 'relative strength' : 'probability'} ${c.probability}`}
                   aria-describedby="candidates-key"
                   tabIndex={roving.tabIndex(i)}
                   onFocus={roving.onFocus(i)}

@@ -16,7 +16,8 @@ import { PairSet, type Pairs } from '../model/split';
 
 /** What the teaching side reads from a trainer (LinkTrainer and the other tasks' trainers fit). */
 export interface TeachableTrainer {
-  readonly model: TraceableModel;
+  /** Null for a heuristic (no layers to step through). */
+  readonly model: TraceableModel | null;
   readonly operators: GraphOperators;
   readonly graph: { numNodes: number; edgeSrc: Int32Array; edgeDst: Int32Array };
   readonly epoch: number;
@@ -25,6 +26,12 @@ export interface TeachableTrainer {
   readonly split?: { trainPos: Pairs };
   readonly decoder?: LinkDecoder;
   scorePairs?(h: Float32Array, p: Pairs): Promise<Float32Array>;
+}
+
+/** The model whose layers the stepper walks through; a heuristic has none. */
+function layersOf(trainer: TeachableTrainer): TraceableModel {
+  if (!trainer.model) throw new Error('A heuristic (cn, aa, ra) has no layers to step through: choose a GNN model to see message passing.');
+  return trainer.model;
 }
 
 const DECODER_LATEX: Record<string, string> = {
@@ -64,6 +71,7 @@ export class TeachService {
    * restore that drops the frames after the best epoch); a failure here must never stop training.
    */
   private async record(trainer: TeachableTrainer): Promise<void> {
+    if (!trainer.model) return;
     try {
       const epoch = trainer.weightsEpoch;
       this.history.record(epoch, await layerVectors(trainer.model, trainer.operators));
@@ -73,7 +81,7 @@ export class TeachService {
   }
 
   explainNode(trainer: TeachableTrainer, node: number, partner?: number): Promise<NodeExplanation> {
-    return explainNode(trainer.model, trainer.operators, node, this.pairs(trainer), {
+    return explainNode(layersOf(trainer), trainer.operators, node, this.pairs(trainer), {
       partner,
       epoch: trainer.weightsEpoch,
       scorer: this.scorer(trainer),
@@ -83,7 +91,7 @@ export class TeachService {
   explainPair(trainer: TeachableTrainer, a: number, b: number): Promise<PairExplanation> {
     // "Why" explains the decoder's own score (an MLP's, not a dot product it does not compute).
     const decoder = trainer.decoder;
-    return explainPair(trainer.model, trainer.operators, a, b, 8, decoder && decoder.kind !== 'dot' ? decoderPairScore(decoder) : undefined);
+    return explainPair(layersOf(trainer), trainer.operators, a, b, 8, decoder && decoder.kind !== 'dot' ? decoderPairScore(decoder) : undefined);
   }
 
   async embeddingProjection(trainer: TeachableTrainer, epoch?: number): Promise<EmbeddingProjection | null> {

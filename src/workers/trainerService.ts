@@ -16,7 +16,7 @@ import { featureKinds } from '../model/features/spec';
 import { morganFeatures } from '../model/features/morgan';
 import { pygInputsOf } from '../model/pygInputs';
 import { createTrainer } from '../model/tasks';
-import { sigmoid, TrainingDiverged, type EpochResult, type TrainerBase } from '../model/tasks/trainerBase';
+import { TrainingDiverged, type EpochResult, type TrainerBase } from '../model/tasks/trainerBase';
 import { chooseBackend } from './backends';
 import { loadRdkit } from './rdkit';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
@@ -100,7 +100,7 @@ export class TrainerService implements TrainerApi {
     this.status = trainer.epoch >= this.budget.epochs ? 'done' : trainer.stopReason ? 'stopped' : 'paused';
     // A full view from the weights as they are now: after an early stop, the best epoch's restored ones.
     const final = await this.update(null, true);
-    await onUpdate({ ...final, typeReport: await trainer.byTask<Promise<TypeReport | null>>({ type: async (t) => t.testReport(await t.embeddings()), link: async () => null, node: async () => null }) });
+    await onUpdate({ ...final, typeReport: await trainer.byTask<Promise<TypeReport | null>>({ type: async (t) => t.testReport(await t.embeddings()), link: async () => null, heuristic: async () => null, node: async () => null }) });
   }
 
   async setBudget(epochs: number, candidates: number): Promise<void> {
@@ -363,7 +363,7 @@ export class TrainerService implements TrainerApi {
         const t0 = performance.now();
         const list = await link.candidates(this.budget.candidates, h, async () => (await nextTask(), true));
         if (trainer === this.trainer) {
-          this.candidates = list.map((c) => ({ a: c.a, b: c.b, score: c.score, probability: sigmoid(c.score) }));
+          this.candidates = list.map((c) => ({ a: c.a, b: c.b, score: c.score, probability: link.strengthOf(c.score) }));
           this.candidateScan.record(t0, performance.now());
         }
       }

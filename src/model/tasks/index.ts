@@ -3,7 +3,9 @@ import type { FeatureBlock } from '../features/block';
 import type { ModelSettings } from '../../settings/schema';
 import type { LinkSplit } from '../split';
 import type { TypeSplit } from './typeTrainer';
+import { HeuristicTrainer } from './heuristicTrainer';
 import { LinkTrainer } from './linkTrainer';
+import { isHeuristicKind } from '../../settings/options';
 import type { TrainingGraph, TrainerBase } from './trainerBase';
 import { NodeTrainer } from './nodeTrainer';
 import { TypeTrainer } from './typeTrainer';
@@ -17,6 +19,11 @@ export interface TrainerInputs {
 }
 
 export function createTrainer(graph: TrainingGraph, settings: ModelSettings, backend: string, inputs: TrainerInputs = {}): TrainerBase {
+  if (isHeuristicKind(settings.model)) {
+    // Heuristics score pairs: they have nothing to say about interaction types or ATC groups.
+    if (settings.task !== 'link') throw new Error(`${settings.model} is a link-prediction heuristic: choose the link task, or a GNN model for the ${settings.task} task.`);
+    return new HeuristicTrainer(graph, settings, backend, inputs);
+  }
   if (settings.task === 'type') return new TypeTrainer(graph, settings, backend, inputs.morgan, inputs.typeSplit);
   if (settings.task === 'node') return new NodeTrainer(graph, settings, backend, inputs.morgan);
   return new LinkTrainer(graph, settings, backend, inputs);

@@ -18,7 +18,7 @@ import { Rng } from '../rng';
 import type { ModelSettings } from '../../settings/schema';
 import { negativesFromGiven, pairCount, PairSet, splitLinks, splitPartOf, type LinkSplit, type Pairs } from '../split';
 import { splitLinksByDrug, trainingNodes } from '../drugSplit';
-import { TrainerBase, type EvalMetrics, type TrainingGraph, type LinkPredictor, type TaskCases } from './trainerBase';
+import { sigmoid, TrainerBase, type EvalMetrics, type TrainingGraph, type LinkPredictor, type TaskCases } from './trainerBase';
 
 export interface LinkTrainerOptions {
   /** A fixed split (link-split/1 file, OGB's official one) instead of the seeded one (settings.splitMode). */
@@ -56,7 +56,7 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
 
   constructor(graph: TrainingGraph, settings: ModelSettings, backend: string = tf.getBackend(), options: LinkTrainerOptions = {}) {
     const rng = new Rng(settings.seed);
-    const given = graph.negativeSrc && graph.negativeDst ? { a: graph.negativeSrc, b: graph.negativeDst } : undefined;
+    const given = givenNegatives(graph);
     const split = options.split ?? seededSplit(graph, settings, given);
     super(graph, settings, messageGraphFromPairs(graph.numNodes, split.trainPos.a, split.trainPos.b), backend, rng, options.morgan);
     this.split = split;
@@ -151,7 +151,7 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
 
   protected loss(): tf.Scalar {
     const { pos, neg } = this.batch!;
-    const h = this.model.forward(this.operators, true);
+    const h = this.gnn.forward(this.operators, true);
     if (this.dense) return this.dense.loss(h, pos, neg);
     return bceLinkLoss(this.decoder.score(h, pos), this.decoder.score(h, neg as Pairs));
   }
@@ -217,6 +217,10 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
 
   private knownParts: Uint8Array | null = null;
 
+  strengthOf(score: number): number {
+    return sigmoid(score);
+  }
+
   /** Predicted probability for every known pair, in the graph's edge order. */
   async knownEdgeProbabilities(h: Float32Array): Promise<Float32Array> {
     return (await this.scorePairs(h, { a: this.graph.edgeSrc, b: this.graph.edgeDst })).map((x) => 1 / (1 + Math.exp(-x)));
@@ -256,8 +260,14 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
   }
 }
 
+/** The data's own non-interactions (a label column's negatives), if it has any. */
+function givenNegatives(graph: TrainingGraph): Pairs | undefined {
+  return graph.negativeSrc && graph.negativeDst ? { a: graph.negativeSrc, b: graph.negativeDst } : undefined;
+}
+
 /** The seeded split the settings ask for: random pairs, or by drug (S1/S2). */
-function seededSplit(graph: TrainingGraph, settings: ModelSettings, given?: Pairs): LinkSplit {
+/** The seeded split the settings ask for (pairs or by drug), with the data's own negatives used first. */
+export function seededSplit(graph: TrainingGraph, settings: ModelSettings, given: Pairs | undefined = givenNegatives(graph)): LinkSplit {
   const { numNodes, edgeSrc, edgeDst } = graph;
   return settings.splitMode === 'pairs'
     ? splitLinks(numNodes, edgeSrc, edgeDst, settings.seed, settings.testFraction, given)

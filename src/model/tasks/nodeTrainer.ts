@@ -72,7 +72,7 @@ export class NodeTrainer extends TrainerBase {
   }
 
   protected loss(): tf.Scalar {
-    const h = this.model.forward(this.operators, true);
+    const h = this.gnn.forward(this.operators, true);
     return softmaxCrossEntropy(this.trainLabels, this.head.apply(gatherRows(h, this.nodeSplit.train)));
   }
 

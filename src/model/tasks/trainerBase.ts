@@ -15,10 +15,12 @@ import { chooseSparseMode, GraphOperators } from '../graphOperators';
 import { GnnModel } from '../model';
 import type { Rng } from '../rng';
 import type { ModelSettings } from '../../settings/schema';
+import { isHeuristicKind } from '../../settings/options';
 import type { SparseMode } from '../sparseOps';
 import type { ScanPause, ScoredPair } from '../candidates';
 import type { LinkSplit } from '../split';
 import { newDrugFeatureNote } from '../drugSplit';
+import type { HeuristicTrainer } from './heuristicTrainer';
 import type { LinkTrainer } from './linkTrainer';
 import type { NodeTrainer } from './nodeTrainer';
 import type { TypeTrainer } from './typeTrainer';
@@ -74,6 +76,8 @@ export interface LinkPredictor {
   knownEdgeScores(h: Float32Array): Promise<{ score: Float32Array; part: Uint8Array }>;
   /** Predicted probability of every known pair, in the graph's edge order. */
   knownEdgeProbabilities(h: Float32Array): Promise<Float32Array>;
+  /** A pair score as the page's 0–1 strength: a logit's sigmoid, or a heuristic's score relative to the strongest known pair's. */
+  strengthOf(score: number): number;
   /** The k strongest predicted pairs that are not known interactions. */
   candidates(k: number, h: Float32Array, pause?: ScanPause): Promise<ScoredPair[]>;
 }
@@ -83,6 +87,8 @@ export interface TaskCases<R> {
   link(trainer: LinkTrainer): R;
   type(trainer: TypeTrainer): R;
   node(trainer: NodeTrainer): R;
+  /** Link prediction by a parameter-free heuristic (cn, aa, ra). */
+  heuristic(trainer: HeuristicTrainer): R;
 }
 
 /** Backends whose training step runs asynchronously on a device while JavaScript goes on. */
@@ -118,7 +124,8 @@ const DIVERGED_LOSS = 1e6;
 
 export abstract class TrainerBase {
   readonly operators: GraphOperators;
-  readonly model: GnnModel;
+  /** The GNN; null for a heuristic (cn, aa, ra), which scores pairs from the graph alone. */
+  readonly model: GnnModel | null;
   /** What the user should know about the node features (missing SMILES, …). */
   readonly featureNotes: string[];
   epoch = 0;
@@ -162,7 +169,7 @@ export abstract class TrainerBase {
       });
       const splitNote = settings.task === 'node' ? null : newDrugFeatureNote(settings.splitMode, featureKinds(settings.features));
       this.featureNotes = [...blocks.flatMap((b) => b.notes), ...(splitNote ? [splitNote] : [])];
-      this.model = new GnnModel(settings, graph.numNodes, rng.fork(4), blocks);
+      this.model = isHeuristicKind(settings.model) ? null : new GnnModel(settings, graph.numNodes, rng.fork(4), blocks);
     } catch (e) {
       // A failed build must not leak: the app keeps running with the previous model.
       this.operators.dispose();
@@ -175,6 +182,12 @@ export abstract class TrainerBase {
   /** Adam steps taken so far (one per epoch, or one per mini-batch). */
   get optimizerSteps(): number {
     return this.optimizer.iterations;
+  }
+
+  /** The GNN, for the trainers that have one (every task's but a heuristic's). */
+  protected get gnn(): GnnModel {
+    if (!this.model) throw new Error(`${this.settings.model} is a heuristic: it has no layers to run`);
+    return this.model;
   }
 
   get aggregationMode(): SparseMode {
@@ -202,12 +215,12 @@ export abstract class TrainerBase {
 
   /** Every trainable variable in a fixed order (the model's, then the task head's): what a saved model or checkpoint holds. */
   variables(): tf.Variable[] {
-    return [...this.model.variables(), ...this.headVariables()];
+    return [...(this.model?.variables() ?? []), ...this.headVariables()];
   }
 
   /** The random streams training still draws from, in a fixed order: a checkpoint saves their states. */
   randomStreams(): Rng[] {
-    return [this.model.dropoutRng];
+    return this.model ? [this.model.dropoutRng] : [];
   }
 
   /** The kept copy of the best epoch's weights (early stopping on), for checkpoints. */
@@ -260,7 +273,10 @@ export abstract class TrainerBase {
 
   /** Output node embeddings as a row-major N × d array. */
   async embeddings(): Promise<Float32Array> {
-    const h = tf.tidy(() => this.model.forward(this.operators));
+    // A heuristic has no embeddings; its scores come from the graph (the h it is handed is ignored).
+    if (!this.model) return new Float32Array(0);
+    const model = this.model;
+    const h = tf.tidy(() => model.forward(this.operators));
     const values = (await h.data()) as Float32Array;
     h.dispose();
     return values;
@@ -309,7 +325,7 @@ export abstract class TrainerBase {
   dispose(): void {
     if (this.bestWeights) tf.dispose(this.bestWeights);
     this.bestWeights = null;
-    this.model.dispose();
+    this.model?.dispose();
     this.operators.dispose();
     this.optimizer.dispose();
   }

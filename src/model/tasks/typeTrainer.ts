@@ -98,7 +98,7 @@ export class TypeTrainer extends TrainerBase {
   }
 
   protected loss(): tf.Scalar {
-    const h = this.model.forward(this.operators, true);
+    const h = this.gnn.forward(this.operators, true);
     return softmaxCrossEntropy(this.typeSplit.train.type, this.typeDecoder.logits(h, this.typeSplit.train));
   }
 

@@ -102,9 +102,9 @@ describe('training avoids held-out drugs', () => {
   it.each(['mlp', 'dot'] as const)('a held-out drug’s learned row gets no gradient (decoder %s), a training drug’s does', async (decoder) => {
     const t = createTrainer(graph, settings({ splitMode: 'new-drug-one', decoder }), 'cpu') as LinkTrainer;
     try {
-      const before = t.model.features.embedding!.arraySync();
+      const before = t.model!.features.embedding!.arraySync();
       for (let e = 0; e < 3; e++) await t.runEpoch();
-      const after = t.model.features.embedding!.arraySync();
+      const after = t.model!.features.embedding!.arraySync();
       const unseen = new Set(t.split.unseenNodes);
       for (let v = 0; v < N; v++) {
         if (unseen.has(v)) expect(after[v]).toEqual(before[v]);

@@ -92,7 +92,7 @@ describe('the kept copy of the best weights', () => {
       const t = new LinkTrainer(g, settings({ patience }), 'cpu');
       await t.runEpoch();
       const n = tf.memory().numTensors - before;
-      const variables = t.model.variables().length + t.decoder.variables().length;
+      const variables = t.model!.variables().length + t.decoder.variables().length;
       t.dispose();
       return { n, variables };
     };

@@ -22,7 +22,7 @@ describe('task dispatch', () => {
       const trainer = createTrainer(graph, settings(task), 'cpu');
       try {
         expect(trainer).toBeInstanceOf(cls);
-        const ran = trainer.byTask<[string, TrainerBase]>({ link: (t) => ['link', t], type: (t) => ['type', t], node: (t) => ['node', t] });
+        const ran = trainer.byTask<[string, TrainerBase]>({ link: (t) => ['link', t], type: (t) => ['type', t], node: (t) => ['node', t], heuristic: (t) => ['heuristic', t] });
         expect(ran).toEqual([task, trainer]);
         expect(trainer.linkPredictor()).toBe(task === 'link' ? trainer : null);
         if (task !== 'link') {

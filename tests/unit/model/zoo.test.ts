@@ -44,7 +44,7 @@ describe('every layer kind', () => {
 
   it('three layers work as well as two', async () => {
     const t = createTrainer(g, small({ model: 'gcn', layers: 3 }), 'cpu');
-    expect(t.model.layers).toHaveLength(3);
+    expect(t.model!.layers).toHaveLength(3);
     await t.runEpoch();
     t.dispose();
   });

@@ -1,0 +1,137 @@
+/**
+ * A heuristic baseline (model cn, aa or ra) as a link-prediction trainer without parameters: the
+ * same split as LinkTrainer (seeded, a split file or OGB's), scores from the TRAINING pairs'
+ * neighbourhoods only (as OGB's heuristics: a held-out pair never counts towards its own score),
+ * and the same metrics. An "epoch" only evaluates; the run stops after the first.
+ */
+import { messageGraphFromPairs } from '../messageGraph';
+import { commonNeighbourWeights, neighbourLists, pairScores, topUnknownByHeuristic, type NeighbourLists } from '../heuristics';
+import { auprc, auroc, hitsAtK } from '../metrics';
+import { Rng } from '../rng';
+import { PairSet, splitPartOf, type LinkSplit, type Pairs } from '../split';
+import type { ScanPause, ScoredPair } from '../candidates';
+import type { ModelSettings } from '../../settings/schema';
+import { isHeuristicKind, type HeuristicKind } from '../../settings/options';
+import type * as tf from '../tf';
+import { TrainerBase, type EpochResult, type EvalMetrics, type LinkPredictor, type TaskCases, type TrainingGraph } from './trainerBase';
+import { seededSplit, type LinkTrainerOptions } from './linkTrainer';
+
+export class HeuristicTrainer extends TrainerBase implements LinkPredictor {
+  readonly split: LinkSplit;
+  readonly kind: HeuristicKind;
+  readonly stepsPerEpoch = 0;
+  readonly selectionMetric: string;
+  private readonly neighbours: NeighbourLists;
+  private readonly weight: Float64Array;
+  private readonly knownPairs: PairSet;
+  private readonly selectBy: 'auroc' | 'hits20';
+  private knownCache: { score: Float32Array; part: Uint8Array; max: number } | null = null;
+  private disposed = false;
+
+  constructor(graph: TrainingGraph, settings: ModelSettings, backend: string, options: LinkTrainerOptions = {}) {
+    const kind = settings.model;
+    if (!isHeuristicKind(kind)) throw new Error(`${kind} is not a heuristic`);
+    const split = options.split ?? seededSplit(graph, settings);
+    super(graph, settings, messageGraphFromPairs(graph.numNodes, split.trainPos.a, split.trainPos.b), backend, new Rng(settings.seed), options.morgan);
+    this.kind = kind;
+    this.split = split;
+    this.neighbours = neighbourLists(graph.numNodes, split.trainPos.a, split.trainPos.b);
+    this.weight = commonNeighbourWeights(kind, this.neighbours);
+    this.selectBy = options.selectBy ?? 'auroc';
+    this.selectionMetric = this.selectBy === 'hits20' ? 'Hits@20' : 'AUROC';
+    this.knownPairs = new PairSet(graph.numNodes);
+    for (let i = 0; i < graph.edgeSrc.length; i++) this.knownPairs.add(graph.edgeSrc[i], graph.edgeDst[i]);
+    for (const p of [split.trainPos, split.valPos, split.testPos]) this.knownPairs.addAll(p);
+  }
+
+  byTask<R>(cases: TaskCases<R>): R {
+    return cases.heuristic(this);
+  }
+
+  override linkPredictor(): LinkPredictor {
+    return this;
+  }
+
+  /** Nothing to optimise: no loss (NaN, as a loaded model's evaluation), and the run is complete. */
+  override async trainEpoch(): Promise<number> {
+    this.epoch++;
+    this.weightsEpoch = this.epoch;
+    return NaN;
+  }
+
+  override async runEpoch(): Promise<EpochResult> {
+    const result = await super.runEpoch();
+    this.stopReason = `${this.kind} is a heuristic: it has nothing to learn, so one evaluation is the whole run.`;
+    return result;
+  }
+
+  protected loss(): tf.Scalar {
+    throw new Error('a heuristic has no loss');
+  }
+
+  protected headVariables(): tf.Variable[] {
+    return [];
+  }
+
+  protected selectionScore(m: EvalMetrics): number {
+    return this.selectBy === 'hits20' ? (m.valHits20 ?? NaN) : m.valAuroc;
+  }
+
+  /** Heuristic scores of the pairs (`h` is ignored: there are no embeddings). */
+  async scorePairs(_h: Float32Array, p: Pairs): Promise<Float32Array> {
+    return pairScores(this.neighbours, this.weight, p);
+  }
+
+  async evaluate(): Promise<EvalMetrics> {
+    const s = this.split;
+    const score = (p: Pairs) => pairScores(this.neighbours, this.weight, p);
+    const [vp, vn, tp, tn] = [score(s.valPos), score(s.valNeg), score(s.testPos), score(s.testNeg)];
+    return {
+      valAuroc: auroc(vp, vn),
+      valAuprc: auprc(vp, vn),
+      testAuroc: auroc(tp, tn),
+      testAuprc: auprc(tp, tn),
+      valHits20: hitsAtK(vp, vn, 20),
+      testHits20: hitsAtK(tp, tn, 20),
+    };
+  }
+
+  /** Scores of the known pairs never change (nothing is trained): computed once. */
+  private known(): { score: Float32Array; part: Uint8Array; max: number } {
+    if (this.knownCache) return this.knownCache;
+    const pairs = { a: this.graph.edgeSrc, b: this.graph.edgeDst };
+    const score = pairScores(this.neighbours, this.weight, pairs);
+    let max = 0;
+    for (const x of score) if (x > max) max = x;
+    this.knownCache = { score, part: splitPartOf(this.split, pairs), max };
+    return this.knownCache;
+  }
+
+  async knownEdgeScores(): Promise<{ score: Float32Array; part: Uint8Array }> {
+    const { score, part } = this.known();
+    return { score: score.slice(), part };
+  }
+
+  /**
+   * Heuristic scores are not probabilities: the page's strength is the score relative to the
+   * strongest known pair's (1 = as many, or as rare, common neighbours as the best-supported pair).
+   */
+  strengthOf(score: number): number {
+    const { max } = this.known();
+    return max > 0 ? Math.min(1, score / max) : 0;
+  }
+
+  async knownEdgeProbabilities(): Promise<Float32Array> {
+    return this.known().score.map((x) => this.strengthOf(x));
+  }
+
+  async candidates(k: number, _h: Float32Array, pause?: ScanPause): Promise<ScoredPair[]> {
+    const between = async () => (pause ? await pause() : true) && !this.disposed;
+    return topUnknownByHeuristic(this.neighbours, this.weight, k, this.knownPairs, between);
+  }
+
+  override dispose(): void {
+    this.disposed = true;
+    super.dispose();
+  }
+}
