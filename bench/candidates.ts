@@ -69,7 +69,9 @@ export async function runCandidatesBench(opts: { short: boolean; json: boolean }
       };
       rows.push(row);
       trainer.dispose();
-      log(`${g.name.padEnd(12)} ${decoder.padEnd(4)} ${String(n).padStart(5)} drugs ${String(row.pairs).padStart(9)} pairs  ${String(row.ms).padStart(6)} ms  ${String(blocks).padStart(4)} blocks, longest ${row.longestBlockMs} ms  peak tensors ${row.peakTensorMB} MB`);
+      log(
+        `${g.name.padEnd(12)} ${decoder.padEnd(4)} ${String(n).padStart(5)} drugs ${String(row.pairs).padStart(9)} pairs  ${String(row.ms).padStart(6)} ms  ${String(blocks).padStart(4)} blocks, longest ${row.longestBlockMs} ms  peak tensors ${row.peakTensorMB} MB`,
+      );
     }
   }
   await tf.setBackend('cpu');

@@ -102,7 +102,17 @@ async function epochBreakdown(g: BenchGraph, model: BenchModel): Promise<NonNull
 export async function runGpuBench(opts: { short: boolean; json: boolean; datasets?: string[] }): Promise<GpuBenchReport> {
   tf.env().set('IS_TEST', true);
   const log = (s: string) => (opts.json ? process.stderr.write(`${s}\n`) : console.log(s));
-  const report: GpuBenchReport = { section: 'gpu', machine: machineInfo(), adapter: null, kernels: null, breakdown: null, rows: [], negativeSamplingMs: [], skipped: [], notes: [] };
+  const report: GpuBenchReport = {
+    section: 'gpu',
+    machine: machineInfo(),
+    adapter: null,
+    kernels: null,
+    breakdown: null,
+    rows: [],
+    negativeSamplingMs: [],
+    skipped: [],
+    notes: [],
+  };
   const dawn = await installDawn();
   if (typeof dawn === 'string') {
     report.skipped.push(`gpu: ${dawn}`);
@@ -118,8 +128,16 @@ export async function runGpuBench(opts: { short: boolean; json: boolean; dataset
   await tf.ready();
   log(`\n== gpu: WebGPU through Dawn (Node binding), adapter: ${report.adapter}`);
   report.kernels = await checkKernels('webgpu', dawn.describe);
-  const worst = Math.max(...report.kernels.cases.flatMap((c) => [c.forwardVsCpu, c.gradientVsCpu, c.forwardVsDense, c.gradientVsDense]), report.kernels.pairDot.forwardVsCpu, report.kernels.pairDot.gradientVsCpu, report.kernels.gatherRows.forwardVsCpu, report.kernels.gatherRows.gradientVsCpu);
-  log(`   kernel checks (CsrSpmm values and gradients vs cpu and dense, PairDot and gatherRows vs cpu): largest difference ${worst.toExponential(2)} ${worst <= 1e-5 ? '(within 1e-5)' : '(ABOVE 1e-5)'}`);
+  const worst = Math.max(
+    ...report.kernels.cases.flatMap((c) => [c.forwardVsCpu, c.gradientVsCpu, c.forwardVsDense, c.gradientVsDense]),
+    report.kernels.pairDot.forwardVsCpu,
+    report.kernels.pairDot.gradientVsCpu,
+    report.kernels.gatherRows.forwardVsCpu,
+    report.kernels.gatherRows.gradientVsCpu,
+  );
+  log(
+    `   kernel checks (CsrSpmm values and gradients vs cpu and dense, PairDot and gatherRows vs cpu): largest difference ${worst.toExponential(2)} ${worst <= 1e-5 ? '(within 1e-5)' : '(ABOVE 1e-5)'}`,
+  );
   const neg = report.kernels.negativeCounts ?? [];
   log(`   NegativeCounts (negatives drawn on the GPU vs the host's draw): ${neg.map((c) => `${c.case}: ${c.differingCells} cells differ`).join('; ')}`);
   await tf.setBackend('webgpu');
@@ -133,7 +151,9 @@ export async function runGpuBench(opts: { short: boolean; json: boolean; dataset
   if (largest) {
     report.breakdown = await epochBreakdown(largest, 'seed-gcn');
     const b = report.breakdown;
-    log(`   one epoch of ${b.model} on ${b.dataset}, taken apart (medians): ${b.epochMs.toFixed(1)} ms = record+submit ${b.recordMs.toFixed(1)} + next step's host work ${b.hostPrepMs.toFixed(1)} + wait for the GPU ${b.waitMs.toFixed(1)}`);
+    log(
+      `   one epoch of ${b.model} on ${b.dataset}, taken apart (medians): ${b.epochMs.toFixed(1)} ms = record+submit ${b.recordMs.toFixed(1)} + next step's host work ${b.hostPrepMs.toFixed(1)} + wait for the GPU ${b.waitMs.toFixed(1)}`,
+    );
   }
   if (!opts.json) printHeader();
   for (const g of graphs) {
@@ -142,7 +162,13 @@ export async function runGpuBench(opts: { short: boolean; json: boolean; dataset
       let m;
       try {
         if (plan.loss && g.graph.numNodes > DENSE_LOSS_MAX_NODES) continue; // auto is the gathered loss there already
-        m = await measureTraining(g.graph, plan.model, opts.short ? 3 : 10, { split: g.split, profile: true, aggregation: plan.aggregation, decoder: plan.decoder, loss: plan.loss });
+        m = await measureTraining(g.graph, plan.model, opts.short ? 3 : 10, {
+          split: g.split,
+          profile: true,
+          aggregation: plan.aggregation,
+          decoder: plan.decoder,
+          loss: plan.loss,
+        });
       } catch (e) {
         const why = `${g.name} ${plan.model}${plan.decoder ? `+${plan.decoder}` : ''} ${plan.aggregation}: failed: ${(e as Error).message}`;
         report.skipped.push(why);
@@ -151,7 +177,10 @@ export async function runGpuBench(opts: { short: boolean; json: boolean; dataset
       }
       const row: TrainBenchRow = { ...m, dataset: g.name, machine: machineWords, software };
       report.rows.push(row);
-      if (opts.json) log(`gpu: ${g.name} ${plan.model}${plan.decoder ? `+${plan.decoder}` : ''} ${m.aggregation} ${m.loss} loss ${m.medianMs.toFixed(1)} ms (epochs ${m.epochMs.map((x) => x.toFixed(0)).join(' ')}), peak ${m.peakTensorMB?.toFixed(0)} MB`);
+      if (opts.json)
+        log(
+          `gpu: ${g.name} ${plan.model}${plan.decoder ? `+${plan.decoder}` : ''} ${m.aggregation} ${m.loss} loss ${m.medianMs.toFixed(1)} ms (epochs ${m.epochMs.map((x) => x.toFixed(0)).join(' ')}), peak ${m.peakTensorMB?.toFixed(0)} MB`,
+        );
       else printRow(row);
     }
     report.negativeSamplingMs.push(negativeSampling(g));
@@ -167,7 +196,10 @@ export async function runGpuBench(opts: { short: boolean; json: boolean; dataset
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
-  const datasets = args.find((a) => a.startsWith('--datasets='))?.slice('--datasets='.length).split(',');
+  const datasets = args
+    .find((a) => a.startsWith('--datasets='))
+    ?.slice('--datasets='.length)
+    .split(',');
   runGpuBench({ short: args.includes('--short'), json: args.includes('--json'), datasets })
     .then((r) => {
       if (args.includes('--json')) console.log(JSON.stringify(r, null, 2));

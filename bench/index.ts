@@ -37,7 +37,10 @@ export const sections: BenchSection[] = [
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const opts: BenchOptions = { short: args.includes('--short'), json: args.includes('--json') };
-  const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const only = args
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
   const results: Record<string, object> = {};
   for (const s of sections) {
     if (only && !only.includes(s.name)) continue;

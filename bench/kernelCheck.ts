@@ -180,4 +180,3 @@ export async function checkKernels(backend: string, adapter: () => Promise<strin
   const negativeCounts = gpuNegativesAvailable(backend) ? await negativeCountsCheck() : null;
   return { backend, ran, cases, pairDot, gatherRows: gather, negativeCounts, adapter: backend === 'webgpu' ? await adapter() : null };
 }
-

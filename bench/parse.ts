@@ -71,11 +71,15 @@ export async function runParseBench(opts: { short: boolean; json: boolean }): Pr
   const sizes = opts.short ? [5, 20] : [40, 320];
   const repeats = opts.short ? 1 : 2;
   const source =
-    `DrugBank-schema XML built by repeating the ${records.length} real drug records of ${records.map((r) => r.file).filter(uniq).join(', ')} ` +
-    '(../shared/datasets/drugbank_xml_samples), primary ids renumbered so every copy is a distinct drug';
+    `DrugBank-schema XML built by repeating the ${records.length} real drug records of ${records
+      .map((r) => r.file)
+      .filter(uniq)
+      .join(', ')} ` + '(../shared/datasets/drugbank_xml_samples), primary ids renumbered so every copy is a distinct drug';
   log(`parse: ${source}.`);
   const load = loadavg()[0];
-  log(`parse: machine ${machine}; load average ${load.toFixed(2)} at start${load > 1 ? ' (other processes compete for the 2 cores: wall-clock figures suffer; CPU s shows the work itself)' : ''}`);
+  log(
+    `parse: machine ${machine}; load average ${load.toFixed(2)} at start${load > 1 ? ' (other processes compete for the 2 cores: wall-clock figures suffer; CPU s shows the work itself)' : ''}`,
+  );
   const dir = mkdtempSync(join(tmpdir(), 'drug-gnn-parse-bench-'));
   const runs: ParseRun[] = [];
   try {

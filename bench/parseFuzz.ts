@@ -50,11 +50,20 @@ export async function runFuzzBench(opts: { short: boolean; json: boolean }): Pro
       { seed, numRuns: runs, endOnFailure: true },
     );
   } catch (e) {
-    failure = (e instanceof Error ? e.message : String(e)).split('\n').filter((l) => /Caused by|Counterexample|seed/.test(l)).join(' ') || String(e);
+    failure =
+      (e instanceof Error ? e.message : String(e))
+        .split('\n')
+        .filter((l) => /Caused by|Counterexample|seed/.test(l))
+        .join(' ') || String(e);
   }
   if (!opts.json) {
-    const counts = Object.entries(outcomes).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
-    console.log(`fuzz: ${runs} generated inputs (scale ${scale}, FUZZ_SEED=${seed}): ${failure ? `FAIL ${failure}` : 'ok'}; slowest ${(slowest / 1000).toFixed(2)} s; ${counts}`);
+    const counts = Object.entries(outcomes)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
+    console.log(
+      `fuzz: ${runs} generated inputs (scale ${scale}, FUZZ_SEED=${seed}): ${failure ? `FAIL ${failure}` : 'ok'}; slowest ${(slowest / 1000).toFixed(2)} s; ${counts}`,
+    );
   }
   return { seed, runs, scale, outcomes, slowestSeconds: slowest / 1000, failure, pass: failure === null };
 }

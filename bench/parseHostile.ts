@@ -114,8 +114,18 @@ export async function runHostileBench(opts: { short: boolean; json: boolean }): 
       expected: 'line-too-long',
       make: () => writeRepeated(join(dir, 'oneline.csv'), 0x41, line, false),
     },
-    { input: `${big / MiB} MiB of "A" as .gz`, file: 'a.csv.gz', expected: 'too-large|line-too-long', make: () => writeRepeated(join(dir, 'a.csv.gz'), 0x41, big, true) },
-    { input: `${big / MiB} MiB of newlines as .gz`, file: 'nl.csv.gz', expected: 'too-large', make: () => writeRepeated(join(dir, 'nl.csv.gz'), 0x0a, big, true) },
+    {
+      input: `${big / MiB} MiB of "A" as .gz`,
+      file: 'a.csv.gz',
+      expected: 'too-large|line-too-long',
+      make: () => writeRepeated(join(dir, 'a.csv.gz'), 0x41, big, true),
+    },
+    {
+      input: `${big / MiB} MiB of newlines as .gz`,
+      file: 'nl.csv.gz',
+      expected: 'too-large',
+      make: () => writeRepeated(join(dir, 'nl.csv.gz'), 0x0a, big, true),
+    },
     { input: `${big / MiB} MiB of spaces as .zip`, file: 'sp.zip', expected: 'too-large', make: () => writeZip(join(dir, 'sp.zip'), 'spaces.csv', 0x20, big) },
     {
       input: `.zip holding ${big / MiB} MiB of newlines as .gz`,

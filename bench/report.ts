@@ -59,7 +59,19 @@ export function printRow(r: TrainBenchRow): void {
 
 export function printHeader(): void {
   console.log(
-    ['data set'.padEnd(15), 'model'.padEnd(8), 'backend', 'agg'.padEnd(6), 'loss'.padEnd(8), 'nodes'.padStart(6), 'train prs'.padStart(9), 'epoch ms'.padStart(8), 'ms/100k'.padStart(8), 'peak MB'.padStart(8), 'RSS MB'.padStart(7), 'machine'].join(' '),
+    [
+      'data set'.padEnd(15),
+      'model'.padEnd(8),
+      'backend',
+      'agg'.padEnd(6),
+      'loss'.padEnd(8),
+      'nodes'.padStart(6),
+      'train prs'.padStart(9),
+      'epoch ms'.padStart(8),
+      'ms/100k'.padStart(8),
+      'peak MB'.padStart(8),
+      'RSS MB'.padStart(7),
+      'machine',
+    ].join(' '),
   );
 }
-

@@ -247,16 +247,23 @@ function printReport(r: StartupBuildReport): void {
     ['workers', r.workerJs],
   ] as const) {
     console.log(`  ${what} JS until trainable: ${kb(part.bytes)} raw, ${kb(part.gzipBytes)} gzipped`);
-    for (const f of part.files) console.log(`    ${f.file.padEnd(40)} ${kb(f.bytes).padStart(10)} ${kb(f.gzipBytes).padStart(10)} gz${f.carries.length ? `  (${f.carries.join(', ')})` : ''}`);
+    for (const f of part.files)
+      console.log(
+        `    ${f.file.padEnd(40)} ${kb(f.bytes).padStart(10)} ${kb(f.gzipBytes).padStart(10)} gz${f.carries.length ? `  (${f.carries.join(', ')})` : ''}`,
+      );
   }
   const t = r.trainableMs;
   console.log(`  navigation → drawn and trainable: median ${t.median.toFixed(0)} ms (min ${t.min.toFixed(0)}, max ${t.max.toFixed(0)})`);
   console.log(`  CPU until trainable (median): main thread ${r.mainThreadCpuMs} ms, renderer process with workers ${r.rendererCpuMs} ms`);
   const w = r.trainerStartMs;
-  console.log(`  trainer worker created → backend ready: ${w ? `median ${w.median.toFixed(0)} ms (min ${w.min.toFixed(0)}, max ${w.max.toFixed(0)})` : 'not marked in this build'}`);
+  console.log(
+    `  trainer worker created → backend ready: ${w ? `median ${w.median.toFixed(0)} ms (min ${w.min.toFixed(0)}, max ${w.max.toFixed(0)})` : 'not marked in this build'}`,
+  );
   const jsOk = r.pageJs.gzipBytes <= STARTUP_GOALS.pageJsGzipKB * 1024;
   const tOk = t.median <= STARTUP_GOALS.trainableMs;
-  console.log(`  goals: page JS ≤ ${STARTUP_GOALS.pageJsGzipKB} KB gz ${jsOk ? 'met' : 'MISSED'}; trainable ≤ ${STARTUP_GOALS.trainableMs} ms median ${tOk ? 'met' : 'MISSED'}`);
+  console.log(
+    `  goals: page JS ≤ ${STARTUP_GOALS.pageJsGzipKB} KB gz ${jsOk ? 'met' : 'MISSED'}; trainable ≤ ${STARTUP_GOALS.trainableMs} ms median ${tOk ? 'met' : 'MISSED'}`,
+  );
 }
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -33,15 +33,13 @@ export async function runTrainBench(opts: { short: boolean; json: boolean }): Pr
   const report: TrainBenchReport = {
     section: 'train',
     machine,
-    settings: '2 layers 64→64→64, learned embeddings, link prediction (dot decoder, BCE, 1 negative per positive), Adam, full batch; median of timed epochs after 1 warm-up epoch',
+    settings:
+      '2 layers 64→64→64, learned embeddings, link prediction (dot decoder, BCE, 1 negative per positive), Adam, full batch; median of timed epochs after 1 warm-up epoch',
     rows: [],
     skipped: [],
     notes: [],
   };
-  const graphs: BenchGraph[] = [
-    ...namedGraphs(opts.short),
-    ...(opts.short ? SYNTHETIC_SHORT : SYNTHETIC_FULL).map((m) => synthetic(SYNTHETIC_NODES, m)),
-  ];
+  const graphs: BenchGraph[] = [...namedGraphs(opts.short), ...(opts.short ? SYNTHETIC_SHORT : SYNTHETIC_FULL).map((m) => synthetic(SYNTHETIC_NODES, m))];
   if (opts.short) report.skipped.push('short mode: DeepDDI, ogbl-ddi, synthetic > 100k and the browser backends are skipped');
   const log = (s: string) => !opts.json && console.log(s);
   log(`\n== train: ${report.settings}\n   machine: ${machineWords}, load average ${machine.loadAverageStart.join(' ')}`);

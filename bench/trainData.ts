@@ -142,9 +142,7 @@ export function namedGraphs(short: boolean): BenchGraph[] {
   const list = [
     () => demo(),
     () => table('ChCh-Miner', 'biosnap_chch_miner/ChCh-Miner_durgbank-chem-chem.tsv'),
-    ...(short
-      ? []
-      : [() => table('DeepDDI', 'deepddi_drugbank_ddi_86types/Drugbank.txt'), () => ogblDdi()]),
+    ...(short ? [] : [() => table('DeepDDI', 'deepddi_drugbank_ddi_86types/Drugbank.txt'), () => ogblDdi()]),
   ];
   return list.map((f) => f()).filter((g): g is BenchGraph => g !== null);
 }

@@ -96,7 +96,9 @@ function chch() {
     ['gcn', [0]],
     ['sage', [0, 1, 2, 3, 4]],
   ];
-  console.log('| model (ChCh-Miner, split-seed0.json, dot, 100 epochs) | seeds | CLI test AUROC (mean) | train.py test AUROC (mean) | difference | per seed CLI / PyG | median ms per epoch CLI / PyG |');
+  console.log(
+    '| model (ChCh-Miner, split-seed0.json, dot, 100 epochs) | seeds | CLI test AUROC (mean) | train.py test AUROC (mean) | difference | per seed CLI / PyG | median ms per epoch CLI / PyG |',
+  );
   console.log('|---|---|---|---|---|---|---|');
   for (const [model, seeds] of rows.filter(([model]) => !process.env.ONLY || model.includes(process.env.ONLY))) {
     const runs = seeds.map((seed) => compare(files, ['--model', model, ...protocol, '--seed', String(seed)]));
@@ -105,7 +107,9 @@ function chch() {
     const p = mean(runs.map((r) => r.pyg.last.testAuroc));
     const per = runs.map((r) => `${r.app.last.testAuroc.toFixed(4)} / ${r.pyg.last.testAuroc.toFixed(4)}`).join(', ');
     const secs = `${mean(runs.map((r) => r.app.medianEpochMs)).toFixed(0)} / ${mean(runs.map((r) => r.pyg.medianEpochMs)).toFixed(0)}`;
-    console.log(`| ${model} | ${seeds.join(', ')} | ${a.toFixed(4)} | ${p.toFixed(4)} | ${Math.abs(a - p).toFixed(4)}${Math.abs(a - p) <= 0.015 ? '' : ' **> 0.015**'} | ${per} | ${secs} |`);
+    console.log(
+      `| ${model} | ${seeds.join(', ')} | ${a.toFixed(4)} | ${p.toFixed(4)} | ${Math.abs(a - p).toFixed(4)}${Math.abs(a - p) <= 0.015 ? '' : ' **> 0.015**'} | ${per} | ${secs} |`,
+    );
   }
 }
 

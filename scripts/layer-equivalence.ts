@@ -17,7 +17,11 @@ await tf.setBackend('cpu');
 
 const graph = await loadGraph([fileURLToPath(new URL('../public/datasets/demo.json', import.meta.url))]);
 const input = { ...graph, numNodes: graph.nodes.length };
-const hash = (a: ArrayBufferView): string => createHash('sha256').update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).digest('hex').slice(0, 16);
+const hash = (a: ArrayBufferView): string =>
+  createHash('sha256')
+    .update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength))
+    .digest('hex')
+    .slice(0, 16);
 
 const runs: [string, Partial<ModelSettings>][] = [
   ['seed-gcn', { model: 'seed-gcn' }],
@@ -41,7 +45,9 @@ for (const [label, over] of runs) {
   const h = await trainer.embeddings();
   const trace = tf.tidy(() => {
     const { layers, activated } = trainer.model!.trace(trainer.operators);
-    return [...layers.flatMap((t) => [t.input, t.messages, t.aggregated, t.output, ...(t.attention ? [t.attention] : [])]), ...activated].map((t) => t.dataSync() as Float32Array);
+    return [...layers.flatMap((t) => [t.input, t.messages, t.aggregated, t.output, ...(t.attention ? [t.attention] : [])]), ...activated].map(
+      (t) => t.dataSync() as Float32Array,
+    );
   });
   const link = trainer.linkPredictor();
   const known = link ? hash((await link.knownEdgeScores(h)).score) : '-';

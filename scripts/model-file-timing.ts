@@ -30,7 +30,9 @@ const trainer = await buildTrainer(graph, parsed.settings, split, Boolean(parsed
 await trainer.runEpoch();
 const link = trainer.linkPredictor();
 const splitFp = link ? await time('split fingerprint', () => splitFingerprint(link.split, ids)) : null;
-const files = await time('save (encode weights + model.json)', async () => saveModelFiles(trainer, savingMeta(trainer, graph, { fingerprint, nodeOrder }, splitFp, APP_VERSION)));
+const files = await time('save (encode weights + model.json)', async () =>
+  saveModelFiles(trainer, savingMeta(trainer, graph, { fingerprint, nodeOrder }, splitFp, APP_VERSION)),
+);
 console.log(`model.json ${files.modelJson.length} bytes, weights.bin ${files.weights.byteLength} bytes (${trainer.variables().length} tensors)`);
 const before = await trainer.embeddings();
 const loaded = await time('load (parse, check, build from settings, assign)', async () => {

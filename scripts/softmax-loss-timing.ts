@@ -17,7 +17,12 @@ for (const backend of backends) {
   await tf.setBackend(backend);
   let state = 1;
   const rand = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const z = tf.variable(tf.tensor2d(Float32Array.from({ length: rows * cols }, () => 4 * rand() - 2), [rows, cols]));
+  const z = tf.variable(
+    tf.tensor2d(
+      Float32Array.from({ length: rows * cols }, () => 4 * rand() - 2),
+      [rows, cols],
+    ),
+  );
   const labels = Int32Array.from({ length: rows }, () => Math.floor(rand() * cols));
   for (const [name, loss] of Object.entries(FORMS)) {
     const ms: number[] = [];
@@ -32,7 +37,9 @@ for (const backend of backends) {
       if (r > 0) ms.push(performance.now() - t0); // the first call warms up
     }
     ms.sort((a, b) => a - b);
-    console.log(`${backend} ${name}: ${rows} × ${cols}, median ${ms[ms.length >> 1].toFixed(0)} ms (min ${ms[0].toFixed(0)}, max ${ms.at(-1)!.toFixed(0)}), loss ${value.toFixed(6)}`);
+    console.log(
+      `${backend} ${name}: ${rows} × ${cols}, median ${ms[ms.length >> 1].toFixed(0)} ms (min ${ms[0].toFixed(0)}, max ${ms.at(-1)!.toFixed(0)}), loss ${value.toFixed(6)}`,
+    );
   }
   z.dispose();
 }

@@ -98,7 +98,9 @@ export async function exportCommand(args: string[]): Promise<number> {
   }
   const { graph, trainer } = opened;
   const settings = trainer.settings;
-  log(`${graph.name}: ${graph.nodes.length} drugs, ${graph.edgeSrc.length} interactions; model ${settings.model}, task ${settings.task}, backend ${tf.getBackend()}`);
+  log(
+    `${graph.name}: ${graph.nodes.length} drugs, ${graph.edgeSrc.length} interactions; model ${settings.model}, task ${settings.task}, backend ${tf.getBackend()}`,
+  );
   try {
     const { known, candidates } = await predictionsOf(trainer, parsed.top ?? settings.candidates);
     if (!known) log(`note: task ${settings.task} scores no pairs; the file has the graph and interaction types only`);
@@ -114,10 +116,22 @@ export async function exportCommand(args: string[]): Promise<number> {
       return 1;
     }
     const bytes = Buffer.byteLength(text);
-    log(`${parsed.format} written to ${parsed.out}: ${graph.nodes.length} drugs, ${graph.edgeSrc.length} interactions, ${candidates.length} candidates, ${bytes} bytes (written in ${writeMs} ms)`);
+    log(
+      `${parsed.format} written to ${parsed.out}: ${graph.nodes.length} drugs, ${graph.edgeSrc.length} interactions, ${candidates.length} candidates, ${bytes} bytes (written in ${writeMs} ms)`,
+    );
     if (json) {
       console.log(
-        JSON.stringify({ out: parsed.out, format: parsed.format, nodes: graph.nodes.length, edges: graph.edgeSrc.length, candidates: candidates.length, bytes, writeMs, epochs: trainer.epoch, settings }),
+        JSON.stringify({
+          out: parsed.out,
+          format: parsed.format,
+          nodes: graph.nodes.length,
+          edges: graph.edgeSrc.length,
+          candidates: candidates.length,
+          bytes,
+          writeMs,
+          epochs: trainer.epoch,
+          settings,
+        }),
       );
     }
     return 0;

@@ -43,9 +43,7 @@ export async function runInspect(args: string[]): Promise<number> {
     const showProgress = !json && process.stderr.isTTY;
     const { report, graph } = await loadFiles(files, {
       columnMappings,
-      onProgress: showProgress
-        ? (p) => process.stderr.write(`\r${p.file}: ${mb(p.bytesRead)} / ${mb(p.totalBytes)} MB   `)
-        : undefined,
+      onProgress: showProgress ? (p) => process.stderr.write(`\r${p.file}: ${mb(p.bytesRead)} / ${mb(p.totalBytes)} MB   `) : undefined,
     });
     if (showProgress) process.stderr.write('\r\x1b[K');
     const seconds = (performance.now() - t0) / 1000;

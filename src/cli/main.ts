@@ -11,7 +11,10 @@ import { trainCommand } from './train';
 type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
-  inspect: { run: runInspect, help: 'inspect <files…> [--columns FILE=source:1,target:2,label:3] [--json]   load files as the app would and print the load report' },
+  inspect: {
+    run: runInspect,
+    help: 'inspect <files…> [--columns FILE=source:1,target:2,label:3] [--json]   load files as the app would and print the load report',
+  },
   export: {
     run: exportCommand,
     help: 'export <files…> --format graphml|gexf|cx2|cyjs|csv|tsv --out FILE [--top K] [--model-file PATH] [train options] [--json]   train (or load a model), then write the graph with its predictions',
@@ -20,7 +23,10 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
     run: predictCommand,
     help: 'predict <files…> --out FILE [--what known|candidates|all] [--top K] [--format csv|tsv] [--model-file PATH] [--json] [train options]   train (or load a model), then write predictions as CSV/TSV',
   },
-  train: { run: trainCommand, help: 'train <files…> [--split f.json] [--model …] [--task link|type|node] [--epochs N] [--seed S] [--backend cpu|wasm|webgpu] [--save-model DIR] [--model-file PATH] [--run-card FILE.json|.md] [--seeds 0-9] [--json]   train and evaluate (or evaluate a saved model); --seeds: one run per seed, then mean ± std' },
+  train: {
+    run: trainCommand,
+    help: 'train <files…> [--split f.json] [--model …] [--task link|type|node] [--epochs N] [--seed S] [--backend cpu|wasm|webgpu] [--save-model DIR] [--model-file PATH] [--run-card FILE.json|.md] [--seeds 0-9] [--json]   train and evaluate (or evaluate a saved model); --seeds: one run per seed, then mean ± std',
+  },
   'export-pyg': {
     run: exportPygCommand,
     help: 'export-pyg <files…> [--split f.json] [settings flags of train] --out DIR[.zip]   write a PyTorch Geometric project for the same run',

@@ -28,7 +28,9 @@ export async function modelFor(graph: DrugGraph, split: GivenSplit | undefined, 
     `${graph.name}: ${graph.nodes.length} drugs, ${graph.edgeSrc.length} interactions; ` +
       `training ${settings.model} (${settings.task}, decoder ${settings.decoder}) for up to ${settings.epochs} epochs`,
   );
-  const { error } = await trainToEnd(trainer, settings.epochs, (r) => log(`epoch ${r.epoch}/${settings.epochs}  loss ${r.loss.toFixed(4)}  ${r.ms.toFixed(0)} ms`));
+  const { error } = await trainToEnd(trainer, settings.epochs, (r) =>
+    log(`epoch ${r.epoch}/${settings.epochs}  loss ${r.loss.toFixed(4)}  ${r.ms.toFixed(0)} ms`),
+  );
   if (error) {
     trainer.dispose();
     throw new Error(`training failed: ${error}`);

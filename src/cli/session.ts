@@ -30,7 +30,10 @@ export interface DataArgs {
 export type Log = (line: string) => void;
 
 /** Progress lines: on stdout, or on stderr when stdout is kept for the one --json result line. */
-export const commandLog = (json: boolean): Log => (line) => (json ? process.stderr.write(`${line}\n`) : console.log(line));
+export const commandLog =
+  (json: boolean): Log =>
+  (line) =>
+    json ? process.stderr.write(`${line}\n`) : console.log(line);
 
 /**
  * A command's arguments, parsed; or its exit code after printing the usage (--help: 0) or what is

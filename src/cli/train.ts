@@ -153,7 +153,9 @@ export async function trainCommand(args: string[]): Promise<number> {
       return 1;
     }
     trainer = loaded.trainer;
-    const ignored = (Object.keys(settings) as (keyof ModelSettings)[]).filter((k) => settings[k] !== DEFAULT_MODEL_SETTINGS[k] && settings[k] !== trainer.settings[k]);
+    const ignored = (Object.keys(settings) as (keyof ModelSettings)[]).filter(
+      (k) => settings[k] !== DEFAULT_MODEL_SETTINGS[k] && settings[k] !== trainer.settings[k],
+    );
     if (ignored.length > 0) log(`note: the model file's settings are used; ignored ${ignored.map((k) => `${k}=${String(settings[k])}`).join(', ')}`);
     settings = trainer.settings;
     log(
@@ -179,7 +181,15 @@ export async function trainCommand(args: string[]): Promise<number> {
   for (const note of trainer.featureNotes) log(`note: ${note}`);
   if (parsed.saveSplit) {
     if (!link) throw new Error('--save-split is for the link task.');
-    await writeFile(parsed.saveSplit, JSON.stringify(linkSplitToJson(link.split, graph.nodes.map((n) => n.id))));
+    await writeFile(
+      parsed.saveSplit,
+      JSON.stringify(
+        linkSplitToJson(
+          link.split,
+          graph.nodes.map((n) => n.id),
+        ),
+      ),
+    );
     log(`split written to ${parsed.saveSplit}`);
   }
 
@@ -203,7 +213,12 @@ export async function trainCommand(args: string[]): Promise<number> {
     link: async () => null,
     heuristic: async () => null,
     node: async () => null,
-    type: async (t) => typeReportJson(await t.testReport(await t.embeddings()), t.graph.edgeTypes ?? [], parsed.typeNames ? await loadTypeSentences(parsed.typeNames) : new Map()),
+    type: async (t) =>
+      typeReportJson(
+        await t.testReport(await t.embeddings()),
+        t.graph.edgeTypes ?? [],
+        parsed.typeNames ? await loadTypeSentences(parsed.typeNames) : new Map(),
+      ),
   });
   if (typeReport) for (const line of typeReportLines(typeReport)) log(line);
   const result = {
@@ -226,7 +241,12 @@ export async function trainCommand(args: string[]): Promise<number> {
   };
   if (own.saveModel) {
     const identity = { fingerprint: await graphFingerprint(graph), nodeOrder: await nodeOrderFingerprint(graph.nodes.map((n) => n.id)) };
-    const splitFp = link ? await splitFingerprint(link.split, graph.nodes.map((n) => n.id)) : null;
+    const splitFp = link
+      ? await splitFingerprint(
+          link.split,
+          graph.nodes.map((n) => n.id),
+        )
+      : null;
     await writeModelDir(own.saveModel, await saveModelFiles(trainer, savingMeta(trainer, graph, identity, splitFp, APP_VERSION)));
     log(`model written to ${own.saveModel}/model.json + weights.bin (weights of epoch ${trainer.weightsEpoch})`);
   }

@@ -29,7 +29,15 @@ export function typeReportJson(report: TypeReport, typeNames: string[], sentence
     perType: report.perType.map((s) => {
       const type = nameOf(s.cls);
       const sentence = sentences.get(type);
-      return { type, ...(sentence ? { sentence } : {}), f1: num(s.f1), precision: num(s.precision), recall: num(s.recall), support: s.support, predicted: s.predicted };
+      return {
+        type,
+        ...(sentence ? { sentence } : {}),
+        f1: num(s.f1),
+        precision: num(s.precision),
+        recall: num(s.recall),
+        support: s.support,
+        predicted: s.predicted,
+      };
     }),
     confusions: report.confusions.map((c) => ({ truth: nameOf(c.truth), predicted: nameOf(c.predicted), count: c.count })),
   };
@@ -39,7 +47,12 @@ export function typeReportJson(report: TypeReport, typeNames: string[], sentence
 export function typeReportLines(r: TypeReportJson): string[] {
   const rated = r.perType.filter((x) => x.support > 0).sort((a, b) => (a.f1 ?? 0) - (b.f1 ?? 0));
   const line = (x: TypeRow) => `  type ${x.type}: F1 ${(x.f1 ?? 0).toFixed(3)}, support ${x.support}${x.sentence ? ` — ${x.sentence}` : ''}`;
-  const out = [`test per-type F1 (${rated.length} types with test pairs); weakest:`, ...rated.slice(0, 5).map(line), 'strongest:', ...rated.slice(-5).reverse().map(line)];
+  const out = [
+    `test per-type F1 (${rated.length} types with test pairs); weakest:`,
+    ...rated.slice(0, 5).map(line),
+    'strongest:',
+    ...rated.slice(-5).reverse().map(line),
+  ];
   out.push('most confused (true → predicted: count):');
   for (const c of r.confusions) out.push(`  ${c.truth} → ${c.predicted}: ${c.count}`);
   return out;

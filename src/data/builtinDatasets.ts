@@ -5,8 +5,6 @@ export interface BuiltinDataset {
   path: string;
 }
 
-export const BUILTIN_DATASETS: BuiltinDataset[] = [
-  { id: 'demo', label: 'Demo: well-known drug interactions', path: 'datasets/demo.json' },
-];
+export const BUILTIN_DATASETS: BuiltinDataset[] = [{ id: 'demo', label: 'Demo: well-known drug interactions', path: 'datasets/demo.json' }];
 
 export const findBuiltin = (id: string): BuiltinDataset | undefined => BUILTIN_DATASETS.find((d) => d.id === id);

@@ -31,11 +31,7 @@ function checkExpansion(label: string, member: string, bytesIn: number, bytesOut
   const { ratio, ratioFrom, maxBytes } = EXPANSION_LIMITS;
   const what = member ? `"${member}"` : 'the gzip stream';
   if (bytesOut > maxBytes) {
-    throw new LoadError(
-      'too-large',
-      label,
-      `${what} decompresses to more than ${fmtBytes(maxBytes)}; stopped there to keep the page alive.`,
-    );
+    throw new LoadError('too-large', label, `${what} decompresses to more than ${fmtBytes(maxBytes)}; stopped there to keep the page alive.`);
   }
   if (bytesOut > ratioFrom && bytesOut > ratio * bytesIn) {
     throw new LoadError(
@@ -320,11 +316,7 @@ export class GzipSink implements ByteSink {
   }
 
   private truncated(): LoadError {
-    return new LoadError(
-      'truncated',
-      this.label,
-      'the gzip stream is truncated (it ends before its trailer) — incomplete download?',
-    );
+    return new LoadError('truncated', this.label, 'the gzip stream is truncated (it ends before its trailer) — incomplete download?');
   }
 
   /** The 8 input bytes before absolute offset `at` (undefined if no longer held). */
@@ -350,11 +342,7 @@ export class GzipSink implements ByteSink {
       throw new LoadError('checksum', this.label, `${which} is damaged: its trailer states ${isize} bytes, it holds ${size}.`);
     }
     if (stated !== crc) {
-      throw new LoadError(
-        'checksum',
-        this.label,
-        `${which} is damaged: its data has CRC-32 ${hex(crc)}, the trailer states ${hex(stated)}.`,
-      );
+      throw new LoadError('checksum', this.label, `${which} is damaged: its data has CRC-32 ${hex(crc)}, the trailer states ${hex(stated)}.`);
     }
   }
 

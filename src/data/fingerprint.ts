@@ -75,7 +75,7 @@ export function canonicalGraphText(g: FingerprintGraph): string {
     const y = position[g.edgeDst[e]];
     const type = g.edgeType?.[e] ?? -1;
     const rank = type >= 0 && type < types.length ? typeOrder.position[type] + 1 : 0;
-    keys[e] = ((x < y ? x * n + y : y * n + x) * t) + rank;
+    keys[e] = (x < y ? x * n + y : y * n + x) * t + rank;
   }
   keys.sort();
   const lines = new Array<string>(keys.length);

@@ -266,9 +266,7 @@ export class GraphBuilder {
   report(files: string[]): LoadReport {
     const nodes = this.nodes;
     if (this.conflictingTypes > 0) {
-      this.warn(
-        `${this.conflictingTypes} pair(s) were listed with more than one interaction type; the first type listed is kept.`,
-      );
+      this.warn(`${this.conflictingTypes} pair(s) were listed with more than one interaction type; the first type listed is kept.`);
     }
     return {
       files,

@@ -131,7 +131,11 @@ export class JsonGraphSink implements TextSink {
 function nodeAttributes(n: { [k: string]: Json }): Annotation {
   const str = (v: Json | undefined): string | undefined => (typeof v === 'string' && v.trim() ? detach(v.trim()) : undefined);
   const strs = (v: Json | undefined): string[] | undefined => {
-    if (typeof v === 'string') return v.split('|').map((s) => s.trim()).filter(Boolean);
+    if (typeof v === 'string')
+      return v
+        .split('|')
+        .map((s) => s.trim())
+        .filter(Boolean);
     if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((s) => s.trim());
     return undefined;
   };

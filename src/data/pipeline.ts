@@ -36,8 +36,7 @@ export async function readInput(file: InputFile, openText: (label: string) => Te
   } catch (e) {
     throw new LoadError('io', label, `cannot open the file: ${errText(e)}.`);
   }
-  const textSink = (entryLabel: string, emptyWhat?: string): ByteSink =>
-    new TextDecodingSink(entryLabel, openText(entryLabel), opts.warn, emptyWhat);
+  const textSink = (entryLabel: string, emptyWhat?: string): ByteSink => new TextDecodingSink(entryLabel, openText(entryLabel), opts.warn, emptyWhat);
   let sink: ByteSink | undefined;
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;

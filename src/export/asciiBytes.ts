@@ -15,7 +15,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 function decimalExponent(v: number): number {
   if (!LITTLE_ENDIAN) return Math.floor(Math.log10(v));
   F64[0] = v;
-  return Math.floor((((HI[0] >>> 20) & 0x7ff) - 1023) * 0.30102999566398120) - 1;
+  return Math.floor((((HI[0] >>> 20) & 0x7ff) - 1023) * 0.3010299956639812) - 1;
 }
 
 let digitsM = 0;

@@ -111,7 +111,16 @@ export const xmlText = (s: string): string => s.replace(NOT_XML, '');
 export function escapeXml(s: string): string {
   return xmlText(s).replace(/[&<>"'\r\n\t]/g, (c) => XML_ENTITIES[c]);
 }
-const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;', '\n': '&#10;', '\t': '&#9;' };
+const XML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  '\r': '&#13;',
+  '\n': '&#10;',
+  '\t': '&#9;',
+};
 
 /** How lists are joined in formats without a list type (GraphML). */
 export const LIST_SEPARATOR = '|';

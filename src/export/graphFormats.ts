@@ -15,4 +15,3 @@ export const GRAPH_FORMATS: Record<GraphFormat, { extension: string; type: strin
 };
 
 export const isGraphFormat = (f: string): f is GraphFormat => Object.hasOwn(GRAPH_FORMATS, f);
-

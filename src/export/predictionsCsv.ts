@@ -77,7 +77,11 @@ export class PredictionsWriter {
   }
 
   header(task: PredictionTask): string {
-    return predictionColumns(task, this.source.classes ?? []).map((c) => this.quote(c)).join(this.delimiter) + '\n';
+    return (
+      predictionColumns(task, this.source.classes ?? [])
+        .map((c) => this.quote(c))
+        .join(this.delimiter) + '\n'
+    );
   }
 
   /** The rows as UTF-8 text: link rows written byte by byte (the 9.1 M-row case), the others as strings. */
@@ -156,7 +160,8 @@ export class PredictionsWriter {
       const v = r.node[i];
       let best = 0;
       for (let k = 1; k < c; k++) if (r.probability[i * c + k] > r.probability[i * c + best]) best = k;
-      let line = this.ids[v] + t + this.names[v] + t + this.split(r.part[i]) + t + className(r.label[i]) + t + className(best) + t + num(r.probability[i * c + best]);
+      let line =
+        this.ids[v] + t + this.names[v] + t + this.split(r.part[i]) + t + className(r.label[i]) + t + className(best) + t + num(r.probability[i * c + best]);
       for (let k = 0; k < c; k++) line += t + num(r.probability[i * c + k]);
       parts[i] = line + '\n';
     }

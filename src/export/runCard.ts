@@ -128,7 +128,10 @@ export function runCardMarkdown(card: RunCard): string {
   lines.push(`# Run ${card.run}: ${card.settings.model} on ${markdownText(card.dataset)}`, '');
   lines.push(`Drug GNN Playground ${markdownText(card.appVersion)} · run card format \`${card.format}\``, '');
   if (card.loadedFrom) {
-    lines.push(`Weights loaded from the model file ${markdownText(card.loadedFrom.file)} (epoch ${card.loadedFrom.epoch}, saved by version ${markdownText(card.loadedFrom.appVersion)}).`, '');
+    lines.push(
+      `Weights loaded from the model file ${markdownText(card.loadedFrom.file)} (epoch ${card.loadedFrom.epoch}, saved by version ${markdownText(card.loadedFrom.appVersion)}).`,
+      '',
+    );
   }
   lines.push('## Data', '');
   row('what', 'value');
@@ -142,7 +145,10 @@ export function runCardMarkdown(card: RunCard): string {
   for (const [k, v] of Object.entries(card.settings)) row(k, markdownText(String(v)));
   row('backend', card.backend);
   lines.push('', '## Outcome', '');
-  lines.push(`${card.epochs} epochs; ended: ${markdownText(card.ended.text)}. The best epoch is chosen by validation ${markdownText(card.selectionMetric || '—')}.`, '');
+  lines.push(
+    `${card.epochs} epochs; ended: ${markdownText(card.ended.text)}. The best epoch is chosen by validation ${markdownText(card.selectionMetric || '—')}.`,
+    '',
+  );
   const keys = METRIC_KEYS.filter((k) => finite(card.final?.[k]) || finite(card.best?.[k]));
   row('', 'epoch', ...keys);
   row('---', ...['epoch', ...keys].map(() => '---:'));

@@ -31,7 +31,7 @@ export class TopK {
     const heap = this.heap;
     if (heap.length < this.k) {
       heap.push({ a, b, score });
-      for (let i = heap.length - 1; i > 0; ) {
+      for (let i = heap.length - 1; i > 0;) {
         const parent = (i - 1) >> 1;
         if (heap[parent].score <= heap[i].score) break;
         [heap[parent], heap[i]] = [heap[i], heap[parent]];
@@ -40,7 +40,7 @@ export class TopK {
       return;
     }
     heap[0] = { a, b, score };
-    for (let i = 0; ; ) {
+    for (let i = 0; ;) {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;

@@ -57,7 +57,8 @@ export function checkpointMismatch(trainer: TrainerBase, cp: TrainerCheckpoint):
   if (cp?.format !== CHECKPOINT_FORMAT) return `not a training checkpoint (format ${JSON.stringify(cp?.format)}, expected ${CHECKPOINT_FORMAT})`;
   if (cp.numNodes !== trainer.graph.numNodes) return `it was saved on a graph of ${cp.numNodes} drugs, this one has ${trainer.graph.numNodes}`;
   const differ = settingsDiffer(trainer.settings, cp.settings);
-  if (differ.length > 0) return `its settings differ: ${differ.map((k) => `${k}=${JSON.stringify(cp.settings?.[k])} (now ${JSON.stringify(trainer.settings[k])})`).join(', ')}`;
+  if (differ.length > 0)
+    return `its settings differ: ${differ.map((k) => `${k}=${JSON.stringify(cp.settings?.[k])} (now ${JSON.stringify(trainer.settings[k])})`).join(', ')}`;
   const vars = trainer.variables();
   if (cp.variables.length !== vars.length) return `it holds ${cp.variables.length} weight tensors, this model has ${vars.length}`;
   for (const [i, v] of vars.entries()) {
@@ -69,7 +70,8 @@ export function checkpointMismatch(trainer: TrainerBase, cp: TrainerCheckpoint):
   const m = cp.optimizer.moments.length;
   if (m !== 0 && m !== 2 * vars.length) return `it holds ${m} optimiser moments, this model needs ${2 * vars.length}`;
   if (cp.bestWeights && cp.bestWeights.length !== vars.length) return `its best-epoch weights hold ${cp.bestWeights.length} tensors, not ${vars.length}`;
-  if (cp.rngStates.length !== trainer.randomStreams().length) return `it holds ${cp.rngStates.length} random streams, this trainer draws from ${trainer.randomStreams().length}`;
+  if (cp.rngStates.length !== trainer.randomStreams().length)
+    return `it holds ${cp.rngStates.length} random streams, this trainer draws from ${trainer.randomStreams().length}`;
   return null;
 }
 

@@ -96,7 +96,12 @@ export function packCheckpoint(cp: TrainerCheckpoint): PackedCheckpoint {
     optimizer: { ...cp.optimizer, moments: cp.optimizer.moments.map(empty) },
     bestWeights: cp.bestWeights ? cp.bestWeights.map(empty) : null,
   };
-  return { packed: PACKED_FORMAT, meta, lengths: tensors.map((t) => t.values.length), data: new Blob(tensors.map((t) => t.values as Float32Array<ArrayBuffer>)) };
+  return {
+    packed: PACKED_FORMAT,
+    meta,
+    lengths: tensors.map((t) => t.values.length),
+    data: new Blob(tensors.map((t) => t.values as Float32Array<ArrayBuffer>)),
+  };
 }
 
 /** The plain checkpoint back from its packed form; a truncated or mismatched Blob is refused. */

@@ -13,13 +13,7 @@ export interface Csr {
 }
 
 /** Builds a CSR matrix from coordinate triples (counting sort by row; duplicate entries are kept and add up). */
-export function csrFromCoo(
-  numRows: number,
-  numCols: number,
-  rows: Int32Array,
-  cols: Int32Array,
-  values: Float32Array,
-): Csr {
+export function csrFromCoo(numRows: number, numCols: number, rows: Int32Array, cols: Int32Array, values: Float32Array): Csr {
   const rowPtr = new Int32Array(numRows + 1);
   for (let i = 0; i < rows.length; i++) rowPtr[rows[i] + 1]++;
   for (let r = 0; r < numRows; r++) rowPtr[r + 1] += rowPtr[r];

@@ -68,7 +68,7 @@ function sampleNegativesOfPart(role: Uint8Array, mode: NewDrugMode, part: number
   const n = Math.min(count, domain - taken);
   const a = new Int32Array(n);
   const b = new Int32Array(n);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const u = held[rng.int(held.length)];
     const v = other[rng.int(other.length)];
     if (u === v || exclude.has(u, v)) continue;
@@ -100,7 +100,9 @@ export function splitLinksByDrug(numNodes: number, src: Int32Array, dst: Int32Ar
   }
   const [trainPos, valPos, testPos] = parts.map(([a, b]) => ({ a: Int32Array.from(a), b: Int32Array.from(b) }));
   if (valPos.a.length === 0 || testPos.a.length === 0) {
-    throw new Error(`The ${mode} split has no ${valPos.a.length === 0 ? 'validation' : 'test'} pairs on this graph: raise the test fraction or use the pairs split.`);
+    throw new Error(
+      `The ${mode} split has no ${valPos.a.length === 0 ? 'validation' : 'test'} pairs on this graph: raise the test fraction or use the pairs split.`,
+    );
   }
   const known = new PairSet(numNodes);
   for (let i = 0; i < src.length; i++) known.add(src[i], dst[i]);

@@ -29,9 +29,7 @@ export class Linear {
     const bound = glorot ? Math.sqrt(6 / (inFeatures + outFeatures)) : 1 / Math.sqrt(inFeatures);
     const uniform = (n: number) => Float32Array.from({ length: n }, () => (2 * rng.next() - 1) * bound);
     // tidy disposes the initial-value tensors; variables survive it.
-    this.weight = tf.tidy(() =>
-      trainable(tf.tensor2d(uniform(inFeatures * outFeatures), [inFeatures, outFeatures]), `${name}/W`),
-    );
+    this.weight = tf.tidy(() => trainable(tf.tensor2d(uniform(inFeatures * outFeatures), [inFeatures, outFeatures]), `${name}/W`));
     const biasInit = () => (glorot ? new Float32Array(outFeatures) : uniform(outFeatures));
     this.bias = options.bias === false ? null : tf.tidy(() => trainable(tf.tensor1d(biasInit()), `${name}/b`));
   }
@@ -50,4 +48,3 @@ export class Linear {
     this.bias?.dispose();
   }
 }
-

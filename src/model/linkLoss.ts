@@ -95,7 +95,6 @@ export function softmaxCrossEntropyOps(labels: Int32Array, logits: tf.Tensor2D):
   return op(logits) as tf.Scalar;
 }
 
-
 /** The form in typed-array loops, one pass each way; reads the logits (free on cpu, a read-back elsewhere). */
 export function softmaxCrossEntropyHost(labels: Int32Array, logits: tf.Tensor2D): tf.Scalar {
   const [rows, cols] = logits.shape;

@@ -20,7 +20,7 @@ export function auroc(pos: ArrayLike<number>, neg: ArrayLike<number>): number {
   for (let i = 0; i < nNeg; i++) all[nPos + i] = neg[i];
   const order = sortedIndices(all, 'ascending');
   let rankSumPos = 0;
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && all[order[j + 1]] === all[order[i]]) j++;
     const avgRank = (i + j) / 2 + 1; // 1-based average rank of the tie group
@@ -51,7 +51,7 @@ export function auprc(pos: ArrayLike<number>, neg: ArrayLike<number>): number {
   let seen = 0;
   let prevRecall = 0;
   let ap = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i;
     while (j + 1 < n && all[order[j + 1]] === all[order[i]]) j++;
     for (let k = i; k <= j; k++) tp += isPos[order[k]];

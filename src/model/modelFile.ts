@@ -80,7 +80,13 @@ export function savingMeta(
   const task = trainer.settings.task;
   return {
     appVersion,
-    graph: { name: graph.name, fingerprint: identity.fingerprint, nodeOrder: identity.nodeOrder, drugs: graph.nodes.length, interactions: graph.edgeSrc.length },
+    graph: {
+      name: graph.name,
+      fingerprint: identity.fingerprint,
+      nodeOrder: identity.nodeOrder,
+      drugs: graph.nodes.length,
+      interactions: graph.edgeSrc.length,
+    },
     splitFingerprint,
     interactionTypes: [...graph.edgeTypes],
     classNames: task === 'type' ? [...graph.edgeTypes] : task === 'node' ? [...ATC_GROUPS] : [],

@@ -164,7 +164,7 @@ function allPairsPlan(trainer: LinkTrainer, h: Float32Array, block: number): Pre
       let k = 0;
       let u = 0;
       let v = 1;
-      for (let done = 0; done < total; ) {
+      for (let done = 0; done < total;) {
         const size = Math.min(block, total - done);
         const a = new Int32Array(size);
         const b = new Int32Array(size);

@@ -39,7 +39,10 @@ export async function pygInputsOf(trainer: TrainerBase, nodeIds: string[]): Prom
     link: (t) => ({ ...base, split: linkSplitToJson(t.split, nodeIds), selectBy: t.selectionMetric === 'Hits@20' ? 'hits20' : 'auroc' }),
     type: (t) => {
       const s = t.typeSplit;
-      return { ...base, typeSplit: { format: 'type-split/1', types: [...(t.graph.edgeTypes ?? [])], train: typed(s.train), val: typed(s.val), test: typed(s.test) } };
+      return {
+        ...base,
+        typeSplit: { format: 'type-split/1', types: [...(t.graph.edgeTypes ?? [])], train: typed(s.train), val: typed(s.val), test: typed(s.test) },
+      };
     },
     heuristic: () => {
       throw new Error('a heuristic has no PyTorch Geometric project');

@@ -96,7 +96,7 @@ export function sampleNegatives(numNodes: number, count: number, exclude: PairSe
   }
   const a = new Int32Array(count);
   const b = new Int32Array(count);
-  for (let i = 0; i < count; ) {
+  for (let i = 0; i < count;) {
     const u = rng.int(numNodes);
     const v = rng.int(numNodes);
     if (u === v || exclude.has(u, v)) continue;

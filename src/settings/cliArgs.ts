@@ -11,9 +11,7 @@ export type OwnOptions = Record<string, { type: 'string' | 'boolean' }>;
 export type OwnValues = Record<string, string | boolean | undefined>;
 
 /** Model settings that have a CLI flag, by flag. */
-const SETTING_BY_FLAG = new Map<string, ModelSettingKey>(
-  MODEL_SETTING_KEYS.filter((k) => rowOf(k).flag).map((k) => [rowOf(k).flag!, k]),
-);
+const SETTING_BY_FLAG = new Map<string, ModelSettingKey>(MODEL_SETTING_KEYS.filter((k) => rowOf(k).flag).map((k) => [rowOf(k).flag!, k]));
 
 export const SETTING_FLAGS: readonly string[] = [...SETTING_BY_FLAG.keys()];
 
@@ -60,7 +58,11 @@ export function parseCliArgs(args: string[], own: OwnOptions = {}): { settings: 
   const options: OwnOptions = { ...own };
   for (const flag of SETTING_BY_FLAG.keys()) options[flag] = { type: 'string' };
   const allFlags = new Set(Object.keys(options).map((f) => `--${f}`));
-  const stringFlags = new Set(Object.entries(options).filter(([, o]) => o.type === 'string').map(([f]) => `--${f}`));
+  const stringFlags = new Set(
+    Object.entries(options)
+      .filter(([, o]) => o.type === 'string')
+      .map(([f]) => `--${f}`),
+  );
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: joinDashValues(args, stringFlags, allFlags), options, strict: true, allowPositionals: true });

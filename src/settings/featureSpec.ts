@@ -17,7 +17,8 @@ export function parseFeatureSpec(spec: string): { kinds: FeatureKind[] } | { err
   const parts = spec.split('+').map((s) => s.trim());
   const kinds: FeatureKind[] = [];
   for (const p of parts) {
-    if (!(FEATURE_KINDS as readonly string[]).includes(p)) return { error: `unknown feature kind “${p}” (expected ${FEATURE_KINDS.join(', ')}, joined with +)` };
+    if (!(FEATURE_KINDS as readonly string[]).includes(p))
+      return { error: `unknown feature kind “${p}” (expected ${FEATURE_KINDS.join(', ')}, joined with +)` };
     if (kinds.includes(p as FeatureKind)) return { error: `feature kind “${p}” is listed twice` };
     kinds.push(p as FeatureKind);
   }

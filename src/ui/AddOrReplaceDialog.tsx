@@ -23,8 +23,8 @@ function Dialog({ files, graph }: { files: string[]; graph: string }) {
       >
         <h2 id="add-or-replace-title">Add to the current graph, or replace it?</h2>
         <p id="add-or-replace-text">
-          Load <strong>{what}</strong>: add its interactions to <strong>{graph}</strong> (drugs with the same id are merged), or
-          replace that graph and its model.
+          Load <strong>{what}</strong>: add its interactions to <strong>{graph}</strong> (drugs with the same id are merged), or replace that graph and its
+          model.
         </p>
         <div className="modal-buttons">
           <button type="button" onClick={() => loader.resolveAddOrReplace(null)}>

@@ -31,7 +31,7 @@ function initialMapping(d: ColumnDetection): ColumnMapping {
 
 function TableColumns({ d, mapping, onChange }: { d: ColumnDetection; mapping: ColumnMapping; onChange: (m: ColumnMapping) => void }) {
   const width = Math.max(d.header.length, ...d.rows.map((r) => r.length));
-  const name = (i: number) => (mapping.hasHeader ?? d.hasHeader) && d.header[i] ? `${i + 1}: ${d.header[i]}` : `column ${i + 1}`;
+  const name = (i: number) => ((mapping.hasHeader ?? d.hasHeader) && d.header[i] ? `${i + 1}: ${d.header[i]}` : `column ${i + 1}`);
   return (
     <fieldset className="column-table">
       <legend>{d.file}</legend>
@@ -56,11 +56,7 @@ function TableColumns({ d, mapping, onChange }: { d: ColumnDetection; mapping: C
           </label>
         ))}
         <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={mapping.hasHeader ?? d.hasHeader}
-            onChange={(e) => onChange({ ...mapping, hasHeader: e.target.checked })}
-          />
+          <input type="checkbox" checked={mapping.hasHeader ?? d.hasHeader} onChange={(e) => onChange({ ...mapping, hasHeader: e.target.checked })} />
           first row is a header
         </label>
       </div>
@@ -83,10 +79,11 @@ function TableColumns({ d, mapping, onChange }: { d: ColumnDetection; mapping: C
 
 function Dialog({ detections }: { detections: ColumnDetection[] }) {
   const loader = useDataLoader();
-  const [mappings, setMappings] = useState<Record<string, ColumnMapping>>(() =>
-    Object.fromEntries(detections.map((d) => [d.file, initialMapping(d)])),
-  );
-  const problem = Object.values(mappings).map(mappingProblem).find((p) => p !== null) ?? null;
+  const [mappings, setMappings] = useState<Record<string, ColumnMapping>>(() => Object.fromEntries(detections.map((d) => [d.file, initialMapping(d)])));
+  const problem =
+    Object.values(mappings)
+      .map(mappingProblem)
+      .find((p) => p !== null) ?? null;
   return (
     <div className="modal-backdrop">
       <div className="modal" role="dialog" aria-modal="true" aria-label="Choose the interaction columns" data-testid="column-dialog">

@@ -22,7 +22,10 @@ function SettingControl({ name }: { name: SettingKey }) {
   const commit = (raw: string) => {
     const parsed = row.parse(raw);
     if ('error' in parsed) {
-      setComplaint({ against: value, text: `${raw.trim() === '' ? 'Empty' : `“${raw}”`}: ${parsed.error}. Still using ${row.label.toLowerCase()} ${String(value)}.` });
+      setComplaint({
+        against: value,
+        text: `${raw.trim() === '' ? 'Empty' : `“${raw}”`}: ${parsed.error}. Still using ${row.label.toLowerCase()} ${String(value)}.`,
+      });
       return;
     }
     setComplaint(null);

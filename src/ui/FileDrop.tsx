@@ -41,9 +41,7 @@ export function FileDrop() {
   if (!over) return null;
   return (
     <div className="drop-overlay" data-testid="drop-overlay">
-      <div>
-        Drop DrugBank XML (.xml, .zip), DDI tables (.csv, .tsv, .gz) or companion tables to load them
-      </div>
+      <div>Drop DrugBank XML (.xml, .zip), DDI tables (.csv, .tsv, .gz) or companion tables to load them</div>
     </div>
   );
 }

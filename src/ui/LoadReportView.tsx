@@ -6,8 +6,8 @@ export function LoadReportView({ report, name }: { report: LoadReport; name: str
   return (
     <div className="report" data-testid="report">
       <p>
-        <strong>{name}</strong>: <span data-testid="report-nodes">{report.nodes}</span> drugs,{' '}
-        <span data-testid="report-edges">{report.edges}</span> interactions
+        <strong>{name}</strong>: <span data-testid="report-nodes">{report.nodes}</span> drugs, <span data-testid="report-edges">{report.edges}</span>{' '}
+        interactions
         {report.edgeTypes > 0 ? `, ${report.edgeTypes} interaction types` : ''}.
       </p>
       <ul className="report-list">

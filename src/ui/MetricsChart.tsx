@@ -24,11 +24,21 @@ export function MetricsChart({ history }: { history: EpochMetrics[] }) {
       <line x1={PAD.l} y1={PAD.t} x2={PAD.l} y2={H - PAD.b} className="axis" />
       <line x1={W - PAD.r} y1={PAD.t} x2={W - PAD.r} y2={H - PAD.b} className="axis" />
       <line x1={PAD.l} y1={yMetric(0.5)} x2={W - PAD.r} y2={yMetric(0.5)} className="grid" />
-      <text x={PAD.l - 4} y={PAD.t + 8} className="tick" textAnchor="end">{maxLoss.toFixed(2)}</text>
-      <text x={PAD.l - 4} y={H - PAD.b} className="tick" textAnchor="end">0</text>
-      <text x={W - PAD.r + 4} y={PAD.t + 8} className="tick">1.0</text>
-      <text x={W - PAD.r + 4} y={yMetric(0.5) + 3} className="tick">0.5</text>
-      <text x={W - PAD.r} y={H - 6} className="tick" textAnchor="end">epoch {maxEpoch}</text>
+      <text x={PAD.l - 4} y={PAD.t + 8} className="tick" textAnchor="end">
+        {maxLoss.toFixed(2)}
+      </text>
+      <text x={PAD.l - 4} y={H - PAD.b} className="tick" textAnchor="end">
+        0
+      </text>
+      <text x={W - PAD.r + 4} y={PAD.t + 8} className="tick">
+        1.0
+      </text>
+      <text x={W - PAD.r + 4} y={yMetric(0.5) + 3} className="tick">
+        0.5
+      </text>
+      <text x={W - PAD.r} y={H - 6} className="tick" textAnchor="end">
+        epoch {maxEpoch}
+      </text>
       <path d={series((h) => h.loss, yLoss)} className="series loss" />
       <path d={series((h) => h.valAuroc, yMetric)} className="series auroc" />
       <path d={series((h) => h.valAuprc, yMetric)} className="series auprc" />

@@ -59,12 +59,23 @@ function draw(cy: cytoscape.Core, layer: EdgeLayer, graph: DrugGraph, visible: V
   else {
     // The force layout pulls along interactions: they are Cytoscape edges for the layout's run only.
     const links = cy.add(
-      Array.from(visible.edges, (i) => ({ group: 'edges' as const, data: { source: nodeElementId(graph.edgeSrc[i]), target: nodeElementId(graph.edgeDst[i]) } })),
+      Array.from(visible.edges, (i) => ({
+        group: 'edges' as const,
+        data: { source: nodeElementId(graph.edgeSrc[i]), target: nodeElementId(graph.edgeDst[i]) },
+      })),
     );
     // cose stops when its temperature (1000) cools below 1: at 0.97 per iteration that is 227
     // iterations instead of 688 at the default 0.99. Each costs drugs² repulsions on the main thread
     // before the demo is first drawn; the demo's picture looks the same (bench/startup.ts, README).
-    cy.layout({ name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 6000, idealEdgeLength: () => 60, numIter: 1500, coolingFactor: 0.97 } as cytoscape.LayoutOptions).run();
+    cy.layout({
+      name: 'cose',
+      animate: false,
+      randomize: true,
+      nodeRepulsion: () => 6000,
+      idealEdgeLength: () => 60,
+      numIter: 1500,
+      coolingFactor: 0.97,
+    } as cytoscape.LayoutOptions).run();
     links.remove();
   }
   layer.setKnown(visible.edges, graph.edgeSrc, graph.edgeDst, probabilities);
@@ -110,9 +121,7 @@ export function NetworkView({ onReady }: { onReady: (cy: cytoscape.Core | null) 
 
   const visible = useMemo(
     () =>
-      graph
-        ? visibleSet(graph.nodes.length, graph.edgeSrc, graph.edgeDst, selectionProbabilities, { maxEdges, minStrength, focus: focusIndices, hops })
-        : null,
+      graph ? visibleSet(graph.nodes.length, graph.edgeSrc, graph.edgeDst, selectionProbabilities, { maxEdges, minStrength, focus: focusIndices, hops }) : null,
     [graph, selectionProbabilities, maxEdges, minStrength, focusIndices, hops],
   );
   const webgl = useWebglRenderer(renderer, visible?.nodes.length ?? 0);
@@ -163,11 +172,17 @@ export function NetworkView({ onReady }: { onReady: (cy: cytoscape.Core | null) 
   return (
     <>
       {/* A picture for assistive technology: drugs are reached by keyboard through the title bar's search. */}
-      <div ref={container} className="network" data-testid="network" role="img" aria-label="Drug interaction network (find a drug with the search in the title bar)" />
+      <div
+        ref={container}
+        className="network"
+        data-testid="network"
+        role="img"
+        aria-label="Drug interaction network (find a drug with the search in the title bar)"
+      />
       {graph && visible && (
         <div className="view-counts" data-testid="view-counts">
-          showing {visible.edges.length.toLocaleString()} of {graph.edgeSrc.length.toLocaleString()} interactions ·{' '}
-          {visible.nodes.length.toLocaleString()} of {graph.nodes.length.toLocaleString()} drugs
+          showing {visible.edges.length.toLocaleString()} of {graph.edgeSrc.length.toLocaleString()} interactions · {visible.nodes.length.toLocaleString()} of{' '}
+          {graph.nodes.length.toLocaleString()} drugs
           {visible.matching > visible.edges.length ? ` · ${(visible.matching - visible.edges.length).toLocaleString()} more match (raise “edges drawn”)` : ''}
         </div>
       )}

@@ -65,7 +65,9 @@ export function ViewControls() {
           min={SETTINGS.hops.min}
           max={SETTINGS.hops.max}
           value={hops}
-          onChange={(e) => void controller.changeSettings({ hops: Math.min(SETTINGS.hops.max, Math.max(SETTINGS.hops.min, Number(e.target.value) || SETTINGS.hops.min)) })}
+          onChange={(e) =>
+            void controller.changeSettings({ hops: Math.min(SETTINGS.hops.max, Math.max(SETTINGS.hops.min, Number(e.target.value) || SETTINGS.hops.min)) })
+          }
         />
       </label>
       <label title={SETTINGS.minStrength.help}>

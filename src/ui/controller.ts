@@ -179,7 +179,18 @@ export class PlaygroundController {
     const backend = await this.api.setup(graph, modelSettingsOf(settings));
     performance.mark('playground:model-ready');
     this.runs.close();
-    this.set({ graph, report, backend, history: [], error: null, edgeProbabilities: null, candidates: [], trainerNotes: [], dataNotice: null, ...NO_RUN_STATE });
+    this.set({
+      graph,
+      report,
+      backend,
+      history: [],
+      error: null,
+      edgeProbabilities: null,
+      candidates: [],
+      trainerNotes: [],
+      dataNotice: null,
+      ...NO_RUN_STATE,
+    });
     // The view is drawn from the graph alone; the untrained model's predictions colour it when they come.
     if (this.store.getState().loading) this.set({ loadStage: 'first predictions (the view is ready)' });
     // Asked for once the new view is on screen: under a software GPU the worker's WebGL work holds

@@ -44,7 +44,8 @@ export async function modelFromFiles(files: File[]): Promise<ModelInput> {
   if (files.length === 0) throw new Error('No file chosen.');
   const zip = files.find((f) => /\.zip$/i.test(f.name));
   if (zip) {
-    if (files.length > 1) throw new Error(`Choose either a model .zip or ${MODEL_JSON_NAME} with ${WEIGHTS_NAME}, not both (${files.map((f) => f.name).join(', ')}).`);
+    if (files.length > 1)
+      throw new Error(`Choose either a model .zip or ${MODEL_JSON_NAME} with ${WEIGHTS_NAME}, not both (${files.map((f) => f.name).join(', ')}).`);
     return modelFromZip(zip.name, new Uint8Array(await zip.arrayBuffer()));
   }
   const json = files.find((f) => /\.json$/i.test(f.name));

@@ -96,7 +96,13 @@ async function tryBackend(name: BackendName, allowSoftware: boolean): Promise<Ba
   try {
     if (!(await tf.setBackend(name))) return { name, ok: false, detail: 'failed to initialise' };
     await tf.ready();
-    const inputs = [tf.tensor2d([[1, 2], [3, 4]]), tf.tensor2d([[5], [6]])];
+    const inputs = [
+      tf.tensor2d([
+        [1, 2],
+        [3, 4],
+      ]),
+      tf.tensor2d([[5], [6]]),
+    ];
     const product = tf.matMul(inputs[0], inputs[1]);
     const values = Array.from(await product.data());
     tf.dispose([product, ...inputs]);

@@ -13,17 +13,10 @@ import type { InputFile } from '../data/input';
 import type { ParseProgress, ParseResult } from '../data/parseResult';
 import type { ParserApi, ParserLoadOptions } from './protocol';
 
-async function run(
-  files: InputFile[],
-  signal: AbortSignal,
-  options: ParserLoadOptions,
-  onProgress?: (p: ParseProgress) => void,
-): Promise<ParseResult> {
+async function run(files: InputFile[], signal: AbortSignal, options: ParserLoadOptions, onProgress?: (p: ParseProgress) => void): Promise<ParseResult> {
   const result = await loadFiles(files, { ...options, memoryBudget: options.memoryBudget ?? PARSE_MEMORY_BUDGET, signal, onProgress });
   const g = result.graph;
-  const buffers = [g.edgeSrc.buffer, g.edgeDst.buffer, g.edgeType?.buffer, g.edgeWeight?.buffer].filter(
-    (b): b is ArrayBuffer => b instanceof ArrayBuffer,
-  );
+  const buffers = [g.edgeSrc.buffer, g.edgeDst.buffer, g.edgeType?.buffer, g.edgeWeight?.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
   return Comlink.transfer(result, buffers);
 }
 
@@ -77,4 +70,3 @@ export function installLoadErrorTransfer(): void {
     deserialize: (w: unknown) => base.deserialize(w),
   });
 }
-

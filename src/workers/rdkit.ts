@@ -9,8 +9,6 @@ import type { RdkitLike } from '../model/features/morgan';
 let loading: Promise<RdkitLike> | null = null;
 
 export function loadRdkit(): Promise<RdkitLike> {
-  loading ??= import('@rdkit/rdkit')
-    .then(({ default: init }) => init({ locateFile: () => rdkitWasm }))
-    .then((m) => m as unknown as RdkitLike);
+  loading ??= import('@rdkit/rdkit').then(({ default: init }) => init({ locateFile: () => rdkitWasm })).then((m) => m as unknown as RdkitLike);
   return loading;
 }

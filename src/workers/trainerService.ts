@@ -100,7 +100,15 @@ export class TrainerService implements TrainerApi {
     this.status = trainer.epoch >= this.budget.epochs ? 'done' : trainer.stopReason ? 'stopped' : 'paused';
     // A full view from the weights as they are now: after an early stop, the best epoch's restored ones.
     const final = await this.update(null, true);
-    await onUpdate({ ...final, typeReport: await trainer.byTask<Promise<TypeReport | null>>({ type: async (t) => t.testReport(await t.embeddings()), link: async () => null, heuristic: async () => null, node: async () => null }) });
+    await onUpdate({
+      ...final,
+      typeReport: await trainer.byTask<Promise<TypeReport | null>>({
+        type: async (t) => t.testReport(await t.embeddings()),
+        link: async () => null,
+        heuristic: async () => null,
+        node: async () => null,
+      }),
+    });
   }
 
   async setBudget(epochs: number, candidates: number): Promise<void> {
@@ -164,7 +172,10 @@ export class TrainerService implements TrainerApi {
   /** Set by cancelPredictionRows; read between blocks of the file in progress. */
   private predictionsCancelled = false;
 
-  async predictionRows(request: PredictionFileRequest, onChunk: (chunk: PredictionChunk) => boolean | void | Promise<boolean | void>): Promise<PredictionFileSummary> {
+  async predictionRows(
+    request: PredictionFileRequest,
+    onChunk: (chunk: PredictionChunk) => boolean | void | Promise<boolean | void>,
+  ): Promise<PredictionFileSummary> {
     const trainer = this.requireTrainer();
     const nodes = this.graph!.nodes;
     this.predictionsCancelled = false;
@@ -191,9 +202,7 @@ export class TrainerService implements TrainerApi {
     const trainer = this.requireTrainer();
     const graph = this.graph!;
     const ids = await this.graphIdentity();
-    const files = await this.using(async () =>
-      saveModelFiles(trainer, savingMeta(trainer, graph, ids, await this.splitFingerprintOf(trainer), APP_VERSION)),
-    );
+    const files = await this.using(async () => saveModelFiles(trainer, savingMeta(trainer, graph, ids, await this.splitFingerprintOf(trainer), APP_VERSION)));
     return Comlink.transfer(files, [files.weights]);
   }
 
@@ -236,7 +245,12 @@ export class TrainerService implements TrainerApi {
     const trainer = this.requireTrainer();
     const link = trainer.linkPredictor();
     if (!link) return null;
-    return JSON.stringify(linkSplitToJson(link.split, this.graph!.nodes.map((n) => n.id)));
+    return JSON.stringify(
+      linkSplitToJson(
+        link.split,
+        this.graph!.nodes.map((n) => n.id),
+      ),
+    );
   }
 
   async fingerprints(): Promise<Fingerprints> {
@@ -315,7 +329,12 @@ export class TrainerService implements TrainerApi {
     const trainer = this.requireTrainer();
     const graph = this.graph;
     if (!graph) throw new Error('No graph loaded.');
-    const inputs = await this.using(() => pygInputsOf(trainer, graph.nodes.map((n) => n.id)));
+    const inputs = await this.using(() =>
+      pygInputsOf(
+        trainer,
+        graph.nodes.map((n) => n.id),
+      ),
+    );
     // The worker always trains on the seeded split (the page has no split import).
     const files = buildPygProject({ graph, inputs, trainPy, splitName: `seeded (seed ${inputs.settings.seed})` });
     const folder = pygFolderName(graph.name, inputs.settings);

@@ -72,7 +72,12 @@ describe('accessibility: axe-core, keyboard and phone layout', () => {
     // The focus went into the stepper, so ←/→ step it at once.
     await expect.poll(() => focused(page).then((f) => f.inStepper)).toBe(true);
     const screens = (await snapshot(page)).stepper!.screens;
-    for (const [i, name] of [[0, 'Message'], [1, 'Aggregate'], [2, 'Update'], [screens - 1, 'Output']] as const) {
+    for (const [i, name] of [
+      [0, 'Message'],
+      [1, 'Aggregate'],
+      [2, 'Update'],
+      [screens - 1, 'Output'],
+    ] as const) {
       while ((await snapshot(page)).stepper!.screen < i) await page.keyboard.press('ArrowRight');
       await page.waitForSelector(`[data-testid=stepper][data-screen="${i}"] [data-testid^=screen-]`);
       await audit(`stepper ${name}`);

@@ -269,7 +269,10 @@ describe.runIf(haveShared)('ogbl-ddi in the page', () => {
     );
 
     // 3. The view is on screen: Cytoscape has rendered it (its render event), and the next frame has begun.
-    await page.waitForFunction((t) => performance.getEntriesByName('playground:view-rendered').some((m) => m.startTime > t), parsed.t, { timeout: 60_000, polling: 50 });
+    await page.waitForFunction((t) => performance.getEntriesByName('playground:view-rendered').some((m) => m.startTime > t), parsed.t, {
+      timeout: 60_000,
+      polling: 50,
+    });
     const renderedAt = (await markTime(page, 'playground:view-rendered')).filter((m) => m.t > parsed.t)[0].t;
     await page.waitForFunction((t) => (window as unknown as { frames: number[] }).frames.some((f) => f > t), renderedAt, { timeout: 30_000 });
     const onScreen = await page.evaluate((t) => (window as unknown as { frames: number[] }).frames.find((f) => f > t)!, renderedAt);
@@ -342,9 +345,14 @@ describe.runIf(haveShared)('ogbl-ddi in the page', () => {
     expect(during.error).toBeNull();
     const epochText = await page.getByTestId('epoch').innerText();
     if (process.env.BIG_GRAPH_EPOCH === '1') {
-      await page.waitForFunction(() => window.playground.snapshot().epoch >= 1 || window.playground.snapshot().error !== null, null, { timeout: 600_000, polling: 1000 });
+      await page.waitForFunction(() => window.playground.snapshot().epoch >= 1 || window.playground.snapshot().error !== null, null, {
+        timeout: 600_000,
+        polling: 1000,
+      });
       const first = await snapshot(page);
-      console.log(`first epoch on ${first.backend}: done ${((await pageTime(page)) - playAt) / 1000} s after Play; loss ${first.metrics.loss}; error ${first.error}`);
+      console.log(
+        `first epoch on ${first.backend}: done ${((await pageTime(page)) - playAt) / 1000} s after Play; loss ${first.metrics.loss}; error ${first.error}`,
+      );
     }
     await page.evaluate(() => window.playground.pause());
     const playEnd = await pageTime(page);

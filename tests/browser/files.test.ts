@@ -94,7 +94,10 @@ describe('files loaded in the page', () => {
       );
       void window.playground.loadFiles(files);
     });
-    await page.waitForFunction(() => !window.playground.snapshot().loading && window.playground.snapshot().nodes === 30, null, { timeout: 60_000, polling: 100 });
+    await page.waitForFunction(() => !window.playground.snapshot().loading && window.playground.snapshot().nodes === 30, null, {
+      timeout: 60_000,
+      polling: 100,
+    });
     const s = await snapshot(page);
     expect([s.nodes, s.edges, s.loadError]).toEqual([30, 30, null]);
     expect(await page.getByTestId('column-dialog').count()).toBe(0);

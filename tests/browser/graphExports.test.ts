@@ -48,7 +48,10 @@ function parseXmlInPage(page: Page, text: string, format: 'graphml' | 'gexf') {
       const types = new Map<string, { name: string; type: string }>();
       const values = (el: Element) => {
         const out: Record<string, unknown> = {};
-        const items = format === 'graphml' ? Array.from(el.getElementsByTagName('data'), (d) => [d.getAttribute('key')!, d.textContent ?? ''] as const) : Array.from(el.getElementsByTagName('attvalue'), (d) => [d.getAttribute('for')!, d.getAttribute('value') ?? ''] as const);
+        const items =
+          format === 'graphml'
+            ? Array.from(el.getElementsByTagName('data'), (d) => [d.getAttribute('key')!, d.textContent ?? ''] as const)
+            : Array.from(el.getElementsByTagName('attvalue'), (d) => [d.getAttribute('for')!, d.getAttribute('value') ?? ''] as const);
         for (const [key, raw] of items) {
           const t = types.get(key)!;
           out[t.name] = ['double', 'int', 'integer'].includes(t.type) ? Number(raw) : raw;
@@ -56,12 +59,19 @@ function parseXmlInPage(page: Page, text: string, format: 'graphml' | 'gexf') {
         return out;
       };
       if (format === 'graphml') {
-        for (const k of Array.from(doc.getElementsByTagName('key'))) types.set(k.getAttribute('id')!, { name: k.getAttribute('attr.name')!, type: k.getAttribute('attr.type')! });
+        for (const k of Array.from(doc.getElementsByTagName('key')))
+          types.set(k.getAttribute('id')!, { name: k.getAttribute('attr.name')!, type: k.getAttribute('attr.type')! });
       } else {
-        for (const a of Array.from(doc.getElementsByTagName('attribute'))) types.set(a.getAttribute('id')!, { name: a.getAttribute('title')!, type: a.getAttribute('type')! });
+        for (const a of Array.from(doc.getElementsByTagName('attribute')))
+          types.set(a.getAttribute('id')!, { name: a.getAttribute('title')!, type: a.getAttribute('type')! });
       }
       const nodes = Array.from(doc.getElementsByTagName('node'), (n) => ({ id: n.getAttribute('id')!, ...values(n) }));
-      const edges = Array.from(doc.getElementsByTagName('edge'), (e) => ({ id: e.getAttribute('id')!, source: e.getAttribute('source')!, target: e.getAttribute('target')!, ...values(e) }));
+      const edges = Array.from(doc.getElementsByTagName('edge'), (e) => ({
+        id: e.getAttribute('id')!,
+        source: e.getAttribute('source')!,
+        target: e.getAttribute('target')!,
+        ...values(e),
+      }));
       return { version: doc.documentElement.getAttribute('version'), nodes, edges };
     },
     { text, format },
@@ -128,7 +138,9 @@ describe('save and share: graph files and images', () => {
     // Before any training there is no chart to save; the reason is given.
     await expect(page.evaluate(() => window.playground.export('chart-svg'))).rejects.toThrow(/Train at least one epoch first/);
     for (let e = 0; e < 3; e++) await page.evaluate(() => window.playground.step());
-    await page.waitForFunction(() => window.playground.snapshot().candidates.length > 0 && (window.playground.drawnEdges()?.candidates.length ?? 0) > 0, null, { timeout: 60_000 });
+    await page.waitForFunction(() => window.playground.snapshot().candidates.length > 0 && (window.playground.drawnEdges()?.candidates.length ?? 0) > 0, null, {
+      timeout: 60_000,
+    });
     const s = await snapshot(page);
     expect(s.epoch).toBe(3);
     const drawn = (await page.evaluate(() => window.playground.drawnEdges()))!;
@@ -154,7 +166,10 @@ describe('save and share: graph files and images', () => {
     const byIndex = new Map(edges.filter((e) => e.known === 1).map((e) => [Number(e.id.slice(1)), e]));
     // (Computed in the page: Chromium's Math.exp may differ from Node's in the last bit.)
     const knownEdges = [...byIndex.values()];
-    const sigmoids = await page.evaluate((xs) => xs.map((x) => 1 / (1 + Math.exp(-x))), knownEdges.map((e) => e.score!));
+    const sigmoids = await page.evaluate(
+      (xs) => xs.map((x) => 1 / (1 + Math.exp(-x))),
+      knownEdges.map((e) => e.score!),
+    );
     expect(knownEdges.map((e) => e.probability)).toEqual(sigmoids);
     expect(drawn.known.length).toBeGreaterThan(100);
     for (const d of drawn.known) expect(d.color).toBe(knownEdgeStyle(strengthBin(byIndex.get(d.index)!.probability!)).color);
@@ -192,7 +207,11 @@ describe('save and share: graph files and images', () => {
     expect(pngSize(png.bytes)).toEqual({ width: Math.round(view.width * 2), height: Math.round(view.height * 2) });
     save('export-network-desktop.png', png.bytes);
     expect(view.midpoints.length).toBeGreaterThan(3);
-    const pixels = await bluestAround(page, png.bytes, view.midpoints.map((m) => ({ x: m.x * 2, y: m.y * 2 })));
+    const pixels = await bluestAround(
+      page,
+      png.bytes,
+      view.midpoints.map((m) => ({ x: m.x * 2, y: m.y * 2 })),
+    );
     // Under a drawn interaction (clear of drugs and legend): the blue of the strength scale, not the white background.
     for (const [r, , b] of pixels) expect(b - r).toBeGreaterThan(15);
     // The screen's own edge layer (painted by the same code) has the line there too.
@@ -209,17 +228,24 @@ describe('save and share: graph files and images', () => {
     }, view.midpoints);
     for (const alpha of onScreen) expect(alpha).toBeGreaterThan(100);
     // A control: the same spots in a plain white image of the view's size are white, so the check can fail.
-    const blank = await page.evaluate(async ({ w, h }) => {
-      const c = new OffscreenCanvas(w, h);
-      const x = c.getContext('2d')!;
-      x.fillStyle = '#fff';
-      x.fillRect(0, 0, w, h);
-      const b = await c.convertToBlob({ type: 'image/png' });
-      let s = '';
-      for (const v of new Uint8Array(await b.arrayBuffer())) s += String.fromCharCode(v);
-      return btoa(s);
-    }, { w: view.width * 2, h: view.height * 2 });
-    const control = await bluestAround(page, Buffer.from(blank, 'base64'), view.midpoints.map((m) => ({ x: m.x * 2, y: m.y * 2 })));
+    const blank = await page.evaluate(
+      async ({ w, h }) => {
+        const c = new OffscreenCanvas(w, h);
+        const x = c.getContext('2d')!;
+        x.fillStyle = '#fff';
+        x.fillRect(0, 0, w, h);
+        const b = await c.convertToBlob({ type: 'image/png' });
+        let s = '';
+        for (const v of new Uint8Array(await b.arrayBuffer())) s += String.fromCharCode(v);
+        return btoa(s);
+      },
+      { w: view.width * 2, h: view.height * 2 },
+    );
+    const control = await bluestAround(
+      page,
+      Buffer.from(blank, 'base64'),
+      view.midpoints.map((m) => ({ x: m.x * 2, y: m.y * 2 })),
+    );
     for (const [r, g, b] of control) expect([r, g, b]).toEqual([255, 255, 255]);
 
     // ---- network SVG: one line per drawn edge, one circle per drug, the legend's text.

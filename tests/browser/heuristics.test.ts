@@ -14,7 +14,9 @@ describe('heuristic baseline in the page', () => {
     expect(options).toEqual(expect.arrayContaining(['cn', 'aa', 'ra']));
     expect(await page.locator('body').textContent()).toMatch(/dense ones where most pairs share neighbours/);
     await page.getByTestId('play').click();
-    await page.waitForFunction(() => window.playground.snapshot().status === 'stopped' || window.playground.snapshot().status === 'error', null, { timeout: 60_000 });
+    await page.waitForFunction(() => window.playground.snapshot().status === 'stopped' || window.playground.snapshot().status === 'error', null, {
+      timeout: 60_000,
+    });
     const s = await snapshot(page);
     expect(s.error).toBeNull();
     expect(s.epoch).toBe(1);

@@ -40,7 +40,8 @@ describe('hostile inputs in the browser', () => {
 
     // A big, valid table (160 MB); Cancel while it loads.
     await page.evaluate(() => {
-      const rows = Array.from({ length: 20_000 }, (_, i) => `DB${String(i % 9000).padStart(5, '0')},DB${String((i * 7) % 9000).padStart(5, '0')}`).join('\n') + '\n';
+      const rows =
+        Array.from({ length: 20_000 }, (_, i) => `DB${String(i % 9000).padStart(5, '0')},DB${String((i * 7) % 9000).padStart(5, '0')}`).join('\n') + '\n';
       const blob = new Blob(['Drug1,Drug2\n', ...Array(560).fill(rows)]);
       void window.playground.loadFiles([new File([blob], 'big.csv')]);
     });
@@ -53,7 +54,13 @@ describe('hostile inputs in the browser', () => {
     expect([s.nodes, s.edges, s.loadError]).toEqual([before.nodes, before.edges, null]);
 
     // A fresh parse worker serves the next load.
-    r = await loadGenerated(page, 'small.csv', 'Drug1,Drug2\n' + Array.from({ length: 30 }, (_, i) => `DB${10000 + i},DB${10001 + i}`).join('\n') + '\n', 1, false);
+    r = await loadGenerated(
+      page,
+      'small.csv',
+      'Drug1,Drug2\n' + Array.from({ length: 30 }, (_, i) => `DB${10000 + i},DB${10001 + i}`).join('\n') + '\n',
+      1,
+      false,
+    );
     expect([r.s.loadError, r.s.edges]).toEqual([null, 30]);
     expect(consoleErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
     await page.close();

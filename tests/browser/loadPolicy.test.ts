@@ -27,7 +27,12 @@ function otherOrigin() {
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
-  return { requests, get url() { return url; } };
+  return {
+    requests,
+    get url() {
+      return url;
+    },
+  };
 }
 
 const settled = (page: Page) => page.waitForFunction(() => !window.playground.snapshot().loading, null, { timeout: 30_000, polling: 50 });

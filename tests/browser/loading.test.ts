@@ -125,7 +125,17 @@ describe.runIf(haveShared)('loading files in the browser', () => {
     }
     const s = await settled(page);
     // Either loaded (names kept verbatim) or refused with a message: never interpreted.
-    if (!s.loadError) expect(await page.evaluate((h) => window.playground.cy!.nodes().map((n) => n.data('label')).includes(h), hostile)).toBe(true);
+    if (!s.loadError)
+      expect(
+        await page.evaluate(
+          (h) =>
+            window.playground
+              .cy!.nodes()
+              .map((n) => n.data('label'))
+              .includes(h),
+          hostile,
+        ),
+      ).toBe(true);
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await page.close();

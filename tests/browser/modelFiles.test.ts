@@ -117,7 +117,7 @@ describe('model files and run cards in the page', () => {
     expect((await exportText(page, 'split')).text).toBe(split);
     expect(await page.getByTestId('run-loaded').textContent()).toContain('model file demo.model.zip');
     expect(await page.getByTestId('run-row').count()).toBe(1); // a new page: the loaded model's run only
-    expect((await page.locator('#setting-hidden').inputValue())).toBe('16');
+    expect(await page.locator('#setting-hidden').inputValue()).toBe('16');
     await page.getByRole('button', { name: 'Load model…' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'model-loaded', true);
     const outputBefore = await page.evaluate(() => window.playground.modelOutput('DB00682'));

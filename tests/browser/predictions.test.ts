@@ -59,7 +59,9 @@ describe('predictions file and candidate list', () => {
     known.rows.forEach((r) => parts.set(r.split, (parts.get(r.split) ?? 0) + 1));
     expect([...parts.keys()].sort()).toEqual(['test', 'train', 'val']);
     expect(parts.get('test')).toBe(Math.floor(s.edges * 0.1));
-    await expect(page.evaluate(() => window.playground.export('predictions-csv', { what: 'some' }))).rejects.toThrow(/what must be one of known, candidates, all/);
+    await expect(page.evaluate(() => window.playground.export('predictions-csv', { what: 'some' }))).rejects.toThrow(
+      /what must be one of known, candidates, all/,
+    );
 
     // The list: rank and logit on every row; Show more scans 100 more.
     const rows = page.getByTestId('candidates').getByRole('button');
@@ -101,7 +103,12 @@ describe('predictions file and candidate list', () => {
     // file's writable as they come, then close; Cancel while a chunk is being written aborts the file.
     await page.evaluate(() => {
       const w = window as unknown as Record<string, unknown>;
-      const log: { writes: number[]; closed: boolean; aborted: boolean; hold: boolean; release?: () => void } = { writes: [], closed: false, aborted: false, hold: false };
+      const log: { writes: number[]; closed: boolean; aborted: boolean; hold: boolean; release?: () => void } = {
+        writes: [],
+        closed: false,
+        aborted: false,
+        hold: false,
+      };
       w.fsLog = log;
       Object.defineProperty(window, 'showSaveFilePicker', {
         configurable: true,
@@ -123,7 +130,9 @@ describe('predictions file and candidate list', () => {
     await saver.getByRole('button', { name: 'Save predictions…' }).click();
     await expect.poll(async () => (await fsLog()).closed, { timeout: 30_000 }).toBe(true);
     const pairs = (s.nodes * (s.nodes - 1)) / 2;
-    await expect(saver.getByRole('status').innerText()).resolves.toMatch(new RegExp(`^Saved demo-[a-z0-9-]*-all-pairs\\.csv: ${pairs.toLocaleString('en')} rows, `));
+    await expect(saver.getByRole('status').innerText()).resolves.toMatch(
+      new RegExp(`^Saved demo-[a-z0-9-]*-all-pairs\\.csv: ${pairs.toLocaleString('en')} rows, `),
+    );
     expect((await fsLog()).writes.length).toBeGreaterThan(0);
     await page.evaluate(() => Object.assign((window as unknown as { fsLog: object }).fsLog, { writes: [], closed: false, hold: true }));
     await saver.getByRole('button', { name: 'Save predictions…' }).click();

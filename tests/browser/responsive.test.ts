@@ -50,7 +50,7 @@ describe('responsiveness while training a 100k-edge graph', () => {
       ([n, m]) => {
         // Uniform random distinct pairs over DrugBank-style ids, as a two-column TSV with a header.
         let seed = 12345;
-        const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+        const rand = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
         const id = (i: number) => `DB${String(i + 1).padStart(5, '0')}`;
         const seen = new Set<number>();
         const lines = ['Drug1\tDrug2'];
@@ -88,7 +88,10 @@ describe('responsiveness while training a 100k-edge graph', () => {
       undefined,
       { timeout: 20_000, polling: 250 },
     );
-    const loadTasks = await page.evaluate((t) => (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks.filter((e) => e.start >= t), loadStart);
+    const loadTasks = await page.evaluate(
+      (t) => (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks.filter((e) => e.start >= t),
+      loadStart,
+    );
     console.log(`load + first view: ${loadTasks.length} long tasks, longest ${Math.max(0, ...loadTasks.map((e) => e.duration)).toFixed(0)} ms (not asserted)`);
 
     const trainStart = await page.evaluate(() => performance.now());

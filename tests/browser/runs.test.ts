@@ -120,7 +120,9 @@ describe('why training stopped', () => {
     const notice = page.getByTestId('run-end');
     expect(await notice.getAttribute('data-kind')).toBe('early');
     const text = (await notice.textContent())!;
-    const m = text.match(/^Stopped early at epoch (\d+): validation AUROC has not improved for 3 epochs\. The best was epoch (\d+) \(validation ([\d.]+), test ([\d.]+)\)/);
+    const m = text.match(
+      /^Stopped early at epoch (\d+): validation AUROC has not improved for 3 epochs\. The best was epoch (\d+) \(validation ([\d.]+), test ([\d.]+)\)/,
+    );
     expect(m, text).not.toBeNull();
     expect(Number(m![1])).toBe(s.epoch);
     expect(Number(m![1]) - Number(m![2])).toBe(3);
@@ -128,7 +130,9 @@ describe('why training stopped', () => {
     expect(await page.getByTestId('play').isDisabled()).toBe(true);
     expect(await page.getByTestId('run-row').getByTestId('run-end-cell').textContent()).toBe(`early stop, best epoch ${m![2]}`);
     // The best epoch's weights are back, and the page says so; the teaching view shows that model.
-    expect(text).toMatch(/; its weights were restored, so the network, the candidates and the teaching view show that model\. The chart and the numbers above are epoch \d+'s\.$/);
+    expect(text).toMatch(
+      /; its weights were restored, so the network, the candidates and the teaching view show that model\. The chart and the numbers above are epoch \d+'s\.$/,
+    );
     await screenshot(page, 'early-stop');
     await page.evaluate(() => window.playground.openStepper('DB00682'));
     expect((await snapshot(page)).stepper!.epoch).toBe(Number(m![2]));
@@ -166,7 +170,10 @@ describe('repeat over seeds', () => {
     await page.getByTestId('play').click();
     await expect.poll(() => page.getByTestId('sweep-row').count(), { timeout: 60_000 }).toBe(1);
     expect(await page.getByTestId('run-row').count()).toBe(2);
-    const seeds = await page.getByTestId('run-row').locator('.chip', { hasText: /^seed=/ }).allTextContents();
+    const seeds = await page
+      .getByTestId('run-row')
+      .locator('.chip', { hasText: /^seed=/ })
+      .allTextContents();
     expect(seeds).toEqual(['seed=4', 'seed=5']);
     const row = page.getByTestId('sweep-row');
     expect(await row.getByTestId('sweep-label').textContent()).toBe('mean ± std over 2 seeds (4, 5)');
@@ -175,7 +182,9 @@ describe('repeat over seeds', () => {
 
     // The card's runs are the table's rows; its summary is their mean and sample std, shown to 3 decimals.
     const card = await page.evaluate(async () => {
-      const r = await window.playground.export('run-card-json', { sweep: Number(document.querySelector('[data-testid="sweep-row"]')!.getAttribute('data-sweep')) });
+      const r = await window.playground.export('run-card-json', {
+        sweep: Number(document.querySelector('[data-testid="sweep-row"]')!.getAttribute('data-sweep')),
+      });
       return JSON.parse(new TextDecoder().decode(r.bytes));
     });
     expect(card.seeds).toEqual([4, 5]);

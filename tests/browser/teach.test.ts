@@ -23,7 +23,10 @@ function expectClose(a: number[], b: number[], tol: number) {
 
 /** The vector the screen renders (the full-precision copy behind the heat-map and numbers). */
 const renderedVector = (page: Page): Promise<number[]> =>
-  page.getByTestId('screen-vector').last().evaluate((el) => JSON.parse((el as HTMLElement).dataset.vector!) as number[]);
+  page
+    .getByTestId('screen-vector')
+    .last()
+    .evaluate((el) => JSON.parse((el as HTMLElement).dataset.vector!) as number[]);
 
 /** Waits until the stepper shows screen `index` with fresh numbers. */
 async function waitScreen(page: Page, index: number) {
@@ -34,7 +37,10 @@ async function waitScreen(page: Page, index: number) {
 describe('the message-passing stepper', () => {
   it('opens on the URL’s drug, steps through every screen by keyboard, and shows the model’s numbers (the seed’s model)', async () => {
     // The seed's model (seed GCN + dot decoder): the screens below check its mean and dot product.
-    const { page, consoleErrors, foreignRequests } = await openApp(app.browser, `${app.server.url}#model=seed-gcn&decoder=dot&seed=1&epochs=200&tour=off&drug=${DRUG}`);
+    const { page, consoleErrors, foreignRequests } = await openApp(
+      app.browser,
+      `${app.server.url}#model=seed-gcn&decoder=dot&seed=1&epochs=200&tour=off&drug=${DRUG}`,
+    );
     // Opened from the URL, before any training.
     await page.waitForFunction(() => window.playground.snapshot().stepper !== null, null, { timeout: 30_000 });
     expect((await stepper(page))!.drug).toBe(DRUG);

@@ -9,7 +9,7 @@ import { openApp, useServedApp, waitForEpoch } from './harness';
 const app = useServedApp();
 
 describe('type task metrics panel', () => {
-  it("shows κ and macro-F1 while training and a per-type table once the run ends", async () => {
+  it('shows κ and macro-F1 while training and a per-type table once the run ends', async () => {
     const { page, consoleErrors } = await openApp(app.browser, `${app.server.url}#task=type&seed=3&hidden=16&epochs=3&tour=off`);
     await page.getByTestId('play').click();
     expect((await waitForEpoch(page, 3)).error).toBeNull();

@@ -4,8 +4,20 @@ import type { ParseResult } from '../../src/data/parseResult';
 
 /** Kinds an in-memory file may end in; 'io' ("reading failed") would be an unexpected exception wrapped. */
 const SPECIFIC: LoadErrorKind[] = [
-  'empty', 'binary', 'unsupported', 'truncated', 'no-data-in-archive', 'malformed-xml', 'not-drugbank', 'malformed-json',
-  'unmappable', 'no-interactions', 'line-too-long', 'too-large', 'checksum', 'memory',
+  'empty',
+  'binary',
+  'unsupported',
+  'truncated',
+  'no-data-in-archive',
+  'malformed-xml',
+  'not-drugbank',
+  'malformed-json',
+  'unmappable',
+  'no-interactions',
+  'line-too-long',
+  'too-large',
+  'checksum',
+  'memory',
 ];
 
 export type Outcome = { ok: true; r: ParseResult } | { ok: false; e: unknown };

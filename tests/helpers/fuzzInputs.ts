@@ -33,7 +33,10 @@ export function validFile(format: Format, n: number): { ext: string; text: strin
             .map((p) => `<drug-interaction><drugbank-id>${p}</drugbank-id><name>${p}</name><description>d</description></drug-interaction>`)
             .join('')}</drug-interactions></drug>`,
       );
-      return { ext: 'xml', text: `<?xml version="1.0" encoding="UTF-8"?>\n<drugbank xmlns="http://www.drugbank.ca" version="5.1">\n${drugs.join('\n')}\n</drugbank>\n` };
+      return {
+        ext: 'xml',
+        text: `<?xml version="1.0" encoding="UTF-8"?>\n<drugbank xmlns="http://www.drugbank.ca" version="5.1">\n${drugs.join('\n')}\n</drugbank>\n`,
+      };
     }
     case 'json': {
       const interactions = Array.from({ length: n }, (_, i) => ({ a: pair(i)[0], b: pair(i)[1], type: `T${i % 2}` }));
@@ -55,7 +58,9 @@ const splice = (b: Uint8Array, pos: number, del: number, ins: Uint8Array): Uint8
 };
 const replaceAll = (b: Uint8Array, from: number, to: Uint8Array): Uint8Array => {
   const parts: number[] = [];
-  for (const x of b) if (x === from) parts.push(...to); else parts.push(x);
+  for (const x of b)
+    if (x === from) parts.push(...to);
+    else parts.push(x);
   return Uint8Array.from(parts);
 };
 
@@ -64,24 +69,36 @@ export function damage(scale: number): fc.Arbitrary<Damage> {
   const f = fc.double({ min: 0, max: 1, noNaN: true });
   return fc.oneof(
     f.map((x): Damage => ({ what: `cut at ${x.toFixed(3)}`, apply: (b) => b.slice(0, at(b, x)) })),
-    fc.tuple(f, fc.integer({ min: 0, max: 255 })).map(([x, v]): Damage => ({ what: `byte ${v} at ${x.toFixed(3)}`, apply: (b) => (b.length ? splice(b, Math.min(at(b, x), b.length - 1), 1, Uint8Array.of(v)) : b) })),
+    fc.tuple(f, fc.integer({ min: 0, max: 255 })).map(([x, v]): Damage => ({
+      what: `byte ${v} at ${x.toFixed(3)}`,
+      apply: (b) => (b.length ? splice(b, Math.min(at(b, x), b.length - 1), 1, Uint8Array.of(v)) : b),
+    })),
     f.map((x): Damage => ({ what: `NULs at ${x.toFixed(3)}`, apply: (b) => splice(b, at(b, x), 0, new Uint8Array(16)) })),
     fc.constant<Damage>({ what: 'CR-only line ends', apply: (b) => replaceAll(b, 10, Uint8Array.of(13)) }),
     fc.constant<Damage>({ what: 'CRLF line ends', apply: (b) => replaceAll(b, 10, Uint8Array.of(13, 10)) }),
     fc.constant<Damage>({ what: 'no line ends', apply: (b) => b.filter((x) => x !== 10) }),
     fc.constant<Damage>({ what: 'UTF-8 BOM', apply: (b) => splice(b, 0, 0, Uint8Array.of(0xef, 0xbb, 0xbf)) }),
     fc.constant<Damage>({ what: 'UTF-16 BOM', apply: (b) => splice(b, 0, 0, Uint8Array.of(0xff, 0xfe)) }),
-    fc.tuple(f, fc.uint8Array({ minLength: 1, maxLength: 64 })).map(([x, junk]): Damage => ({ what: `junk at ${x.toFixed(3)}`, apply: (b) => splice(b, at(b, x), 0, junk) })),
-    fc.tuple(f, fc.string({ unit: 'grapheme', maxLength: 32 })).map(([x, s]): Damage => ({ what: `text ${JSON.stringify(s)} at ${x.toFixed(3)}`, apply: (b) => splice(b, at(b, x), 0, strToU8(s)) })),
-    fc.tuple(f, fc.constantFrom('"', "'", ',', '\t', ';', '<', '&', '\\', '\u202e', '\ufffd')).map(([x, c]): Damage => ({ what: `${JSON.stringify(c)} at ${x.toFixed(3)}`, apply: (b) => splice(b, at(b, x), 0, strToU8(c)) })),
+    fc
+      .tuple(f, fc.uint8Array({ minLength: 1, maxLength: 64 }))
+      .map(([x, junk]): Damage => ({ what: `junk at ${x.toFixed(3)}`, apply: (b) => splice(b, at(b, x), 0, junk) })),
+    fc
+      .tuple(f, fc.string({ unit: 'grapheme', maxLength: 32 }))
+      .map(([x, s]): Damage => ({ what: `text ${JSON.stringify(s)} at ${x.toFixed(3)}`, apply: (b) => splice(b, at(b, x), 0, strToU8(s)) })),
+    fc
+      .tuple(f, fc.constantFrom('"', "'", ',', '\t', ';', '<', '&', '\\', '\u202e', '\ufffd'))
+      .map(([x, c]): Damage => ({ what: `${JSON.stringify(c)} at ${x.toFixed(3)}`, apply: (b) => splice(b, at(b, x), 0, strToU8(c)) })),
     f.map((x): Damage => ({ what: `long field at ${x.toFixed(3)}`, apply: (b) => splice(b, at(b, x), 0, strToU8('DB00001'.repeat(scale * 4096))) })),
-    f.map((x): Damage => ({ what: `lines repeated at ${x.toFixed(3)}`, apply: (b) => {
-      const p = at(b, x);
-      const line = b.slice(p, Math.min(b.length, p + 40));
-      const many = new Uint8Array(line.length * scale * 64);
-      for (let i = 0; i < many.length; i += line.length) many.set(line, i);
-      return splice(b, p, 0, many);
-    } })),
+    f.map((x): Damage => ({
+      what: `lines repeated at ${x.toFixed(3)}`,
+      apply: (b) => {
+        const p = at(b, x);
+        const line = b.slice(p, Math.min(b.length, p + 40));
+        const many = new Uint8Array(line.length * scale * 64);
+        for (let i = 0; i < many.length; i += line.length) many.set(line, i);
+        return splice(b, p, 0, many);
+      },
+    })),
     f.map((x): Damage => ({ what: `self-loops at ${x.toFixed(3)}`, apply: (b) => splice(b, at(b, x), 0, strToU8('\nDB00001,DB00001\nDB00002\tDB00002\n')) })),
   );
 }

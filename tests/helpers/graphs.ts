@@ -33,7 +33,14 @@ export function communities(n: number, seed: number, { within = 0.3, between = 0
     name: `D${i}`,
     ...(missingAtcEvery > 0 && i % missingAtcEvery === missingAtcEvery - 1 ? {} : { atc: [i % 2 === 0 ? 'C01AA05' : 'N02BE01'] }),
   }));
-  return { numNodes: n, edgeSrc: Int32Array.from(src), edgeDst: Int32Array.from(dst), edgeType: Int32Array.from(type), edgeTypes: ['even', 'odd', 'mixed'], nodes };
+  return {
+    numNodes: n,
+    edgeSrc: Int32Array.from(src),
+    edgeDst: Int32Array.from(dst),
+    edgeType: Int32Array.from(type),
+    edgeTypes: ['even', 'odd', 'mixed'],
+    nodes,
+  };
 }
 
 /** `m` distinct random pairs lo < hi over n nodes (seeded). */

@@ -125,11 +125,7 @@ export class DrugBankXmlSink implements TextSink {
     if (this.fragment && this.depth === 1) this.parser.write('</drugbank>');
     this.parser.close();
     if (this.drugs === 0) {
-      throw new LoadError(
-        'no-interactions',
-        this.label,
-        'this DrugBank XML contains no <drug> records directly under <drugbank>.',
-      );
+      throw new LoadError('no-interactions', this.label, 'this DrugBank XML contains no <drug> records directly under <drugbank>.');
     }
   }
 
@@ -331,9 +327,7 @@ export class DrugBankXmlSink implements TextSink {
     if (name === 'drugbank') {
       const version = tag.attributes.version;
       if (version && !KNOWN_VERSIONS.test(version)) {
-        this.ctx.builder.warn(
-          `${this.label} declares DrugBank version ${version}; read leniently with the 5.1 layout (unknown elements ignored).`,
-        );
+        this.ctx.builder.warn(`${this.label} declares DrugBank version ${version}; read leniently with the 5.1 layout (unknown elements ignored).`);
       }
       return ROOT;
     }

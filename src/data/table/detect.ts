@@ -120,18 +120,58 @@ function isLabelColumn(p: ColumnProfile): boolean {
 }
 
 const TYPE_NAMES = new Set([
-  'label', 'y', 'type', 'types', 'interaction type', 'interaction', 'relation', 'rel', 'relation type', 'ddi type',
-  'event', 'edge type', 'class', 'mechanism', 'effect', 'side effect', 'interaction label',
+  'label',
+  'y',
+  'type',
+  'types',
+  'interaction type',
+  'interaction',
+  'relation',
+  'rel',
+  'relation type',
+  'ddi type',
+  'event',
+  'edge type',
+  'class',
+  'mechanism',
+  'effect',
+  'side effect',
+  'interaction label',
 ]);
 const WEIGHT_NAMES = new Set(['weight', 'score', 'w', 'confidence', 'prr', 'strength', 'probability', 'prob', 'combined score']);
 const ID_NAMES = new Set([
-  'drugbank id', 'drugbank', 'drug id', 'drug', 'id', 'drugbankid', 'db id', 'stitch', 'compound', 'chemical', 'cid', 'drug drugbank id',
+  'drugbank id',
+  'drugbank',
+  'drug id',
+  'drug',
+  'id',
+  'drugbankid',
+  'db id',
+  'stitch',
+  'compound',
+  'chemical',
+  'cid',
+  'drug drugbank id',
 ]);
 const NAME_NAMES = new Set(['name', 'common name', 'drug name', 'generic name', 'preferred name', 'drugname', 'title']);
 const ATC_NAMES = new Set(['atc', 'atc code', 'atc codes', 'atccode', 'atc codes list']);
 const TARGET_NAMES = new Set([
-  'gene', 'genes', 'uniprot id', 'uniprot', 'uniprot accession', 'uniprot ac', 'target', 'target id', 'targets', 'protein',
-  'protein id', 'gene id', 'uniprot ids', 'target uniprot', 'entrez gene id', 'gene symbol',
+  'gene',
+  'genes',
+  'uniprot id',
+  'uniprot',
+  'uniprot accession',
+  'uniprot ac',
+  'target',
+  'target id',
+  'targets',
+  'protein',
+  'protein id',
+  'gene id',
+  'uniprot ids',
+  'target uniprot',
+  'entrez gene id',
+  'gene symbol',
 ]);
 const TARGET_CATEGORY_VALUES = new Set(['target', 'enzyme', 'transporter', 'carrier']);
 
@@ -263,11 +303,7 @@ function detectShape(label: string, head: string, atEnd: boolean, forced?: Colum
     }
     if (delimiter === undefined) {
       if (!fallback || fallback.score === 0) {
-        throw new LoadError(
-          'unmappable',
-          label,
-          'the table has a single column: found no tab, comma, semicolon, "|" or space separating two drug columns.',
-        );
+        throw new LoadError('unmappable', label, 'the table has a single column: found no tab, comma, semicolon, "|" or space separating two drug columns.');
       }
       delimiter = fallback.d;
       rows = fallback.rows;
@@ -305,7 +341,8 @@ function detectShape(label: string, head: string, atEnd: boolean, forced?: Colum
 }
 
 /** Column names that only ever appear in headers. */
-const HEADER_WORDS = /(^| )(id|ids|name|names|drug|drugs|smiles|source|target|src|dst|label|type|weight|score|gene|protein|node|idx|index|from|to|head|tail)( |$)/;
+const HEADER_WORDS =
+  /(^| )(id|ids|name|names|drug|drugs|smiles|source|target|src|dst|label|type|weight|score|gene|protein|node|idx|index|from|to|head|tail)( |$)/;
 
 /**
  * A first row is a header when it names columns (known words, or two names forming a pair like
@@ -456,7 +493,11 @@ export function detectTable(label: string, head: string, atEnd: boolean, forced?
     };
   }
 
-  const named = header.slice(0, 8).map((h) => `"${h}"`).join(', ') + (header.length > 8 ? `, … (${header.length} in all)` : '');
+  const named =
+    header
+      .slice(0, 8)
+      .map((h) => `"${h}"`)
+      .join(', ') + (header.length > 8 ? `, … (${header.length} in all)` : '');
   const list = shape.hasHeader ? named : `${columns} unnamed columns`;
   throw new LoadError(
     'unmappable',
@@ -467,11 +508,7 @@ export function detectTable(label: string, head: string, atEnd: boolean, forced?
   );
 }
 
-function detectEdges(
-  names: string[],
-  profiles: ColumnProfile[],
-  hasHeader: boolean,
-): { mapping: ColumnMapping; confidence: 'high' | 'low' } | undefined {
+function detectEdges(names: string[], profiles: ColumnProfile[], hasHeader: boolean): { mapping: ColumnMapping; confidence: 'high' | 'low' } | undefined {
   const n = names.length;
   type Pair = [number, number];
   const pairs: Pair[] = hasHeader ? namedPairs(names) : [];
@@ -605,7 +642,10 @@ function detectAnnotations(names: string[], profiles: ColumnProfile[], hasHeader
 
 /** DrugBank's drug types as the XML spells them ("small molecule", "biotech"), from the CSV spellings too. */
 export function normDrugType(v: string): string | undefined {
-  const s = v.trim().toLowerCase().replace(/[\s_-]+/g, '');
+  const s = v
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
   if (s === 'smallmolecule' || s === 'smallmoleculedrug') return 'small molecule';
   if (s === 'biotech' || s === 'biotechdrug') return 'biotech';
   return undefined;

@@ -100,6 +100,11 @@ export function zipPygProject(files: PygFile[], folder: string): Uint8Array {
 
 /** A folder name from the data set's name: letters, digits, - and _ only. */
 export function pygFolderName(graphName: string, settings: { model: string; task: string }): string {
-  const base = graphName.replace(/\.[a-z0-9]+$/i, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'graph';
+  const base =
+    graphName
+      .replace(/\.[a-z0-9]+$/i, '')
+      .replace(/[^A-Za-z0-9_-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'graph';
   return `${base}-${settings.model}-${settings.task}-pyg`;
 }

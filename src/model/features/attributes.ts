@@ -41,7 +41,10 @@ export function atcFeatures(nodes: DrugNode[]): FeatureBlock {
 export function categoryFeatures(nodes: DrugNode[], max = 64): FeatureBlock {
   const freq = new Map<string, number>();
   for (const n of nodes) for (const c of new Set(n.categories ?? [])) freq.set(c, (freq.get(c) ?? 0) + 1);
-  const kept = [...freq.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, max).map(([c]) => c);
+  const kept = [...freq.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, max)
+    .map(([c]) => c);
   const index = new Map(kept.map((c, i) => [c, i]));
   const dim = kept.length + 1;
   const data = new Float32Array(nodes.length * dim);
@@ -60,6 +63,9 @@ export function categoryFeatures(nodes: DrugNode[], max = 64): FeatureBlock {
       missing++;
     }
   });
-  const notes = missing > 0 ? [`Categories: ${count(missing)} of ${count(nodes.length)} drugs have none of the ${kept.length} most frequent categories (“unknown” flag set).`] : [];
+  const notes =
+    missing > 0
+      ? [`Categories: ${count(missing)} of ${count(nodes.length)} drugs have none of the ${kept.length} most frequent categories (“unknown” flag set).`]
+      : [];
   return { name: 'categories', dim, data, notes };
 }

@@ -8,7 +8,6 @@ import type { FeatureBlock } from './block';
 import { degreeFeatures } from './degree';
 import type { FeatureKind } from '../../settings/options';
 
-
 export interface FeatureInputs {
   nodes?: DrugNode[];
   /** In-degree in the message-passing graph. */

@@ -57,7 +57,8 @@ export function morganFeatures(rdkit: RdkitLike, nodes: DrugNode[], options: Mor
   });
   const notes: string[] = [];
   const fmt = (n: number) => n.toLocaleString('en-US');
-  if (noSmiles > 0) notes.push(`Morgan fingerprints: ${fmt(noSmiles)} of ${fmt(nodes.length)} drugs have no SMILES (zero fingerprint, “no structure” flag set).`);
+  if (noSmiles > 0)
+    notes.push(`Morgan fingerprints: ${fmt(noSmiles)} of ${fmt(nodes.length)} drugs have no SMILES (zero fingerprint, “no structure” flag set).`);
   if (unparsable > 0) notes.push(`Morgan fingerprints: RDKit could not parse the SMILES of ${fmt(unparsable)} drugs (zero fingerprint, flag set).`);
   return { name: 'morgan', dim, data, notes };
 }

@@ -16,7 +16,14 @@ export function pairDots(h: Float32Array, d: number, a: Int32Array, b: Int32Arra
   for (let i = 0; i < a.length; i++) {
     const ao = a[i] * d;
     const bo = b[i] * d;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0,
+      s4 = 0,
+      s5 = 0,
+      s6 = 0,
+      s7 = 0;
     for (let j = 0; j < d8; j += 8) {
       s0 += h[ao + j] * h[bo + j];
       s1 += h[ao + j + 1] * h[bo + j + 1];

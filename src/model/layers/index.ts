@@ -17,14 +17,7 @@ export interface LayerOptions {
   update: UpdateKind;
 }
 
-export function createLayer(
-  kind: LayerKind,
-  inFeatures: number,
-  outFeatures: number,
-  rng: Rng,
-  name: string,
-  options: LayerOptions,
-): MessagePassingLayer {
+export function createLayer(kind: LayerKind, inFeatures: number, outFeatures: number, rng: Rng, name: string, options: LayerOptions): MessagePassingLayer {
   switch (kind) {
     case 'seed-gcn':
       return new SeedGcnLayer(inFeatures, outFeatures, rng, name);

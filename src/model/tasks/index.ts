@@ -21,7 +21,8 @@ export interface TrainerInputs {
 export function createTrainer(graph: TrainingGraph, settings: ModelSettings, backend: string, inputs: TrainerInputs = {}): TrainerBase {
   if (isHeuristicKind(settings.model)) {
     // Heuristics score pairs: they have nothing to say about interaction types or ATC groups.
-    if (settings.task !== 'link') throw new Error(`${settings.model} is a link-prediction heuristic: choose the link task, or a GNN model for the ${settings.task} task.`);
+    if (settings.task !== 'link')
+      throw new Error(`${settings.model} is a link-prediction heuristic: choose the link task, or a GNN model for the ${settings.task} task.`);
     return new HeuristicTrainer(graph, settings, backend, inputs);
   }
   if (settings.task === 'type') return new TypeTrainer(graph, settings, backend, inputs.morgan, inputs.typeSplit);

@@ -76,7 +76,8 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
     const n = graph.numNodes;
     const onWebgpu = backend === 'webgpu' && this.stepsPerEpoch === 1 && n <= DENSE_LOSS_MAX_NODES;
     // The dense loss's device draw picks among all drugs; a new-drug split's negatives must avoid the held-out ones.
-    const dense = !this.negativeNodes && options.loss !== 'gathered' && settings.decoder === 'dot' && (onWebgpu || (this.operators.mode === 'dense' && n <= 2048));
+    const dense =
+      !this.negativeNodes && options.loss !== 'gathered' && settings.decoder === 'dot' && (onWebgpu || (this.operators.mode === 'dense' && n <= 2048));
     this.lossMode = dense ? 'dense' : 'gathered';
     if (dense) this.dense = new DenseLinkLoss(n, split.trainPos, this.trainPairs, backend);
   }
@@ -99,7 +100,11 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
     const batches = batchIndices(pos.a.length, this.settings.batchSize, this.batchRng);
     const draw = this.negativeDraw(this.epoch);
     const onDevice = batches.length === 1 && this.dense?.drawsOnDevice;
-    const neg = onDevice ? draw : this.nextNegatives?.draw === this.epoch ? this.nextNegatives.pairs : drawNegatives(this.graph.numNodes, draw, this.trainPairs, this.negativeNodes);
+    const neg = onDevice
+      ? draw
+      : this.nextNegatives?.draw === this.epoch
+        ? this.nextNegatives.pairs
+        : drawNegatives(this.graph.numNodes, draw, this.trainPairs, this.negativeNodes);
     this.nextNegatives = null;
     try {
       if (batches.length === 1) {

@@ -155,10 +155,7 @@ export abstract class TrainerBase {
     rng: Rng,
     morgan?: FeatureBlock,
   ) {
-    const mode: SparseMode =
-      settings.aggregation === 'auto'
-        ? chooseSparseMode(backend, graph.numNodes, messages.src.length)
-        : settings.aggregation;
+    const mode: SparseMode = settings.aggregation === 'auto' ? chooseSparseMode(backend, graph.numNodes, messages.src.length) : settings.aggregation;
     this.operators = new GraphOperators(messages, mode);
     this.overlapHostWork = GPU_BACKENDS.has(backend);
     try {
@@ -261,9 +258,7 @@ export abstract class TrainerBase {
     const loss = (await cost!.data())[0];
     cost!.dispose();
     if (!Number.isFinite(loss) || loss > DIVERGED_LOSS) {
-      throw new TrainingDiverged(
-        `Training stopped at epoch ${this.epoch + 1}: the loss became ${loss}. Try a smaller learning rate.`,
-      );
+      throw new TrainingDiverged(`Training stopped at epoch ${this.epoch + 1}: the loss became ${loss}. Try a smaller learning rate.`);
     }
     return loss;
   }

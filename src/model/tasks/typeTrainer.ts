@@ -62,7 +62,13 @@ export function splitTypedPairs(graph: TrainingGraph, seed: number, testFraction
 
 function splitTypedByDrug(graph: TrainingGraph, typed: Uint32Array, seed: number, testFraction: number, mode: Exclude<SplitMode, 'pairs'>): TypeSplit {
   const { edgeSrc: src, edgeDst: dst, edgeType } = graph;
-  const role = drugRoles(graph.numNodes, Int32Array.from(typed, (e) => src[e]), Int32Array.from(typed, (e) => dst[e]), seed, testFraction);
+  const role = drugRoles(
+    graph.numNodes,
+    Int32Array.from(typed, (e) => src[e]),
+    Int32Array.from(typed, (e) => dst[e]),
+    seed,
+    testFraction,
+  );
   const parts: number[][] = [[], [], []];
   for (const e of typed) {
     const p = pairPart(mode, role[src[e]], role[dst[e]]);
@@ -74,7 +80,9 @@ function splitTypedByDrug(graph: TrainingGraph, typed: Uint32Array, seed: number
     type: Int32Array.from(idx, (e) => edgeType![e]),
   }));
   if (val.a.length === 0 || test.a.length === 0) {
-    throw new Error(`The ${mode} split has no ${val.a.length === 0 ? 'validation' : 'test'} pairs on this graph: raise the test fraction or use the pairs split.`);
+    throw new Error(
+      `The ${mode} split has no ${val.a.length === 0 ? 'validation' : 'test'} pairs on this graph: raise the test fraction or use the pairs split.`,
+    );
   }
   return { train, val, test };
 }

@@ -28,7 +28,11 @@ export function weightedSum(messages: number[][], dim: number, weights: number[]
 export function combine(kind: 'mean' | 'sum' | 'max', messages: number[][], dim: number): number[] {
   if (messages.length === 0) return new Array<number>(dim).fill(0);
   if (kind === 'max') return Array.from({ length: dim }, (_, k) => Math.max(...messages.map((m) => m[k])));
-  const s = weightedSum(messages, dim, messages.map(() => [1]));
+  const s = weightedSum(
+    messages,
+    dim,
+    messages.map(() => [1]),
+  );
   return kind === 'mean' ? s.map((x) => x / messages.length) : s;
 }
 

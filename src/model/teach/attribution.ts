@@ -100,7 +100,10 @@ function summarise(values: Float32Array, level: number, L: number, topK: number)
     total += x;
   }
   const all: NodeAttribution[] = Array.from(values, (value, node) => ({ node, value, share: abs > 0 ? Math.abs(value) / abs : 0 }));
-  const top = all.filter((x) => x.value !== 0).sort((p, q) => Math.abs(q.value) - Math.abs(p.value)).slice(0, topK);
+  const top = all
+    .filter((x) => x.value !== 0)
+    .sort((p, q) => Math.abs(q.value) - Math.abs(p.value))
+    .slice(0, topK);
   return { level, hops: L - level, top, total };
 }
 
@@ -132,8 +135,7 @@ function pathEdges(
   attention: ((u: number, w: number) => number | undefined) | null,
 ): AttributedEdge[] {
   const g = graph.graph;
-  const targetsAt = (level: number): Set<number> =>
-    level >= L ? new Set([a, b]) : new Set([a, b, ...levels[level].top.map((t) => t.node)]);
+  const targetsAt = (level: number): Set<number> => (level >= L ? new Set([a, b]) : new Set([a, b, ...levels[level].top.map((t) => t.node)]));
   // Only edges inside the pair's receptive field can matter.
   const field = new Set<number>([a, b, ...hopRings(g, a, L).flat(), ...hopRings(g, b, L).flat()]);
   const out = new Map<string, AttributedEdge>();

@@ -45,10 +45,20 @@ export async function scoresOf(h: Matrix, v: number, scorer: PairScorer = DOT_SC
   return s;
 }
 
-export async function explainOutput(h: Matrix, v: number, partner: number | undefined, pairs: PairLookup, scorer: PairScorer = DOT_SCORER, topTerms = 3, topPartners = 10): Promise<OutputExplanation> {
+export async function explainOutput(
+  h: Matrix,
+  v: number,
+  partner: number | undefined,
+  pairs: PairLookup,
+  scorer: PairScorer = DOT_SCORER,
+  topTerms = 3,
+  topPartners = 10,
+): Promise<OutputExplanation> {
   const scores = await scoresOf(h, v, scorer);
   const entry = (u: number): PartnerScore => ({ node: u, score: scores[u], probability: sigmoid(scores[u]), known: pairs.known(v, u) });
-  const order = Array.from({ length: h.rows }, (_, u) => u).filter((u) => u !== v).sort((x, y) => scores[y] - scores[x]);
+  const order = Array.from({ length: h.rows }, (_, u) => u)
+    .filter((u) => u !== v)
+    .sort((x, y) => scores[y] - scores[x]);
   const strongestUnknown = order.find((u) => !pairs.known(v, u)) ?? order[0] ?? v;
   const p = partner !== undefined && partner !== v && partner >= 0 && partner < h.rows ? partner : strongestUnknown;
   const score = scores[p] ?? 0;

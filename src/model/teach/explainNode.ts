@@ -23,7 +23,11 @@ export interface ExplainOptions {
 
 /** Named from the numbers; when no component is negative ReLU and identity agree, and hidden layers are said to use ReLU. */
 function activationOf(pre: number[], post: number[], hidden: boolean): ActivationKind {
-  const relu = closeVectors(pre.map((x) => Math.max(0, x)), post, 1e-6);
+  const relu = closeVectors(
+    pre.map((x) => Math.max(0, x)),
+    post,
+    1e-6,
+  );
   if (relu && hidden) return 'relu';
   if (closeVectors(pre, post, 1e-6)) return 'identity';
   return relu ? 'relu' : 'other';
@@ -42,7 +46,14 @@ function attentionInto(arrays: LayerArrays, v: number): { sources: number[]; wei
   return { sources, weights };
 }
 
-async function explainLayer(model: TraceableModel, graph: GraphOperators, arrays: LayerArrays, l: number, v: number, components: number[]): Promise<LayerExplanation> {
+async function explainLayer(
+  model: TraceableModel,
+  graph: GraphOperators,
+  arrays: LayerArrays,
+  l: number,
+  v: number,
+  components: number[],
+): Promise<LayerExplanation> {
   const layer = model.layers[l];
   const input = row(arrays.input, v);
   const aggregated = row(arrays.aggregated, v);
@@ -63,14 +74,32 @@ async function explainLayer(model: TraceableModel, graph: GraphOperators, arrays
     neighbours: fit.neighbours,
     messageTransformed,
     aggregated,
-    aggregationTerms: aggregationTerms(fit, aggregated, components.filter((k) => k < aggregated.length)),
-    update: await explainUpdate(layer, l + 1, input, aggregated, pre, post, components.filter((k) => k < pre.length)),
+    aggregationTerms: aggregationTerms(
+      fit,
+      aggregated,
+      components.filter((k) => k < aggregated.length),
+    ),
+    update: await explainUpdate(
+      layer,
+      l + 1,
+      input,
+      aggregated,
+      pre,
+      post,
+      components.filter((k) => k < pre.length),
+    ),
     pre,
     post,
   };
 }
 
-export async function explainNode(model: TraceableModel, graph: GraphOperators, v: number, pairs: PairLookup, options: ExplainOptions = {}): Promise<NodeExplanation> {
+export async function explainNode(
+  model: TraceableModel,
+  graph: GraphOperators,
+  v: number,
+  pairs: PairLookup,
+  options: ExplainOptions = {},
+): Promise<NodeExplanation> {
   if (!(Number.isInteger(v) && v >= 0 && v < graph.numNodes)) throw new RangeError(`No node ${v} in a graph of ${graph.numNodes}.`);
   const arrays = await traceArrays(model, graph);
   const d = arrays[arrays.length - 1].output.cols;

@@ -83,9 +83,16 @@ function candidates(linears: LinearArrays[], dSelf: number, dAgg: number): Candi
     if (lin.inDim === dSelf && dSelf === dAgg && !lin.identity) out.push({ parts: [{ lin, input: 'self+aggregated' }] });
     if (lin.inDim === dSelf + dAgg && !lin.identity) out.push({ parts: [{ lin, input: 'self‖aggregated' }] }, { parts: [{ lin, input: 'aggregated‖self' }] });
   }
-  for (const s of linears) for (const m of linears) {
-    if (s !== m && !s.identity && !m.identity && s.inDim === dSelf && m.inDim === dAgg) out.push({ parts: [{ lin: s, input: 'self' }, { lin: m, input: 'aggregated' }] });
-  }
+  for (const s of linears)
+    for (const m of linears) {
+      if (s !== m && !s.identity && !m.identity && s.inDim === dSelf && m.inDim === dAgg)
+        out.push({
+          parts: [
+            { lin: s, input: 'self' },
+            { lin: m, input: 'aggregated' },
+          ],
+        });
+    }
   return out;
 }
 
@@ -135,7 +142,12 @@ export async function explainUpdate(
       const sub = many ? `_{\\mathrm{${p.input === 'self' ? 'self' : 'neigh'}}}` : '';
       const x = INPUT_LATEX[p.input].replaceAll('(l)', `(${layerNumber})`).replaceAll('(l-1)', `(${layerNumber - 1})`);
       const b = p.lin.b.some((y) => y !== 0) || !many ? ` + b${sub}^{(${layerNumber})}` : '';
-      return { name: p.lin.name, input: p.input, identity: !!p.lin.identity, latex: p.lin.identity ? `${x} + b^{(${layerNumber})}` : `W${sub}^{(${layerNumber})} ${x}${b}` };
+      return {
+        name: p.lin.name,
+        input: p.input,
+        identity: !!p.lin.identity,
+        latex: p.lin.identity ? `${x} + b^{(${layerNumber})}` : `W${sub}^{(${layerNumber})} ${x}${b}`,
+      };
     });
     const comps: UpdateComponent[] = components.map((j) => ({
       component: j,

@@ -22,7 +22,8 @@ export function predictionRequest(options: ExportOptions | undefined, task: stri
   if (!PREDICTION_SCOPES.includes(what)) throw new Error(`what must be one of ${PREDICTION_SCOPES.join(', ')}, not “${String(o.what)}”.`);
   if (task !== 'link' && what !== 'known') throw new Error(`The ${task} task predicts the known rows only (what: known).`);
   const top = o.top === undefined ? DEFAULT_TOP : Number(o.top);
-  if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) throw new Error(`top must be a whole number from 1 to ${MAX_TOP.toLocaleString('en')}, not “${String(o.top)}”.`);
+  if (!Number.isInteger(top) || top < 1 || top > MAX_TOP)
+    throw new Error(`top must be a whole number from 1 to ${MAX_TOP.toLocaleString('en')}, not “${String(o.top)}”.`);
   const format = o.format ?? 'csv';
   if (format !== 'csv' && format !== 'tsv') throw new Error(`format must be csv or tsv, not “${String(o.format)}”.`);
   return { what, top, format };
@@ -30,7 +31,13 @@ export function predictionRequest(options: ExportOptions | undefined, task: stri
 
 /** e.g. "demo-candidates-top150.csv", "ogbl-ddi-all-pairs.tsv", "demo-type-predictions.csv". */
 export function predictionFileName(graphName: string, task: string, r: PredictionFileRequest): string {
-  const base = graphName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '') || 'graph';
+  const base =
+    graphName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40)
+      .replace(/-+$/, '') || 'graph';
   const what = task !== 'link' ? `${task}-predictions` : r.what === 'candidates' ? `candidates-top${r.top}` : r.what === 'all' ? 'all-pairs' : 'known';
   return `${base}-${what}.${r.format}`;
 }

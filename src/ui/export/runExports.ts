@@ -61,7 +61,11 @@ export const runExports: ExportEntry[] = [
       if (sweep) return sweep;
       const run = pickRun(ctx, options);
       const { runCard, runCardJson } = await loadRunCard();
-      return { name: `run-${run.id}-${slug(run.dataset)}.card.json`, type: 'application/json', bytes: encode(runCardJson(runCard(runCardInput(run), APP_VERSION))) };
+      return {
+        name: `run-${run.id}-${slug(run.dataset)}.card.json`,
+        type: 'application/json',
+        bytes: encode(runCardJson(runCard(runCardInput(run), APP_VERSION))),
+      };
     },
   },
   {
@@ -75,7 +79,11 @@ export const runExports: ExportEntry[] = [
       if (sweep) return sweep;
       const run = pickRun(ctx, options);
       const { runCard, runCardMarkdown } = await loadRunCard();
-      return { name: `run-${run.id}-${slug(run.dataset)}.card.md`, type: 'text/markdown', bytes: encode(runCardMarkdown(runCard(runCardInput(run), APP_VERSION))) };
+      return {
+        name: `run-${run.id}-${slug(run.dataset)}.card.md`,
+        type: 'text/markdown',
+        bytes: encode(runCardMarkdown(runCard(runCardInput(run), APP_VERSION))),
+      };
     },
   },
   {
@@ -98,7 +106,11 @@ export const runExports: ExportEntry[] = [
     async run(ctx) {
       const text = await ctx.controller.trainer.splitFile();
       if (text === null) throw new Error('The model in use is not a link-prediction model: it has no link split.');
-      return { name: `${slug(ctx.store.getState().graph?.name ?? 'data')}-split-seed${ctx.store.getState().settings.seed}.json`, type: 'application/json', bytes: encode(text) };
+      return {
+        name: `${slug(ctx.store.getState().graph?.name ?? 'data')}-split-seed${ctx.store.getState().settings.seed}.json`,
+        type: 'application/json',
+        bytes: encode(text),
+      };
     },
   },
 ];

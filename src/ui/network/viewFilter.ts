@@ -67,13 +67,7 @@ function adjacencyLists(n: number, src: Int32Array, dst: Int32Array) {
   return { ptr, idx };
 }
 
-export function visibleSet(
-  numNodes: number,
-  src: Int32Array,
-  dst: Int32Array,
-  probabilities: Float32Array | null,
-  filter: ViewFilter,
-): VisibleSet {
+export function visibleSet(numNodes: number, src: Int32Array, dst: Int32Array, probabilities: Float32Array | null, filter: ViewFilter): VisibleSet {
   const focused = filter.focus.length > 0;
   const inside = focused ? neighbourhood(numNodes, src, dst, filter.focus, filter.hops) : null;
   const matching = new Int32Array(src.length);

@@ -23,7 +23,12 @@ function MetricCell({ run, metric, from, best }: { run: RunRecord; metric: keyof
   return (
     <td className={best ? 'metric best' : 'metric'} data-metric={metric} title={best ? 'Best among runs on the same data and task' : undefined}>
       <span className="value">{v === null ? '—' : v.toFixed(3)}</span>
-      {best && <span role="img" aria-label="best"> ★</span>}
+      {best && (
+        <span role="img" aria-label="best">
+          {' '}
+          ★
+        </span>
+      )}
     </td>
   );
 }
@@ -37,13 +42,27 @@ export function RunRow({ run, live, columns, from, differing, best, onRestore, o
       {/* Actions first: on a narrow window the metric columns scroll, the buttons stay in view. */}
       <td>
         <div className="run-actions">
-          <button type="button" onClick={() => onRestore(run.id)} title="Put this run’s model settings into the controls and the URL (a fresh model: weights are not restored)">
+          <button
+            type="button"
+            onClick={() => onRestore(run.id)}
+            title="Put this run’s model settings into the controls and the URL (a fresh model: weights are not restored)"
+          >
             Use settings
           </button>
-          <button type="button" onClick={() => onCard(run.id, 'json')} aria-label={`Card JSON (run card of run ${run.id} as JSON)`} title="Download this run’s card as JSON (settings, curves, metrics, timings, fingerprints)">
+          <button
+            type="button"
+            onClick={() => onCard(run.id, 'json')}
+            aria-label={`Card JSON (run card of run ${run.id} as JSON)`}
+            title="Download this run’s card as JSON (settings, curves, metrics, timings, fingerprints)"
+          >
             Card JSON
           </button>
-          <button type="button" onClick={() => onCard(run.id, 'md')} aria-label={`Card MD (run card of run ${run.id} as Markdown)`} title="Download this run’s card as Markdown">
+          <button
+            type="button"
+            onClick={() => onCard(run.id, 'md')}
+            aria-label={`Card MD (run card of run ${run.id} as Markdown)`}
+            title="Download this run’s card as Markdown"
+          >
             Card MD
           </button>
           <button type="button" onClick={() => onRemove(run.id)} aria-label={`Remove run ${run.id}`} title="Remove this row">

@@ -58,9 +58,7 @@ function Panel({ work }: { work: SavedWork }) {
   return (
     <section className="panel saved-work" aria-label="Saved work">
       <h2>Saved work</h2>
-      {available === true && (
-        <p className="muted small">Kept in this browser (IndexedDB) as you work, so a reload or tomorrow’s visit finds it again.</p>
-      )}
+      {available === true && <p className="muted small">Kept in this browser (IndexedDB) as you work, so a reload or tomorrow’s visit finds it again.</p>}
       {entries.length > 0 ? (
         <ul className="saved-list">
           {entries.map((e) => (

@@ -72,7 +72,12 @@ export class SavedWork {
       await this.started.catch(() => undefined);
       const work = await db.load(target);
       if (!work) throw new Error('That saved work is gone (deleted in another tab?).');
-      const problem = await this.controller.resumeSaved({ graph: work.graph.graph, report: work.graph.report, session: work.session, checkpoint: work.checkpoint });
+      const problem = await this.controller.resumeSaved({
+        graph: work.graph.graph,
+        report: work.graph.report,
+        session: work.session,
+        checkpoint: work.checkpoint,
+      });
       this.saver?.adopt(target, this.controller.store.getState().graph!, work.summary.graphBytes || approxBytes(work.graph));
       const s = work.summary;
       this.state.setState({ offer: null, status: problem ?? `Resumed ${s.name}${s.epoch > 0 ? ` at epoch ${s.epoch} of ${s.model}` : ''}.` });

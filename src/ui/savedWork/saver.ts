@@ -50,7 +50,12 @@ export class WorkSaver {
     this.unsubscribe = this.store.subscribe((s, prev) => {
       if (s.graph !== this.graph) this.newGraph(s.graph);
       const changed =
-        s.graph !== prev.graph || s.history !== prev.history || s.runs !== prev.runs || s.settings !== prev.settings || s.status !== prev.status || s.loading !== prev.loading;
+        s.graph !== prev.graph ||
+        s.history !== prev.history ||
+        s.runs !== prev.runs ||
+        s.settings !== prev.settings ||
+        s.status !== prev.status ||
+        s.loading !== prev.loading;
       if (!changed) return;
       // Training goes on: throttled. Anything else (pause, stop, a row removed, new settings): now.
       this.schedule(s.status !== 'training');

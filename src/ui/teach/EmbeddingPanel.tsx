@@ -24,10 +24,15 @@ export function EmbeddingPanel() {
   const points = useMemo(() => {
     if (!layer) return [];
     const p = layer.points;
-    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    let x0 = Infinity,
+      x1 = -Infinity,
+      y0 = Infinity,
+      y1 = -Infinity;
     for (let i = 0; i < p.length; i += 2) {
-      x0 = Math.min(x0, p[i]); x1 = Math.max(x1, p[i]);
-      y0 = Math.min(y0, p[i + 1]); y1 = Math.max(y1, p[i + 1]);
+      x0 = Math.min(x0, p[i]);
+      x1 = Math.max(x1, p[i]);
+      y0 = Math.min(y0, p[i + 1]);
+      y1 = Math.max(y1, p[i + 1]);
     }
     const sx = (W - 2 * PAD) / Math.max(1e-9, x1 - x0);
     const sy = (H - 2 * PAD) / Math.max(1e-9, y1 - y0);
@@ -87,7 +92,11 @@ export function EmbeddingPanel() {
           </circle>
         ))}
       </svg>
-      <div className="muted small embedding-hover">{hover !== null ? `${graph.nodes[hover].name} · ${graph.nodes[hover].atc?.[0] ?? 'no ATC code'}` : 'Hover a point to find the drug in the network; click to step through it.'}</div>
+      <div className="muted small embedding-hover">
+        {hover !== null
+          ? `${graph.nodes[hover].name} · ${graph.nodes[hover].atc?.[0] ?? 'no ATC code'}`
+          : 'Hover a point to find the drug in the network; click to step through it.'}
+      </div>
     </section>
   );
 }

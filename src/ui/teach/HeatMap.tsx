@@ -38,7 +38,8 @@ export function HeatMap({ rows, testId, scale, highlight = [] }: { rows: HeatRow
         </div>
       ))}
       <div className="heat-scale">
-        <span style={{ background: heatColor(-s, s) }} /> −{s.toPrecision(3)} <span style={{ background: '#fff' }} /> 0 <span style={{ background: heatColor(s, s) }} /> +{s.toPrecision(3)}
+        <span style={{ background: heatColor(-s, s) }} /> −{s.toPrecision(3)} <span style={{ background: '#fff' }} /> 0{' '}
+        <span style={{ background: heatColor(s, s) }} /> +{s.toPrecision(3)}
         <span className="muted"> · hover a cell for its value</span>
       </div>
     </div>
@@ -46,7 +47,19 @@ export function HeatMap({ rows, testId, scale, highlight = [] }: { rows: HeatRow
 }
 
 /** One vector with its first components written out as numbers under the colours. */
-export function VectorView({ label, values, testId, marked = [], heat = true }: { label: string; values: number[]; testId?: string; marked?: number[]; heat?: boolean }) {
+export function VectorView({
+  label,
+  values,
+  testId,
+  marked = [],
+  heat = true,
+}: {
+  label: string;
+  values: number[];
+  testId?: string;
+  marked?: number[];
+  heat?: boolean;
+}) {
   const shown = Math.min(values.length, 8);
   return (
     <div className="vector-view" data-testid={testId} data-vector={JSON.stringify(values)}>

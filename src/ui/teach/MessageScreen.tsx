@@ -27,8 +27,8 @@ export function MessageScreen({ layer, graph, drug }: { layer: LayerExplanation;
           </>
         ) : (
           <>
-            <strong>{senders}</strong> neighbour{senders === 1 ? '' : 's'} of <strong>{graph.nodes[drug].name}</strong> (its known
-            interactions used for training) send their vector{' '}
+            <strong>{senders}</strong> neighbour{senders === 1 ? '' : 's'} of <strong>{graph.nodes[drug].name}</strong> (its known interactions used for
+            training) send their vector{' '}
             {layer.messageTransformed ? (
               <>
                 after the layer's message transform (<Formula tex={String.raw`m_{u\to v} = W h_u^{(${l - 1})}`} />)

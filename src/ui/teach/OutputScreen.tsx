@@ -23,11 +23,7 @@ export function OutputScreen({ e, graph }: { e: NodeExplanation; graph: DrugGrap
     <div className="teach-screen" data-testid="screen-output">
       <label className="partner-picker">
         Partner{' '}
-        <select
-          data-testid="partner-select"
-          value={d.partner}
-          onChange={(ev) => void teach.setPartner(Number(ev.target.value))}
-        >
+        <select data-testid="partner-select" value={d.partner} onChange={(ev) => void teach.setPartner(Number(ev.target.value))}>
           {options.map((p) => (
             <option key={p.node} value={p.node}>
               {name(p.node)} · p = {p.probability.toFixed(3)}
@@ -54,9 +50,8 @@ export function OutputScreen({ e, graph }: { e: NodeExplanation; graph: DrugGrap
       <p data-testid="output-comparison">
         {known.length > 0 ? (
           <>
-            {name(e.node)} has {known.length} known interaction{known.length === 1 ? '' : 's'}, predicted between{' '}
-            {known.at(-1)!.probability.toFixed(3)} and {known[0].probability.toFixed(3)}. This pair would rank{' '}
-            <strong>#{d.rankAmongKnown}</strong> among them
+            {name(e.node)} has {known.length} known interaction{known.length === 1 ? '' : 's'}, predicted between {known.at(-1)!.probability.toFixed(3)} and{' '}
+            {known[0].probability.toFixed(3)}. This pair would rank <strong>#{d.rankAmongKnown}</strong> among them
           </>
         ) : (
           <>{name(e.node)} has no known interactions</>

@@ -75,7 +75,16 @@ export function StepperPanel() {
   const screen = screens[index];
   const L = e?.layers.length ?? 0;
   return (
-    <section ref={panel} tabIndex={-1} className="stepper" aria-label="Message-passing stepper" data-testid="stepper" data-screen={index} data-step={screen?.kind} data-layer={screen?.layer}>
+    <section
+      ref={panel}
+      tabIndex={-1}
+      className="stepper"
+      aria-label="Message-passing stepper"
+      data-testid="stepper"
+      data-screen={index}
+      data-step={screen?.kind}
+      data-layer={screen?.layer}
+    >
       <header className="stepper-head">
         <div>
           <div className="stepper-drug">

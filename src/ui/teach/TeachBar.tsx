@@ -67,7 +67,14 @@ export function TeachBar() {
         {shown && (
           <ul className="teach-hits" role="listbox" id={HITS_ID} aria-label="Drugs found">
             {hits.map((i, k) => (
-              <li key={i} id={optionId(k)} role="option" aria-selected={k === current} className={k === current ? 'active' : undefined} onMouseDown={() => pick(i)}>
+              <li
+                key={i}
+                id={optionId(k)}
+                role="option"
+                aria-selected={k === current}
+                className={k === current ? 'active' : undefined}
+                onMouseDown={() => pick(i)}
+              >
                 {graph.nodes[i].name} <span className="muted">{graph.nodes[i].id}</span>
               </li>
             ))}

@@ -11,9 +11,18 @@ import { useTeach, useTeachController } from './context';
 const STORAGE_KEY = 'drug-gnn-playground.tour-dismissed';
 
 const STEPS = [
-  { title: 'Welcome', text: 'Drugs are nodes, known interactions are edges. A graph neural network learns a vector per drug and predicts which pairs interact.' },
-  { title: 'Train', text: 'Press Play (top left) to train in your browser. Edges turn dark blue where the model is confident; dashed orange edges are predicted new interactions.' },
-  { title: 'Step through the numbers', text: 'Click a drug in the network, or search one above, to walk through each layer: messages from neighbours, aggregation, update, and the final score — with the real numbers.' },
+  {
+    title: 'Welcome',
+    text: 'Drugs are nodes, known interactions are edges. A graph neural network learns a vector per drug and predicts which pairs interact.',
+  },
+  {
+    title: 'Train',
+    text: 'Press Play (top left) to train in your browser. Edges turn dark blue where the model is confident; dashed orange edges are predicted new interactions.',
+  },
+  {
+    title: 'Step through the numbers',
+    text: 'Click a drug in the network, or search one above, to walk through each layer: messages from neighbours, aggregation, update, and the final score — with the real numbers.',
+  },
   { title: 'Explore', text: 'The embedding view shows how the vectors arrange themselves as training goes on. Use ← / → in the stepper and Esc to leave.' },
 ];
 

@@ -15,7 +15,9 @@ export function UpdateScreen({ layer, last }: { layer: LayerExplanation; last: b
   return (
     <div className="teach-screen" data-testid="screen-update">
       <Formula tex={SEED_UPDATE.replaceAll('(l)', `(${l})`).replaceAll('(l-1)', `(${l - 1})`)} display />
-      <p>This model ({model}), layer {l}:</p>
+      <p>
+        This model ({model}), layer {l}:
+      </p>
       <Formula tex={layer.formula} display />
       <Formula tex={updateFormula(u?.parts ?? null, l, layer.activation)} display />
       {u ? (

@@ -24,14 +24,16 @@ export function WhyPanel({ graph }: { graph: DrugGraph }) {
   return (
     <div className="why" data-testid="why-panel" ref={panel}>
       <div className="why-head">
-        <strong>Why {name(why.a)} – {name(why.b)}?</strong>
+        <strong>
+          Why {name(why.a)} – {name(why.b)}?
+        </strong>
         <button type="button" onClick={() => teach.clearWhy()}>
           hide
         </button>
       </div>
       <p className="muted small">
-        {why.method === 'attention' ? 'Attention weights of the last layer, and gradient × input' : 'Gradient × input'}: how much each
-        drug's vector pushed the score up (+) or down (−). Shares are of the total push; the subgraph is highlighted in the network.
+        {why.method === 'attention' ? 'Attention weights of the last layer, and gradient × input' : 'Gradient × input'}: how much each drug's vector pushed the
+        score up (+) or down (−). Shares are of the total push; the subgraph is highlighted in the network.
       </p>
       <div className="why-levels">
         {why.levels

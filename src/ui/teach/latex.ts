@@ -94,4 +94,5 @@ export function scoreNumbers(terms: { k: number; a: number; b: number }[], restS
   return String.raw`\begin{aligned} s(v,p) &= ${shown.join(' + ')} \\ ${tail} \end{aligned}`;
 }
 
-export const probabilityFormula = (score: number, p: number): string => String.raw`\sigma(s) = \frac{1}{1 + e^{-s}} = \frac{1}{1 + e^{-${tex(score, 3)}}} = ${p.toFixed(4)}`;
+export const probabilityFormula = (score: number, p: number): string =>
+  String.raw`\sigma(s) = \frac{1}{1 + e^{-s}} = \frac{1}{1 + e^{-${tex(score, 3)}}} = ${p.toFixed(4)}`;

@@ -71,11 +71,21 @@ export class NetworkHighlighter {
       const any = spec.senders.length || spec.rings.length || spec.why.length || spec.partner !== null;
       if (any) cy.elements().addClass('teach-dim');
       dimmed = !!any;
-      spec.rings.forEach((ring, k) => ring.forEach((i) => node(i).removeClass('teach-dim').addClass(k < 3 ? `teach-ring${k + 1}` : 'teach-ringn')));
+      spec.rings.forEach((ring, k) =>
+        ring.forEach((i) =>
+          node(i)
+            .removeClass('teach-dim')
+            .addClass(k < 3 ? `teach-ring${k + 1}` : 'teach-ringn'),
+        ),
+      );
       const overlay: cytoscape.ElementDefinition[] = [];
       const edge = (u: number, v: number, cls: string, data: Record<string, unknown> = {}) => {
         if (node(u).empty() || node(v).empty()) return; // not drawn in a big graph's view
-        overlay.push({ group: 'edges', classes: `teach ${cls}`, data: { id: `teach-${cls}-${u}-${v}`, source: nodeElementId(u), target: nodeElementId(v), ...data } });
+        overlay.push({
+          group: 'edges',
+          classes: `teach ${cls}`,
+          data: { id: `teach-${cls}-${u}-${v}`, source: nodeElementId(u), target: nodeElementId(v), ...data },
+        });
       };
       for (const u of spec.senders) {
         node(u).removeClass('teach-dim').addClass('teach-sender');

@@ -11,11 +11,20 @@ export const TEACH_STYLE: cytoscape.StylesheetJson = [
   { selector: 'node.teach-ring1', style: { 'border-color': RINGS[0], 'border-width': 3 } },
   { selector: 'node.teach-ring2', style: { 'border-color': RINGS[1], 'border-width': 3 } },
   { selector: 'node.teach-ring3, node.teach-ringn', style: { 'border-color': RINGS[2], 'border-width': 3 } },
-  { selector: 'node.teach-sender', style: { 'border-color': SENDER, 'border-width': 3, width: 16, height: 16, 'font-size': 11, 'font-weight': 'bold', 'z-index': 20 } },
+  {
+    selector: 'node.teach-sender',
+    style: { 'border-color': SENDER, 'border-width': 3, width: 16, height: 16, 'font-size': 11, 'font-weight': 'bold', 'z-index': 20 },
+  },
   { selector: 'node.teach-why', style: { 'border-color': '#b2182b', 'border-width': 3, 'z-index': 20, 'font-size': 11 } },
-  { selector: 'node.teach-partner', style: { 'border-color': PARTNER, 'border-width': 4, width: 20, height: 20, 'font-size': 12, 'font-weight': 'bold', 'z-index': 30 } },
+  {
+    selector: 'node.teach-partner',
+    style: { 'border-color': PARTNER, 'border-width': 4, width: 20, height: 20, 'font-size': 12, 'font-weight': 'bold', 'z-index': 30 },
+  },
   { selector: 'node.teach-hover', style: { 'border-color': '#000', 'border-width': 4, width: 20, height: 20, 'font-size': 12, 'z-index': 30 } },
-  { selector: 'node.teach-focus', style: { 'border-color': FOCUS, 'border-width': 4, width: 24, height: 24, 'font-size': 13, 'font-weight': 'bold', 'z-index': 40 } },
+  {
+    selector: 'node.teach-focus',
+    style: { 'border-color': FOCUS, 'border-width': 4, width: 24, height: 24, 'font-size': 13, 'font-weight': 'bold', 'z-index': 40 },
+  },
   {
     selector: 'edge.teach',
     style: { 'curve-style': 'straight', 'target-arrow-shape': 'triangle', 'arrow-scale': 1.2, 'z-index': 30, opacity: 1 },

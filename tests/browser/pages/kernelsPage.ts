@@ -8,7 +8,11 @@ import { checkKernels, use } from '../../../bench/kernelCheck';
 import { measureTraining, type BenchModel, type Measurement } from '../../../bench/trainMeasure';
 
 async function adapterInfo(): Promise<string | null> {
-  const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<{ isFallbackAdapter?: boolean; info?: { vendor: string; architecture: string; description: string } } | null> } }).gpu;
+  const gpu = (
+    navigator as unknown as {
+      gpu?: { requestAdapter(): Promise<{ isFallbackAdapter?: boolean; info?: { vendor: string; architecture: string; description: string } } | null> };
+    }
+  ).gpu;
   const adapter = await gpu?.requestAdapter();
   if (!adapter) return null;
   const i = adapter.info;

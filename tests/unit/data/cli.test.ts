@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { PROJECT_ROOT, describeWithSharedData, sharedPath } from '../../helpers/sharedData';
 
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
 
 describeWithSharedData('npm run cli -- inspect', () => {
   it('prints one JSON object with the load report of ChCh-Miner', () => {

@@ -101,9 +101,7 @@ describeWithSharedData('DrugBank XML samples (real records)', () => {
     const r = await load('dhimmel_drugbank41_subset.txt');
     expect(r.report.warnings.some((w) => /without the <drugbank> root/.test(w))).toBe(true);
     const own = r.graph.nodes.filter((n) => /^DB090[12]\d$/.test(n.id) && n.name !== n.id && n.type);
-    expect(own.map((n) => n.id)).toEqual([
-      'DB09018', 'DB09019', 'DB09020', 'DB09021', 'DB09022', 'DB09023', 'DB09024', 'DB09026', 'DB09028', 'DB09029',
-    ]);
+    expect(own.map((n) => n.id)).toEqual(['DB09018', 'DB09019', 'DB09020', 'DB09021', 'DB09022', 'DB09023', 'DB09024', 'DB09026', 'DB09028', 'DB09029']);
     expect(r.graph.nodes.some((n) => n.id.startsWith('DBSALT'))).toBe(false);
     expect(byId(r, 'DB09019')?.name).toBe('Bromhexine'); // not its salt, Bromhexine Hydrochloride
     expect(r.report.edges).toBe(18);
@@ -131,10 +129,7 @@ describeWithSharedData('DrugBank XML samples (real records)', () => {
   });
 
   it('merges several XML files: DrugBank lists an interaction under both drugs', async () => {
-    const r = await loadFiles([
-      await sharedFile(SAMPLES, 'bio2bel_test.xml'),
-      await sharedFile(SAMPLES, 'dbparser_drugbank_record_small_molecule.xml'),
-    ]);
+    const r = await loadFiles([await sharedFile(SAMPLES, 'bio2bel_test.xml'), await sharedFile(SAMPLES, 'dbparser_drugbank_record_small_molecule.xml')]);
     // DB00006 lists DB00001 … DB00004? Whatever it lists, the union is what both files say, once.
     const a = await load('bio2bel_test.xml');
     const b = await load('dbparser_drugbank_record_small_molecule.xml');
@@ -155,14 +150,15 @@ const drug = (id: string, name: string, body = ''): string =>
 
 const interactions = (...pairs: [string, string][]): string =>
   `<drug-interactions>${pairs
-    .map(([id, name]) => `<drug-interaction><drugbank-id>${id}</drugbank-id><name>${name}</name><description>${name} may interact.</description></drug-interaction>`)
+    .map(
+      ([id, name]) =>
+        `<drug-interaction><drugbank-id>${id}</drugbank-id><name>${name}</name><description>${name} may interact.</description></drug-interaction>`,
+    )
     .join('')}</drug-interactions>`;
 
 it('keeps hostile names verbatim as plain text (entities decoded once, nothing interpreted)', async () => {
   const hostile = '&lt;img src=x onerror="alert(1)"&gt; &amp;amp; ${{7*7}} \u202Eevil';
-  const r = await loadFiles([
-    memoryFile('h.xml', doc(drug('DB00001', hostile, interactions(['DB00002', '&lt;script&gt;alert(2)&lt;/script&gt;'])))),
-  ]);
+  const r = await loadFiles([memoryFile('h.xml', doc(drug('DB00001', hostile, interactions(['DB00002', '&lt;script&gt;alert(2)&lt;/script&gt;']))))]);
   expect(r.graph.nodes[0].name).toBe('<img src=x onerror="alert(1)"> &amp; ${{7*7}} \u202Eevil');
   expect(r.graph.nodes[1].name).toBe('<script>alert(2)</script>');
 });

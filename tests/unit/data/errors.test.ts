@@ -15,12 +15,7 @@ async function loadError(files: InputFile[], signal?: AbortSignal): Promise<Load
   throw new Error('expected the load to fail');
 }
 
-async function expectError(
-  file: InputFile,
-  kind: LoadErrorKind,
-  message: RegExp,
-  where?: { line?: number; column?: number },
-): Promise<LoadError> {
+async function expectError(file: InputFile, kind: LoadErrorKind, message: RegExp, where?: { line?: number; column?: number }): Promise<LoadError> {
   const e = await loadError([file]);
   expect(e.kind).toBe(kind);
   expect(e.file).toBe(file.name);

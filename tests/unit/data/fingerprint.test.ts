@@ -41,7 +41,13 @@ describe('graph fingerprint', () => {
 
   it('pins the canonical text on a tiny typed graph (worked out by hand)', () => {
     // Drugs in file order b, a, c; sorted a(0) b(1) c(2). Types in file order y, x; sorted x(1) y(2).
-    const g = { nodes: [{ id: 'b' }, { id: 'a' }, { id: 'c' }], edgeSrc: Int32Array.from([0, 1, 1]), edgeDst: Int32Array.from([2, 0, 2]), edgeType: Int32Array.from([0, 1, -1]), edgeTypes: ['y', 'x'] };
+    const g = {
+      nodes: [{ id: 'b' }, { id: 'a' }, { id: 'c' }],
+      edgeSrc: Int32Array.from([0, 1, 1]),
+      edgeDst: Int32Array.from([2, 0, 2]),
+      edgeType: Int32Array.from([0, 1, -1]),
+      edgeTypes: ['y', 'x'],
+    };
     // b–c type y → "1 2 2"; a–b type x → "0 1 1"; a–c untyped → "0 2 0".
     expect(canonicalGraphText(g)).toBe('drug-graph-fingerprint/1\ndrugs 3\n"a"\n"b"\n"c"\ntypes 2\n"x"\n"y"\ninteractions 3\n0 1 1\n0 2 0\n1 2 2\n');
   });
@@ -80,8 +86,18 @@ describe('split fingerprint', () => {
     const perm = Array.from({ length: 20 }, (_, i) => 19 - i);
     const ids2 = new Array<string>(20);
     perm.forEach((to, from) => (ids2[to] = ids[from]));
-    const move = (p: { a: Int32Array; b: Int32Array }) => ({ a: Int32Array.from(p.b, (x) => perm[x]).reverse(), b: Int32Array.from(p.a, (x) => perm[x]).reverse() });
-    const moved = { numNodes: 20, trainPos: move(split.trainPos), valPos: move(split.valPos), valNeg: move(split.valNeg), testPos: move(split.testPos), testNeg: move(split.testNeg) };
+    const move = (p: { a: Int32Array; b: Int32Array }) => ({
+      a: Int32Array.from(p.b, (x) => perm[x]).reverse(),
+      b: Int32Array.from(p.a, (x) => perm[x]).reverse(),
+    });
+    const moved = {
+      numNodes: 20,
+      trainPos: move(split.trainPos),
+      valPos: move(split.valPos),
+      valNeg: move(split.valNeg),
+      testPos: move(split.testPos),
+      testNeg: move(split.testNeg),
+    };
     const fp = await splitFingerprint(split, ids);
     expect(fp).toMatch(/^[0-9a-f]{64}$/);
     expect(await splitFingerprint(moved, ids2)).toBe(fp);

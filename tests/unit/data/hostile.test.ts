@@ -14,8 +14,7 @@ import { memoryFile } from '../../helpers/inputs';
 import { dbIds } from '../../helpers/hostile';
 
 const load = (name: string, data: string | Uint8Array, chunk?: number): Promise<ParseResult> => loadFiles([memoryFile(name, data, chunk)]);
-const pairs = (r: ParseResult): string[] =>
-  Array.from(r.graph.edgeSrc, (s, i) => `${r.graph.nodes[s].id}-${r.graph.nodes[r.graph.edgeDst[i]].id}`);
+const pairs = (r: ParseResult): string[] => Array.from(r.graph.edgeSrc, (s, i) => `${r.graph.nodes[s].id}-${r.graph.nodes[r.graph.edgeDst[i]].id}`);
 
 describe('tables that used to hang or crash', () => {
   it('a header of 20,000 drug-id-like cells is detected in bounded time (the pair search is bounded)', async () => {
@@ -104,7 +103,11 @@ describe('line ends', () => {
       expect(r.report.warnings.join(' ')).toMatch(/mac\.csv has CR-only line ends/);
     }
     const d = await detectColumns(memoryFile('mac.csv', text));
-    expect(d.rows).toEqual([['DB00001', 'DB00002'], ['DB00002', 'DB00003'], ['DB00003', 'DB00004']]);
+    expect(d.rows).toEqual([
+      ['DB00001', 'DB00002'],
+      ['DB00002', 'DB00003'],
+      ['DB00003', 'DB00004'],
+    ]);
   });
 
   it('CRLF files are not mistaken for CR-only', async () => {
@@ -227,7 +230,12 @@ describe('label columns', () => {
     'Drug1,Drug2,Label\n' + Array.from({ length: 30 }, (_, i) => `${ids[i]},${ids[i + 1]},${i % 3 === 2 ? values[1] : values[0]}`).join('\n') + '\n';
 
   it('a 0/1 label: positives are interactions, negatives are kept apart and reported', async () => {
-    for (const values of [['1', '0'], ['true', 'false'], ['pos', 'neg'], ['Positive', 'Negative']] as [string, string][]) {
+    for (const values of [
+      ['1', '0'],
+      ['true', 'false'],
+      ['pos', 'neg'],
+      ['Positive', 'Negative'],
+    ] as [string, string][]) {
       const r = await load('labelled.csv', labelled(values));
       expect(r.report.edges).toBe(20);
       expect(r.graph.edgeType).toBeUndefined();
@@ -240,7 +248,9 @@ describe('label columns', () => {
       expect(pairs(r)).not.toContain('DB00003-DB00004');
       const notes = r.report.notes!.join('\n');
       expect(notes).toMatch(/labelled\.csv: read as drug–drug pairs \(Drug1, Drug2\), label from Label/);
-      expect(notes).toMatch(/labelled\.csv: 10 rows labelled negative, not read as interactions; 9 kept as the table's own negative pairs \(dropped: 1 name a drug/);
+      expect(notes).toMatch(
+        /labelled\.csv: 10 rows labelled negative, not read as interactions; 9 kept as the table's own negative pairs \(dropped: 1 name a drug/,
+      );
     }
   });
 
@@ -258,7 +268,8 @@ describe('label columns', () => {
   });
 
   it('negatives between drugs without interactions are dropped and counted; odd labels are skipped', async () => {
-    const text = 'a,b,y\nDB00001,DB00002,1\nDB00002,DB00003,1\nDB00001,DB00003,0\nDB00009,DB00001,0\nDB00001,DB00002,0\nDB00001,DB00003,0\nDB00003,DB00004,maybe\n';
+    const text =
+      'a,b,y\nDB00001,DB00002,1\nDB00002,DB00003,1\nDB00001,DB00003,0\nDB00009,DB00001,0\nDB00001,DB00002,0\nDB00001,DB00003,0\nDB00003,DB00004,maybe\n';
     // "maybe" in the sample keeps detection from calling y a label; a mapping can.
     const r = await loadFiles([memoryFile('mixed.csv', text, 7)], { columnMappings: { 'mixed.csv': { source: 0, target: 1, label: 2 } } });
     expect(r.report.edges).toBe(2);
@@ -309,7 +320,14 @@ describe('messages that say what happened', () => {
       'Only 1 interaction: too few for the 85/5/10 split — validation gets none and test 0, so validation metrics and early stopping mean nothing. Use at least 20 interactions.',
     ]);
     const ids = dbIds(21);
-    const enough = await load('ok.csv', 'Drug1,Drug2\n' + ids.slice(1).map((d, i) => `${ids[i]},${d}`).join('\n'));
+    const enough = await load(
+      'ok.csv',
+      'Drug1,Drug2\n' +
+        ids
+          .slice(1)
+          .map((d, i) => `${ids[i]},${d}`)
+          .join('\n'),
+    );
     expect(enough.report.edges).toBe(20);
     expect(enough.report.warnings).toEqual([]);
   });

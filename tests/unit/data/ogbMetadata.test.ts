@@ -50,11 +50,7 @@ const EDGES = '0,1\n1,2\n2,3\n3,0\n0,2\n';
 
 describe('loading a dropped OGB raw/ folder (synthetic files)', () => {
   it('loads edge.csv.gz and skips num-node-list / num-edge-list with a note each, in any order', async () => {
-    const files = [
-      memoryFile('num-node-list.csv.gz', gz('4\n')),
-      memoryFile('edge.csv.gz', gz(EDGES)),
-      memoryFile('num-edge-list.csv.gz', gz('5\n')),
-    ];
+    const files = [memoryFile('num-node-list.csv.gz', gz('4\n')), memoryFile('edge.csv.gz', gz(EDGES)), memoryFile('num-edge-list.csv.gz', gz('5\n'))];
     const { graph, report } = await loadFiles(files);
     expect([graph.nodes.length, graph.edgeSrc.length]).toEqual([4, 5]);
     expect(report.warnings).toEqual([expect.stringMatching(/^Only 5 interactions: too few for the 85\/5\/10 split/)]);
@@ -89,7 +85,9 @@ describe('loading a dropped OGB raw/ folder (synthetic files)', () => {
     expect(lookalike.graph.edgeSrc.length).toBe(2);
     // A mapping chosen by the user wins over the name (here: a one-column file is refused as usual).
     const mapped = memoryFile('num-edge-list.csv', '5\n');
-    const e = await loadFiles([mapped, memoryFile('edge.csv', EDGES)], { columnMappings: { 'num-edge-list.csv': { source: 0, target: 1, delimiter: ',', hasHeader: false } } }).catch((x: unknown) => x);
+    const e = await loadFiles([mapped, memoryFile('edge.csv', EDGES)], {
+      columnMappings: { 'num-edge-list.csv': { source: 0, target: 1, delimiter: ',', hasHeader: false } },
+    }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(LoadError);
     expect((e as LoadError).file).toBe('num-edge-list.csv');
   });

@@ -63,12 +63,7 @@ describeWithSharedData('real interaction tables', () => {
   });
 
   it('SMILES (pandas index column), ATC codes (dhimmel, quoted multi-line fields) and targets attach', async () => {
-    const r = await load(
-      DEEPDDI,
-      ['deepddi_drugbank_ddi_86types', 'drug_smiles.csv'],
-      ['dhimmel_drugbank', 'drugbank.tsv'],
-      CHG,
-    );
+    const r = await load(DEEPDDI, ['deepddi_drugbank_ddi_86types', 'drug_smiles.csv'], ['dhimmel_drugbank', 'drugbank.tsv'], CHG);
     expect(r.report.withSmiles).toBe(1704);
     expect(r.report.withAtc).toBe(1181);
     expect(r.report.skippedRows).toEqual([]);

@@ -12,8 +12,7 @@ const load = (files: [string, string | Uint8Array, number?][], columnMappings?: 
   );
 
 const ids = (r: ParseResult): string[] => r.graph.nodes.map((n) => n.id);
-const pairs = (r: ParseResult): string[] =>
-  Array.from(r.graph.edgeSrc, (s, i) => `${r.graph.nodes[s].id}-${r.graph.nodes[r.graph.edgeDst[i]].id}`);
+const pairs = (r: ParseResult): string[] => Array.from(r.graph.edgeSrc, (s, i) => `${r.graph.nodes[s].id}-${r.graph.nodes[r.graph.edgeDst[i]].id}`);
 const node = (r: ParseResult, id: string) => r.graph.nodes.find((n) => n.id === id);
 
 describe('interaction table dialects', () => {
@@ -26,7 +25,10 @@ describe('interaction table dialects', () => {
 
   it('DeepDDI triples, tab- or space-separated: drug1 drug2 Label', async () => {
     for (const sep of ['\t', ' ']) {
-      const text = ['drug1', 'drug2', 'Label'].join(sep) + '\n' + ['DB04571 DB00460 1', 'DB00855 DB00460 1', 'DB00460 DB04571 2', 'DB00855 DB00001 49'].map((l) => l.replace(/ /g, sep)).join('\n');
+      const text =
+        ['drug1', 'drug2', 'Label'].join(sep) +
+        '\n' +
+        ['DB04571 DB00460 1', 'DB00855 DB00460 1', 'DB00460 DB04571 2', 'DB00855 DB00001 49'].map((l) => l.replace(/ /g, sep)).join('\n');
       const r = await load([['Drugbank.txt', text]]);
       expect(r.report).toMatchObject({ nodes: 4, edges: 3, edgeTypes: 3, duplicatesMerged: 1 });
       expect(r.graph.edgeTypes).toEqual(['1', '2', '49']);
@@ -37,7 +39,10 @@ describe('interaction table dialects', () => {
 
   it('TDC: Drug1_ID,Drug1,Drug2_ID,Drug2,Y — SMILES columns attach to the drugs', async () => {
     const r = await load([
-      ['drugbank.csv', 'Drug1_ID,Drug1,Drug2_ID,Drug2,Y\nDB04571,CC1=CC2=CC3=C(OC(=O)C=C3C)C(C)=C2O1,DB00460,COC(=O)CCC1=C2NC(C=C3N=C(C=C4N=C(C=C5NC(=C2)C(C=C)=C5C)C(C)=C4C=C)C(C)=C3CCC(O)=O)=C1C,1\nDB00855,NCC(=O)CCC(O)=O,DB00460,COC(=O)CCC1=C2NC(C=C3N=C(C=C4N=C(C=C5NC(=C2)C(C=C)=C5C)C(C)=C4C=C)C(C)=C3CCC(O)=O)=C1C,2\n'],
+      [
+        'drugbank.csv',
+        'Drug1_ID,Drug1,Drug2_ID,Drug2,Y\nDB04571,CC1=CC2=CC3=C(OC(=O)C=C3C)C(C)=C2O1,DB00460,COC(=O)CCC1=C2NC(C=C3N=C(C=C4N=C(C=C5NC(=C2)C(C=C)=C5C)C(C)=C4C=C)C(C)=C3CCC(O)=O)=C1C,1\nDB00855,NCC(=O)CCC(O)=O,DB00460,COC(=O)CCC1=C2NC(C=C3N=C(C=C4N=C(C=C5NC(=C2)C(C=C)=C5C)C(C)=C4C=C)C(C)=C3CCC(O)=O)=C1C,2\n',
+      ],
     ]);
     expect(ids(r)).toEqual(['DB04571', 'DB00460', 'DB00855']);
     expect(node(r, 'DB00855')?.smiles).toBe('NCC(=O)CCC(O)=O');
@@ -85,16 +90,7 @@ describe('interaction table dialects', () => {
   });
 
   it('skips bad rows with the reason and the first line numbers, counting physical lines', async () => {
-    const text = [
-      'drug_a,drug_b,note',
-      'DB1,DB2,"a note',
-      'on two lines"',
-      'DB3',
-      ',DB4,x',
-      'DB5,DB5,self',
-      'DB6,DB7,"quoted, with comma"',
-      'DB8',
-    ].join('\n');
+    const text = ['drug_a,drug_b,note', 'DB1,DB2,"a note', 'on two lines"', 'DB3', ',DB4,x', 'DB5,DB5,self', 'DB6,DB7,"quoted, with comma"', 'DB8'].join('\n');
     const r = await load([['rows.csv', text]]);
     expect(pairs(r)).toEqual(['DB1-DB2', 'DB6-DB7']);
     expect(r.report.selfLoopsDropped).toBe(1);
@@ -124,7 +120,8 @@ describe('interaction table dialects', () => {
   });
 
   it('gives the same graph whatever the chunk size (rows and UTF-8 characters split across chunks)', async () => {
-    const text = 'Drug1,Drug2,name1,name2\n' + Array.from({ length: 300 }, (_, i) => `DB${i},DB${i + 1},"Café ${i}","名前 ""${i}"",\nzweite Zeile 🧪"`).join('\n');
+    const text =
+      'Drug1,Drug2,name1,name2\n' + Array.from({ length: 300 }, (_, i) => `DB${i},DB${i + 1},"Café ${i}","名前 ""${i}"",\nzweite Zeile 🧪"`).join('\n');
     const names = ['drug_1_name', 'drug_2_name'];
     const t = text.replace('name1,name2', names.join(','));
     const big = await load([['c.csv', t, 1 << 20]]);
@@ -153,10 +150,16 @@ describe('interaction table dialects', () => {
     const json = JSON.stringify({
       format: 'drug-graph/1',
       name: 'demo',
-      drugs: [{ id: 'DB00682', name: 'Warfarin', smiles: 'CC(=O)CC(C1=CC=CC=C1)C1=C(O)C2=CC=CC=C2OC1=O', atc: ['B01AA03'] }, { id: 'DB00945', name: 'Aspirin' }],
+      drugs: [
+        { id: 'DB00682', name: 'Warfarin', smiles: 'CC(=O)CC(C1=CC=CC=C1)C1=C(O)C2=CC=CC=C2OC1=O', atc: ['B01AA03'] },
+        { id: 'DB00945', name: 'Aspirin' },
+      ],
       interactions: [{ a: 'DB00682', b: 'DB00945', type: 'bleeding', note: 'more bleeding' }],
     });
-    const r = await load([['demo.json', json], ['more.tsv', 'Drug1\tDrug2\nDB00945\tDB00001\n']]);
+    const r = await load([
+      ['demo.json', json],
+      ['more.tsv', 'Drug1\tDrug2\nDB00945\tDB00001\n'],
+    ]);
     expect(pairs(r)).toEqual(['DB00682-DB00945', 'DB00945-DB00001']);
     expect(node(r, 'DB00682')).toMatchObject({ name: 'Warfarin', atc: ['B01AA03'] });
     expect(r.graph.edgeNotes?.[0]).toBe('more bleeding');
@@ -187,7 +190,8 @@ describe('companion tables join by DrugBank id', () => {
   });
 
   it('ATC codes, groups and categories as |-separated lists; drug–gene targets', async () => {
-    const atc = 'drugbank_id\tname\ttype\tgroups\tatc_codes\tcategories\nDB00001\tLepirudin\tbiotech\tapproved\tB01AE02\tAntithrombins|Fibrinolytic Agents\nDB00002\tCetuximab\tbiotech\tapproved|investigational\tL01XC06|L01XC99\t\n';
+    const atc =
+      'drugbank_id\tname\ttype\tgroups\tatc_codes\tcategories\nDB00001\tLepirudin\tbiotech\tapproved\tB01AE02\tAntithrombins|Fibrinolytic Agents\nDB00002\tCetuximab\tbiotech\tapproved|investigational\tL01XC06|L01XC99\t\n';
     const genes = '#Drug\tGene\nDB00001\tP00734\nDB00002\tP00533\nDB00002\tO75015\n';
     const r = await load([['genes.tsv', genes], ['drugbank.tsv', atc], edges]);
     expect(node(r, 'DB00002')).toMatchObject({
@@ -204,7 +208,11 @@ describe('companion tables join by DrugBank id', () => {
   it('values from the interaction source win over companions; companions fill gaps', async () => {
     const tdc = 'Drug1_ID,Drug1,Drug2_ID,Drug2,Y\nDB00001,CC(=O)O,DB00002,C(N)=O,1\nDB00003,CC(C)O,DB00002,C(N)=O,1\n';
     const smiles = 'drug_id,smiles\nDB00001,OTHER\nDB00004,CCN\n';
-    const r = await load([['s.csv', smiles], ['tdc.csv', tdc], ['more.tsv', 'Drug1\tDrug2\nDB00001\tDB00004\n']]);
+    const r = await load([
+      ['s.csv', smiles],
+      ['tdc.csv', tdc],
+      ['more.tsv', 'Drug1\tDrug2\nDB00001\tDB00004\n'],
+    ]);
     expect(r.graph.nodes.map((n) => n.smiles)).toEqual(['CC(=O)O', 'C(N)=O', 'CC(C)O', 'CCN']);
   });
 
@@ -222,7 +230,11 @@ describe('companion tables join by DrugBank id', () => {
   it('ogbl-ddi node index → DrugBank id map renames nodes, then names join', async () => {
     const map = 'node idx,drug id\n0,DB00001\n1,DB00002\n';
     const vocab = 'DrugBank ID,Common name\nDB00001,Lepirudin\n';
-    const r = await load([['nodeidx2drugid.csv', map], ['drugbank vocabulary.csv', vocab], ['edge.csv', '0,1\n1,2\n']]);
+    const r = await load([
+      ['nodeidx2drugid.csv', map],
+      ['drugbank vocabulary.csv', vocab],
+      ['edge.csv', '0,1\n1,2\n'],
+    ]);
     expect(ids(r)).toEqual(['DB00001', 'DB00002', '2']);
     expect(node(r, 'DB00001')?.name).toBe('Lepirudin');
   });

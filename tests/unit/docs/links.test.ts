@@ -26,23 +26,13 @@ describe('documentation links', () => {
     const root = mkdtempSync(join(tmpdir(), 'doc-links-'));
     mkdirSync(join(root, 'docs', 'sub'), { recursive: true });
     writeFileSync(join(root, 'docs', 'here.md'), '# Here\n');
-    writeFileSync(
-      join(root, 'README.md'),
-      '[ok](docs/here.md#here) [folder](docs/sub/) [web](https://example.org) [anchor](#top) [gone](docs/gone.md)\n',
-    );
+    writeFileSync(join(root, 'README.md'), '[ok](docs/here.md#here) [folder](docs/sub/) [web](https://example.org) [anchor](#top) [gone](docs/gone.md)\n');
     writeFileSync(join(root, 'docs', 'sub', 'deep.md'), '[up](../here.md) [root](/README.md) [bad][x]\n\n[x]: ../../nothere.md\n');
-    expect(documentationFiles(root).map((f) => f.slice(root.length + 1))).toEqual([
-      'README.md',
-      join('docs', 'here.md'),
-      join('docs', 'sub', 'deep.md'),
-    ]);
-    expect(brokenDocumentationLinks(root)).toEqual([
-      'README.md: docs/gone.md',
-      `${join('docs', 'sub', 'deep.md')}: ../../nothere.md`,
-    ]);
+    expect(documentationFiles(root).map((f) => f.slice(root.length + 1))).toEqual(['README.md', join('docs', 'here.md'), join('docs', 'sub', 'deep.md')]);
+    expect(brokenDocumentationLinks(root)).toEqual(['README.md: docs/gone.md', `${join('docs', 'sub', 'deep.md')}: ../../nothere.md`]);
   });
 
-  it('the project\'s README.md, ARCHITECTURE.md and docs/**/*.md have no broken relative links', () => {
+  it("the project's README.md, ARCHITECTURE.md and docs/**/*.md have no broken relative links", () => {
     // The README links into docs/: finding none would mean the links are no longer being read.
     const readme = join(PROJECT_ROOT, 'README.md');
     const local = markdownTargets(readFileSync(readme, 'utf8')).filter((t) => localPath(t, readme, PROJECT_ROOT) !== null);

@@ -35,7 +35,24 @@ describe('cli export on the demo set', () => {
       const out = join(dir, 'demo.cyjs');
       const r = spawnSync(
         process.execPath,
-        ['--import', 'tsx', 'src/cli/main.ts', 'export', 'public/datasets/demo.json', '--format', 'cyjs', '--out', out, '--epochs', '0', '--top', '5', '--decoder', 'dot', '--json'],
+        [
+          '--import',
+          'tsx',
+          'src/cli/main.ts',
+          'export',
+          'public/datasets/demo.json',
+          '--format',
+          'cyjs',
+          '--out',
+          out,
+          '--epochs',
+          '0',
+          '--top',
+          '5',
+          '--decoder',
+          'dot',
+          '--json',
+        ],
         { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 120_000 },
       );
       expect(r.status, r.stderr).toBe(0);
@@ -69,7 +86,8 @@ describe('cli export on the demo set', () => {
 
   it('writes a saved model’s predictions: the graph file and the CSV (handed to predict) agree pair by pair', () => {
     const dir = mkdtempSync(join(tmpdir(), 'export-model-'));
-    const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 120_000 });
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 120_000 });
     try {
       const model = join(dir, 'model');
       const saved = cli('train', 'public/datasets/demo.json', '--epochs', '2', '--decoder', 'dot', '--hidden', '16', '--save-model', model);
@@ -95,7 +113,16 @@ describe('cli export on the demo set', () => {
         expect(score).toBeDefined();
         expect(Number(cells[is])).toBeCloseTo(score as number, 6);
       }
-      const other = cli('export', join(PROJECT_ROOT, 'tests/unit/export/cliExport.test.ts'), '--format', 'cyjs', '--out', join(dir, 'x.cyjs'), '--model-file', model);
+      const other = cli(
+        'export',
+        join(PROJECT_ROOT, 'tests/unit/export/cliExport.test.ts'),
+        '--format',
+        'cyjs',
+        '--out',
+        join(dir, 'x.cyjs'),
+        '--model-file',
+        model,
+      );
       expect(other.status).toBe(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -105,7 +132,21 @@ describe('cli export on the demo set', () => {
   it('names the file it cannot write', () => {
     const r = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'export', 'public/datasets/demo.json', '--format', 'graphml', '--out', '/nonexistent-dir/x.graphml', '--epochs', '0', '--decoder', 'dot'],
+      [
+        '--import',
+        'tsx',
+        'src/cli/main.ts',
+        'export',
+        'public/datasets/demo.json',
+        '--format',
+        'graphml',
+        '--out',
+        '/nonexistent-dir/x.graphml',
+        '--epochs',
+        '0',
+        '--decoder',
+        'dot',
+      ],
       { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 120_000 },
     );
     expect(r.status).toBe(1);

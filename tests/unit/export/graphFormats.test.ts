@@ -57,7 +57,16 @@ describe('graph export rows', () => {
     const input = tricky();
     const rows = edgeRows(input);
     expect(rows).toHaveLength(4);
-    expect(rows[0]).toEqual({ id: 'e0', source: 0, target: 1, known: 1, type: 'QT <prolongation> & more', split: 'train', score: input.known!.score[0], probability: sigmoid(input.known!.score[0]) });
+    expect(rows[0]).toEqual({
+      id: 'e0',
+      source: 0,
+      target: 1,
+      known: 1,
+      type: 'QT <prolongation> & more',
+      split: 'train',
+      score: input.known!.score[0],
+      probability: sigmoid(input.known!.score[0]),
+    });
     expect(rows[2]).toMatchObject({ type: 'interaction', split: 'none' });
     expect(rows[3]).toEqual({ id: 'c0', source: 2, target: 3, known: 0, type: 'candidate', score: 0.987654321, probability: sigmoid(0.987654321) });
   });
@@ -104,12 +113,30 @@ describe('GraphML', () => {
     expect(g.getNodeAttribute('X&<1>', 'smiles')).toBe('C1=CC=C[N+]1[O-].[Na+]');
     expect(g.getNodeAttribute('DB99999', 'name')).toBe('controlchar\ttab');
     const e0 = g.getEdgeAttributes('e0');
-    expect(e0).toEqual({ known: 1, type: 'QT <prolongation> & more', interaction: 'QT <prolongation> & more', split: 'train', score: input.known!.score[0], probability: sigmoid(input.known!.score[0]) });
+    expect(e0).toEqual({
+      known: 1,
+      type: 'QT <prolongation> & more',
+      interaction: 'QT <prolongation> & more',
+      split: 'train',
+      score: input.known!.score[0],
+      probability: sigmoid(input.known!.score[0]),
+    });
     expect(g.extremities('e2')).toEqual(['DB01234', 'DB99999']);
-    expect(g.getEdgeAttributes('c0')).toMatchObject({ known: 0, type: 'candidate', interaction: 'candidate', probability: input.candidates[0].probability, score: 0.987654321 });
+    expect(g.getEdgeAttributes('c0')).toMatchObject({
+      known: 0,
+      type: 'candidate',
+      interaction: 'candidate',
+      probability: input.candidates[0].probability,
+      score: 0.987654321,
+    });
     expect(g.getEdgeAttribute('c0', 'split')).toBeUndefined();
-    const keys = Array.from(parseXml(xml).getElementsByTagName('key'), (k) => `${k.getAttribute('for')}:${k.getAttribute('attr.name')}:${k.getAttribute('attr.type')}`);
-    expect(keys).toEqual(expect.arrayContaining(['edge:probability:double', 'edge:score:double', 'edge:known:int', 'edge:interaction:string', 'node:smiles:string']));
+    const keys = Array.from(
+      parseXml(xml).getElementsByTagName('key'),
+      (k) => `${k.getAttribute('for')}:${k.getAttribute('attr.name')}:${k.getAttribute('attr.type')}`,
+    );
+    expect(keys).toEqual(
+      expect.arrayContaining(['edge:probability:double', 'edge:score:double', 'edge:known:int', 'edge:interaction:string', 'node:smiles:string']),
+    );
   });
 });
 
@@ -125,7 +152,14 @@ describe('GEXF 1.3', () => {
     expect([g.order, g.size]).toEqual([4, 4]);
     expect(g.nodes()).toEqual(['DB00682', 'DB01234', 'X&<1>', 'DB99999']);
     const b = g.getNodeAttributes('DB01234');
-    expect(b).toMatchObject({ label: 'A & B <"quoted"> \'it\'', name: 'A & B <"quoted"> \'it\'', smiles: 'N[C@@H](C)C(=O)O', color: '#e7298a', x: 100.125, y: -3 });
+    expect(b).toMatchObject({
+      label: 'A & B <"quoted"> \'it\'',
+      name: 'A & B <"quoted"> \'it\'',
+      smiles: 'N[C@@H](C)C(=O)O',
+      color: '#e7298a',
+      x: 100.125,
+      y: -3,
+    });
     // GEXF 1.3 list type: graphology-gexf reads "[a, b]" back as an array.
     expect(b.atc).toEqual(['C01AA05', 'N02BE01']);
     expect(b.groups).toEqual(['approved', 'investigational']);
@@ -151,13 +185,32 @@ describe('Cytoscape.js JSON', () => {
     const cy = cytoscape({ headless: true, elements: doc.elements, layout: { name: 'preset' } });
     expect([cy.nodes().length, cy.edges().length]).toEqual([4, 4]);
     const b = cy.$id('DB01234');
-    expect(b.data()).toEqual({ id: 'DB01234', name: 'A & B <"quoted"> \'it\'', smiles: 'N[C@@H](C)C(=O)O', atc: ['C01AA05', 'N02BE01'], groups: ['approved', 'investigational'] });
+    expect(b.data()).toEqual({
+      id: 'DB01234',
+      name: 'A & B <"quoted"> \'it\'',
+      smiles: 'N[C@@H](C)C(=O)O',
+      atc: ['C01AA05', 'N02BE01'],
+      groups: ['approved', 'investigational'],
+    });
     expect(b.position()).toEqual({ x: 100.125, y: 3 });
     expect(cy.$id('X&<1>').data('smiles')).toBe('C1=CC=C[N+]1[O-].[Na+]');
     const e0 = cy.$id('e0');
     expect([e0.source().id(), e0.target().id()]).toEqual(['DB00682', 'DB01234']);
-    expect(e0.data()).toMatchObject({ known: 1, type: 'QT <prolongation> & more', interaction: 'QT <prolongation> & more', split: 'train', score: input.known!.score[0], probability: sigmoid(input.known!.score[0]) });
-    expect(cy.$id('c0').data()).toMatchObject({ known: 0, type: 'candidate', source: 'X&<1>', target: 'DB99999', probability: input.candidates[0].probability });
+    expect(e0.data()).toMatchObject({
+      known: 1,
+      type: 'QT <prolongation> & more',
+      interaction: 'QT <prolongation> & more',
+      split: 'train',
+      score: input.known!.score[0],
+      probability: sigmoid(input.known!.score[0]),
+    });
+    expect(cy.$id('c0').data()).toMatchObject({
+      known: 0,
+      type: 'candidate',
+      source: 'X&<1>',
+      target: 'DB99999',
+      probability: input.candidates[0].probability,
+    });
     expect(cy.$id('c0').data('split')).toBeUndefined();
     cy.destroy();
   });
@@ -180,10 +233,21 @@ describe('CX2', () => {
     for (const m of meta) expect(aspect(m.name)).toHaveLength(m.elementCount);
     const [decl] = aspect('attributeDeclarations') as Record<string, Record<string, { d: string }>>[];
     const isType = (d: string, v: unknown) =>
-      d === 'string' ? typeof v === 'string' : d === 'integer' ? Number.isInteger(v) : d === 'double' ? typeof v === 'number' : d === 'list_of_string' ? Array.isArray(v) && v.every((x) => typeof x === 'string') : false;
+      d === 'string'
+        ? typeof v === 'string'
+        : d === 'integer'
+          ? Number.isInteger(v)
+          : d === 'double'
+            ? typeof v === 'number'
+            : d === 'list_of_string'
+              ? Array.isArray(v) && v.every((x) => typeof x === 'string')
+              : false;
     const nodes = aspect('nodes') as { id: number; v: Record<string, unknown>; x?: number; y?: number }[];
     const edges = aspect('edges') as { id: number; s: number; t: number; v: Record<string, unknown> }[];
-    for (const [list, scope] of [[nodes, 'nodes'], [edges, 'edges']] as const) {
+    for (const [list, scope] of [
+      [nodes, 'nodes'],
+      [edges, 'edges'],
+    ] as const) {
       for (const el of list) {
         for (const [k, v] of Object.entries(el.v)) {
           expect(decl[scope][k], `${scope}.${k} declared`).toBeDefined();
@@ -198,9 +262,22 @@ describe('CX2', () => {
     for (const e of edges) expect(ids.has(e.s) && ids.has(e.t)).toBe(true);
     // Values: the drug behind each endpoint and the numbers, exactly.
     const byId = new Map(nodes.map((n) => [n.id, n]));
-    expect(byId.get(1)!.v).toEqual({ name: 'A & B <"quoted"> \'it\'', drug_id: 'DB01234', smiles: 'N[C@@H](C)C(=O)O', atc: ['C01AA05', 'N02BE01'], groups: ['approved', 'investigational'] });
+    expect(byId.get(1)!.v).toEqual({
+      name: 'A & B <"quoted"> \'it\'',
+      drug_id: 'DB01234',
+      smiles: 'N[C@@H](C)C(=O)O',
+      atc: ['C01AA05', 'N02BE01'],
+      groups: ['approved', 'investigational'],
+    });
     expect([byId.get(1)!.x, byId.get(1)!.y]).toEqual([100.125, 3]);
-    expect(edges[0].v).toEqual({ known: 1, type: 'QT <prolongation> & more', interaction: 'QT <prolongation> & more', split: 'train', score: input.known!.score[0], probability: sigmoid(input.known!.score[0]) });
+    expect(edges[0].v).toEqual({
+      known: 1,
+      type: 'QT <prolongation> & more',
+      interaction: 'QT <prolongation> & more',
+      split: 'train',
+      score: input.known!.score[0],
+      probability: sigmoid(input.known!.score[0]),
+    });
     expect([byId.get(edges[3].s)!.v.drug_id, byId.get(edges[3].t)!.v.drug_id, edges[3].v.known, edges[3].v.type]).toEqual(['X&<1>', 'DB99999', 0, 'candidate']);
     expect(aspect('networkAttributes')[0]).toEqual({ name: 'tricky <set> & co.csv', description: 'gcn · epoch 3' });
   });
@@ -209,12 +286,24 @@ describe('CX2', () => {
 describe('all formats on a generated graph', () => {
   it('agree with each other on every edge’s endpoints and numbers', () => {
     const lg = communities(40, 3);
-    const graph: DrugGraph = { name: 'communities', nodes: lg.nodes!, edgeSrc: lg.edgeSrc, edgeDst: lg.edgeDst, edgeType: lg.edgeType, edgeTypes: lg.edgeTypes! };
+    const graph: DrugGraph = {
+      name: 'communities',
+      nodes: lg.nodes!,
+      edgeSrc: lg.edgeSrc,
+      edgeDst: lg.edgeDst,
+      edgeType: lg.edgeType,
+      edgeTypes: lg.edgeTypes!,
+    };
     const m = graph.edgeSrc.length;
     const score = Float32Array.from({ length: m }, (_, i) => Math.sin(i * 12.9898) * 8);
-    const input: GraphExportInput = { graph, known: { score, part: Uint8Array.from({ length: m }, (_, i) => i % 4) }, candidates: [{ a: 0, b: 39, score: -1.5, probability: sigmoid(-1.5) }] };
+    const input: GraphExportInput = {
+      graph,
+      known: { score, part: Uint8Array.from({ length: m }, (_, i) => i % 4) },
+      candidates: [{ a: 0, b: 39, score: -1.5, probability: sigmoid(-1.5) }],
+    };
     const expected = edgeRows(input).map((e) => [graph.nodes[e.source].id, graph.nodes[e.target].id, e.known, e.probability, e.score]);
-    const fromGraphology = (g: Graph) => g.edges().map((k) => [...g.extremities(k), g.getEdgeAttribute(k, 'known'), g.getEdgeAttribute(k, 'probability'), g.getEdgeAttribute(k, 'score')]);
+    const fromGraphology = (g: Graph) =>
+      g.edges().map((k) => [...g.extremities(k), g.getEdgeAttribute(k, 'known'), g.getEdgeAttribute(k, 'probability'), g.getEdgeAttribute(k, 'score')]);
     expect(fromGraphology(parseGraphml(Graph, writeGraphml(input)))).toEqual(expected);
     expect(fromGraphology(parseGexf(Graph, writeGexf(input)))).toEqual(expected);
     const cyjs = cyjsDocument(input).elements.edges.map((e) => [e.data.source, e.data.target, e.data.known, e.data.probability, e.data.score]);

@@ -84,15 +84,47 @@ describe('predictions CSV/TSV writer', () => {
       });
     const t = parse(typeText, ',');
     expect(t.meta.fields).toEqual(predictionColumns('type'));
-    expect(t.data[0]).toMatchObject({ split: 'val', known_type: '', predicted_type: 'inhibits, strongly', predicted_probability: '0.5', type_2: 'third', probability_3: '0.2' });
+    expect(t.data[0]).toMatchObject({
+      split: 'val',
+      known_type: '',
+      predicted_type: 'inhibits, strongly',
+      predicted_probability: '0.5',
+      type_2: 'third',
+      probability_3: '0.2',
+    });
     const nodeText =
       w.header('node') +
-      w.block({ task: 'node', node: Int32Array.from([2, 3]), part: Uint8Array.from([0, NO_PART]), label: Int32Array.from([1, -1]), probability: Float64Array.from([0.25, 0.75, 0.9, 0.1]), classes: 2 });
+      w.block({
+        task: 'node',
+        node: Int32Array.from([2, 3]),
+        part: Uint8Array.from([0, NO_PART]),
+        label: Int32Array.from([1, -1]),
+        probability: Float64Array.from([0.25, 0.75, 0.9, 0.1]),
+        classes: 2,
+      });
     const n = parse(nodeText, ',');
     expect(n.meta.fields).toEqual(['drug_id', 'drug_name', 'split', 'atc_group', 'predicted_group', 'predicted_probability', 'probability_A', 'probability_B']);
     expect(n.data).toEqual([
-      { drug_id: 'DB003', drug_name: 'Say "hi"', split: 'train', atc_group: 'B', predicted_group: 'B', predicted_probability: '0.75', probability_A: '0.25', probability_B: '0.75' },
-      { drug_id: 'DB004', drug_name: 'Two\nlines', split: '-', atc_group: '', predicted_group: 'A', predicted_probability: '0.9', probability_A: '0.9', probability_B: '0.1' },
+      {
+        drug_id: 'DB003',
+        drug_name: 'Say "hi"',
+        split: 'train',
+        atc_group: 'B',
+        predicted_group: 'B',
+        predicted_probability: '0.75',
+        probability_A: '0.25',
+        probability_B: '0.75',
+      },
+      {
+        drug_id: 'DB004',
+        drug_name: 'Two\nlines',
+        split: '-',
+        atc_group: '',
+        predicted_group: 'A',
+        predicted_probability: '0.9',
+        probability_A: '0.9',
+        probability_B: '0.1',
+      },
     ]);
   });
 });

@@ -59,7 +59,11 @@ function readNpy(bytes: Uint8Array): { shape: number[]; data: Float32Array; data
   const headerLen = bytes[8] | (bytes[9] << 8);
   const header = new TextDecoder('latin1').decode(bytes.subarray(10, 10 + headerLen));
   expect(header).toMatch(/'descr': '<f4', 'fortran_order': False/);
-  const shape = header.match(/\(([^)]*)\)/)![1].split(',').filter((s) => s.trim()).map(Number);
+  const shape = header
+    .match(/\(([^)]*)\)/)![1]
+    .split(',')
+    .filter((s) => s.trim())
+    .map(Number);
   const dataOffset = 10 + headerLen;
   const copy = bytes.slice(dataOffset);
   return { shape, data: new Float32Array(copy.buffer, 0, copy.length / 4), dataOffset };
@@ -88,7 +92,15 @@ describe('PyG project files (demo set)', () => {
     const expected = linkSplitToJson(splitLinks(graph.nodes.length, graph.edgeSrc, graph.edgeDst, 3), ids);
     expect(JSON.parse(text(files.get('split.json')))).toEqual(expected);
     const manifest = JSON.parse(text(files.get('manifest.json')));
-    expect(manifest).toMatchObject({ format: 'pyg-project/1', dataset: 'demo', nodes: 165, edges: 884, splitFile: 'split.json', selectBy: 'auroc', features: null });
+    expect(manifest).toMatchObject({
+      format: 'pyg-project/1',
+      dataset: 'demo',
+      nodes: 165,
+      edges: 884,
+      splitFile: 'split.json',
+      selectBy: 'auroc',
+      features: null,
+    });
     expect(text(files.get('README.md'))).toMatch(/torchrun --nproc_per_node=4 train.py --ddp/);
   });
 
@@ -148,7 +160,9 @@ describe('PyG project files (demo set)', () => {
     expect(() => buildPygProject({ graph, inputs: { settings, featureNotes: [] }, trainPy: '', splitName: '' })).toThrow(/link task’s split is missing/);
     const features = { rows: 3, cols: 1, kinds: ['degree'], data: new Float32Array(3) };
     const split = linkSplitToJson(splitLinks(graph.nodes.length, graph.edgeSrc, graph.edgeDst, 0), ids);
-    expect(() => buildPygProject({ graph, inputs: { settings, split, features, featureNotes: [] }, trainPy: '', splitName: '' })).toThrow(/3 × 1 do not fit the graph’s 165 drugs/);
+    expect(() => buildPygProject({ graph, inputs: { settings, split, features, featureNotes: [] }, trainPy: '', splitName: '' })).toThrow(
+      /3 × 1 do not fit the graph’s 165 drugs/,
+    );
   });
 
   it('quotes names with commas, quotes and line breaks so the CSV reads back to the same text', () => {
@@ -201,7 +215,10 @@ describe('the trainer worker’s pygProject (what the page’s button saves)', (
 });
 
 describe('train.py covers the app', () => {
-  const tuple = (name: string) => TRAIN_PY.match(new RegExp(`^${name} = \\(([^)]*)\\)`, 'm'))![1].match(/'[^']+'/g)!.map((s) => s.slice(1, -1));
+  const tuple = (name: string) =>
+    TRAIN_PY.match(new RegExp(`^${name} = \\(([^)]*)\\)`, 'm'))![1]
+      .match(/'[^']+'/g)!
+      .map((s) => s.slice(1, -1));
 
   it('builds every layer kind the app has (a new kind fails here until train.py handles it)', () => {
     expect(tuple('LAYER_KINDS').sort()).toEqual([...LAYER_KINDS].sort());
@@ -228,7 +245,8 @@ describe('npm run cli -- export-pyg', () => {
     dir = mkdtempSync(join(tmpdir(), 'export-pyg-'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'export-pyg', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 120_000 });
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'export-pyg', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 120_000 });
 
   it('writes a zip that unzips to the project for the train flags given', () => {
     const out = join(dir, 'demo-sage.zip');
@@ -236,7 +254,9 @@ describe('npm run cli -- export-pyg', () => {
     expect(r.status, r.stderr).toBe(0);
     const entries = unzipSync(new Uint8Array(readFileSync(out)));
     expect(Object.keys(entries).sort()).toEqual(
-      ['README.md', 'data/edges.csv', 'data/nodes.csv', 'features.npy', 'manifest.json', 'settings.json', 'split.json', 'train.py'].map((p) => `demo-sage/${p}`),
+      ['README.md', 'data/edges.csv', 'data/nodes.csv', 'features.npy', 'manifest.json', 'settings.json', 'split.json', 'train.py'].map(
+        (p) => `demo-sage/${p}`,
+      ),
     );
     const settings = JSON.parse(text(entries['demo-sage/settings.json']));
     expect(settings).toEqual({ ...DEFAULT_MODEL_SETTINGS, model: 'sage', decoder: 'mlp', features: 'learned+degree', epochs: 7, seed: 2 });

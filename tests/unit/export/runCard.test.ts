@@ -9,7 +9,17 @@ import { markdownText, median, RUN_CARD_FORMAT, runCard, runCardJson, runCardMar
 import { DEFAULT_MODEL_SETTINGS } from '../../../src/settings/schema';
 import type { EpochResult } from '../../../src/model/tasks/trainerBase';
 
-const epoch = (e: number, valAuroc: number): EpochResult => ({ epoch: e, loss: 1 / e, ms: 10 * e, valAuroc, valAuprc: valAuroc - 0.1, testAuroc: valAuroc - 0.05, testAuprc: 0.5, valHits20: 0.2, testHits20: 0.1 });
+const epoch = (e: number, valAuroc: number): EpochResult => ({
+  epoch: e,
+  loss: 1 / e,
+  ms: 10 * e,
+  valAuroc,
+  valAuprc: valAuroc - 0.1,
+  testAuroc: valAuroc - 0.05,
+  testAuprc: 0.5,
+  valHits20: 0.2,
+  testHits20: 0.1,
+});
 
 function run(id = 3): RunCardInput {
   const curve = [epoch(1, 0.6), epoch(2, 0.8), epoch(3, 0.7)];
@@ -32,7 +42,16 @@ function run(id = 3): RunCardInput {
 describe('run card', () => {
   it('holds the run: settings, curves, last and best metrics, timings, fingerprints', () => {
     const card = runCard(run(), '0.1.0');
-    expect(card).toMatchObject({ format: RUN_CARD_FORMAT, appVersion: '0.1.0', run: 3, seed: 7, backend: 'wasm', task: 'link', epochs: 3, selectionMetric: 'AUROC' });
+    expect(card).toMatchObject({
+      format: RUN_CARD_FORMAT,
+      appVersion: '0.1.0',
+      run: 3,
+      seed: 7,
+      backend: 'wasm',
+      task: 'link',
+      epochs: 3,
+      selectionMetric: 'AUROC',
+    });
     expect(card.settings).toEqual(run().settings);
     expect(card.dataFingerprint).toBe('a'.repeat(64));
     expect(card.curves.epoch).toEqual([1, 2, 3]);
@@ -47,7 +66,10 @@ describe('run card', () => {
 
   it('a loaded model: its file named, its missing loss left null', () => {
     const loaded = { ...epoch(12, 0.9), loss: NaN, ms: 0 };
-    const card = runCard({ ...run(), epochs: 12, last: loaded, best: loaded, epochMs: [], curve: [loaded], loadedFrom: { file: 'model.zip', epoch: 12, appVersion: '0.1.0' } }, '0.1.0');
+    const card = runCard(
+      { ...run(), epochs: 12, last: loaded, best: loaded, epochMs: [], curve: [loaded], loadedFrom: { file: 'model.zip', epoch: 12, appVersion: '0.1.0' } },
+      '0.1.0',
+    );
     expect(card.loadedFrom).toEqual({ file: 'model.zip', epoch: 12, appVersion: '0.1.0' });
     expect(card.curves.loss).toBeUndefined();
     expect(card.final!.loss).toBeUndefined();
@@ -69,7 +91,13 @@ describe('run card', () => {
 
 describe('runs CSV', () => {
   it('one row per run, quoted fields read back intact, formulas defused', () => {
-    const second = { ...run(4), dataset: 'demo', settings: { ...run().settings, task: 'node' as const }, last: { ...epoch(1, NaN), valAccuracy: 0.4 }, best: null };
+    const second = {
+      ...run(4),
+      dataset: 'demo',
+      settings: { ...run().settings, task: 'node' as const },
+      last: { ...epoch(1, NaN), valAccuracy: 0.4 },
+      best: null,
+    };
     const text = runsCsv([run(), second]);
     const parsed = Papa.parse<Record<string, string>>(text.trim(), { header: true });
     expect(parsed.errors).toEqual([]);

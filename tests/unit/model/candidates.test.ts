@@ -65,7 +65,16 @@ describe('candidate scans', () => {
     expect(pauses).toBeGreaterThanOrEqual(Math.floor(435 / 50) - 1);
     got.forEach((p, i) => expect(p.score).toBeCloseTo(bruteForce(5, dot)[i].score, 5));
     expect(await topUnknownPairs(h, N, d, 5, known, () => false, 50)).toEqual([]);
-    expect(await topUnknownPairsBy(N, 5, known, (p) => new Float32Array(p.a.length), () => false, 7)).toEqual([]);
+    expect(
+      await topUnknownPairsBy(
+        N,
+        5,
+        known,
+        (p) => new Float32Array(p.a.length),
+        () => false,
+        7,
+      ),
+    ).toEqual([]);
   });
 
   it('LinkTrainer with the MLP decoder: the model’s own top unknown pairs, no tensors left, [] once disposed mid-scan', async () => {

@@ -8,8 +8,22 @@ describeWithSharedData('cli train on ChCh-Miner (link-split/1 file)', () => {
     const dir = sharedPath('biosnap_chch_miner');
     const r = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'train', `${dir}/ChCh-Miner_durgbank-chem-chem.tsv`, '--split', `${dir}/split-seed0.json`,
-        '--model', 'gcn', '--decoder', 'dot', '--epochs', '15', '--json'],
+      [
+        '--import',
+        'tsx',
+        'src/cli/main.ts',
+        'train',
+        `${dir}/ChCh-Miner_durgbank-chem-chem.tsv`,
+        '--split',
+        `${dir}/split-seed0.json`,
+        '--model',
+        'gcn',
+        '--decoder',
+        'dot',
+        '--epochs',
+        '15',
+        '--json',
+      ],
       { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 120_000 },
     );
     expect(r.status, r.stderr).toBe(0);

@@ -19,10 +19,11 @@ export function adjacency(n: number, a: ArrayLike<number>, b: ArrayLike<number>)
   return A;
 }
 
-export const rowMean = (A: M): M => A.map((row) => {
-  const d = row.reduce((s, x) => s + x, 0);
-  return row.map((x) => (d === 0 ? 0 : x / d));
-});
+export const rowMean = (A: M): M =>
+  A.map((row) => {
+    const d = row.reduce((s, x) => s + x, 0);
+    return row.map((x) => (d === 0 ? 0 : x / d));
+  });
 
 /** D^-1/2 (A + I) D^-1/2 with D the degrees of A + I. */
 export function gcnNorm(A: M): M {

@@ -41,7 +41,10 @@ describe.each(['new-drug-one', 'new-drug-both'] as const)('splitLinksByDrug %s',
   });
 
   it(`val/test pairs (positive and negative) have ${mode === 'new-drug-one' ? 'exactly one drug' : 'both drugs'} of the part's held-out set`, () => {
-    for (const [part, pos, neg] of [[VAL, s.valPos, s.valNeg], [TEST, s.testPos, s.testNeg]] as const) {
+    for (const [part, pos, neg] of [
+      [VAL, s.valPos, s.valNeg],
+      [TEST, s.testPos, s.testNeg],
+    ] as const) {
       expect(pos.a.length).toBeGreaterThan(0);
       expect(neg.a.length).toBe(pos.a.length);
       for (const [a, b] of [...pairsOf(pos), ...pairsOf(neg)]) {

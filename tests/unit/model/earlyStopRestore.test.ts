@@ -11,7 +11,6 @@ import { createTrainer } from '../../../src/model/tasks';
 import { LinkTrainer } from '../../../src/model/tasks/linkTrainer';
 import type { EpochResult, TrainerBase } from '../../../src/model/tasks/trainerBase';
 
-
 const settings = (over: Partial<ModelSettings>): ModelSettings => ({ ...DEFAULT_MODEL_SETTINGS, hidden: 8, ...over });
 
 /** Trains until early stopping (or `max` epochs), keeping each epoch's result and embeddings. */

@@ -62,7 +62,10 @@ describe('Morgan fingerprints with RDKit (WASM)', () => {
     const rdkit = await loadRdkitNode();
     const b = morganFeatures(rdkit, nodes, { radius: 2, nBits: 256 });
     expect(b.dim).toBe(257);
-    const bits = (i: number) => row(b, i).slice(0, 256).reduce((s, x) => s + x, 0);
+    const bits = (i: number) =>
+      row(b, i)
+        .slice(0, 256)
+        .reduce((s, x) => s + x, 0);
     expect(bits(0)).toBeGreaterThan(0);
     expect(bits(1)).toBeGreaterThan(bits(0)); // aspirin has more environments than ethanol
     expect(row(b, 0)[256]).toBe(0);

@@ -22,7 +22,9 @@ export function checkGradients(loss: () => tf.Scalar, variables: tf.Variable[], 
       };
       const numeric = (at(eps) - at(-eps)) / (2 * eps);
       v.assign(tf.tensor(base, v.shape));
-      expect(Math.abs(numeric - analytic[k]), `${v.name}[${k}]: numeric ${numeric} vs analytic ${analytic[k]}`).toBeLessThan(tol * Math.max(1, Math.abs(numeric)));
+      expect(Math.abs(numeric - analytic[k]), `${v.name}[${k}]: numeric ${numeric} vs analytic ${analytic[k]}`).toBeLessThan(
+        tol * Math.max(1, Math.abs(numeric)),
+      );
       checked++;
     }
   }

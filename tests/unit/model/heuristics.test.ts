@@ -52,7 +52,10 @@ describe('neighbourhood heuristics on a six-node graph', () => {
     const known = new PairSet(6);
     for (let i = 0; i < A.length; i++) known.add(A[i], B[i]);
     const top = await topUnknownByHeuristic(g, commonNeighbourWeights('cn', g), 2, known);
-    expect(top.map((p) => [p.a, p.b, p.score]).sort()).toEqual([[0, 1, 2], [2, 3, 2]]);
+    expect(top.map((p) => [p.a, p.b, p.score]).sort()).toEqual([
+      [0, 1, 2],
+      [2, 3, 2],
+    ]);
   });
 });
 
@@ -85,7 +88,9 @@ describe('two-hop candidate scan', () => {
       // The batched scorer (pairs grouped by first drug, both orders) agrees with the merge, pair by pair.
       const pa: number[] = [];
       const pb: number[] = [];
-      for (let x = 0; x < n; x++) for (let y = 0; y < n; y++) if (x !== y && (x * 31 + y) % 3 === 0) {
+      for (let x = 0; x < n; x++)
+        for (let y = 0; y < n; y++)
+          if (x !== y && (x * 31 + y) % 3 === 0) {
             pa.push(x);
             pb.push(y);
           }
@@ -106,7 +111,7 @@ describe('HeuristicTrainer', () => {
   const dst: number[] = [];
   for (let x = 0; x < n; x++)
     for (let y = x + 1; y < n; y++)
-      if ((x < 20) === (y < 20) && (x * 7 + y * 3) % 4 !== 0) {
+      if (x < 20 === y < 20 && (x * 7 + y * 3) % 4 !== 0) {
         src.push(x);
         dst.push(y);
       }

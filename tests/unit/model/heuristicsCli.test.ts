@@ -34,7 +34,10 @@ describeWithSharedData('heuristics on ogbl-ddi reproduce the OGB leaderboard', (
   it('test Hits@20: common neighbours 0.1773, Adamic–Adar 0.1861 (within 0.005)', async () => {
     const { graph, split } = await loadOgblDdi(sharedPath('ogbl_ddi'));
     const g = { ...graph, numNodes: graph.nodes.length };
-    for (const [model, expected] of [['cn', 0.1773], ['aa', 0.1861]] as const) {
+    for (const [model, expected] of [
+      ['cn', 0.1773],
+      ['aa', 0.1861],
+    ] as const) {
       const t = createTrainer(g, { ...DEFAULT_MODEL_SETTINGS, model }, 'cpu', { split, selectBy: 'hits20' });
       const r = await t.runEpoch();
       expect(Math.abs(r.testHits20! - expected), `${model}: ${r.testHits20}`).toBeLessThan(0.005);

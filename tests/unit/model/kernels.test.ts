@@ -139,7 +139,10 @@ for (const backend of ['cpu', 'wasm'] as const) {
         expect(Math.abs(kernel.loss - other.loss) / Math.max(1, Math.abs(other.loss))).toBeLessThan(1e-5);
         kernel.grads.forEach((g, i) => {
           const scale = Math.max(1, ...Array.from(other.grads[i], Math.abs));
-          expectClose(g.map((v) => v / scale), other.grads[i].map((v) => v / scale));
+          expectClose(
+            g.map((v) => v / scale),
+            other.grads[i].map((v) => v / scale),
+          );
         });
       }
       tf.dispose([x, w1, w2]);

@@ -176,7 +176,10 @@ describe('GAT', () => {
     const g = new GatLayer(3, 4, new Rng(6), 'gat', 2);
     nonZeroBias(g.bias);
     const ref = gatReference(g);
-    checkLayer(() => g, () => ref.out);
+    checkLayer(
+      () => g,
+      () => ref.out,
+    );
   });
 
   it('returns α per edge and head that match the formula and sum to 1 per destination', () => {
@@ -221,8 +224,8 @@ describe('initialisation as PyG (so GraphSAGE results compare with PyG runs seed
     expect(s.max).toBeLessThanOrEqual(b);
     expect(s.max).toBeGreaterThan(0.95 * b);
     expect(Math.abs(s.mean)).toBeLessThan((4 * b) / Math.sqrt(3 * s.n));
-    expect(s.variance / (b * b / 3)).toBeGreaterThan(0.95);
-    expect(s.variance / (b * b / 3)).toBeLessThan(1.05);
+    expect(s.variance / ((b * b) / 3)).toBeGreaterThan(0.95);
+    expect(s.variance / ((b * b) / 3)).toBeLessThan(1.05);
   };
 
   it('SAGE: lin_l and lin_r weights U(±1/√fan_in), lin_l bias U(±1/√fan_in), lin_r without bias (PyG Linear = kaiming_uniform(a=√5))', () => {

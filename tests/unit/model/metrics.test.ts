@@ -83,12 +83,14 @@ describe('accuracy and macro-F1', () => {
 function fromCells(cells: number[][]): { truth: number[]; predicted: number[] } {
   const truth: number[] = [];
   const predicted: number[] = [];
-  cells.forEach((row, t) => row.forEach((n, p) => {
-    for (let i = 0; i < n; i++) {
-      truth.push(t);
-      predicted.push(p);
-    }
-  }));
+  cells.forEach((row, t) =>
+    row.forEach((n, p) => {
+      for (let i = 0; i < n; i++) {
+        truth.push(t);
+        predicted.push(p);
+      }
+    }),
+  );
   return { truth, predicted };
 }
 

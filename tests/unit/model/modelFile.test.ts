@@ -57,7 +57,9 @@ describe('model files: round trip', () => {
     expect(json.format).toBe(MODEL_FILE_FORMAT);
     expect(json.userDefinedMetadata).toMatchObject({ settings, task: settings.task, epoch: 3, appVersion: '0.1.0' });
     expect(json.userDefinedMetadata.graph).toMatchObject({ drugs: 24, interactions: graph.edgeSrc.length });
-    expect(json.userDefinedMetadata.classNames).toEqual(settings.task === 'type' ? ['even', 'odd', 'mixed'] : settings.task === 'node' ? expect.arrayContaining(['A', 'N']) : []);
+    expect(json.userDefinedMetadata.classNames).toEqual(
+      settings.task === 'type' ? ['even', 'odd', 'mixed'] : settings.task === 'node' ? expect.arrayContaining(['A', 'N']) : [],
+    );
     // weights.bin holds exactly the manifest's float32 values.
     const values = json.weightsManifest[0].weights.reduce((s, w) => s + w.shape.reduce((a, b) => a * b, 1), 0);
     expect(files.weights.byteLength).toBe(4 * values);

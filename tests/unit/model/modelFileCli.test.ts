@@ -59,7 +59,12 @@ describe('cli model files', () => {
 
     // Another graph: refused before anything is trained.
     const other = join(dir, 'other.tsv');
-    writeFileSync(other, 'Drug1\tDrug2\n' + Array.from({ length: 30 }, (_, i) => `DB9${String(i).padStart(4, '0')}\tDB9${String((i + 1) % 30).padStart(4, '0')}`).join('\n') + '\n');
+    writeFileSync(
+      other,
+      'Drug1\tDrug2\n' +
+        Array.from({ length: 30 }, (_, i) => `DB9${String(i).padStart(4, '0')}\tDB9${String((i + 1) % 30).padStart(4, '0')}`).join('\n') +
+        '\n',
+    );
     const refused = await train([other, '--model-file', saved]);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/--model-file .*demo-model: This model was trained on another graph \(“demo”, 165 drugs/);

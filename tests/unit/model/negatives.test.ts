@@ -17,7 +17,12 @@ describe('counter-based training negatives', () => {
     expect(drawKey(7, 3)).toBe(2174397183);
     // The same reference's first four pairs of that draw on 10 nodes without training pairs (node = ⌊y·n / 2³²⌋).
     const p = drawNegatives(10, { key: drawKey(7, 3), count: 4 }, new PairSet(10));
-    expect([...p.a].map((a, i) => [a, p.b[i]])).toEqual([[5, 8], [0, 4], [0, 7], [0, 2]]);
+    expect([...p.a].map((a, i) => [a, p.b[i]])).toEqual([
+      [5, 8],
+      [0, 4],
+      [0, 7],
+      [0, 2],
+    ]);
   });
 
   it('are lo < hi pairs outside the training pairs, the same for the same draw, and pair i does not depend on the count', () => {
@@ -101,10 +106,21 @@ describe('the dense link loss', () => {
     const wPos = [0, 1, 0, 2, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0];
     const wNeg = [0, 0, 3, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0];
     const pairs = 8;
-    const value = (x: number[]) =>
-      x.reduce((t, v, i) => t + wPos[i] * Math.log1p(Math.exp(-v)) + wNeg[i] * Math.log1p(Math.exp(v)), 0) / pairs;
+    const value = (x: number[]) => x.reduce((t, v, i) => t + wPos[i] * Math.log1p(Math.exp(-v)) + wNeg[i] * Math.log1p(Math.exp(v)), 0) / pairs;
     const st = tf.variable(tf.tensor2d(s, [n, n]));
-    const { value: got, grads } = tf.variableGrads(() => weightedPairBce(st, tf.tensor2d(wPos, [n, n]), tf.tensor2d(wPos.map((w, i) => w + wNeg[i]), [n, n]), pairs), [st]);
+    const { value: got, grads } = tf.variableGrads(
+      () =>
+        weightedPairBce(
+          st,
+          tf.tensor2d(wPos, [n, n]),
+          tf.tensor2d(
+            wPos.map((w, i) => w + wNeg[i]),
+            [n, n],
+          ),
+          pairs,
+        ),
+      [st],
+    );
     expect(Math.abs(got.dataSync()[0] - value(s))).toBeLessThan(1e-6);
     const g = grads[st.name].dataSync();
     for (let i = 0; i < s.length; i++) {

@@ -17,7 +17,15 @@ import { communities } from '../../helpers/graphs';
 
 const graph = communities(24, 5);
 const N = graph.numNodes;
-const settings = (over: Partial<ModelSettings> = {}): ModelSettings => ({ ...DEFAULT_MODEL_SETTINGS, model: 'gcn', hidden: 8, seed: 3, epochs: 3, patience: 0, ...over });
+const settings = (over: Partial<ModelSettings> = {}): ModelSettings => ({
+  ...DEFAULT_MODEL_SETTINGS,
+  model: 'gcn',
+  hidden: 8,
+  seed: 3,
+  epochs: 3,
+  patience: 0,
+  ...over,
+});
 
 async function trained<T extends TrainerBase>(t: T, epochs = 3): Promise<T> {
   for (let i = 0; i < epochs; i++) await t.runEpoch();
@@ -35,7 +43,14 @@ async function collect(trainer: TrainerBase, what: 'known' | 'candidates' | 'all
 function flat(blocks: RowBlock[]) {
   const rows = blocks as LinkRows[];
   const cat = <K extends 'a' | 'b' | 'known' | 'part' | 'score'>(k: K) => rows.flatMap((r) => Array.from(r[k] as ArrayLike<number>));
-  return { a: cat('a'), b: cat('b'), known: cat('known'), part: cat('part'), score: cat('score'), rank: rows.flatMap((r) => (r.rank ? Array.from(r.rank) : [])) };
+  return {
+    a: cat('a'),
+    b: cat('b'),
+    known: cat('known'),
+    part: cat('part'),
+    score: cat('score'),
+    rank: rows.flatMap((r) => (r.rank ? Array.from(r.rank) : [])),
+  };
 }
 
 const key = (u: number, v: number) => Math.min(u, v) * N + Math.max(u, v);
@@ -199,7 +214,13 @@ describe('streamed file', () => {
     expect(calls).toBe(2);
     expect(cut).toMatchObject({ rows: 80, cancelled: true });
     let stop = false;
-    const stopped = await streamPredictionFile(t, nodes, { what: 'all', format: 'csv', block: 40 }, () => void (stop = true), () => stop);
+    const stopped = await streamPredictionFile(
+      t,
+      nodes,
+      { what: 'all', format: 'csv', block: 40 },
+      () => void (stop = true),
+      () => stop,
+    );
     expect(stopped).toMatchObject({ rows: 40, cancelled: true });
     expect(tf.memory().numTensors).toBe(before);
     t.dispose();

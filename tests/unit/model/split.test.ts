@@ -61,8 +61,27 @@ describe('splitPartOf', () => {
   const pairs = (xs: [number, number][]): Pairs => ({ a: Int32Array.from(xs.map((p) => p[0])), b: Int32Array.from(xs.map((p) => p[1])) });
   it('names the part holding each pair, in either orientation, and none for pairs left out', () => {
     const empty = pairs([]);
-    const split = { numNodes: 5, trainPos: pairs([[0, 1], [1, 2]]), valPos: pairs([[2, 3]]), valNeg: empty, testPos: pairs([[0, 4]]), testNeg: empty };
-    const parts = splitPartOf(split, pairs([[1, 2], [3, 2], [0, 4], [3, 4], [0, 1]]));
+    const split = {
+      numNodes: 5,
+      trainPos: pairs([
+        [0, 1],
+        [1, 2],
+      ]),
+      valPos: pairs([[2, 3]]),
+      valNeg: empty,
+      testPos: pairs([[0, 4]]),
+      testNeg: empty,
+    };
+    const parts = splitPartOf(
+      split,
+      pairs([
+        [1, 2],
+        [3, 2],
+        [0, 4],
+        [3, 4],
+        [0, 1],
+      ]),
+    );
     expect(Array.from(parts, (k) => SPLIT_PARTS[k])).toEqual(['train', 'val', 'test', 'none', 'train']);
   });
   it('agrees with the seeded split it is given', () => {

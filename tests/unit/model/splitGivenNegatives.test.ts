@@ -10,7 +10,8 @@ function nonEdges(n: number, known: PairSet, count: number): Pairs {
   const a: number[] = [];
   const b: number[] = [];
   for (let u = 0; u < n && a.length < count; u++)
-    for (let v = u + 1; v < n && a.length < count; v += 7) if (!known.has(u, v)) {
+    for (let v = u + 1; v < n && a.length < count; v += 7)
+      if (!known.has(u, v)) {
         a.push(u);
         b.push(v);
       }

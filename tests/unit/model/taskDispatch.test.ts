@@ -17,12 +17,21 @@ const graph = communities(40, 3);
 const settings = (task: ModelSettings['task']): ModelSettings => ({ ...DEFAULT_MODEL_SETTINGS, task, hidden: 8, layers: 1 });
 
 describe('task dispatch', () => {
-  for (const [task, cls] of [['link', LinkTrainer], ['type', TypeTrainer], ['node', NodeTrainer]] as const) {
+  for (const [task, cls] of [
+    ['link', LinkTrainer],
+    ['type', TypeTrainer],
+    ['node', NodeTrainer],
+  ] as const) {
     it(`${task}: byTask runs the ${task} case with the trainer itself; pair scores only for link`, async () => {
       const trainer = createTrainer(graph, settings(task), 'cpu');
       try {
         expect(trainer).toBeInstanceOf(cls);
-        const ran = trainer.byTask<[string, TrainerBase]>({ link: (t) => ['link', t], type: (t) => ['type', t], node: (t) => ['node', t], heuristic: (t) => ['heuristic', t] });
+        const ran = trainer.byTask<[string, TrainerBase]>({
+          link: (t) => ['link', t],
+          type: (t) => ['type', t],
+          node: (t) => ['node', t],
+          heuristic: (t) => ['heuristic', t],
+        });
         expect(ran).toEqual([task, trainer]);
         expect(trainer.linkPredictor()).toBe(task === 'link' ? trainer : null);
         if (task !== 'link') {

@@ -72,7 +72,14 @@ describe('explainPair', () => {
       if (kind === 'mlp') {
         // Hand-set, bias-free: some hidden units active whatever the signs of h_a ⊙ h_b.
         const [w1, b1, w2, b2] = decoder.variables();
-        w1.assign(tf.tensor2d([[1, 0.5, 0, -0.3], [0.2, -1, -0.4, 0], [0, -0.3, 1, 0.2], [-0.1, 0, 0.5, -1]]));
+        w1.assign(
+          tf.tensor2d([
+            [1, 0.5, 0, -0.3],
+            [0.2, -1, -0.4, 0],
+            [0, -0.3, 1, 0.2],
+            [-0.1, 0, 0.5, -1],
+          ]),
+        );
         w2.assign(tf.tensor2d([[1], [-0.5], [0.8], [0.6]]));
         b1.assign(tf.zerosLike(b1));
         b2.assign(tf.zerosLike(b2));

@@ -51,7 +51,11 @@ function checkLayer(l: LayerExplanation, kind: string) {
   const d = l.aggregated.length;
   const recombined =
     l.aggregator === 'gcn' || l.aggregator === 'attention'
-      ? weightedSum(msgs, d, l.neighbours.map((n) => n.weight!))
+      ? weightedSum(
+          msgs,
+          d,
+          l.neighbours.map((n) => n.weight!),
+        )
       : combine(l.aggregator as 'mean' | 'sum' | 'max', msgs, d);
   close(recombined, l.aggregated);
   for (const t of l.aggregationTerms) expect(t.values).toEqual(msgs.map((m) => m[t.component]));
@@ -67,7 +71,12 @@ function checkLayer(l: LayerExplanation, kind: string) {
     }
   }
   // Activation.
-  if (l.activation === 'relu') close(l.post, l.pre.map((x) => Math.max(0, x)), 0);
+  if (l.activation === 'relu')
+    close(
+      l.post,
+      l.pre.map((x) => Math.max(0, x)),
+      0,
+    );
   else expect(l.activation).toBe('identity');
 }
 
@@ -97,7 +106,10 @@ const CASES: Case[] = [
   ...LAYER_KINDS.filter((k) => k !== 'mpnn').map((k: LayerKind) => ({ name: k, settings: { model: k } })),
   ...(LAYER_KINDS.includes('mpnn')
     ? (['sum', 'mean', 'max'] as const).flatMap((aggregator) =>
-        (['replace', 'add', 'concat'] as const).map((update) => ({ name: `mpnn ${aggregator}/${update}`, settings: { model: 'mpnn' as LayerKind, aggregator, update } })),
+        (['replace', 'add', 'concat'] as const).map((update) => ({
+          name: `mpnn ${aggregator}/${update}`,
+          settings: { model: 'mpnn' as LayerKind, aggregator, update },
+        })),
       )
     : []),
 ];
@@ -136,11 +148,29 @@ describe('explainNode on the hand-computed seed GCN (5 nodes)', () => {
     const b = Int32Array.from([1, 2, 3]);
     const model = new GnnModel({ ...DEFAULT_MODEL_SETTINGS, ...SEED_MODEL, hidden: 2 }, 5, new Rng(1));
     const emb = model.features.embedding!;
-    emb.assign(tf.tensor2d([[1, 0], [0, 1], [1, 1], [2, -1], [3, 3]]));
+    emb.assign(
+      tf.tensor2d([
+        [1, 0],
+        [0, 1],
+        [1, 1],
+        [2, -1],
+        [3, 3],
+      ]),
+    );
     const lin = model.layers.map((l) => (l as unknown as { linear: { weight: tf.Variable; bias: tf.Variable } }).linear);
-    lin[0].weight.assign(tf.tensor2d([[1, -1], [0.5, 2]]));
+    lin[0].weight.assign(
+      tf.tensor2d([
+        [1, -1],
+        [0.5, 2],
+      ]),
+    );
     lin[0].bias.assign(tf.tensor1d([0.1, -0.2]));
-    lin[1].weight.assign(tf.tensor2d([[2, 0], [1, 1]]));
+    lin[1].weight.assign(
+      tf.tensor2d([
+        [2, 0],
+        [1, 1],
+      ]),
+    );
     lin[1].bias.assign(tf.tensor1d([0, 0.5]));
     const ops = new GraphOperators(messageGraphFromPairs(5, a, b), 'sparse');
     const known = new PairSet(5);
@@ -155,7 +185,11 @@ describe('explainNode on the hand-computed seed GCN (5 nodes)', () => {
     expect(l1.update!.parts).toEqual([expect.objectContaining({ name: 'linear', input: 'aggregated', identity: false })]);
     expect(l1.update!.components[0].bias).toBeCloseTo(0.1, 6);
     close(e.output, [3, 2.3]);
-    expect(l2.aggregationTerms[0]).toEqual({ component: 0, values: [0.6000000238418579, expect.closeTo(0.6, 6), expect.closeTo(0.6, 6)], result: expect.closeTo(0.6, 6) });
+    expect(l2.aggregationTerms[0]).toEqual({
+      component: 0,
+      values: [0.6000000238418579, expect.closeTo(0.6, 6), expect.closeTo(0.6, 6)],
+      result: expect.closeTo(0.6, 6),
+    });
     expect(e.hops).toEqual([[0, 2, 3], []]);
     // Node 4 is the only non-partner of 1; its output is [0, 0.5] → score 1.15.
     expect(e.decoder.strongestUnknown).toBe(4);

@@ -50,7 +50,11 @@ describe('TeachService', () => {
         const known = new Set(Array.from(g.edgeSrc, (a, i) => `${a}-${g.edgeDst[i]}`));
         const isKnown = (u: number) => known.has(`${Math.min(u, v)}-${Math.max(u, v)}`);
         expect(isKnown(e.decoder.partner)).toBe(false);
-        const best = Math.max(...Array.from({ length: 30 }, (_, u) => u).filter((u) => u !== v && !isKnown(u)).map((u) => own.reduce((s, x, k) => s + x * h[u * 8 + k], 0)));
+        const best = Math.max(
+          ...Array.from({ length: 30 }, (_, u) => u)
+            .filter((u) => u !== v && !isKnown(u))
+            .map((u) => own.reduce((s, x, k) => s + x * h[u * 8 + k], 0)),
+        );
         expect(e.decoder.score).toBeCloseTo(best, 4);
         // A chosen partner is honoured; its pair status says whether it carried messages.
         const partner = e.decoder.knownPartners[0]?.node;

@@ -4,7 +4,6 @@ import { communities } from '../../helpers/graphs';
 import { DEFAULT_MODEL_SETTINGS, SEED_MODEL } from '../../../src/settings/schema';
 import { LinkTrainer, pairLogits } from '../../../src/model/tasks/linkTrainer';
 
-
 describe('LinkTrainer', () => {
   it('keeps tf.memory().numTensors flat over 20 epochs, evaluation and candidates included', async () => {
     const t = new LinkTrainer(communities(60, 1, { between: 0.02 }), { ...DEFAULT_MODEL_SETTINGS, hidden: 8 }, 'cpu');
@@ -98,7 +97,8 @@ describe('LinkTrainer', () => {
     expect(c).toHaveLength(10);
     // Brute force over all unknown pairs: the 10th best score must equal the reported 10th.
     const all: number[] = [];
-    for (let a = 0; a < 40; a++) for (let b = a + 1; b < 40; b++) if (!known.has(`${a}-${b}`)) all.push(pairLogits(h, 8, { a: Int32Array.of(a), b: Int32Array.of(b) })[0]);
+    for (let a = 0; a < 40; a++)
+      for (let b = a + 1; b < 40; b++) if (!known.has(`${a}-${b}`)) all.push(pairLogits(h, 8, { a: Int32Array.of(a), b: Int32Array.of(b) })[0]);
     all.sort((x, y) => y - x);
     c.forEach((p, i) => {
       expect(known.has(`${p.a}-${p.b}`)).toBe(false);

@@ -27,7 +27,9 @@ describe('typeSplitFromTexts', () => {
   });
   it('says which line and drug or type is wrong', () => {
     const texts = { train: '0 1 0', val: '0 1 0', test: '0 1 0', node2id: NODE2ID };
-    expect(() => typeSplitFromTexts({ ...texts, test: '0 1 0\n0 7 0' }, GRAPH_IDS, GRAPH_TYPES)).toThrow(/test.txt line 2: node index 7 is not in node2id.json/);
+    expect(() => typeSplitFromTexts({ ...texts, test: '0 1 0\n0 7 0' }, GRAPH_IDS, GRAPH_TYPES)).toThrow(
+      /test.txt line 2: node index 7 is not in node2id.json/,
+    );
     expect(() => typeSplitFromTexts({ ...texts, val: '0 1 5' }, GRAPH_IDS, GRAPH_TYPES)).toThrow(/dev.txt line 1: type 5 \(label 6\)/);
     expect(() => typeSplitFromTexts(texts, ['DB1', 'DB3'], GRAPH_TYPES)).toThrow(/drug DB2 is not in the loaded data/);
     expect(() => typeSplitFromTexts({ ...texts, train: '0 1' }, GRAPH_IDS, GRAPH_TYPES)).toThrow(/expected "head tail rel"/);
@@ -62,8 +64,24 @@ describe('train --task type --split DIR (tiny typed data)', () => {
     writeFileSync(join(dir, 'types.csv'), 'Interaction type,Description\n1,#Drug1 raises #Drug2\n2,#Drug1 lowers #Drug2\n3,#Drug2 slows #Drug1\n');
     const r = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'train', join(dir, 'data.txt'), '--task', 'type', '--split', dir, '--type-names', join(dir, 'types.csv'),
-        '--epochs', '3', '--hidden', '8', '--json'],
+      [
+        '--import',
+        'tsx',
+        'src/cli/main.ts',
+        'train',
+        join(dir, 'data.txt'),
+        '--task',
+        'type',
+        '--split',
+        dir,
+        '--type-names',
+        join(dir, 'types.csv'),
+        '--epochs',
+        '3',
+        '--hidden',
+        '8',
+        '--json',
+      ],
       { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 60_000 },
     );
     expect(r.status, r.stderr).toBe(0);
@@ -82,7 +100,14 @@ describe('train --task type --split DIR (tiny typed data)', () => {
   it('refuses a split folder for the link task', async () => {
     const { buildTrainer } = await import('../../../src/cli/session');
     const { DEFAULT_MODEL_SETTINGS } = await import('../../../src/settings/schema');
-    const graph = { name: 'g', nodes: GRAPH_IDS.map((id) => ({ id, name: id })), edgeSrc: Int32Array.from([0, 1]), edgeDst: Int32Array.from([1, 2]), edgeTypes: GRAPH_TYPES, edgeType: Int32Array.from([0, 1]) };
+    const graph = {
+      name: 'g',
+      nodes: GRAPH_IDS.map((id) => ({ id, name: id })),
+      edgeSrc: Int32Array.from([0, 1]),
+      edgeDst: Int32Array.from([1, 2]),
+      edgeTypes: GRAPH_TYPES,
+      edgeType: Int32Array.from([0, 1]),
+    };
     const split = typeSplitFromTexts({ train: '0 1 0', val: '1 2 1', test: '0 2 0', node2id: NODE2ID }, GRAPH_IDS, GRAPH_TYPES);
     await expect(buildTrainer(graph, { ...DEFAULT_MODEL_SETTINGS, task: 'link' }, split, false)).rejects.toThrow(/use it with --task type/);
   });
@@ -95,7 +120,12 @@ describeWithSharedData('the SumGNN split of DeepDDI (86 types)', () => {
     const graph = await loadGraph([join(dir, 'Drugbank.txt')]);
     const split = await loadTypeSplitDir(join(dir, 'sumgnn_split'), graph);
     expect([split.train.a.length, split.val.a.length, split.test.a.length]).toEqual([134_641, 19_224, 38_419]);
-    const rows = new Set(readFileSync(join(dir, 'Drugbank.txt'), 'utf8').split('\n').slice(1).map((l) => l.trim()));
+    const rows = new Set(
+      readFileSync(join(dir, 'Drugbank.txt'), 'utf8')
+        .split('\n')
+        .slice(1)
+        .map((l) => l.trim()),
+    );
     const id = (i: number) => graph.nodes[i].id;
     for (const p of [split.train, split.val, split.test])
       for (let i = 0; i < p.a.length; i += 97) expect(rows.has(`${id(p.a[i])}\t${id(p.b[i])}\t${graph.edgeTypes[p.type[i]]}`)).toBe(true);

@@ -16,7 +16,6 @@ import { TypeTrainer } from '../../../src/model/tasks/typeTrainer';
 import { splitLinks } from '../../../src/model/split';
 import { LinkTrainer } from '../../../src/model/tasks/linkTrainer';
 
-
 const small = (over: Partial<ModelSettings>): ModelSettings => ({ ...DEFAULT_MODEL_SETTINGS, hidden: 8, heads: 2, ...over });
 
 describe('every layer kind', () => {
@@ -87,7 +86,10 @@ describe('learned decoders on more pairs than one call takes', () => {
       const a = Int32Array.from({ length: count }, () => rng.int(n));
       const b = Int32Array.from({ length: count }, () => rng.int(n));
       const decoder = createLinkDecoder(kind, d, new Rng(1));
-      const h = tf.tensor2d(Float32Array.from({ length: n * d }, () => rng.normal()), [n, d]);
+      const h = tf.tensor2d(
+        Float32Array.from({ length: n * d }, () => rng.normal()),
+        [n, d],
+      );
       const w = Float32Array.from({ length: count }, () => rng.normal());
       // Σ w·score over all pairs at once (blocks inside) vs the two blocks scored separately.
       const whole = tf.tidy(() => {
@@ -144,7 +146,9 @@ describe('other tasks', () => {
   });
 
   it('node: refuses ATC features, which would leak the labels', () => {
-    expect(() => new NodeTrainer(communities(20, 1, { missingAtcEvery: 7 }), small({ task: 'node', features: 'learned+atc' }), 'cpu')).toThrow(/hand it the answer/);
+    expect(() => new NodeTrainer(communities(20, 1, { missingAtcEvery: 7 }), small({ task: 'node', features: 'learned+atc' }), 'cpu')).toThrow(
+      /hand it the answer/,
+    );
   });
 
   it('node: says so when no drug has an ATC code', () => {

@@ -120,7 +120,8 @@ describe.each(rows)('row %s', (name, row) => {
       const stored = (row.kind === 'int' || row.kind === 'float') && v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : v;
       const checked = checkModelSettings({ ...DEFAULT_MODEL_SETTINGS, [name]: stored });
       expect(checked, v).toHaveProperty('error');
-      if (typeof stored === typeof row.defaultValue) expect((checked as { error: string }).error).toBe(`setting “${name}” = ${JSON.stringify(stored)}: ${message}`);
+      if (typeof stored === typeof row.defaultValue)
+        expect((checked as { error: string }).error).toBe(`setting “${name}” = ${JSON.stringify(stored)}: ${message}`);
     }
   });
 
@@ -131,7 +132,10 @@ describe.each(rows)('row %s', (name, row) => {
         .split('\n')
         .findIndex((l) => l.startsWith(`  --${row.flag} `));
       expect(line, `--${row.flag} in --help`).toBeGreaterThanOrEqual(0);
-      const block = settingFlagsHelp().split('\n').slice(line, line + 3).join('\n');
+      const block = settingFlagsHelp()
+        .split('\n')
+        .slice(line, line + 3)
+        .join('\n');
       expect(block).toContain(row.help);
       expect(block).toContain(`default ${format(row, row.defaultValue)}`);
       if (row.kind === 'enum') expect(block).toContain(row.options.join('|'));

@@ -24,12 +24,24 @@ const GRAPH: DrugGraph = {
 };
 
 const UNSURE: ColumnDetection = {
-  file: 'wide.csv', delimiter: ',', hasHeader: true, header: ['x', 'y'], rows: [], role: 'edges', mapping: null, description: '', confidence: 'low',
+  file: 'wide.csv',
+  delimiter: ',',
+  hasHeader: true,
+  header: ['x', 'y'],
+  rows: [],
+  role: 'edges',
+  mapping: null,
+  description: '',
+  confidence: 'low',
 };
 
 function setup(dataset = 'files') {
   const store = createStore<Partial<PlaygroundState>>()(() => ({
-    graph: GRAPH, settings: { dataset } as PlaygroundState['settings'], loading: null, columnDialog: null, addOrReplace: null,
+    graph: GRAPH,
+    settings: { dataset } as PlaygroundState['settings'],
+    loading: null,
+    columnDialog: null,
+    addOrReplace: null,
   }));
   const loads: { names: string[]; name?: string }[] = [];
   let token = 0;
@@ -42,7 +54,10 @@ function setup(dataset = 'files') {
   } as unknown as PlaygroundController;
   const client = {
     api: {
-      load: async (files: File[], opts: { name?: string }) => (loads.push({ names: files.map((f) => f.name), name: opts.name }), { graph: { ...GRAPH, name: 'new' }, report: {} }),
+      load: async (files: File[], opts: { name?: string }) => (
+        loads.push({ names: files.map((f) => f.name), name: opts.name }),
+        { graph: { ...GRAPH, name: 'new' }, report: {} }
+      ),
       detectColumns: async (f: File) => (f.name === 'wide.csv' ? UNSURE : { ...UNSURE, confidence: 'high', mapping: { source: 0, target: 1 } }),
     },
     terminate: () => {},

@@ -4,7 +4,7 @@ import { CONCENTRIC_DEFAULTS, concentricPositions, drawnDegrees, fitViewport } f
 import { NETWORK_STYLE } from '../../../src/ui/networkStyle';
 
 function lcg(seed: number) {
-  return () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 describe('drawnDegrees', () => {
@@ -26,7 +26,9 @@ describe('concentricPositions', () => {
       // Skewed degrees: a few hubs and many leaves, with ties.
       const degree = Array.from({ length: n }, () => Math.floor(rand() ** 4 * 60));
       const cy = cytoscape({ headless: true, styleEnabled: true, style: NETWORK_STYLE });
-      cy.add(degree.map((_, k) => ({ group: 'nodes' as const, classes: unlabelled ? 'unlabelled' : '', data: { id: `n${k}`, color: '#000', label: `d${k}` } })));
+      cy.add(
+        degree.map((_, k) => ({ group: 'nodes' as const, classes: unlabelled ? 'unlabelled' : '', data: { id: `n${k}`, color: '#000', label: `d${k}` } })),
+      );
       cy.layout({
         name: 'concentric',
         animate: false,

@@ -17,7 +17,9 @@ describe('predictions options', () => {
 
   it('names the file after the graph and the rows', () => {
     expect(predictionFileName('ogbl-ddi', 'link', { what: 'all', format: 'csv' })).toBe('ogbl-ddi-all-pairs.csv');
-    expect(predictionFileName('Demo: well-known drugs', 'link', { what: 'candidates', top: 150, format: 'tsv' })).toBe('demo-well-known-drugs-candidates-top150.tsv');
+    expect(predictionFileName('Demo: well-known drugs', 'link', { what: 'candidates', top: 150, format: 'tsv' })).toBe(
+      'demo-well-known-drugs-candidates-top150.tsv',
+    );
     expect(predictionFileName('ÄÖ', 'type', { what: 'known', format: 'csv' })).toBe('graph-type-predictions.csv');
   });
 });

@@ -9,8 +9,23 @@ import { RunLog } from '../../../src/ui/runs/runLog';
 import { createPlaygroundStore } from '../../../src/ui/store';
 import type { EpochMetrics, TrainerUpdate } from '../../../src/workers/protocol';
 
-const epoch = (e: number, valAuroc: number, ms = 10 * e): EpochMetrics => ({ epoch: e, loss: 1 / e, ms, valAuroc, valAuprc: 0.5, testAuroc: 0.6, testAuprc: 0.5 });
-const update = (status: TrainerUpdate['status'], metrics: EpochMetrics | null): TrainerUpdate => ({ status, metrics, edgeProbabilities: null, candidates: [], error: null, selectionMetric: 'AUROC' });
+const epoch = (e: number, valAuroc: number, ms = 10 * e): EpochMetrics => ({
+  epoch: e,
+  loss: 1 / e,
+  ms,
+  valAuroc,
+  valAuprc: 0.5,
+  testAuroc: 0.6,
+  testAuprc: 0.5,
+});
+const update = (status: TrainerUpdate['status'], metrics: EpochMetrics | null): TrainerUpdate => ({
+  status,
+  metrics,
+  edgeProbabilities: null,
+  candidates: [],
+  error: null,
+  selectionMetric: 'AUROC',
+});
 
 function setup() {
   const store = createPlaygroundStore({ ...DEFAULT_SETTINGS, hidden: 16, epochs: 10 }, []);

@@ -186,8 +186,12 @@ describe('how a run ended, in words', () => {
   it('says an early stop with its epoch, patience, metric and best epoch', () => {
     const n = runNotice({ status: 'stopped', stop: early, best: epoch(37, 0.912), epoch: 57, budget: 100, error: null })!;
     expect(n.kind).toBe('early');
-    expect(n.text).toMatch(/^Stopped early at epoch 57: validation AUROC has not improved for 20 epochs\. The best was epoch 37 \(validation 0\.912, test 0\.862\)/);
-    expect(n.text).toMatch(/its weights were restored, so the network, the candidates and the teaching view show that model\. The chart and the numbers above are epoch 57's\.$/);
+    expect(n.text).toMatch(
+      /^Stopped early at epoch 57: validation AUROC has not improved for 20 epochs\. The best was epoch 37 \(validation 0\.912, test 0\.862\)/,
+    );
+    expect(n.text).toMatch(
+      /its weights were restored, so the network, the candidates and the teaching view show that model\. The chart and the numbers above are epoch 57's\.$/,
+    );
   });
 
   it('keeps early stop, the user’s pause, divergence and the end of the budget apart', () => {
@@ -196,13 +200,19 @@ describe('how a run ended, in words', () => {
     expect(runNotice({ ...base, status: 'training' })).toBeNull();
     expect(runNotice({ ...base, status: 'done', epoch: 100 })!.kind).toBe('finished');
     const message = 'Training stopped at epoch 3: the loss became NaN. Try a smaller learning rate.';
-    expect(runNotice({ ...base, status: 'error', error: message, stop: { kind: 'diverged', epoch: 3, message } })).toEqual({ kind: 'diverged', text: `Diverged: ${message}` });
+    expect(runNotice({ ...base, status: 'error', error: message, stop: { kind: 'diverged', epoch: 3, message } })).toEqual({
+      kind: 'diverged',
+      text: `Diverged: ${message}`,
+    });
     expect(runNotice({ ...base, status: 'error', error: 'boom' })!.kind).toBe('error');
   });
 
   it('names the best epoch in the table cell', () => {
     const r = { ...run(1, 'gcn', 0.8), end: { kind: 'early' as const, bestEpoch: 37, patience: 20, metric: 'AUROC' } };
-    expect(runEndCell(r)).toEqual({ text: 'early stop, best epoch 37', title: "Validation AUROC did not improve for 20 epochs; the model was put back to epoch 37's weights." });
+    expect(runEndCell(r)).toEqual({
+      text: 'early stop, best epoch 37',
+      title: "Validation AUROC did not improve for 20 epochs; the model was put back to epoch 37's weights.",
+    });
     expect(runEndCell({ ...r, end: { kind: 'user' } }).text).toBe('stopped by user');
   });
 });

@@ -26,8 +26,17 @@ const graph: DrugGraph = {
   edgeTypes: [],
 };
 const report: LoadReport = {
-  files: ['tiny.tsv'], nodes: 3, edges: 2, edgeTypes: 0, withSmiles: 0, withAtc: 1, withNames: 3,
-  duplicatesMerged: 0, selfLoopsDropped: 0, skippedRows: [], warnings: ['a warning'],
+  files: ['tiny.tsv'],
+  nodes: 3,
+  edges: 2,
+  edgeTypes: 0,
+  withSmiles: 0,
+  withAtc: 1,
+  withNames: 3,
+  duplicatesMerged: 0,
+  selfLoopsDropped: 0,
+  skippedRows: [],
+  warnings: ['a warning'],
 };
 const checkpoint: TrainerCheckpoint = {
   format: CHECKPOINT_FORMAT,
@@ -44,7 +53,14 @@ const checkpoint: TrainerCheckpoint = {
   rngStates: [123456789],
 };
 const session = (id: string): SavedSession => ({
-  id, settings: { ...DEFAULT_SETTINGS, dataset: 'files' }, runs: [], currentRun: null, nextRunId: 1, history: [], stop: null, best: null,
+  id,
+  settings: { ...DEFAULT_SETTINGS, dataset: 'files' },
+  runs: [],
+  currentRun: null,
+  nextRunId: 1,
+  history: [],
+  stop: null,
+  best: null,
 });
 
 describe('saved-work database', () => {
@@ -64,7 +80,15 @@ describe('saved-work database', () => {
     expect(db.tables.map((t) => t.name).sort()).toEqual(['checkpoints', 'entries', 'graphs', 'sessions']);
     const list = await db.list();
     expect(list.map((e) => e.id)).toEqual(['w2', 'w1']); // most recent first
-    expect(list[1]).toMatchObject({ name: 'tiny.tsv', dataset: 'files', nodes: 3, edges: 2, epoch: 7, savedAt: 1000, checkpointBytes: approxBytes(checkpoint) });
+    expect(list[1]).toMatchObject({
+      name: 'tiny.tsv',
+      dataset: 'files',
+      nodes: 3,
+      edges: 2,
+      epoch: 7,
+      savedAt: 1000,
+      checkpointBytes: approxBytes(checkpoint),
+    });
     expect(list[0].epoch).toBe(0);
     const work = (await db.load('w1'))!;
     expect(work.graph.graph.edgeDst).toBeInstanceOf(Int32Array);

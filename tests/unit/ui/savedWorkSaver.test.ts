@@ -18,8 +18,29 @@ import { createPlaygroundStore } from '../../../src/ui/store';
 import type { EpochMetrics } from '../../../src/workers/protocol';
 
 const m = (epoch: number): EpochMetrics => ({ epoch, loss: 1 / epoch, ms: epoch, valAuroc: 0.5 + epoch / 100, valAuprc: 0.5, testAuroc: 0.5, testAuprc: 0.5 });
-const graph: DrugGraph = { name: 'pairs.tsv', nodes: [{ id: 'A', name: 'A' }, { id: 'B', name: 'B' }], edgeSrc: Int32Array.from([0]), edgeDst: Int32Array.from([1]), edgeTypes: [] };
-const report = { files: ['pairs.tsv'], nodes: 2, edges: 1, edgeTypes: 0, withSmiles: 0, withAtc: 0, withNames: 2, duplicatesMerged: 0, selfLoopsDropped: 0, skippedRows: [], warnings: [] } as LoadReport;
+const graph: DrugGraph = {
+  name: 'pairs.tsv',
+  nodes: [
+    { id: 'A', name: 'A' },
+    { id: 'B', name: 'B' },
+  ],
+  edgeSrc: Int32Array.from([0]),
+  edgeDst: Int32Array.from([1]),
+  edgeTypes: [],
+};
+const report = {
+  files: ['pairs.tsv'],
+  nodes: 2,
+  edges: 1,
+  edgeTypes: 0,
+  withSmiles: 0,
+  withAtc: 0,
+  withNames: 2,
+  duplicatesMerged: 0,
+  selfLoopsDropped: 0,
+  skippedRows: [],
+  warnings: [],
+} as LoadReport;
 const settings = { ...DEFAULT_SETTINGS, dataset: FILES_DATASET };
 
 /** A page that trained `epochs` epochs of run 1. */
@@ -28,7 +49,15 @@ function page(epochs: number, dataset = FILES_DATASET) {
   const history = Array.from({ length: epochs }, (_, i) => m(i + 1));
   let run = newRun(1, graph.name, modelSettingsOf(settings), 'cpu');
   for (const h of history) run = withEpoch(run, h, history[0], 'AUROC');
-  store.setState({ graph, report, history, runs: epochs > 0 ? [{ ...run, end: { kind: 'running' } }] : [], currentRun: epochs > 0 ? 1 : null, nextRunId: 2, status: 'paused' });
+  store.setState({
+    graph,
+    report,
+    history,
+    runs: epochs > 0 ? [{ ...run, end: { kind: 'running' } }] : [],
+    currentRun: epochs > 0 ? 1 : null,
+    nextRunId: 2,
+    status: 'paused',
+  });
   return store;
 }
 

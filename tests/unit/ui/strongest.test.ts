@@ -9,7 +9,7 @@ function fullSort(indices: number[], p: Float32Array, k: number): number[] {
 }
 
 function lcg(seed: number) {
-  return () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 describe('kthLargest', () => {

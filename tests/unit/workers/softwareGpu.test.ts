@@ -15,10 +15,12 @@ describe('webglSoftware', () => {
 
   it('recognises Mesa llvmpipe / lavapipe, Windows WARP and generic "Software" renderers', () => {
     expect(webglSoftware({ renderer: 'WebKit WebGL', unmaskedRenderer: 'ANGLE (Mesa, llvmpipe (LLVM 15.0.7, 256 bits), OpenGL 4.5)' })).toBe('llvmpipe');
-    expect(webglSoftware({ renderer: 'WebKit WebGL', unmaskedRenderer: 'ANGLE (Mesa, Vulkan 1.3 (llvmpipe (LLVM 15.0.7, 256 bits)), lavapipe)' })).toBe('lavapipe');
-    expect(webglSoftware({ renderer: 'WebKit WebGL', unmaskedRenderer: 'ANGLE (Microsoft, Microsoft Basic Render Driver Direct3D11 vs_5_0 ps_5_0, D3D11)' })).toBe(
-      'Microsoft Basic Render Driver',
+    expect(webglSoftware({ renderer: 'WebKit WebGL', unmaskedRenderer: 'ANGLE (Mesa, Vulkan 1.3 (llvmpipe (LLVM 15.0.7, 256 bits)), lavapipe)' })).toBe(
+      'lavapipe',
     );
+    expect(
+      webglSoftware({ renderer: 'WebKit WebGL', unmaskedRenderer: 'ANGLE (Microsoft, Microsoft Basic Render Driver Direct3D11 vs_5_0 ps_5_0, D3D11)' }),
+    ).toBe('Microsoft Basic Render Driver');
     expect(webglSoftware({ renderer: 'Apple Software Renderer', unmaskedRenderer: null })).toBe('software');
   });
 
