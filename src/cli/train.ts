@@ -19,7 +19,7 @@ import { trainerFromModelFile, writeModelDir, type LoadedTrainer } from './model
 import { loadTypeSentences } from './trainData';
 import { typeReportJson, typeReportLines, type TypeReportJson } from './typeReport';
 import { buildTrainer, commandLog, loadData, parseCommandArgs, startBackend, trainToEnd, type CliBackend, type TrainOutcome } from './session';
-import { median, metricsOf, progressLine } from './trainReport';
+import { progressLine, runEnded, runOutcome } from './trainReport';
 import { takeSeedsArg, trainSeeds } from './trainSeeds';
 
 const USAGE = `usage: npm run cli -- train <files…> [options]
@@ -229,12 +229,7 @@ export async function trainCommand(args: string[]): Promise<number> {
     backend: tf.getBackend(),
     aggregation: trainer.aggregationMode,
     settings,
-    epochs: trainer.epoch,
-    medianEpochMs: Math.round(median(times) * 10) / 10,
-    last: metricsOf(last),
-    best: metricsOf(best),
-    test: metricsOf(last) && Object.fromEntries(Object.entries(metricsOf(last)!).filter(([k]) => k.startsWith('test'))),
-    stopReason: trainer.stopReason,
+    ...runOutcome(trainer, last, best, times),
     error,
     featureNotes: trainer.featureNotes,
     ...(typeReport ?? {}),
@@ -259,13 +254,7 @@ export async function trainCommand(args: string[]): Promise<number> {
         settings,
         backend: tf.getBackend(),
         epochs: trainer.epoch,
-        ended: error
-          ? { kind: 'diverged', text: error }
-          : loaded
-            ? { kind: 'loaded', text: 'evaluated a saved model' }
-            : trainer.earlyStop
-              ? { kind: 'early', text: `early stop, best epoch ${trainer.earlyStop.bestEpoch}` }
-              : { kind: 'finished', text: 'finished' },
+        ended: runEnded(trainer, error, Boolean(loaded)),
         last,
         best,
         selectionMetric: trainer.selectionMetric,

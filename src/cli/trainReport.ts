@@ -1,5 +1,5 @@
 /** What `train` prints and returns per run, shared by one run and a sweep over seeds (trainSeeds.ts). */
-import type { EpochResult } from '../model/tasks/trainerBase';
+import type { EpochResult, TrainerBase } from '../model/tasks/trainerBase';
 
 export const f4 = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '—' : x.toFixed(4));
 
@@ -26,3 +26,27 @@ export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+
+/** One run's outcome as the CLI's JSON reports it, for a single run and for each run of a sweep. */
+export function runOutcome(trainer: TrainerBase, last: EpochResult | null, best: EpochResult | null, times: number[]) {
+  return {
+    epochs: trainer.epoch,
+    medianEpochMs: Math.round(median(times) * 10) / 10,
+    last: metricsOf(last),
+    best: metricsOf(best),
+    test: metricsOf(last) && Object.fromEntries(Object.entries(metricsOf(last)!).filter(([k]) => k.startsWith('test'))),
+    stopReason: trainer.stopReason,
+  };
+}
+
+/** How a run ended, as its run card says. */
+export function runEnded(
+  trainer: TrainerBase,
+  error: string | null | undefined,
+  loaded = false,
+): { kind: 'diverged' | 'loaded' | 'early' | 'finished'; text: string } {
+  if (error) return { kind: 'diverged', text: error };
+  if (loaded) return { kind: 'loaded', text: 'evaluated a saved model' };
+  if (trainer.earlyStop) return { kind: 'early', text: `early stop, best epoch ${trainer.earlyStop.bestEpoch}` };
+  return { kind: 'finished', text: 'finished' };
+}

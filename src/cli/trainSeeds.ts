@@ -14,7 +14,7 @@ import { seedSweepCard, seedSweepCardJson, seedSweepCardMarkdown } from '../expo
 import type { ModelArgs, Parsed } from './train';
 import type { EpochResult } from '../model/tasks/trainerBase';
 import { buildTrainer, commandLog, loadData, startBackend, trainToEnd } from './session';
-import { f4, median, metricsOf } from './trainReport';
+import { f4, runEnded, runOutcome } from './trainReport';
 
 /** Most seeds one sweep takes (a typo like 0-99999 should not start a day of training). */
 export const MAX_SEEDS = 1000;
@@ -96,12 +96,7 @@ export async function trainSeeds(parsed: Parsed, own: ModelArgs, seeds: number[]
     );
     runs.push({
       seed,
-      epochs: trainer.epoch,
-      medianEpochMs: Math.round(median(times) * 10) / 10,
-      last: metricsOf(last),
-      best: metricsOf(best),
-      test: metricsOf(last) && Object.fromEntries(Object.entries(metricsOf(last)!).filter(([k]) => k.startsWith('test'))),
-      stopReason: trainer.stopReason,
+      ...runOutcome(trainer, last, best, times),
       error,
     });
     if (own.runCard) {
@@ -114,11 +109,7 @@ export async function trainSeeds(parsed: Parsed, own: ModelArgs, seeds: number[]
             settings,
             backend: tf.getBackend(),
             epochs: trainer.epoch,
-            ended: error
-              ? { kind: 'diverged', text: error }
-              : trainer.earlyStop
-                ? { kind: 'early', text: `early stop, best epoch ${trainer.earlyStop.bestEpoch}` }
-                : { kind: 'finished', text: 'finished' },
+            ended: runEnded(trainer, error),
             last,
             best,
             selectionMetric: trainer.selectionMetric,
