@@ -13,36 +13,6 @@ import { ReceptiveField } from './ReceptiveField';
 import { screensFor, STEP_TITLES } from './screens';
 import { UpdateScreen } from './UpdateScreen';
 
-/** Fields where the keys type text: the stepper leaves every key to them. */
-function textField(el: HTMLElement | null): boolean {
-  if (!el) return false;
-  if (el.tagName === 'TEXTAREA' || el.isContentEditable) return true;
-  return el.tagName === 'INPUT' && ['text', 'search', 'number', 'email', 'url', ''].includes((el as HTMLInputElement).type);
-}
-
-/** Controls that use the arrow keys themselves (sliders, drop-downs); Esc still leaves. */
-function arrowControl(el: HTMLElement | null): boolean {
-  return !!el && (el.tagName === 'SELECT' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'range'));
-}
-
-function useStepperKeys() {
-  const teach = useTeachController();
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const el = e.target as HTMLElement | null;
-      if (e.altKey || e.ctrlKey || e.metaKey || textField(el)) return;
-      const arrows = !arrowControl(el);
-      if (e.key === 'ArrowRight' && arrows) teach.step(1);
-      else if (e.key === 'ArrowLeft' && arrows) teach.step(-1);
-      else if (e.key === 'Escape') teach.close();
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [teach]);
-}
-
 /** While `open`: focus `panel` once it is on screen; on closing, return the focus to the element that had it before. */
 function useFocusWhileOpen(open: boolean, panel: RefObject<HTMLElement | null>) {
   useEffect(() => {
@@ -67,7 +37,6 @@ export function StepperPanel() {
   const index = useTeach((s) => s.screen);
   const busy = useTeach((s) => s.busy);
   const panel = useRef<HTMLElement>(null);
-  useStepperKeys();
   useFocusWhileOpen(node !== null && graph !== null, panel);
   if (node === null || !graph) return null;
   const drug = graph.nodes[node];

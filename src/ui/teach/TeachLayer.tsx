@@ -2,6 +2,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { usePlayground } from '../context';
 import { useTeach } from './context';
+import { useStepperKeys } from './stepperKeys';
 import { Tour } from './Tour';
 import './teach.css';
 
@@ -40,6 +41,7 @@ function usePageModes() {
 export function TeachLayer() {
   usePageModes();
   const stepping = useTeach((s) => s.node !== null);
+  useStepperKeys(stepping);
   const embeddingOpen = useTeach((s) => s.embeddingOpen);
   return (
     <>
