@@ -228,3 +228,15 @@ export function argmaxRows(values: ArrayLike<number>, cols: number): Int32Array 
   }
   return out;
 }
+
+/** The link task's validation and test metrics from the scores of their positive and negative pairs. */
+export function linkMetrics(valPos: ArrayLike<number>, valNeg: ArrayLike<number>, testPos: ArrayLike<number>, testNeg: ArrayLike<number>) {
+  return {
+    valAuroc: auroc(valPos, valNeg),
+    valAuprc: auprc(valPos, valNeg),
+    testAuroc: auroc(testPos, testNeg),
+    testAuprc: auprc(testPos, testNeg),
+    valHits20: hitsAtK(valPos, valNeg, 20),
+    testHits20: hitsAtK(testPos, testNeg, 20),
+  };
+}

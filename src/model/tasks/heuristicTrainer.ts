@@ -6,7 +6,7 @@
  */
 import { messageGraphFromPairs } from '../messageGraph';
 import { commonNeighbourWeights, neighbourLists, pairScores, topUnknownByHeuristic, type NeighbourLists } from '../heuristics';
-import { auprc, auroc, hitsAtK } from '../metrics';
+import { linkMetrics } from '../metrics';
 import { Rng } from '../rng';
 import { PairSet, splitPartOf, type LinkSplit, type Pairs } from '../split';
 import type { ScanPause, ScoredPair } from '../candidates';
@@ -86,14 +86,7 @@ export class HeuristicTrainer extends TrainerBase implements LinkPredictor {
     const s = this.split;
     const score = (p: Pairs) => pairScores(this.neighbours, this.weight, p);
     const [vp, vn, tp, tn] = [score(s.valPos), score(s.valNeg), score(s.testPos), score(s.testNeg)];
-    return {
-      valAuroc: auroc(vp, vn),
-      valAuprc: auprc(vp, vn),
-      testAuroc: auroc(tp, tn),
-      testAuprc: auprc(tp, tn),
-      valHits20: hitsAtK(vp, vn, 20),
-      testHits20: hitsAtK(tp, tn, 20),
-    };
+    return linkMetrics(vp, vn, tp, tn);
   }
 
   /** Scores of the known pairs never change (nothing is trained): computed once. */

@@ -12,7 +12,7 @@ import { messageGraphFromPairs } from '../messageGraph';
 import { pairCsr } from '../kernels/pairDot';
 import { DENSE_LOSS_MAX_NODES, DenseLinkLoss } from '../denseLinkLoss';
 import { bceLinkLoss } from '../linkLoss';
-import { auprc, auroc, hitsAtK } from '../metrics';
+import { linkMetrics } from '../metrics';
 import { drawKey, drawNegatives, type NegativeDraw } from '../negatives';
 import { Rng } from '../rng';
 import type { ModelSettings } from '../../settings/schema';
@@ -203,14 +203,7 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
       await this.scorePairs(h, s.testPos),
       await this.scorePairs(h, s.testNeg),
     ];
-    return {
-      valAuroc: auroc(vp, vn),
-      valAuprc: auprc(vp, vn),
-      testAuroc: auroc(tp, tn),
-      testAuprc: auprc(tp, tn),
-      valHits20: hitsAtK(vp, vn, 20),
-      testHits20: hitsAtK(tp, tn, 20),
-    };
+    return linkMetrics(vp, vn, tp, tn);
   }
 
   /** Logit and split part (index into SPLIT_PARTS) of every known pair, in the graph's edge order. */
