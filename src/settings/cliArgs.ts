@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_MODEL_SETTINGS, MODEL_SETTING_KEYS, rowOf, type ModelSettingKey, type ModelSettings, type Row } from './schema';
+import { PRESETS, presetNamed } from './presets';
 
 export type OwnOptions = Record<string, { type: 'string' | 'boolean' }>;
 export type OwnValues = Record<string, string | boolean | undefined>;
@@ -50,12 +51,15 @@ function cliParseError(e: unknown): Error {
 
 /**
  * Parses a command's arguments: every setting flag (checked by its row; the others keep their
- * defaults) plus the command's own options; the rest are positionals (the data files). Throws with
- * the CLI's message on an unknown flag, a missing value or a value the row refuses.
+ * defaults, or the values of `--preset NAME`, which explicit flags override) plus the command's own
+ * options; the rest are positionals (the data files). Throws with the CLI's message on an unknown
+ * flag or preset, a missing value or a value the row refuses.
  */
 export function parseCliArgs(args: string[], own: OwnOptions = {}): { settings: ModelSettings; own: OwnValues; positionals: string[] } {
-  for (const name of Object.keys(own)) if (SETTING_BY_FLAG.has(name)) throw new Error(`--${name} is a setting flag; a command cannot redefine it`);
-  const options: OwnOptions = { ...own };
+  for (const name of Object.keys(own)) {
+    if (SETTING_BY_FLAG.has(name) || name === 'preset') throw new Error(`--${name} is a setting flag; a command cannot redefine it`);
+  }
+  const options: OwnOptions = { ...own, preset: { type: 'string' } };
   for (const flag of SETTING_BY_FLAG.keys()) options[flag] = { type: 'string' };
   const allFlags = new Set(Object.keys(options).map((f) => `--${f}`));
   const stringFlags = new Set(
@@ -69,10 +73,18 @@ export function parseCliArgs(args: string[], own: OwnOptions = {}): { settings: 
   } catch (e) {
     throw cliParseError(e);
   }
-  const settings: Record<string, unknown> = { ...DEFAULT_MODEL_SETTINGS };
+  const presetName = parsed.values.preset as string | undefined;
+  let preset;
+  try {
+    preset = presetName === undefined ? undefined : presetNamed(presetName);
+  } catch (e) {
+    throw new Error(`--preset: ${(e as Error).message}`, { cause: e });
+  }
+  const settings: Record<string, unknown> = { ...DEFAULT_MODEL_SETTINGS, ...preset?.settings };
   const ownValues: OwnValues = {};
   // In the order given, so the first bad value is the one reported.
   for (const [flag, value] of Object.entries(parsed.values)) {
+    if (flag === 'preset') continue;
     const name = SETTING_BY_FLAG.get(flag);
     if (!name) {
       ownValues[flag] = value as string | boolean;
@@ -94,7 +106,8 @@ function metavar(row: Row): string {
 
 /** The --help lines of every setting flag: flag and value, help, what it accepts and its default. */
 export function settingFlagsHelp(): string {
-  const lines: string[] = [];
+  const lines: string[] = [`  --preset NAME           Start from a preset's settings (flags given as well override them):`];
+  for (const p of PRESETS) lines.push(`${' '.repeat(26)}${p.name}: ${p.help}`);
   for (const [flag, name] of SETTING_BY_FLAG) {
     const row = rowOf(name);
     const head = `  --${flag} ${metavar(row)}`;

@@ -1,6 +1,7 @@
 /** Play/Pause, Step, Reset, the epoch counter, and one control per model setting (from the settings table). */
 import { useEffect, useState } from 'react';
-import { DEFAULT_MODEL_SETTINGS, MODEL_PANEL_KEYS, rowOf, SEED_MODEL, type AppSettings, type SettingKey } from '../settings/schema';
+import { MODEL_PANEL_KEYS, rowOf, type AppSettings, type SettingKey } from '../settings/schema';
+import { PRESETS, usesPreset } from '../settings/presets';
 import { useController, usePlayground } from './context';
 
 /**
@@ -125,33 +126,24 @@ export function TrainingButtons() {
   );
 }
 
-/** One click between the default (best found) model and the seed article's own. */
+/** One click per preset (src/settings/presets.ts): applies its values over the current settings. */
 function ModelPresets() {
   const controller = useController();
-  const model = usePlayground((s) => s.settings.model);
-  const decoder = usePlayground((s) => s.settings.decoder);
-  const isSeed = model === SEED_MODEL.model && decoder === SEED_MODEL.decoder;
-  const best = { model: DEFAULT_MODEL_SETTINGS.model, decoder: DEFAULT_MODEL_SETTINGS.decoder };
+  const settings = usePlayground((s) => s.settings);
   return (
-    <div className="setting presets">
-      <button
-        type="button"
-        data-testid="preset-seed"
-        aria-pressed={isSeed}
-        onClick={() => void controller.changeSettings(SEED_MODEL)}
-        title="Seed GCN layers (neighbour mean + Linear) with the dot-product decoder, as in the seed article"
-      >
-        The seed’s model
-      </button>{' '}
-      <button
-        type="button"
-        data-testid="preset-best"
-        aria-pressed={model === best.model && decoder === best.decoder}
-        onClick={() => void controller.changeSettings(best)}
-        title="Kipf & Welling GCN with the MLP decoder: the best setting found on ChCh-Miner (the default)"
-      >
-        Best found (default)
-      </button>
+    <div className="setting presets" role="group" aria-label="Presets">
+      {PRESETS.map((preset) => (
+        <button
+          key={preset.name}
+          type="button"
+          data-testid={`preset-${preset.name}`}
+          aria-pressed={usesPreset(settings, preset)}
+          onClick={() => void controller.changeSettings(preset.settings)}
+          title={preset.help}
+        >
+          {preset.label}
+        </button>
+      ))}
     </div>
   );
 }

@@ -1,0 +1,57 @@
+/**
+ * Named presets: a partial set of model settings that one click (page) or `--preset NAME` (CLI)
+ * applies over the defaults. A preset is a recipe someone measured; its help says where its figures
+ * are. Adding one is one entry here: the page's preset buttons, the CLI flag and its --help follow.
+ */
+import { DEFAULT_MODEL_SETTINGS, MODEL_SETTING_KEYS, rowOf, type ModelSettings } from './schema';
+
+export interface Preset {
+  /** The CLI's `--preset` value. */
+  readonly name: string;
+  /** The page's button text. */
+  readonly label: string;
+  /** One sentence: what it is and where its figures are (the button's title, the CLI's --help). */
+  readonly help: string;
+  readonly settings: Partial<ModelSettings>;
+}
+
+export const PRESETS: readonly Preset[] = [
+  {
+    name: 'seed',
+    label: 'The seed’s model',
+    help: 'Seed GCN layers (neighbour mean + Linear) with the dot-product decoder, as in the seed article.',
+    settings: { model: 'seed-gcn', decoder: 'dot' },
+  },
+  {
+    name: 'best',
+    label: 'Best found (default)',
+    help: 'Kipf & Welling GCN with the MLP decoder: the best setting found on ChCh-Miner (the default).',
+    settings: { model: DEFAULT_MODEL_SETTINGS.model, decoder: DEFAULT_MODEL_SETTINGS.decoder },
+  },
+];
+
+export function presetNamed(name: string): Preset {
+  const preset = PRESETS.find((p) => p.name === name);
+  if (!preset) throw new Error(`unknown preset "${name}": expected one of ${PRESETS.map((p) => p.name).join(', ')}`);
+  return preset;
+}
+
+/** Whether the settings hold every value the preset sets (the page marks that button pressed). */
+export function usesPreset(settings: ModelSettings, preset: Preset): boolean {
+  return (Object.keys(preset.settings) as (keyof ModelSettings)[]).every((k) => settings[k] === preset.settings[k]);
+}
+
+/** Problems with a preset's values, checked by each row's own parse (a test runs it over every preset). */
+export function presetProblems(preset: Preset): string[] {
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(preset.settings)) {
+    if (!(MODEL_SETTING_KEYS as readonly string[]).includes(key)) {
+      problems.push(`${preset.name}: ${key} is not a model setting`);
+      continue;
+    }
+    const row = rowOf(key as keyof ModelSettings);
+    const result = row.parse(row.format(value as never));
+    if ('error' in result) problems.push(`${preset.name}: ${key} ${result.error}`);
+  }
+  return problems;
+}

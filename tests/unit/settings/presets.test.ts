@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { PRESETS, presetNamed, presetProblems, usesPreset } from '../../../src/settings/presets';
+import { parseCliArgs, settingFlagsHelp } from '../../../src/settings/cliArgs';
+import { DEFAULT_MODEL_SETTINGS } from '../../../src/settings/schema';
+
+describe('presets', () => {
+  it('every preset holds only model settings with values their rows accept', () => {
+    for (const p of PRESETS) expect(presetProblems(p)).toEqual([]);
+  });
+
+  it('names are unique and found by name', () => {
+    expect(new Set(PRESETS.map((p) => p.name)).size).toBe(PRESETS.length);
+    for (const p of PRESETS) expect(presetNamed(p.name)).toBe(p);
+    expect(() => presetNamed('nope')).toThrow(/unknown preset "nope": expected one of seed, best/);
+  });
+
+  it('a bad value in a preset is reported by its row', () => {
+    expect(presetProblems({ name: 'x', label: 'x', help: 'x', settings: { hidden: 9999 } })).toEqual([
+      'x: hidden expected a whole number from 2 to 256',
+    ]);
+  });
+
+  it('usesPreset: the defaults use "best" and not "seed"', () => {
+    expect(usesPreset(DEFAULT_MODEL_SETTINGS, presetNamed('best'))).toBe(true);
+    expect(usesPreset(DEFAULT_MODEL_SETTINGS, presetNamed('seed'))).toBe(false);
+    expect(usesPreset({ ...DEFAULT_MODEL_SETTINGS, model: 'seed-gcn', decoder: 'dot' }, presetNamed('seed'))).toBe(true);
+  });
+
+  it('CLI --preset applies the preset over the defaults, and explicit flags override it', () => {
+    const seed = parseCliArgs(['--preset', 'seed', 'data.tsv']).settings;
+    expect(seed.model).toBe('seed-gcn');
+    expect(seed.decoder).toBe('dot');
+    expect(seed.hidden).toBe(DEFAULT_MODEL_SETTINGS.hidden);
+    const overridden = parseCliArgs(['--decoder', 'mlp', '--preset', 'seed']).settings;
+    expect(overridden).toMatchObject({ model: 'seed-gcn', decoder: 'mlp' });
+    expect(() => parseCliArgs(['--preset', 'fast'])).toThrow('--preset: unknown preset "fast"');
+    expect(settingFlagsHelp()).toContain('--preset NAME');
+  });
+});
