@@ -15,9 +15,7 @@ describe('presets', () => {
   });
 
   it('a bad value in a preset is reported by its row', () => {
-    expect(presetProblems({ name: 'x', label: 'x', help: 'x', settings: { hidden: 9999 } })).toEqual([
-      'x: hidden expected a whole number from 2 to 256',
-    ]);
+    expect(presetProblems({ name: 'x', label: 'x', help: 'x', settings: { hidden: 9999 } })).toEqual(['x: hidden expected a whole number from 2 to 256']);
   });
 
   it('usesPreset: the defaults use "best" and not "seed"', () => {
