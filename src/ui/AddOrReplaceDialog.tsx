@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useDataLoader, usePlayground } from './context';
+import { Modal } from './Modal';
 
 function Dialog({ files, graph }: { files: string[]; graph: string }) {
   const loader = useDataLoader();
@@ -11,34 +12,23 @@ function Dialog({ files, graph }: { files: string[]; graph: string }) {
   useEffect(() => first.current?.focus(), []);
   const what = files.length === 1 ? files[0] : `${files.length} files (${files.join(', ')})`;
   return (
-    <div className="modal-backdrop">
-      <div
-        className="modal"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="add-or-replace-title"
-        aria-describedby="add-or-replace-text"
-        data-testid="add-or-replace-dialog"
-        onKeyDown={(e) => e.key === 'Escape' && loader.resolveAddOrReplace(null)}
-      >
-        <h2 id="add-or-replace-title">Add to the current graph, or replace it?</h2>
-        <p id="add-or-replace-text">
-          Load <strong>{what}</strong>: add its interactions to <strong>{graph}</strong> (drugs with the same id are merged), or replace that graph and its
-          model.
-        </p>
-        <div className="modal-buttons">
-          <button type="button" onClick={() => loader.resolveAddOrReplace(null)}>
-            Cancel
-          </button>
-          <button type="button" data-testid="replace-graph" onClick={() => loader.resolveAddOrReplace('replace')}>
-            Replace it
-          </button>
-          <button type="button" ref={first} className="primary" data-testid="add-to-graph" onClick={() => loader.resolveAddOrReplace('add')}>
-            Add to {graph}
-          </button>
-        </div>
+    <Modal onCancel={() => loader.resolveAddOrReplace(null)} labelledBy="add-or-replace-title" describedBy="add-or-replace-text" testId="add-or-replace-dialog">
+      <h2 id="add-or-replace-title">Add to the current graph, or replace it?</h2>
+      <p id="add-or-replace-text">
+        Load <strong>{what}</strong>: add its interactions to <strong>{graph}</strong> (drugs with the same id are merged), or replace that graph and its model.
+      </p>
+      <div className="modal-buttons">
+        <button type="button" onClick={() => loader.resolveAddOrReplace(null)}>
+          Cancel
+        </button>
+        <button type="button" data-testid="replace-graph" onClick={() => loader.resolveAddOrReplace('replace')}>
+          Replace it
+        </button>
+        <button type="button" ref={first} className="primary" data-testid="add-to-graph" onClick={() => loader.resolveAddOrReplace('add')}>
+          Add to {graph}
+        </button>
       </div>
-    </div>
+    </Modal>
   );
 }
 

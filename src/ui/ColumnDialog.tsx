@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { ColumnDetection, ColumnMapping } from '../data/table/layout';
 import { useDataLoader, usePlayground } from './context';
+import { Modal } from './Modal';
 
 type Role = 'source' | 'target' | 'type' | 'weight' | 'label';
 const ROLES: { role: Role; label: string; optional: boolean }[] = [
@@ -85,23 +86,21 @@ function Dialog({ detections }: { detections: ColumnDetection[] }) {
       .map(mappingProblem)
       .find((p) => p !== null) ?? null;
   return (
-    <div className="modal-backdrop">
-      <div className="modal" role="dialog" aria-modal="true" aria-label="Choose the interaction columns" data-testid="column-dialog">
-        <h2>Which columns are the interactions?</h2>
-        {detections.map((d) => (
-          <TableColumns key={d.file} d={d} mapping={mappings[d.file]} onChange={(m) => setMappings({ ...mappings, [d.file]: m })} />
-        ))}
-        {problem && <p className="warning">{problem}</p>}
-        <div className="modal-buttons">
-          <button type="button" onClick={() => loader.resolveColumns(null)}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={problem !== null} data-testid="column-confirm" onClick={() => loader.resolveColumns(mappings)}>
-            Load
-          </button>
-        </div>
+    <Modal onCancel={() => loader.resolveColumns(null)} label="Choose the interaction columns" testId="column-dialog">
+      <h2>Which columns are the interactions?</h2>
+      {detections.map((d) => (
+        <TableColumns key={d.file} d={d} mapping={mappings[d.file]} onChange={(m) => setMappings({ ...mappings, [d.file]: m })} />
+      ))}
+      {problem && <p className="warning">{problem}</p>}
+      <div className="modal-buttons">
+        <button type="button" onClick={() => loader.resolveColumns(null)}>
+          Cancel
+        </button>
+        <button type="button" className="primary" disabled={problem !== null} data-testid="column-confirm" onClick={() => loader.resolveColumns(mappings)}>
+          Load
+        </button>
       </div>
-    </div>
+    </Modal>
   );
 }
 

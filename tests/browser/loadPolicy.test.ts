@@ -88,6 +88,16 @@ describe('loading through the page', () => {
     const dialog = page.getByTestId('add-or-replace-dialog');
     await dialog.waitFor();
     expect(await page.getByTestId('add-to-graph').evaluate((b) => b === document.activeElement)).toBe(true);
+    // Modal: Tab never reaches the page behind (inert), whichever way round; past the last button the
+    // browser may take focus to its own UI (activeElement = body), as native modal dialogs do.
+    const inDialog: boolean[] = [];
+    for (const key of ['Tab', 'Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+      await page.keyboard.press(key);
+      const where = await dialog.evaluate((d) => (d.contains(document.activeElement) ? 'dialog' : document.activeElement === document.body ? 'body' : 'page'));
+      expect(where).not.toBe('page');
+      inDialog.push(where === 'dialog');
+    }
+    expect(inDialog.filter(Boolean).length).toBeGreaterThanOrEqual(6);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect([(await snapshot(page)).edges, (await snapshot(page)).graphName]).toEqual([30, 'first']);
