@@ -35,7 +35,7 @@ interface RowBase<T, S extends Scope> {
   /** One line shown next to the control and in --help. */
   help: string;
   defaultValue: T;
-  /** What a valid value is, e.g. "a whole number from 2 to 256" (in messages and --help). */
+  /** What a valid value is, e.g. "a whole number from 2 to 512" (in messages and --help). */
   expected: string;
   /** The value, or a message saying what was expected. */
   parse(raw: string): ParseResult<T>;

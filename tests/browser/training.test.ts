@@ -171,7 +171,7 @@ describe('default flags (SwiftShader WebGL, no WebGPU adapter)', () => {
     await field.press('Enter');
     await expect.poll(() => error.count()).toBe(1);
     // The URL's message for the same value, at the field, tied to it for screen readers.
-    expect(await error.innerText()).toMatch(/“abc”: expected a whole number from 2 to 256/);
+    expect(await error.innerText()).toMatch(/“abc”: expected a whole number from 2 to 512/);
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     expect((await field.getAttribute('aria-describedby'))?.split(' ')).toContain(await error.getAttribute('id'));
     expect(await field.inputValue()).toBe('abc');
