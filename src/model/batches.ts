@@ -30,3 +30,20 @@ export function pickPairs(p: Pairs, idx: Int32Array): Pairs {
   }
   return { a, b };
 }
+
+/**
+ * The negatives of the positives at the given indices, when each positive i has `perPositive`
+ * negatives at i·k … i·k + k − 1 (the layout of an epoch's draw), in the same grouped order.
+ */
+export function pickNegatives(neg: Pairs, idx: Int32Array, perPositive: number): Pairs {
+  if (perPositive === 1) return pickPairs(neg, idx);
+  const k = perPositive;
+  const a = new Int32Array(idx.length * k);
+  const b = new Int32Array(idx.length * k);
+  for (let i = 0; i < idx.length; i++) {
+    const from = idx[i] * k;
+    a.set(neg.a.subarray(from, from + k), i * k);
+    b.set(neg.b.subarray(from, from + k), i * k);
+  }
+  return { a, b };
+}

@@ -7,6 +7,7 @@ import { weightedPairBce } from './denseLinkLoss';
 import { pairCountMatrix } from './negatives';
 import { pairDotProducts } from './sparseOps';
 import type { Pairs } from './split';
+import type { LinkLossKind } from '../settings/options';
 
 /** Logits for the given pairs (differentiable; gradient scatters back in linear time). */
 export function dotScores(h: tf.Tensor2D, pairs: Pairs): tf.Tensor1D {
@@ -54,6 +55,27 @@ export function bceLinkLoss(posLogits: tf.Tensor1D, negLogits: tf.Tensor1D): tf.
   const logits = tf.concat([posLogits, negLogits]);
   const labels = tf.concat([tf.ones([posLogits.shape[0]]), tf.zeros([negLogits.shape[0]])]) as tf.Tensor1D;
   return bceWithLogits(logits, labels);
+}
+
+/**
+ * PLNLP's pairwise AUC loss (Wang et al. 2021): a positive should outscore each of its negatives by a
+ * margin of 1, as a squared error: mean over positives i and their negatives j of (1 − s⁺ᵢ + s⁻ᵢⱼ)².
+ * `hinge` clips it at 0, (max(0, 1 − s⁺ᵢ + s⁻ᵢⱼ))², so pairs already ranked by the margin cost nothing.
+ * Negative j of positive i is at i·k + j (the layout of an epoch's draw). A mean where PLNLP sums: the
+ * same direction, and Adam's steps barely depend on the scale.
+ */
+export function pairwiseAucLoss(posLogits: tf.Tensor1D, negLogits: tf.Tensor1D, hinge = false): tf.Scalar {
+  const p = posLogits.shape[0];
+  const k = negLogits.shape[0] / p;
+  if (!Number.isInteger(k) || k < 1) throw new Error(`${negLogits.shape[0]} negatives do not divide among ${p} positives`);
+  const margin = tf.add(tf.sub(tf.reshape(negLogits, [p, k]), tf.reshape(posLogits, [p, 1])), 1);
+  const clipped = hinge ? tf.relu(margin) : margin;
+  return blockMean(tf.reshape(tf.square(clipped), [-1]) as tf.Tensor1D);
+}
+
+/** The link task's training loss by settings.loss, from the logits of positives and their k negatives each. */
+export function linkTrainingLoss(kind: LinkLossKind, posLogits: tf.Tensor1D, negLogits: tf.Tensor1D): tf.Scalar {
+  return kind === 'bce' ? bceLinkLoss(posLogits, negLogits) : pairwiseAucLoss(posLogits, negLogits, kind === 'hinge');
 }
 
 /**

@@ -35,6 +35,14 @@ export type SplitMode = (typeof SPLIT_MODES)[number];
 export const DECODERS = ['dot', 'distmult', 'mlp'] as const;
 export type DecoderKind = (typeof DECODERS)[number];
 
+/** Link task's training loss: binary cross-entropy, or PLNLP's pairwise AUC loss (squared, or clipped as a hinge). */
+export const LINK_LOSSES = ['bce', 'auc', 'hinge'] as const;
+export type LinkLossKind = (typeof LINK_LOSSES)[number];
+
+/** Jumping knowledge: how the node embedding combines the layers' outputs (last = the last layer's alone). */
+export const JK_MODES = ['last', 'sum', 'max', 'cat'] as const;
+export type JkMode = (typeof JK_MODES)[number];
+
 /** The mpnn layer's AGG step. */
 export const AGGREGATORS = ['sum', 'mean', 'max'] as const;
 export type AggregatorKind = (typeof AGGREGATORS)[number];

@@ -28,6 +28,25 @@ export const PRESETS: readonly Preset[] = [
     help: 'Kipf & Welling GCN with the MLP decoder: the best setting found on ChCh-Miner (the default).',
     settings: { model: DEFAULT_MODEL_SETTINGS.model, decoder: DEFAULT_MODEL_SETTINGS.decoder },
   },
+  {
+    name: 'ogbl-ddi',
+    label: 'ogbl-ddi (PLNLP)',
+    help: 'PLNLP’s ogbl-ddi recipe (leaderboard 0.909 Hits@20): GraphSAGE, 512-wide learned embeddings, MLP decoder, pairwise AUC loss with 3 negatives per positive, batches of 65,536, 500 epochs; needs a GPU (docs/results.md, "ogbl-ddi recipes").',
+    settings: {
+      model: 'sage',
+      decoder: 'mlp',
+      features: 'learned',
+      hidden: 512,
+      layers: 2,
+      dropout: 0.3,
+      loss: 'auc',
+      negatives: 3,
+      learningRate: 0.001,
+      batchSize: 65_536,
+      epochs: 500,
+      patience: 0,
+    },
+  },
 ];
 
 export function presetNamed(name: string): Preset {

@@ -7,7 +7,19 @@
  * uses it. No TensorFlow.js here: the page reads this before the model is loaded.
  */
 import { parseFeatureSpec, type FeatureSpec } from './featureSpec';
-import { AGGREGATION_MODES, AGGREGATORS, BACKEND_CHOICES, DECODERS, MODEL_KINDS, RENDERERS, SPLIT_MODES, TASKS, UPDATES } from './options';
+import {
+  AGGREGATION_MODES,
+  AGGREGATORS,
+  BACKEND_CHOICES,
+  DECODERS,
+  JK_MODES,
+  LINK_LOSSES,
+  MODEL_KINDS,
+  RENDERERS,
+  SPLIT_MODES,
+  TASKS,
+  UPDATES,
+} from './options';
 
 /** 'model': part of ModelSettings (changing it rebuilds the model, saved with it); 'view': page state only. */
 export type Scope = 'model' | 'view';
@@ -23,7 +35,7 @@ interface RowBase<T, S extends Scope> {
   /** One line shown next to the control and in --help. */
   help: string;
   defaultValue: T;
-  /** What a valid value is, e.g. "a whole number from 2 to 256" (in messages and --help). */
+  /** What a valid value is, e.g. "a whole number from 2 to 512" (in messages and --help). */
   expected: string;
   /** The value, or a message saying what was expected. */
   parse(raw: string): ParseResult<T>;
@@ -166,10 +178,10 @@ export const SETTINGS = {
     key: 'hidden',
     flag: 'hidden',
     label: 'Hidden size',
-    help: 'Width of every layer’s vectors.',
+    help: 'Width of every layer’s vectors (and of learned embeddings).',
     defaultValue: 64,
     min: 2,
-    max: 256,
+    max: 512,
   }),
   layers: intRow({
     scope: 'model',
@@ -227,6 +239,48 @@ export const SETTINGS = {
     help: 'Link task: pair score = dot product, DistMult (learned diagonal) or an MLP.',
     defaultValue: 'mlp',
     options: DECODERS,
+  }),
+  jk: enumRow({
+    scope: 'model',
+    key: 'jk',
+    flag: 'jk',
+    label: 'Jumping knowledge',
+    help: 'Node embedding from the layers’ outputs: last layer only, their sum, per-feature max, or concatenated then a Linear back to hidden.',
+    defaultValue: 'last',
+    options: JK_MODES,
+    addedLater: true,
+  }),
+  edgeDropout: floatRow({
+    scope: 'model',
+    key: 'edgedrop',
+    flag: 'edge-dropout',
+    label: 'Edge dropout',
+    help: 'Link task: fraction of training interactions left out of message passing each epoch (seeded; evaluation uses them all).',
+    defaultValue: 0,
+    min: 0,
+    max: 0.9,
+    addedLater: true,
+  }),
+  loss: enumRow({
+    scope: 'model',
+    key: 'loss',
+    flag: 'loss',
+    label: 'Loss',
+    help: 'Link task: bce on positives and negatives; auc: mean (1 − s⁺ + s⁻)² over each positive and its negatives (PLNLP); hinge: the same, clipped at 0.',
+    defaultValue: 'bce',
+    options: LINK_LOSSES,
+    addedLater: true,
+  }),
+  negatives: intRow({
+    scope: 'model',
+    key: 'neg',
+    flag: 'negatives',
+    label: 'Negatives per positive',
+    help: 'Link task: fresh uniform non-training pairs drawn per training pair each epoch.',
+    defaultValue: 1,
+    min: 1,
+    max: 64,
+    addedLater: true,
   }),
   learningRate: floatRow({ scope: 'model', key: 'lr', flag: 'lr', label: 'Learning rate', help: 'Adam step size.', defaultValue: 0.01, min: 1e-5, max: 1 }),
   batchSize: intRow({

@@ -171,7 +171,7 @@ describe('default flags (SwiftShader WebGL, no WebGPU adapter)', () => {
     await field.press('Enter');
     await expect.poll(() => error.count()).toBe(1);
     // The URL's message for the same value, at the field, tied to it for screen readers.
-    expect(await error.innerText()).toMatch(/“abc”: expected a whole number from 2 to 256/);
+    expect(await error.innerText()).toMatch(/“abc”: expected a whole number from 2 to 512/);
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     expect((await field.getAttribute('aria-describedby'))?.split(' ')).toContain(await error.getAttribute('id'));
     expect(await field.inputValue()).toBe('abc');
@@ -197,14 +197,18 @@ describe('default flags (SwiftShader WebGL, no WebGPU adapter)', () => {
 });
 
 /** Losses of the first `steps` epochs (Step +1 each) on a page opened at `hash`, and what the page logged. */
-async function stepLosses(browser: Browser, hash: string, steps: number): Promise<{ losses: number[]; error: string | null; logged: string[] }> {
+async function stepLosses(
+  browser: Browser,
+  hash: string,
+  steps: number,
+): Promise<{ losses: number[]; error: string | null; logged: string[]; settings: Record<string, unknown> }> {
   const { page, consoleErrors } = await openApp(browser, `${server.url}#${hash}`);
   const logged: string[] = [];
   page.on('console', (m) => m.type() === 'warning' && logged.push(m.text()));
   for (let i = 0; i < steps; i++) await page.evaluate(() => window.playground.step());
   const s = await snapshot(page);
   await page.close();
-  return { losses: s.losses, error: s.error, logged: [...logged, ...consoleErrors] };
+  return { losses: s.losses, error: s.error, logged: [...logged, ...consoleErrors], settings: s.settings };
 }
 
 describe('with --enable-unsafe-webgpu (SwiftShader WebGPU adapter)', () => {
@@ -254,6 +258,18 @@ describe('with --enable-unsafe-webgpu (SwiftShader WebGPU adapter)', () => {
     const cpu = await cpuLosses(browser, hash, 3);
     expect(gpu).toHaveLength(3);
     gpu.forEach((l, i) => expect(Math.abs(l - cpu[i]), `epoch ${i + 1}`).toBeLessThan(1e-4));
+  });
+
+  it('ogbl-ddi recipe settings (AUC loss, 3 negatives, edge dropout, jk cat, batches): webgpu with no synchronous read, losses as on cpu', async () => {
+    // Edge dropout rebuilds the CSR kernel's buffers every epoch; k negatives and the AUC loss take the per-pair path.
+    const hash = 'seed=3&hidden=16&loss=auc&neg=3&edgedrop=0.3&jk=cat&batch=512&tour=off';
+    const gpu = await stepLosses(browser, `${hash}&backend=webgpu`, 2);
+    const cpu = await stepLosses(browser, `${hash}&backend=cpu`, 2);
+    expect([gpu.error, cpu.error]).toEqual([null, null]);
+    expect(gpu.settings).toMatchObject({ loss: 'auc', negatives: 3, edgeDropout: 0.3, jk: 'cat', batchSize: 512 });
+    expect(gpu.losses).toHaveLength(2);
+    gpu.losses.forEach((l, i) => expect(Math.abs(l - cpu.losses[i]), `epoch ${i + 1}: ${gpu.losses} vs ${cpu.losses}`).toBeLessThan(1e-4));
+    expect(gpu.logged.filter((e) => !/favicon/.test(e))).toEqual([]);
   });
 
   // The type and node tasks' loss (softmax cross-entropy) and evaluation read nothing back synchronously on a GPU.

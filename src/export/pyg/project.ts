@@ -56,9 +56,21 @@ function edgesCsv(graph: DrugGraph): string {
   return csvText(header, rows());
 }
 
+/**
+ * Settings train.py does not port yet, at a value other than the default it reproduces: a project
+ * with them would silently train another model, so it is refused instead.
+ */
+const UNPORTED = { jk: 'last', loss: 'bce', negatives: 1, edgeDropout: 0 } as const;
+
 /** Every file of the project, paths relative to its folder. */
 export function buildPygProject({ graph, inputs, trainPy, splitName }: PygProjectInput): PygFile[] {
   const { settings } = inputs;
+  const unported = (Object.keys(UNPORTED) as (keyof typeof UNPORTED)[]).filter((k) => settings[k] !== UNPORTED[k]);
+  if (unported.length > 0) {
+    const given = unported.map((k) => `${k} ${String(settings[k])}`).join(', ');
+    const defaults = unported.map((k) => `${k} ${String(UNPORTED[k])}`).join(', ');
+    throw new Error(`The PyG project does not reproduce ${given} yet; it is written for ${defaults} only.`);
+  }
   const splitFile = settings.task === 'link' ? 'split.json' : settings.task === 'type' ? 'type-split.json' : 'node-split.json';
   const split = settings.task === 'link' ? inputs.split : settings.task === 'type' ? inputs.typeSplit : inputs.nodeSplit;
   if (!split) throw new Error(`The ${settings.task} task’s split is missing: no PyG project can be written without it.`);

@@ -1,17 +1,20 @@
 /**
  * The link-prediction training loop (task 'link'), independent of where it runs (worker, CLI, tests):
- * BCE with one fresh uniform negative per training positive each epoch; messages flow over the
- * training pairs only; AUROC, AUPRC and Hits@20 on the validation and test pairs.
+ * BCE (or the pairwise AUC loss) with k fresh uniform negatives per training positive each epoch;
+ * messages flow over the training pairs only (an epoch's subset of them with edge dropout); AUROC,
+ * AUPRC and Hits@20 on the validation and test pairs.
  */
 import * as tf from '../tf';
-import { batchIndices, pickPairs } from '../batches';
+import { batchIndices, pickNegatives, pickPairs } from '../batches';
 import { topUnknownPairs, topUnknownPairsBy, type ScanPause, type ScoredPair } from '../candidates';
 import { createLinkDecoder, type LinkDecoder } from '../decoders';
 import type { FeatureBlock } from '../features/block';
 import { messageGraphFromPairs } from '../messageGraph';
+import { keptPairs } from '../edgeDropout';
+import { GraphOperators } from '../graphOperators';
 import { pairCsr } from '../kernels/pairDot';
 import { DENSE_LOSS_MAX_NODES, DenseLinkLoss } from '../denseLinkLoss';
-import { bceLinkLoss } from '../linkLoss';
+import { linkTrainingLoss } from '../linkLoss';
 import { linkMetrics } from '../metrics';
 import { drawKey, drawNegatives, type NegativeDraw } from '../negatives';
 import { Rng } from '../rng';
@@ -53,6 +56,10 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
   /** The next epoch's negatives, drawn on the host during this epoch's last GPU step. */
   private nextNegatives: { draw: number; pairs: Pairs } | null = null;
   private lastStepOfEpoch = false;
+  /** Edge dropout's stream: epoch k's kept pairs are a pure function of (seed, k). */
+  private readonly edgeDropoutSeed: number;
+  /** With edge dropout: the operators over this epoch's kept training pairs (evaluation uses `operators`). */
+  private epochOperators: GraphOperators | null = null;
 
   constructor(graph: TrainingGraph, settings: ModelSettings, backend: string = tf.getBackend(), options: LinkTrainerOptions = {}) {
     const rng = new Rng(settings.seed);
@@ -65,6 +72,7 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
     this.negativeSeed = rng.fork(3).int(2 ** 32);
     // Forked last, so the other streams are the same with and without mini-batches.
     this.batchRng = rng.fork(6);
+    this.edgeDropoutSeed = rng.fork(7).int(2 ** 32);
     this.selectBy = options.selectBy ?? 'auroc';
     this.trainPairs = new PairSet(graph.numNodes).addAll(split.trainPos);
     this.negativeNodes = split.unseenNodes && trainingNodes(graph.numNodes, split.unseenNodes);
@@ -76,8 +84,14 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
     const n = graph.numNodes;
     const onWebgpu = backend === 'webgpu' && this.stepsPerEpoch === 1 && n <= DENSE_LOSS_MAX_NODES;
     // The dense loss's device draw picks among all drugs; a new-drug split's negatives must avoid the held-out ones.
+    // It is BCE with one negative per positive only.
+    const plainBce = settings.loss === 'bce' && settings.negatives === 1;
     const dense =
-      !this.negativeNodes && options.loss !== 'gathered' && settings.decoder === 'dot' && (onWebgpu || (this.operators.mode === 'dense' && n <= 2048));
+      plainBce &&
+      !this.negativeNodes &&
+      options.loss !== 'gathered' &&
+      settings.decoder === 'dot' &&
+      (onWebgpu || (this.operators.mode === 'dense' && n <= 2048));
     this.lossMode = dense ? 'dense' : 'gathered';
     if (dense) this.dense = new DenseLinkLoss(n, split.trainPos, this.trainPairs, backend);
   }
@@ -96,6 +110,7 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
    * OGB's full-graph ogbl-ddi examples). Returns the mean loss over the epoch's pairs.
    */
   protected override async epochSteps(): Promise<number> {
+    this.dropEdgesForEpoch();
     const pos = this.split.trainPos;
     const batches = batchIndices(pos.a.length, this.settings.batchSize, this.batchRng);
     const draw = this.negativeDraw(this.epoch);
@@ -114,7 +129,7 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
       }
       let total = 0;
       for (const [i, idx] of batches.entries()) {
-        this.batch = { pos: pickPairs(pos, idx), neg: pickPairs(neg as Pairs, idx) };
+        this.batch = { pos: pickPairs(pos, idx), neg: pickNegatives(neg as Pairs, idx, this.settings.negatives) };
         this.lastStepOfEpoch = i === batches.length - 1;
         total += (await this.step()) * idx.length;
       }
@@ -123,6 +138,16 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
       this.batch = null;
       this.lastStepOfEpoch = false;
     }
+  }
+
+  /** With edge dropout, rebuilds the training operators over this epoch's kept pairs (freeing last epoch's). */
+  private dropEdgesForEpoch(): void {
+    const fraction = this.settings.edgeDropout;
+    if (fraction <= 0) return;
+    this.epochOperators?.dispose();
+    this.epochOperators = null;
+    const kept = keptPairs(this.split.trainPos, fraction, this.edgeDropoutSeed, this.epoch);
+    this.epochOperators = new GraphOperators(messageGraphFromPairs(this.graph.numNodes, kept.a, kept.b), this.operators.mode);
   }
 
   /** Also the mini-batch shuffles' stream (the negatives are a pure function of (seed, epoch)). */
@@ -149,16 +174,16 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
     if (fullBatch && this.decoder.kind === 'dot' && !this.dense) pairCsr(this.graph.numNodes, pairs.a, pairs.b);
   }
 
-  /** Epoch `epoch`'s training negatives: one per training positive. */
+  /** Epoch `epoch`'s training negatives: k per training positive, positive i's at i·k … i·k + k − 1. */
   private negativeDraw(epoch: number): NegativeDraw {
-    return { key: drawKey(this.negativeSeed, epoch), count: this.split.trainPos.a.length };
+    return { key: drawKey(this.negativeSeed, epoch), count: this.split.trainPos.a.length * this.settings.negatives };
   }
 
   protected loss(): tf.Scalar {
     const { pos, neg } = this.batch!;
-    const h = this.gnn.forward(this.operators, true);
+    const h = this.gnn.forward(this.epochOperators ?? this.operators, true);
     if (this.dense) return this.dense.loss(h, pos, neg);
-    return bceLinkLoss(this.decoder.score(h, pos), this.decoder.score(h, neg as Pairs));
+    return linkTrainingLoss(this.settings.loss, this.decoder.score(h, pos), this.decoder.score(h, neg as Pairs));
   }
 
   protected headVariables(): tf.Variable[] {
@@ -255,6 +280,7 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
     super.dispose();
     this.decoder.dispose();
     this.dense?.dispose();
+    this.epochOperators?.dispose();
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * Two-component PCA over plain typed arrays (no TensorFlow.js: it runs every epoch in the worker and
  * must not allocate tensors). Covariance d × d, then power iteration with deflation; d is the hidden
- * size (≤ 256), so this is cheap next to an epoch. Signs are fixed (largest loading positive) so
+ * size (≤ 512), so this is cheap next to an epoch. Signs are fixed (largest loading positive) so
  * the picture does not flip between calls; ProjectionHistory further aligns consecutive epochs.
  */
 

@@ -165,6 +165,18 @@ describe('PyG project files (demo set)', () => {
     );
   });
 
+  it('refuses settings train.py does not port (jumping knowledge, AUC loss, k negatives, edge dropout)', () => {
+    const split = linkSplitToJson(splitLinks(graph.nodes.length, graph.edgeSrc, graph.edgeDst, 0), ids);
+    const build = (over: Partial<ModelSettings>) => () =>
+      buildPygProject({ graph, inputs: { settings: { ...DEFAULT_MODEL_SETTINGS, ...over }, split, featureNotes: [] }, trainPy: '', splitName: 'x' });
+    expect(build({ loss: 'auc', negatives: 3 })).toThrow(
+      'The PyG project does not reproduce loss auc, negatives 3 yet; it is written for loss bce, negatives 1 only.',
+    );
+    expect(build({ jk: 'cat' })).toThrow(/jk cat/);
+    expect(build({ edgeDropout: 0.2 })).toThrow(/edgeDropout 0.2/);
+    expect(build({})).not.toThrow();
+  });
+
   it('quotes names with commas, quotes and line breaks so the CSV reads back to the same text', () => {
     const odd = 'Tricky, "quoted"\nname <b>';
     const g: DrugGraph = { ...graph, nodes: graph.nodes.map((n, i) => (i === 5 ? { ...n, name: odd } : n)) };

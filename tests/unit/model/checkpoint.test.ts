@@ -73,6 +73,10 @@ describe('trainer checkpoints resume with the same numbers', () => {
     expect(cp.rngStates.length).toBe(2);
   });
 
+  it('link, ogbl-ddi recipe settings (auc loss, 3 negatives, edge dropout, jk cat, batches): 3 + 3 epochs equal 6', async () => {
+    await resumeMatches(settings({ loss: 'auc', negatives: 3, edgeDropout: 0.3, jk: 'cat', batchSize: 30, decoder: 'mlp' }), 6, 3);
+  });
+
   it('link with early stopping: the kept best weights and the stop come back', async () => {
     // Best at epoch 13, stop at 21: saved at 15, between the two, so the restore at the stop needs the kept copy.
     const s = settings({ patience: 8, learningRate: 0.05 });

@@ -44,6 +44,7 @@ describe('model files: round trip', () => {
   const cases: [string, Partial<ModelSettings>][] = [
     ['link, dot decoder', { model: 'seed-gcn', decoder: 'dot' }],
     ['link, MLP decoder', { model: 'gcn', decoder: 'mlp' }],
+    ['link, ogbl-ddi recipe settings with jk cat', { model: 'sage', decoder: 'mlp', jk: 'cat', loss: 'auc', negatives: 2, edgeDropout: 0.3 }],
     ['type task', { task: 'type', model: 'sage' }],
     ['node task', { task: 'node', model: 'gcn', features: 'learned+degree' }],
   ];
@@ -136,7 +137,7 @@ describe('model files: refusals keep the loaded model', () => {
       [edit((j) => j.weightsManifest[0].weights[0].shape.reverse()), w(), /weight 0 .* has shape \[8, 24\].*expects \[24, 8\]/],
       [files.modelJson, null, /weights\.bin is missing/],
       [null, w(), /model\.json is missing/],
-      [edit((j) => (j.userDefinedMetadata.settings.hidden = 1000)), w(), /setting “hidden” = 1000: expected a whole number from 2 to 256/],
+      [edit((j) => (j.userDefinedMetadata.settings.hidden = 1000)), w(), /setting “hidden” = 1000: expected a whole number from 2 to 512/],
       [edit((j) => (j.userDefinedMetadata.graph.fingerprint = '0'.repeat(64))), w(), /trained on another graph/],
       [edit((j) => (j.userDefinedMetadata.graph.nodeOrder = '0'.repeat(64))), w(), /same drugs and interactions, but listed in another order/],
     ];

@@ -11,11 +11,11 @@ describe('presets', () => {
   it('names are unique and found by name', () => {
     expect(new Set(PRESETS.map((p) => p.name)).size).toBe(PRESETS.length);
     for (const p of PRESETS) expect(presetNamed(p.name)).toBe(p);
-    expect(() => presetNamed('nope')).toThrow(/unknown preset "nope": expected one of seed, best/);
+    expect(() => presetNamed('nope')).toThrow(/unknown preset "nope": expected one of seed, best, ogbl-ddi/);
   });
 
   it('a bad value in a preset is reported by its row', () => {
-    expect(presetProblems({ name: 'x', label: 'x', help: 'x', settings: { hidden: 9999 } })).toEqual(['x: hidden expected a whole number from 2 to 256']);
+    expect(presetProblems({ name: 'x', label: 'x', help: 'x', settings: { hidden: 9999 } })).toEqual(['x: hidden expected a whole number from 2 to 512']);
   });
 
   it('usesPreset: the defaults use "best" and not "seed"', () => {
@@ -31,6 +31,8 @@ describe('presets', () => {
     expect(seed.hidden).toBe(DEFAULT_MODEL_SETTINGS.hidden);
     const overridden = parseCliArgs(['--decoder', 'mlp', '--preset', 'seed']).settings;
     expect(overridden).toMatchObject({ model: 'seed-gcn', decoder: 'mlp' });
+    const ddi = parseCliArgs(['--preset', 'ogbl-ddi', '--epochs', '5']).settings;
+    expect(ddi).toMatchObject({ model: 'sage', hidden: 512, loss: 'auc', negatives: 3, batchSize: 65_536, epochs: 5 });
     expect(() => parseCliArgs(['--preset', 'fast'])).toThrow('--preset: unknown preset "fast"');
     expect(settingFlagsHelp()).toContain('--preset NAME');
   });

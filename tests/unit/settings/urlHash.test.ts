@@ -30,6 +30,10 @@ describe('settings table ↔ URL hash', () => {
       update: 'concat',
       dropout: 0.25,
       decoder: 'distmult',
+      jk: 'cat',
+      edgeDropout: 0.3,
+      loss: 'auc',
+      negatives: 3,
       batchSize: 4096,
       learningRate: 0.003,
       epochs: 7,
@@ -74,7 +78,7 @@ describe('settings table ↔ URL hash', () => {
     expect(settings.features).toBe(DEFAULT_SETTINGS.features);
     expect(settings.seed).toBe(DEFAULT_SETTINGS.seed);
     expect(warnings).toHaveLength(5);
-    expect(warnings[0]).toMatch(/hidden=abc.*whole number from 2 to 256/);
+    expect(warnings[0]).toMatch(/hidden=abc.*whole number from 2 to 512/);
     expect(warnings[2]).toMatch(/epochs=1\.5/);
   });
 
