@@ -1,6 +1,7 @@
 /** Play/Pause, Step, Reset, the epoch counter, and one control per model setting (from the settings table). */
 import { useEffect, useState } from 'react';
 import { DEFAULT_MODEL_SETTINGS, MODEL_PANEL_KEYS, rowOf, SEED_MODEL, type AppSettings, type SettingKey } from '../settings/schema';
+import { settingApplies } from '../settings/applies';
 import { useController, usePlayground } from './context';
 
 /**
@@ -157,11 +158,13 @@ function ModelPresets() {
 }
 
 export function ControlsPanel() {
+  const model = usePlayground((s) => s.settings.model);
   return (
     <section className="panel controls" aria-label="Model settings">
       <h2>Model</h2>
       <ModelPresets />
-      {MODEL_PANEL_KEYS.map((k) => (
+      {/* Only the controls that change something for this model (src/settings/applies.ts). */}
+      {MODEL_PANEL_KEYS.filter((k) => settingApplies(k, model)).map((k) => (
         <SettingControl key={k} name={k} />
       ))}
     </section>

@@ -123,8 +123,17 @@ describe('HeuristicTrainer with model katz', () => {
     const n = 30;
     const src: number[] = [];
     const dst: number[] = [];
-    for (let x = 0; x < n; x++) for (let y = x + 1; y < n; y++) if (x < 15 === y < 15 && (x + 2 * y) % 3 !== 0) src.push(x), dst.push(y);
-    const t = createTrainer({ numNodes: n, edgeSrc: Int32Array.from(src), edgeDst: Int32Array.from(dst) }, { ...DEFAULT_MODEL_SETTINGS, model: 'katz' }, 'cpu') as HeuristicTrainer;
+    for (let x = 0; x < n; x++)
+      for (let y = x + 1; y < n; y++)
+        if (x < 15 === y < 15 && (x + 2 * y) % 3 !== 0) {
+          src.push(x);
+          dst.push(y);
+        }
+    const t = createTrainer(
+      { numNodes: n, edgeSrc: Int32Array.from(src), edgeDst: Int32Array.from(dst) },
+      { ...DEFAULT_MODEL_SETTINGS, model: 'katz' },
+      'cpu',
+    ) as HeuristicTrainer;
     expect(t.model).toBeNull();
     const r = await t.runEpoch();
     expect(t.stopReason).toMatch(/katz is a heuristic/);
