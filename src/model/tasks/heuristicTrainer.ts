@@ -10,6 +10,7 @@ import { linkMetrics } from '../metrics';
 import { Rng } from '../rng';
 import { PairSet, splitPartOf, type LinkSplit, type Pairs } from '../split';
 import type { ScanPause, ScoredPair } from '../candidates';
+import { explainHeuristicPair, strongestPartners, type HeuristicPairExplanation } from '../teach/heuristicPair';
 import type { ModelSettings } from '../../settings/schema';
 import { isHeuristicKind, type HeuristicKind } from '../../settings/options';
 import type * as tf from '../tf';
@@ -122,6 +123,16 @@ export class HeuristicTrainer extends TrainerBase implements LinkPredictor {
   async candidates(k: number, _h: Float32Array, pause?: ScanPause): Promise<ScoredPair[]> {
     const between = async () => (pause ? await pause() : true) && !this.disposed;
     return this.scorer.topUnknown(k, this.knownPairs, between);
+  }
+
+  /**
+   * The teaching view's numbers: the pair (a, partner) term by term, with a's strongest partners that
+   * are not known pairs; without a partner, the strongest of them.
+   */
+  explainPair(a: number, partner?: number): HeuristicPairExplanation {
+    const partners = strongestPartners(this.kind, this.neighbours, a, 10, (x, y) => this.knownPairs.has(x, y));
+    const b = partner ?? partners[0]?.node ?? (a === 0 ? 1 : 0);
+    return explainHeuristicPair(this.kind, this.neighbours, a, b, partners);
   }
 
   override dispose(): void {
