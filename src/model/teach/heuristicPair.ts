@@ -45,6 +45,20 @@ export interface HeuristicPairExplanation {
   /** The graph read: drugs and (training) pairs, for its density. */
   numNodes: number;
   numPairs: number;
+  /** Common neighbours of a pair drawn at random, on average: Σ_w deg w (deg w − 1) / (N (N − 1)). */
+  meanCommon: number;
+}
+
+/** The mean number of common neighbours over all pairs of distinct nodes (each w is shared by deg w (deg w − 1) / 2 pairs). */
+export function meanCommonNeighbours(g: NeighbourLists): number {
+  const n = g.numNodes;
+  if (n < 2) return 0;
+  let s = 0;
+  for (let w = 0; w < n; w++) {
+    const d = degreeOf(g, w);
+    s += d * (d - 1);
+  }
+  return s / (n * (n - 1));
 }
 
 /** Common neighbours of a and b with their weights under the heuristic (katz counts each as one two-step walk). */
@@ -95,5 +109,6 @@ export function explainHeuristicPair(
     partners,
     numNodes: g.numNodes,
     numPairs: g.col.length / 2,
+    meanCommon: meanCommonNeighbours(g),
   };
 }

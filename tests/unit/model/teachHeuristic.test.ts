@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { commonNeighbourWeights, heuristicScorer, neighbourLists, pairScore } from '../../../src/model/heuristics';
 import { katzPairScores } from '../../../src/model/katz';
-import { explainHeuristicPair, strongestPartners } from '../../../src/model/teach/heuristicPair';
+import { explainHeuristicPair, meanCommonNeighbours, strongestPartners } from '../../../src/model/teach/heuristicPair';
 import { HEURISTIC_KINDS } from '../../../src/settings/options';
 
 // 0–2, 1–2, 0–3, 1–3, 3–4, 2–5. Degrees: 0:2, 1:2, 2:3 {0,1,5}, 3:3 {0,1,4}, 4:1, 5:1.
@@ -54,6 +54,16 @@ describe('explainHeuristicPair', () => {
           else expect(e.walks![1].walks).toBe(e.common.length);
         }
     expect(explainHeuristicPair('katz', g, 2, 3).score).toBeCloseTo(katzPairScores(g, { a: Int32Array.of(2), b: Int32Array.of(3) })[0], 6);
+  });
+});
+
+describe('meanCommonNeighbours', () => {
+  it('is the mean of |N(a) ∩ N(b)| over all pairs a ≠ b (brute force), 16/30 here', () => {
+    let sum = 0;
+    for (let a = 0; a < 6; a++) for (let b = 0; b < 6; b++) if (a !== b) sum += explainHeuristicPair('cn', g, a, b).common.length;
+    expect(meanCommonNeighbours(g)).toBeCloseTo(sum / 30, 12);
+    // Degrees 2, 2, 3, 3, 1, 1: Σ d(d − 1) = 2 + 2 + 6 + 6 = 16.
+    expect(meanCommonNeighbours(g)).toBeCloseTo(16 / 30, 12);
   });
 });
 
