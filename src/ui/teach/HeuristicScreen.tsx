@@ -9,7 +9,7 @@ import type { HeuristicPairExplanation } from '../../model/teach/heuristicPair';
 import { useTeachController } from './context';
 import { fmt } from './format';
 
-/** Up to this many common neighbours of a random pair the graph is called sparse (training graphs: demo ≈ 0.5, ChCh-Miner ≈ 4, ogbl-ddi ≈ 100). */
+/** Up to this many common neighbours of a random pair the graph is called sparse (training graphs: demo ≈ 0.7, ChCh-Miner ≈ 4, ogbl-ddi ≈ 100). */
 const SPARSE_CHANCE = 20;
 
 /** Common neighbours listed one by one; the rest are summed in one line. */
