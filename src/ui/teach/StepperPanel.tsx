@@ -52,7 +52,7 @@ export function StepperPanel() {
       ref={panel}
       tabIndex={-1}
       className="stepper"
-      aria-label="Message-passing stepper"
+      aria-label={heuristic ? "A heuristic's score, term by term" : 'Message-passing stepper'}
       data-testid="stepper"
       data-screen={index}
       data-step={screen?.kind}
