@@ -111,7 +111,8 @@ export function splitLinksByDrug(numNodes: number, src: Int32Array, dst: Int32Ar
   const testNeg = sampleNegativesOfPart(role, mode, TEST, testPos.a.length, known, negRng);
   const unseen: number[] = [];
   role.forEach((r, v) => r !== TRAIN && unseen.push(v));
-  return { numNodes, trainPos, valPos, valNeg, testPos, testNeg, unseenNodes: Int32Array.from(unseen) };
+  const heldOut = { mode, val: nodesWithRole(role, VAL), test: nodesWithRole(role, TEST) };
+  return { numNodes, trainPos, valPos, valNeg, testPos, testNeg, unseenNodes: Int32Array.from(unseen), heldOut };
 }
 
 /** The drugs training may use: all but `unseen`. */

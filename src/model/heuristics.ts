@@ -7,11 +7,16 @@
  * on an undirected graph without self-loops or repeated pairs (a common neighbour of two
  * different drugs has degree ≥ 2, so ln deg > 0). Sparse throughout: sorted neighbour lists (CSR),
  * one merge per scored pair, and a row-by-row two-hop walk for the strongest unknown pairs — no
- * N × N matrix. Plain typed arrays, no TensorFlow.js.
+ * N × N matrix. Plain typed arrays, no TensorFlow.js. The Katz index (walks of every length) is in
+ * katz.ts; heuristicScorer gives either behind one interface.
  */
 import type { HeuristicKind } from '../settings/options';
 import { TopK, type ScanPause, type ScoredPair } from './candidates';
+import { katzPairScores, topUnknownByKatz } from './katz';
 import type { PairSet, Pairs } from './split';
+
+/** The heuristics that sum a weight over common neighbours. */
+export type CommonNeighbourKind = Exclude<HeuristicKind, 'katz'>;
 
 /** Sorted, distinct neighbours of every node: node v's are col[rowPtr[v] .. rowPtr[v + 1]). */
 export interface NeighbourLists {
@@ -51,7 +56,7 @@ export function neighbourLists(numNodes: number, a: Int32Array, b: Int32Array): 
 export const degreeOf = (g: NeighbourLists, v: number): number => g.rowPtr[v + 1] - g.rowPtr[v];
 
 /** Each node's weight as a common neighbour under the heuristic. */
-export function commonNeighbourWeights(kind: HeuristicKind, g: NeighbourLists): Float64Array {
+export function commonNeighbourWeights(kind: CommonNeighbourKind, g: NeighbourLists): Float64Array {
   const w = new Float64Array(g.numNodes);
   for (let v = 0; v < g.numNodes; v++) {
     const d = degreeOf(g, v);
@@ -155,4 +160,18 @@ export async function topUnknownByHeuristic(
     if (pause && a % rowsPerPause === rowsPerPause - 1 && !(await pause())) return [];
   }
   return top.sorted();
+}
+
+/** A heuristic's two jobs for the link trainer: score given pairs, and find the strongest unknown pairs. */
+export interface HeuristicScorer {
+  pairScores(p: Pairs): Float32Array;
+  topUnknown(k: number, known: PairSet, pause?: ScanPause): Promise<ScoredPair[]>;
+}
+
+export function heuristicScorer(kind: HeuristicKind, g: NeighbourLists): HeuristicScorer {
+  if (kind === 'katz') {
+    return { pairScores: (p) => katzPairScores(g, p), topUnknown: (k, known, pause) => topUnknownByKatz(g, k, known, pause) };
+  }
+  const weight = commonNeighbourWeights(kind, g);
+  return { pairScores: (p) => pairScores(g, weight, p), topUnknown: (k, known, pause) => topUnknownByHeuristic(g, weight, k, known, pause) };
 }

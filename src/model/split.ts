@@ -3,6 +3,7 @@
  * which test, and the fixed negatives that val/test are scored against. Pure data, seeded.
  */
 import { Rng } from './rng';
+import type { SplitMode } from '../settings/options';
 
 /** Unordered node pairs as two parallel index arrays, a[i] < b[i]. */
 export interface Pairs {
@@ -19,6 +20,15 @@ export interface LinkSplit {
   testNeg: Pairs;
   /** New-drug splits (drugSplit.ts): the held-out drugs, which training never touches, not even in a negative. */
   unseenNodes?: Int32Array;
+  /** New-drug splits: the mode and the validation and test drugs (their union is unseenNodes), as split files record them. */
+  heldOut?: HeldOutDrugs;
+}
+
+export interface HeldOutDrugs {
+  mode: Exclude<SplitMode, 'pairs'>;
+  /** Sorted node indices. */
+  val: Int32Array;
+  test: Int32Array;
 }
 
 export const VAL_FRACTION = 0.05;

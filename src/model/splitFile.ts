@@ -5,9 +5,14 @@
  *   { "format": "link-split/1", "node_ids": [id, …],
  *     "train_pos": [[u, v], …], "val_pos", "val_neg", "test_pos", "test_neg" }   (u < v, indices into node_ids)
  *
+ * A new-drug split (S1/S2) adds "split_mode" and its held-out drugs, "val_drugs" and "test_drugs"
+ * (indices into node_ids): read back, training again draws its negatives among the training drugs
+ * only, so the file reproduces the run and not just its pairs. Other readers may ignore them.
+ *
  * Import maps the file's node indices to the graph's by id, so node order may differ.
  */
-import type { LinkSplit, Pairs } from './split';
+import { SPLIT_MODES } from '../settings/options';
+import type { HeldOutDrugs, LinkSplit, Pairs } from './split';
 
 export const LINK_SPLIT_FORMAT = 'link-split/1';
 
@@ -19,6 +24,9 @@ export interface LinkSplitFile {
   val_neg: [number, number][];
   test_pos: [number, number][];
   test_neg: [number, number][];
+  split_mode?: HeldOutDrugs['mode'];
+  val_drugs?: number[];
+  test_drugs?: number[];
 }
 
 type PartKey = 'train_pos' | 'val_pos' | 'val_neg' | 'test_pos' | 'test_neg';
@@ -58,7 +66,7 @@ export function linkSplitFromJson(json: unknown, graphIds: string[]): LinkSplit 
     });
     return { a, b };
   };
-  return {
+  const split: LinkSplit = {
     numNodes: graphIds.length,
     trainPos: part('train_pos'),
     valPos: part('val_pos'),
@@ -66,11 +74,41 @@ export function linkSplitFromJson(json: unknown, graphIds: string[]): LinkSplit 
     testPos: part('test_pos'),
     testNeg: part('test_neg'),
   };
+  const heldOut = heldOutFromJson(f, map);
+  if (!heldOut) return split;
+  const unseen = new Uint8Array(split.numNodes);
+  for (const v of [...heldOut.val, ...heldOut.test]) unseen[v] = 1;
+  for (let i = 0; i < split.trainPos.a.length; i++) {
+    if (unseen[split.trainPos.a[i]] || unseen[split.trainPos.b[i]]) {
+      throw new Error(`"train_pos"[${i}] joins a held-out drug (val_drugs / test_drugs): not a ${heldOut.mode} split.`);
+    }
+  }
+  const unseenNodes = Int32Array.from(unseen.keys()).filter((v) => unseen[v]);
+  return { ...split, unseenNodes, heldOut };
 }
 
-/** The split as a link-split/1 object (JSON.stringify it to save). */
+/** The held-out drugs of a new-drug split file, as graph indices (sorted), or null for a pairs split. */
+function heldOutFromJson(f: Partial<LinkSplitFile>, map: Int32Array): HeldOutDrugs | null {
+  if (f.split_mode === undefined && f.val_drugs === undefined && f.test_drugs === undefined) return null;
+  const mode = f.split_mode;
+  if (mode === undefined || mode === ('pairs' as string) || !SPLIT_MODES.includes(mode)) {
+    throw new Error(`The split file lists held-out drugs but its "split_mode" is ${JSON.stringify(mode)} (expected new-drug-one or new-drug-both).`);
+  }
+  const drugs = (key: 'val_drugs' | 'test_drugs'): Int32Array => {
+    const list = f[key];
+    if (!Array.isArray(list)) throw new Error(`The ${mode} split file has no "${key}" list.`);
+    return Int32Array.from(list, (u, i) => {
+      if (!Number.isInteger(u) || u < 0 || u >= map.length) throw new Error(`"${key}"[${i}] is not a node index below ${map.length}.`);
+      return map[u];
+    }).sort();
+  };
+  return { mode, val: drugs('val_drugs'), test: drugs('test_drugs') };
+}
+
+/** The split as a link-split/1 object (JSON.stringify it to save); a new-drug split with its held-out drugs. */
 export function linkSplitToJson(split: LinkSplit, graphIds: string[]): LinkSplitFile {
   const pairs = (p: Pairs): [number, number][] => Array.from(p.a, (a, i) => [a, p.b[i]]);
+  const heldOut = split.heldOut && { split_mode: split.heldOut.mode, val_drugs: Array.from(split.heldOut.val), test_drugs: Array.from(split.heldOut.test) };
   return {
     format: LINK_SPLIT_FORMAT,
     node_ids: graphIds.slice(0, split.numNodes),
@@ -79,5 +117,6 @@ export function linkSplitToJson(split: LinkSplit, graphIds: string[]): LinkSplit
     val_neg: pairs(split.valNeg),
     test_pos: pairs(split.testPos),
     test_neg: pairs(split.testNeg),
+    ...heldOut,
   };
 }

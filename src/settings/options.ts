@@ -9,9 +9,10 @@ export type LayerKind = (typeof LAYER_KINDS)[number];
 
 /**
  * Parameter-free link-prediction baselines scored from the training graph's neighbourhoods:
- * common neighbours, Adamic–Adar, resource allocation (src/model/heuristics.ts).
+ * common neighbours, Adamic–Adar, resource allocation (src/model/heuristics.ts) and the truncated
+ * Katz index (src/model/katz.ts).
  */
-export const HEURISTIC_KINDS = ['cn', 'aa', 'ra'] as const;
+export const HEURISTIC_KINDS = ['cn', 'aa', 'ra', 'katz'] as const;
 export type HeuristicKind = (typeof HEURISTIC_KINDS)[number];
 
 /** What the Model setting offers: a GNN layer kind or a heuristic. */

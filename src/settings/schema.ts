@@ -161,7 +161,7 @@ export const SETTINGS = {
     key: 'model',
     flag: 'model',
     label: 'Model',
-    help: 'gcn: Kipf & Welling (default, with the MLP decoder); seed-gcn: neighbour mean + Linear (the seed’s model, with the dot decoder); sage: GraphSAGE; gat: attention; gin: sum + MLP; mpnn: pick AGG and UPDATE. Baselines without training (link task): cn common neighbours, aa Adamic–Adar, ra resource allocation — strong on sparse graphs, weak on dense ones where most pairs share neighbours.',
+    help: 'gcn: Kipf & Welling (default, with the MLP decoder); seed-gcn: neighbour mean + Linear (the seed’s model, with the dot decoder); sage: GraphSAGE; gat: attention; gin: sum + MLP; mpnn: pick AGG and UPDATE. Baselines without training (link task): cn common neighbours, aa Adamic–Adar, ra resource allocation, katz walks of length 1–3 (β = 0.05) — strong on sparse graphs, weak on dense ones where most pairs share neighbours.',
     defaultValue: 'gcn',
     options: MODEL_KINDS,
   }),

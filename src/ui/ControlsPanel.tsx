@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { MODEL_PANEL_KEYS, rowOf, type AppSettings, type SettingKey } from '../settings/schema';
 import { PRESETS, usesPreset } from '../settings/presets';
+import { settingApplies } from '../settings/applies';
 import { useController, usePlayground } from './context';
 
 /**
@@ -149,11 +150,13 @@ function ModelPresets() {
 }
 
 export function ControlsPanel() {
+  const model = usePlayground((s) => s.settings.model);
   return (
     <section className="panel controls" aria-label="Model settings">
       <h2>Model</h2>
       <ModelPresets />
-      {MODEL_PANEL_KEYS.map((k) => (
+      {/* Only the controls that change something for this model (src/settings/applies.ts). */}
+      {MODEL_PANEL_KEYS.filter((k) => settingApplies(k, model)).map((k) => (
         <SettingControl key={k} name={k} />
       ))}
     </section>

@@ -12,6 +12,7 @@ import type { ModelFiles } from '../model/modelFileFormat';
 import type { BackendName } from '../settings/options';
 import type { ModelSettings } from '../settings/schema';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
+import type { HeuristicPairExplanation } from '../model/teach/heuristicPair';
 import type { EarlyStop, EpochResult } from '../model/tasks/trainerBase';
 import type { TypeReport } from '../model/tasks/typeTrainer';
 import type { PackedCheckpoint, TrainerCheckpoint } from '../model/checkpointFormat';
@@ -106,6 +107,11 @@ export interface TrainerApi {
   explainNode(node: number, partner?: number): Promise<NodeExplanation>;
   /** Which neighbours and edges pushed the pair's score (gradient × input; attention for GAT). */
   explainPair(a: number, b: number): Promise<PairExplanation>;
+  /**
+   * A heuristic model's pair (node, partner) term by term: common neighbours with their weights, or
+   * Katz's walks by length (default partner: the strongest that is not a known pair). Throws for a GNN.
+   */
+  explainHeuristicPair(node: number, partner?: number): Promise<HeuristicPairExplanation>;
   /** PCA of the node vectors after each layer at the recorded epoch at or before `epoch` (latest when omitted). */
   embeddingProjection(epoch?: number): Promise<EmbeddingProjection | null>;
   /** The model's output vector for one node from its plain forward pass (to check the stepper against). */

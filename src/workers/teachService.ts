@@ -30,7 +30,7 @@ export interface TeachableTrainer {
 
 /** The model whose layers the stepper walks through; a heuristic has none. */
 function layersOf(trainer: TeachableTrainer): TraceableModel {
-  if (!trainer.model) throw new Error('A heuristic (cn, aa, ra) has no layers to step through: choose a GNN model to see message passing.');
+  if (!trainer.model) throw new Error('A heuristic (cn, aa, ra, katz) has no layers to step through: choose a GNN model to see message passing.');
   return trainer.model;
 }
 

@@ -20,6 +20,7 @@ import { TrainingDiverged, type EpochResult, type TrainerBase } from '../model/t
 import { chooseBackend } from './backends';
 import { loadRdkit } from './rdkit';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
+import type { HeuristicPairExplanation } from '../model/teach/heuristicPair';
 import type { BackendInfo, BackendName, Fingerprints, KnownPairScores, LoadedModel, TrainerApi, TrainerUpdate, TrainStatus } from './protocol';
 import type { TypeReport } from '../model/tasks/typeTrainer';
 import { APP_VERSION } from '../appVersion';
@@ -144,6 +145,16 @@ export class TrainerService implements TrainerApi {
   async explainPair(a: number, b: number): Promise<PairExplanation> {
     const trainer = this.requireTrainer();
     return this.using(() => this.teach.explainPair(trainer, a, b));
+  }
+
+  async explainHeuristicPair(node: number, partner?: number): Promise<HeuristicPairExplanation> {
+    const trainer = this.requireTrainer();
+    const notHeuristic = () => {
+      throw new Error('The model is not a heuristic: the stepper shows its layers instead.');
+    };
+    return this.using(async () =>
+      trainer.byTask({ heuristic: (t) => t.explainPair(node, partner), link: notHeuristic, type: notHeuristic, node: notHeuristic }),
+    );
   }
 
   async embeddingProjection(epoch?: number): Promise<EmbeddingProjection | null> {

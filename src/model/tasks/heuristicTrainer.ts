@@ -1,15 +1,16 @@
 /**
- * A heuristic baseline (model cn, aa or ra) as a link-prediction trainer without parameters: the
+ * A heuristic baseline (model cn, aa, ra or katz) as a link-prediction trainer without parameters: the
  * same split as LinkTrainer (seeded, a split file or OGB's), scores from the TRAINING pairs'
  * neighbourhoods only (as OGB's heuristics: a held-out pair never counts towards its own score),
  * and the same metrics. An "epoch" only evaluates; the run stops after the first.
  */
 import { messageGraphFromPairs } from '../messageGraph';
-import { commonNeighbourWeights, neighbourLists, pairScores, topUnknownByHeuristic, type NeighbourLists } from '../heuristics';
+import { heuristicScorer, neighbourLists, type HeuristicScorer, type NeighbourLists } from '../heuristics';
 import { linkMetrics } from '../metrics';
 import { Rng } from '../rng';
 import { PairSet, splitPartOf, type LinkSplit, type Pairs } from '../split';
 import type { ScanPause, ScoredPair } from '../candidates';
+import { explainHeuristicPair, strongestPartners, type HeuristicPairExplanation } from '../teach/heuristicPair';
 import type { ModelSettings } from '../../settings/schema';
 import { isHeuristicKind, type HeuristicKind } from '../../settings/options';
 import type * as tf from '../tf';
@@ -21,8 +22,9 @@ export class HeuristicTrainer extends TrainerBase implements LinkPredictor {
   readonly kind: HeuristicKind;
   readonly stepsPerEpoch = 0;
   readonly selectionMetric: string;
-  private readonly neighbours: NeighbourLists;
-  private readonly weight: Float64Array;
+  /** The training pairs' neighbour lists: the graph the heuristic reads. */
+  readonly neighbours: NeighbourLists;
+  private readonly scorer: HeuristicScorer;
   private readonly knownPairs: PairSet;
   private readonly selectBy: 'auroc' | 'hits20';
   private knownCache: { score: Float32Array; part: Uint8Array; max: number } | null = null;
@@ -36,7 +38,7 @@ export class HeuristicTrainer extends TrainerBase implements LinkPredictor {
     this.kind = kind;
     this.split = split;
     this.neighbours = neighbourLists(graph.numNodes, split.trainPos.a, split.trainPos.b);
-    this.weight = commonNeighbourWeights(kind, this.neighbours);
+    this.scorer = heuristicScorer(kind, this.neighbours);
     this.selectBy = options.selectBy ?? 'auroc';
     this.selectionMetric = this.selectBy === 'hits20' ? 'Hits@20' : 'AUROC';
     this.knownPairs = new PairSet(graph.numNodes);
@@ -79,12 +81,12 @@ export class HeuristicTrainer extends TrainerBase implements LinkPredictor {
 
   /** Heuristic scores of the pairs (`h` is ignored: there are no embeddings). */
   async scorePairs(_h: Float32Array, p: Pairs): Promise<Float32Array> {
-    return pairScores(this.neighbours, this.weight, p);
+    return this.scorer.pairScores(p);
   }
 
   async evaluate(): Promise<EvalMetrics> {
     const s = this.split;
-    const score = (p: Pairs) => pairScores(this.neighbours, this.weight, p);
+    const score = (p: Pairs) => this.scorer.pairScores(p);
     const [vp, vn, tp, tn] = [score(s.valPos), score(s.valNeg), score(s.testPos), score(s.testNeg)];
     return linkMetrics(vp, vn, tp, tn);
   }
@@ -93,7 +95,7 @@ export class HeuristicTrainer extends TrainerBase implements LinkPredictor {
   private known(): { score: Float32Array; part: Uint8Array; max: number } {
     if (this.knownCache) return this.knownCache;
     const pairs = { a: this.graph.edgeSrc, b: this.graph.edgeDst };
-    const score = pairScores(this.neighbours, this.weight, pairs);
+    const score = this.scorer.pairScores(pairs);
     let max = 0;
     for (const x of score) if (x > max) max = x;
     this.knownCache = { score, part: splitPartOf(this.split, pairs), max };
@@ -120,7 +122,17 @@ export class HeuristicTrainer extends TrainerBase implements LinkPredictor {
 
   async candidates(k: number, _h: Float32Array, pause?: ScanPause): Promise<ScoredPair[]> {
     const between = async () => (pause ? await pause() : true) && !this.disposed;
-    return topUnknownByHeuristic(this.neighbours, this.weight, k, this.knownPairs, between);
+    return this.scorer.topUnknown(k, this.knownPairs, between);
+  }
+
+  /**
+   * The teaching view's numbers: the pair (a, partner) term by term, with a's strongest partners that
+   * are not known pairs; without a partner, the strongest of them.
+   */
+  explainPair(a: number, partner?: number): HeuristicPairExplanation {
+    const partners = strongestPartners(this.kind, this.neighbours, a, 10, (x, y) => this.knownPairs.has(x, y));
+    const b = partner ?? partners[0]?.node ?? (a === 0 ? 1 : 0);
+    return explainHeuristicPair(this.kind, this.neighbours, a, b, partners);
   }
 
   override dispose(): void {

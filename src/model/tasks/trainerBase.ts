@@ -87,7 +87,7 @@ export interface TaskCases<R> {
   link(trainer: LinkTrainer): R;
   type(trainer: TypeTrainer): R;
   node(trainer: NodeTrainer): R;
-  /** Link prediction by a parameter-free heuristic (cn, aa, ra). */
+  /** Link prediction by a parameter-free heuristic (cn, aa, ra, katz). */
   heuristic(trainer: HeuristicTrainer): R;
 }
 
@@ -124,7 +124,7 @@ const DIVERGED_LOSS = 1e6;
 
 export abstract class TrainerBase {
   readonly operators: GraphOperators;
-  /** The GNN; null for a heuristic (cn, aa, ra), which scores pairs from the graph alone. */
+  /** The GNN; null for a heuristic (cn, aa, ra, katz), which scores pairs from the graph alone. */
   readonly model: GnnModel | null;
   /** What the user should know about the node features (missing SMILES, …). */
   readonly featureNotes: string[];

@@ -4,7 +4,7 @@
  * chips (the URL's names) with the ones that differ between runs flagged.
  */
 import { MODEL_SETTING_KEYS, rowOf, type ModelSettings } from '../../settings/schema';
-import { isHeuristicKind } from '../../settings/options';
+import { settingApplies } from '../../settings/applies';
 import type { EvalMetrics } from '../../model/tasks/trainerBase';
 import { meanStd, type MeanStd } from '../../export/meanStd';
 import type { RunRecord } from './runs';
@@ -67,16 +67,8 @@ export interface SettingChip {
 /** Settings that shape a run, in the table's order; 'model' has its own column, 'candidates' shapes nothing. */
 const CHIP_ORDER = MODEL_SETTING_KEYS.filter((name) => name !== 'model' && name !== 'candidates');
 
-/** What a heuristic's scores depend on: the task and the split (no layers, features, decoder or optimiser). */
-const HEURISTIC_SETTINGS = new Set<keyof ModelSettings>(['task', 'testFraction', 'seed']);
-
 /** Heads matter for GAT only, AGG and UPDATE for the free MPNN only; a heuristic only reads the split. */
-function applies(name: keyof ModelSettings, s: ModelSettings): boolean {
-  if (isHeuristicKind(s.model)) return HEURISTIC_SETTINGS.has(name);
-  if (name === 'heads') return s.model === 'gat';
-  if (name === 'aggregator' || name === 'update') return s.model === 'mpnn';
-  return true;
-}
+const applies = (name: keyof ModelSettings, s: ModelSettings): boolean => settingApplies(name, s.model);
 
 export function settingChips(s: ModelSettings): SettingChip[] {
   // A run saved before a setting existed has no value for it: no chip.

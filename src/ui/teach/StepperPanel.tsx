@@ -6,6 +6,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { usePlayground } from '../context';
 import { AggregateScreen } from './AggregateScreen';
+import { HeuristicScreen } from './HeuristicScreen';
 import { useTeach, useTeachController } from './context';
 import { MessageScreen } from './MessageScreen';
 import { OutputScreen } from './OutputScreen';
@@ -36,10 +37,13 @@ export function StepperPanel() {
   const e = useTeach((s) => s.explanation);
   const index = useTeach((s) => s.screen);
   const busy = useTeach((s) => s.busy);
+  const h = useTeach((s) => s.heuristic);
   const panel = useRef<HTMLElement>(null);
   useFocusWhileOpen(node !== null && graph !== null, panel);
   if (node === null || !graph) return null;
   const drug = graph.nodes[node];
+  // A heuristic model: its pair's terms instead of layer screens.
+  const heuristic = h && h.a === node ? h : null;
   const screens = e && e.node === node ? screensFor(e.layers.length) : [];
   const screen = screens[index];
   const L = e?.layers.length ?? 0;
@@ -48,7 +52,7 @@ export function StepperPanel() {
       ref={panel}
       tabIndex={-1}
       className="stepper"
-      aria-label="Message-passing stepper"
+      aria-label={heuristic ? "A heuristic's score, term by term" : 'Message-passing stepper'}
       data-testid="stepper"
       data-screen={index}
       data-step={screen?.kind}
@@ -60,7 +64,8 @@ export function StepperPanel() {
             {drug.name} <span className="muted">{drug.id !== drug.name ? drug.id : ''}</span>
           </div>
           <div className="muted small">
-            What the model computed for this drug{e ? ` · weights of epoch ${e.epoch}` : ''}
+            {heuristic ? `How the ${heuristic.kind} heuristic scores this drug’s pairs` : 'What the model computed for this drug'}
+            {e ? ` · weights of epoch ${e.epoch}` : ''}
             {busy ? ' · updating…' : ''}
           </div>
         </div>
@@ -90,26 +95,29 @@ export function StepperPanel() {
       )}
       {/* Scrolls when the screen is long: focusable so the keyboard can scroll it too. */}
       <div className="stepper-body" tabIndex={0} role="region" aria-labelledby={screen ? 'stepper-title' : undefined} aria-label={screen ? undefined : 'Step'}>
-        {!e && <p className="muted">Reading the model…</p>}
+        {heuristic && <HeuristicScreen h={heuristic} graph={graph} />}
+        {!e && !heuristic && <p className="muted">Reading the model…</p>}
         {e && screen?.kind === 'message' && <MessageScreen layer={e.layers[screen.layer - 1]} graph={graph} drug={node} />}
         {e && screen?.kind === 'aggregate' && <AggregateScreen layer={e.layers[screen.layer - 1]} />}
         {e && screen?.kind === 'update' && <UpdateScreen layer={e.layers[screen.layer - 1]} last={screen.layer === L} />}
         {e && screen?.kind === 'output' && <OutputScreen e={e} graph={graph} />}
       </div>
-      <footer className="stepper-foot">
-        <ReceptiveField layers={L} />
-        <div className="stepper-nav">
-          <button type="button" onClick={() => teach.step(-1)} disabled={index === 0} data-testid="stepper-back">
-            ← Back
-          </button>
-          <span className="muted small">
-            {index + 1} / {screens.length}
-          </span>
-          <button type="button" className="primary" onClick={() => teach.step(1)} disabled={index >= screens.length - 1} data-testid="stepper-next">
-            Next →
-          </button>
-        </div>
-      </footer>
+      {!heuristic && (
+        <footer className="stepper-foot">
+          <ReceptiveField layers={L} />
+          <div className="stepper-nav">
+            <button type="button" onClick={() => teach.step(-1)} disabled={index === 0} data-testid="stepper-back">
+              ← Back
+            </button>
+            <span className="muted small">
+              {index + 1} / {screens.length}
+            </span>
+            <button type="button" className="primary" onClick={() => teach.step(1)} disabled={index >= screens.length - 1} data-testid="stepper-next">
+              Next →
+            </button>
+          </div>
+        </footer>
+      )}
     </section>
   );
 }

@@ -5,11 +5,15 @@
  */
 import type cytoscape from 'cytoscape';
 import type { PlaygroundController } from '../controller';
+import { isHeuristicKind } from '../../settings/options';
 import { nodeElementId } from '../graphElements';
 import { findDrug } from './drugSearch';
 import { NetworkHighlighter, type HighlightSpec } from './networkHighlight';
 import { highlightFor, screensFor, screenVector, STEP_TITLES } from './screens';
 import { createTeachStore, type TeachState, type TeachStore } from './teachStore';
+
+/** A heuristic pair's common neighbours highlighted in the network at most (hubs can share hundreds). */
+const HIGHLIGHTED_COMMON = 30;
 
 /** Framing a small neighbourhood stops zooming in here, where labels are still a sensible size. */
 const MAX_FRAME_ZOOM = 1.3;
@@ -50,7 +54,7 @@ export class TeachController {
       if (s.graph !== prev.graph) {
         // A new data set: the old drug index means nothing; the URL's drug may exist in the new one.
         this.resume = false;
-        this.set({ node: null, explanation: null, why: null, screen: 0, partner: null, hops: 0, projection: null });
+        this.set({ node: null, explanation: null, heuristic: null, why: null, screen: 0, partner: null, hops: 0, projection: null });
         if (s.graph) void this.openFromSettings();
         return;
       }
@@ -129,7 +133,7 @@ export class TeachController {
   /** Leaves the stepper; training that the stepper paused carries on. */
   close(): void {
     if (this.state.node === null) return;
-    this.set({ node: null, explanation: null, why: null, screen: 0, partner: null, hops: 0 });
+    this.set({ node: null, explanation: null, heuristic: null, why: null, screen: 0, partner: null, hops: 0 });
     if (this.main.store.getState().settings.drug) void this.main.changeSettings({ drug: '' });
     if (this.resume) void this.main.play();
     this.resume = false;
@@ -235,12 +239,21 @@ export class TeachController {
     const ticket = ++this.request;
     this.set({ busy: true });
     try {
+      // A heuristic has no layers to step through: the pair's score term by term instead.
+      if (isHeuristicKind(this.main.store.getState().settings.model)) {
+        const heuristic = await this.main.trainer.explainHeuristicPair(node, this.state.partner ?? undefined);
+        if (ticket !== this.request || this.state.node !== node) return;
+        const first = this.state.heuristic?.a !== node;
+        this.set({ heuristic, explanation: null, screen: 0, error: null });
+        if (first) this.frame([node, heuristic.b]);
+        return;
+      }
       const explanation = await this.main.trainer.explainNode(node, this.state.partner ?? undefined);
       if (ticket !== this.request || this.state.node !== node) return;
       this.lastEpoch = explanation.epoch;
       const first = this.state.explanation?.node !== node;
       const screens = screensFor(explanation.layers.length).length;
-      this.set({ explanation, screen: Math.min(this.state.screen, screens - 1), error: null });
+      this.set({ explanation, heuristic: null, screen: Math.min(this.state.screen, screens - 1), error: null });
       if (first) this.frame([node, ...explanation.hops[0]]);
       if (this.state.embeddingOpen) await this.loadProjection();
     } catch (err) {
@@ -294,7 +307,13 @@ export class TeachController {
 
   private highlight(): void {
     if (!this.highlighter) return;
-    const { node, explanation: e, screen, hops, why, hover } = this.state;
+    const { node, explanation: e, screen, hops, why, hover, heuristic } = this.state;
+    if (node !== null && heuristic?.a === node) {
+      // The pair and the common neighbours that make its score.
+      const senders = heuristic.common.slice(0, HIGHLIGHTED_COMMON).map((t) => t.node);
+      this.highlighter.show({ focus: node, senders, flow: false, partner: heuristic.b, rings: [], why: [], hover });
+      return;
+    }
     if (node === null || !e || e.node !== node) {
       this.highlighter.show(hover !== null ? { focus: hover, senders: [], flow: false, partner: null, rings: [], why: [], hover } : null);
       return;

@@ -4,6 +4,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../../model/teach/types';
+import type { HeuristicPairExplanation } from '../../model/teach/heuristicPair';
 
 export interface TeachState {
   /** The drug the stepper is open on (node index), or null when closed. */
@@ -13,6 +14,8 @@ export interface TeachState {
   /** The chosen Output partner (null: the default, strongest predicted unknown partner). */
   partner: number | null;
   explanation: NodeExplanation | null;
+  /** A heuristic model (no layers): the drug and its partner's score term by term, instead of `explanation`. */
+  heuristic: HeuristicPairExplanation | null;
   /** "Why this prediction" for (node, partner), when asked for. */
   why: PairExplanation | null;
   /** Receptive field shown in the network: 0 = off, k = the 1..k-hop rings. */
@@ -37,6 +40,7 @@ export function createTeachStore(): TeachStore {
     screen: 0,
     partner: null,
     explanation: null,
+    heuristic: null,
     why: null,
     hops: 0,
     embeddingOpen: false,

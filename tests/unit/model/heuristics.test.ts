@@ -10,7 +10,7 @@ import { Rng } from '../../../src/model/rng';
 import { auroc, hitsAtK } from '../../../src/model/metrics';
 import { createTrainer } from '../../../src/model/tasks';
 import { DEFAULT_MODEL_SETTINGS } from '../../../src/settings/schema';
-import type { HeuristicKind } from '../../../src/settings/options';
+import type { CommonNeighbourKind } from '../../../src/model/heuristics';
 import type { HeuristicTrainer } from '../../../src/model/tasks/heuristicTrainer';
 
 // 0–2, 1–2, 0–3, 1–3, 3–4, 2–5, plus a repeat (2–0) and a self-loop (4–4), which must not count.
@@ -18,7 +18,7 @@ import type { HeuristicTrainer } from '../../../src/model/tasks/heuristicTrainer
 const A = Int32Array.from([0, 1, 0, 1, 3, 2, 2, 4]);
 const B = Int32Array.from([2, 2, 3, 3, 4, 5, 0, 4]);
 const g = neighbourLists(6, A, B);
-const score = (kind: HeuristicKind, a: number, b: number) => pairScore(g, commonNeighbourWeights(kind, g), a, b);
+const score = (kind: CommonNeighbourKind, a: number, b: number) => pairScore(g, commonNeighbourWeights(kind, g), a, b);
 
 describe('neighbourhood heuristics on a six-node graph', () => {
   it('neighbour lists are sorted, without repeats or self-loops', () => {

@@ -175,8 +175,8 @@ describe('runs table view', () => {
     expect(chips).toContain('lr=0.01');
     expect(chips).toContain('heads=4'); // GAT only
     expect(settingChips(b.settings).map((c) => c.text)).not.toContain('heads=4');
-    // A heuristic reads only the split: no layer, decoder or optimiser chips.
-    expect(settingChips({ ...DEFAULT_MODEL_SETTINGS, model: 'aa' }).map((c) => c.text)).toEqual(['task=link', 'test=0.1', 'seed=0']);
+    // A heuristic reads only the split (mode included): no layer, decoder or optimiser chips.
+    expect(settingChips({ ...DEFAULT_MODEL_SETTINGS, model: 'aa' }).map((c) => c.text)).toEqual(['task=link', 'test=0.1', 'splitmode=pairs', 'seed=0']);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * A heuristic (model cn) through the trainer worker's service, as the page drives it: Play runs one
  * evaluation and stops, the network gets 0–1 strengths, the candidate list is filled, and the
- * stepper says it has no layers instead of failing somewhere inside.
+ * stepper says it has no layers instead of failing somewhere inside; the teaching view gets the
+ * pair's terms instead (and a GNN refuses that question).
  */
 import { describe, expect, it } from 'vitest';
 import type { DrugGraph } from '../../../src/data/graph';
@@ -49,5 +50,22 @@ describe('TrainerService with a heuristic model', () => {
       expect(c.probability).toBeLessThanOrEqual(1);
     }
     await expect(service.explainNode(0)).rejects.toThrow(/no layers to step through/);
+    // The teaching view's question for a heuristic: drug 0's strongest unknown partner, term by term.
+    const top = last.candidates[0];
+    const e = await service.explainHeuristicPair(top.a);
+    expect(e.kind).toBe('cn');
+    expect(e.a).toBe(top.a);
+    expect(e.score).toBeGreaterThanOrEqual(top.score);
+    expect(e.common).toHaveLength(e.score);
+    expect(e.partners[0]).toEqual({ node: e.b, score: e.score });
+    const chosen = await service.explainHeuristicPair(top.a, top.b);
+    expect([chosen.b, chosen.score]).toEqual([top.b, top.score]);
+  });
+
+  it('a GNN refuses the heuristic question', async () => {
+    const service = new TrainerService();
+    await service.init('cpu');
+    await service.setup(randomGraph(30, 90), { ...DEFAULT_MODEL_SETTINGS, hidden: 8 });
+    await expect(service.explainHeuristicPair(0)).rejects.toThrow(/not a heuristic/);
   });
 });

@@ -1,0 +1,27 @@
+/**
+ * Which settings a model reads, so the Model panel offers only controls that change something and the
+ * runs table shows only the chips that shaped a run. One table for both: a row not listed here applies
+ * to every GNN; a heuristic reads only the rows in HEURISTIC_READS (a new GNN setting is hidden for
+ * heuristics without a change here).
+ */
+import { isHeuristicKind, type ModelKind } from './options';
+import type { SettingKey } from './schema';
+
+/** GNN settings that only some layer kinds read. */
+const ONLY_FOR: Partial<Record<SettingKey, readonly ModelKind[]>> = {
+  heads: ['gat'],
+  aggregator: ['mpnn'],
+  update: ['mpnn'],
+};
+
+/**
+ * What a heuristic's scores depend on: the task and the split (and, on the page, how many seeds to
+ * repeat over and how many candidates to list). No layers, features, decoder, optimiser or backend.
+ */
+const HEURISTIC_READS: ReadonlySet<SettingKey> = new Set<SettingKey>(['model', 'task', 'testFraction', 'splitMode', 'seed', 'seeds', 'candidates']);
+
+export function settingApplies(name: SettingKey, model: ModelKind): boolean {
+  if (isHeuristicKind(model)) return HEURISTIC_READS.has(name);
+  const only = ONLY_FOR[name];
+  return only === undefined || only.includes(model);
+}
