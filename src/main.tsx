@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { settingsFromHash } from './settings/urlHash';
 import { App } from './ui/App';
 import { createAutomationHook, type PlaygroundHook } from './ui/automation';
+import { ensureCrossOriginIsolation } from './ui/crossOriginIsolation';
 import { PlaygroundContext } from './ui/context';
 import { PlaygroundController } from './ui/controller';
 import { DataLoader } from './ui/dataLoader';
@@ -23,7 +24,9 @@ declare global {
 }
 
 const { settings, warnings } = settingsFromHash(location.hash);
-const store = createPlaygroundStore(settings, warnings);
+// Before anything starts: the first visit may reload once, through the isolating service worker.
+const isolation = await ensureCrossOriginIsolation(settings.isolation === 'off');
+const store = createPlaygroundStore(settings, warnings, isolation);
 const controller = new PlaygroundController(store);
 const loader = new DataLoader(controller);
 controller.datasetSource = loader;

@@ -15,6 +15,9 @@ import type { SavedWork } from './savedWork/savedWork';
 export interface PlaygroundSnapshot {
   backend: string | null;
   aggregation: string | null;
+  /** The wasm backend's threads (null on other backends) and whether the page is cross-origin isolated. */
+  wasmThreads: number | null;
+  crossOriginIsolated: boolean;
   epoch: number;
   status: string;
   nodes: number;
@@ -99,6 +102,8 @@ export function createAutomationHook(
       return {
         backend: s.backend?.chosen ?? null,
         aggregation: s.backend?.aggregation ?? null,
+        wasmThreads: s.backend?.wasmThreads?.threads ?? null,
+        crossOriginIsolated: s.isolation?.isolated ?? false,
         epoch: last?.epoch ?? 0,
         status: s.status,
         nodes: s.graph?.nodes.length ?? 0,
