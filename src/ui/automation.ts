@@ -25,6 +25,8 @@ export interface PlaygroundSnapshot {
   metrics: { loss: number | null; valAuroc: number | null; valAuprc: number | null; testAuroc: number | null; testAuprc: number | null };
   /** Loss of every epoch so far, in order. */
   losses: number[];
+  /** Training time of every epoch so far (ms, measured in the worker), in order. */
+  epochMs: number[];
   candidates: { a: string; b: string; score: number; probability: number }[];
   settings: AppSettings;
   error: string | null;
@@ -116,6 +118,7 @@ export function createAutomationHook(
           testAuprc: num(last?.testAuprc),
         },
         losses: s.history.map((h) => h.loss),
+        epochMs: s.history.map((h) => h.ms),
         candidates: s.candidates.map((c) => ({ a: s.graph!.nodes[c.a].id, b: s.graph!.nodes[c.b].id, score: c.score, probability: c.probability })),
         settings: s.settings,
         error: s.error,
