@@ -26,6 +26,8 @@ export interface IsolationEnvironment {
   /** This tab already reloaded for the service worker and is still not isolated. */
   reloadedBefore: boolean;
   protocol: string;
+  /** Vite's dev server, which does not serve the service worker's script (it is emitted by the build). */
+  devServer: boolean;
 }
 
 export type IsolationPlan = { action: 'none'; state: IsolationState } | { action: 'unregister'; state: IsolationState } | { action: 'register' };
@@ -33,6 +35,7 @@ export type IsolationPlan = { action: 'none'; state: IsolationState } | { action
 export function isolationPlan(env: IsolationEnvironment): IsolationPlan {
   if (env.crossOriginIsolated) return { action: 'none', state: { isolated: true } };
   if (env.optedOut) return { action: 'unregister', state: { isolated: false, reason: 'turned off (#coi=off)' } };
+  if (env.devServer) return { action: 'none', state: { isolated: false, reason: 'the dev server (npm run dev) is not isolated; the build is' } };
   if (!env.isSecureContext) {
     const where = env.protocol === 'file:' ? 'a file:// page' : 'plain http off localhost';
     return { action: 'none', state: { isolated: false, reason: `service workers need https or localhost, this is ${where}` } };
@@ -68,6 +71,7 @@ export async function ensureCrossOriginIsolation(optedOut: boolean): Promise<Iso
     optedOut,
     reloadedBefore: sessionMark('get'),
     protocol: location.protocol,
+    devServer: import.meta.env.DEV,
   });
   if (plan.action === 'none') {
     if (plan.state.isolated) sessionMark('clear');

@@ -10,6 +10,7 @@ const pages: IsolationEnvironment = {
   optedOut: false,
   reloadedBefore: false,
   protocol: 'https:',
+  devServer: false,
 };
 
 describe('cross-origin isolation plan', () => {
@@ -36,6 +37,7 @@ describe('cross-origin isolation plan', () => {
     expect(reason({ isSecureContext: false, protocol: 'http:' })).toMatch(/plain http off localhost/);
     expect(reason({ hasServiceWorker: false })).toMatch(/service workers unavailable/);
     expect(reason({ optedOut: true })).toMatch(/#coi=off/);
+    expect(reason({ devServer: true })).toMatch(/dev server/);
   });
 
   it('opting out unregisters the worker (from the next load on)', () => {
