@@ -4,8 +4,10 @@
  * where the service worker cannot register it still trains, on one thread, and says why. The same
  * seed gives the same first-epoch loss with and without threads.
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useServedApp, snapshot } from './harness';
 
 const HASH = '#backend=wasm&threads=2&tour=off';
@@ -35,8 +37,25 @@ async function firstEpochLoss(page: Page): Promise<number> {
   return s.losses[0];
 }
 
+/** Another origin (another port) with a CSV at /cors.csv (allows cross-origin reads) and /plain.csv (does not). */
+function otherOrigin(): { readonly url: string } {
+  let server: Server;
+  const other = { url: '' };
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const cors = req.url === '/cors.csv' ? { 'access-control-allow-origin': '*' } : {};
+      res.writeHead(200, { 'content-type': 'text/csv', ...cors }).end('Drug1,Drug2\nDB00001,DB00002\n');
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    other.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
+  return other;
+}
+
 describe('cross-origin isolation and wasm threads', () => {
   const app = useServedApp();
+  const other = otherOrigin();
   const losses: number[] = [];
 
   it('isolates through the service worker with one reload, and trains on 2 wasm threads', async () => {
@@ -49,6 +68,21 @@ describe('cross-origin isolation and wasm threads', () => {
       const s = await snapshot(page);
       expect([s.backend, s.wasmThreads, s.crossOriginIsolated]).toEqual(['wasm', 2, true]);
       expect(await page.getByTestId('backend').innerText()).toMatch(/wasm · 2 threads/);
+      // A worker of the app (`?data=` links are fetched in one; the page's CSP would refuse plain http, the
+      // workers' policy is the parse worker's own check) still reads another site that allows cross-origin
+      // reads, through the service worker and under require-corp; one that does not is refused, as without isolation.
+      const worker = page.workers().find((w) => w.url().includes('trainer.worker'))!;
+      const read = (url: string) =>
+        worker.evaluate(
+          (u) =>
+            fetch(u).then(
+              (r) => r.text(),
+              (e: Error) => `failed: ${e.name}`,
+            ),
+          url,
+        );
+      expect(await read(`${other.url}/cors.csv`)).toBe('Drug1,Drug2\nDB00001,DB00002\n');
+      expect(await read(`${other.url}/plain.csv`)).toBe('failed: TypeError');
       losses.push(await firstEpochLoss(page));
       // Reloading again finds the page isolated at once: no further reload.
       await page.reload();
