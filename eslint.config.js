@@ -173,7 +173,7 @@ export default defineConfig(
   {
     // React lives in the page only (tests' `use…` helpers are vitest fixtures, not hooks). The
     // recommended set includes the React Compiler's checks (refs read or written during render, …).
-    files: ['src/ui/**/*.{ts,tsx}', 'src/main.tsx'],
+    files: ['src/ui/**/*.{ts,tsx}', 'src/main.tsx', 'src/entry.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,

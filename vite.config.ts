@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -27,7 +29,47 @@ function contentSecurityPolicy(): Plugin {
     apply: 'build',
     transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }],
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: '_headers', source: `/*\n  Content-Security-Policy: ${CSP}\n` });
+      this.emitFile({ type: 'asset', fileName: '_headers', source: `/*\n  Content-Security-Policy: ${CSP}\n${ISOLATION_HEADERS}` });
+    },
+  };
+}
+
+/**
+ * Cross-origin isolation (SharedArrayBuffer, so the wasm backend can use threads): hosts that read
+ * `_headers` send these; elsewhere (GitHub Pages…) the page registers the `coi-serviceworker` package's
+ * script, emitted here beside index.html so it works from any sub-path (src/ui/crossOriginIsolation.ts).
+ */
+const ISOLATION_HEADERS = '  Cross-Origin-Opener-Policy: same-origin\n  Cross-Origin-Embedder-Policy: require-corp\n';
+// The page registers it by this name (src/ui/crossOriginIsolation.ts).
+const ISOLATION_WORKER = 'coi-serviceworker.js';
+
+function isolationServiceWorker(): Plugin {
+  return {
+    name: 'cross-origin-isolation-service-worker',
+    apply: 'build',
+    generateBundle() {
+      const source = readFileSync(createRequire(import.meta.url).resolve('coi-serviceworker/coi-serviceworker.js'), 'utf8');
+      this.emitFile({ type: 'asset', fileName: ISOLATION_WORKER, source });
+    },
+  };
+}
+
+/**
+ * tfjs's threaded wasm backend starts its threads from `factory.toString()`, so that function must not
+ * use variables of its module: Emscripten's `_scriptDir` is one, and once minified
+ * `typeof _scriptDir !== "undefined" && _scriptDir` becomes `e!==void 0&&e`, a ReferenceError in every
+ * thread. Reading it from globalThis keeps the function self-contained (the value only matters where
+ * no script URL is given, and tfjs always gives one).
+ */
+function tfjsThreadedWasmScriptDir(): Plugin {
+  return {
+    name: 'tfjs-threaded-wasm-script-dir',
+    apply: 'build',
+    transform(code, id) {
+      if (!id.replace(/\\/g, '/').endsWith('tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js')) return null;
+      const fixed = code.replace('var _scriptDir =', '_scriptDir =').replaceAll('_scriptDir', 'globalThis.__tfjsWasmScriptDir');
+      if (fixed === code) this.error('tfjs-backend-wasm-threaded-simd.js no longer has _scriptDir: check whether this fix is still needed');
+      return { code: fixed, map: null };
     },
   };
 }
@@ -35,8 +77,9 @@ function contentSecurityPolicy(): Plugin {
 // Relative base: the built site works from any sub-path (GitHub Pages, a folder on a lab server…).
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
-  worker: { format: 'es' },
+  plugins: [react(), contentSecurityPolicy(), isolationServiceWorker()],
+  // TensorFlow.js runs in the workers, bundled with their own plugins.
+  worker: { format: 'es', plugins: () => [tfjsThreadedWasmScriptDir()] },
   build: {
     target: 'es2022',
     // KaTeX's fonts as files, not data: URLs, which the CSP's default-src 'self' would block.

@@ -11,6 +11,7 @@ import { runPredictionsBench } from './predictions';
 import { runTrainBench } from './train';
 import { runGpuBench } from './gpu';
 import { runStartupBench } from './startup';
+import { runThreadsBench } from './threads';
 
 export interface BenchOptions {
   short: boolean;
@@ -30,6 +31,8 @@ export const sections: BenchSection[] = [
   { name: 'predictions', run: runPredictionsBench },
   // Page start-up in headless Chromium; the short run uses an existing dist/ or skips.
   { name: 'startup', run: runStartupBench },
+  // The wasm backend's thread scaling in the built app (needs dist/ and ../shared/datasets; not in --short).
+  { name: 'threads', run: runThreadsBench },
   // Skips itself unless the optional `webgpu` package (Dawn) is installed and finds an adapter.
   { name: 'gpu', run: runGpuBench },
 ];

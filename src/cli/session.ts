@@ -4,7 +4,7 @@
  * `train` prints as it goes; `predict`, `export` and `export-pyg` reuse the same steps.
  */
 import * as tf from '../model/tf';
-import '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import type { DrugGraph } from '../data/graph';
 import { featureKinds } from '../model/features/spec';
 import { morganFeatures } from '../model/features/morgan';
@@ -64,6 +64,8 @@ export async function startBackend(backend: CliBackend, log: Log): Promise<strin
   }
   if (!(await tf.setBackend(backend))) return `the ${backend} backend did not initialise`;
   await tf.ready();
+  // tfjs starts its wasm threads from a blob: URL, which Node's worker_threads refuse (docs/performance.md).
+  if (backend === 'wasm') log(`wasm backend: ${getThreadsCount()} thread (tfjs's wasm backend uses no threads in Node)`);
   return null;
 }
 

@@ -383,6 +383,23 @@ export const SETTINGS = {
     options: BACKEND_CHOICES,
     modelPanel: true,
   }),
+  threads: intRow({
+    scope: 'view',
+    key: 'threads',
+    label: 'WASM threads',
+    help: 'Threads for the WASM backend: 0 = one per core, at most 4; more than 1 needs a cross-origin isolated page (8 at most: the threads tfjs starts).',
+    defaultValue: 0,
+    min: 0,
+    max: 8,
+  }),
+  isolation: enumRow({
+    scope: 'view',
+    key: 'coi',
+    label: 'Cross-origin isolation',
+    help: 'on: a service worker makes the page cross-origin isolated (one reload on the first visit) so WASM can use threads; off: no service worker, one thread.',
+    defaultValue: 'on',
+    options: ['on', 'off'] as const,
+  }),
   maxEdges: intRow({
     scope: 'view',
     key: 'maxedges',

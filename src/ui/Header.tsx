@@ -1,10 +1,13 @@
 /** Title bar: the training status, what the page adds (the teaching search), the backend in use (and why others were skipped). */
 import type { ReactNode } from 'react';
 import { usePlayground } from './context';
+import { threadsLabel } from './threadsLabel';
 
 export function BackendBadge() {
   const backend = usePlayground((s) => s.backend);
+  const isolation = usePlayground((s) => s.isolation);
   if (!backend) return <span className="badge">starting TensorFlow.js…</span>;
+  const threads = backend.wasmThreads && threadsLabel(backend.wasmThreads, isolation);
   const skipped = backend.probes.filter((p) => !p.ok);
   // The most common surprise (a GPU backend exists but is not used) is said without opening the list.
   // Short, so the header stays one line; the list below says which backend and why.
@@ -12,7 +15,8 @@ export function BackendBadge() {
   return (
     <details className="backend">
       <summary className="badge" data-testid="backend">
-        backend: <strong>{backend.chosen}</strong> · {backend.aggregation}
+        backend: <strong>{backend.chosen}</strong>
+        {threads && <span title={threads.detail}> · {threads.short}</span>} · {backend.aggregation}
         {software.length > 0 && <span title="a software GPU, slower than WASM: the list says more"> · {software.join(', ')} skipped</span>}
       </summary>
       <ul>
@@ -23,6 +27,7 @@ export function BackendBadge() {
           </li>
         ))}
         {skipped.length === 0 && <li>The first backend tried works.</li>}
+        {threads && <li>wasm threads: {threads.detail}</li>}
       </ul>
     </details>
   );

@@ -15,6 +15,9 @@ import type { SavedWork } from './savedWork/savedWork';
 export interface PlaygroundSnapshot {
   backend: string | null;
   aggregation: string | null;
+  /** The wasm backend's threads (null on other backends) and whether the page is cross-origin isolated. */
+  wasmThreads: number | null;
+  crossOriginIsolated: boolean;
   epoch: number;
   status: string;
   nodes: number;
@@ -22,6 +25,8 @@ export interface PlaygroundSnapshot {
   metrics: { loss: number | null; valAuroc: number | null; valAuprc: number | null; testAuroc: number | null; testAuprc: number | null };
   /** Loss of every epoch so far, in order. */
   losses: number[];
+  /** Training time of every epoch so far (ms, measured in the worker), in order. */
+  epochMs: number[];
   candidates: { a: string; b: string; score: number; probability: number }[];
   settings: AppSettings;
   error: string | null;
@@ -99,6 +104,8 @@ export function createAutomationHook(
       return {
         backend: s.backend?.chosen ?? null,
         aggregation: s.backend?.aggregation ?? null,
+        wasmThreads: s.backend?.wasmThreads?.threads ?? null,
+        crossOriginIsolated: s.isolation?.isolated ?? false,
         epoch: last?.epoch ?? 0,
         status: s.status,
         nodes: s.graph?.nodes.length ?? 0,
@@ -111,6 +118,7 @@ export function createAutomationHook(
           testAuprc: num(last?.testAuprc),
         },
         losses: s.history.map((h) => h.loss),
+        epochMs: s.history.map((h) => h.ms),
         candidates: s.candidates.map((c) => ({ a: s.graph!.nodes[c.a].id, b: s.graph!.nodes[c.b].id, score: c.score, probability: c.probability })),
         settings: s.settings,
         error: s.error,

@@ -20,7 +20,7 @@ import { startTrainerWorker, type TrainerClient } from './trainerClient';
 /** Settings that change the epoch budget or candidate count: the trained model is kept. */
 const BUDGET_KEYS: (keyof AppSettings)[] = ['epochs', 'candidates'];
 /** Settings of the network view only, and the sweep's length (read when Play is pressed): nothing to tell the worker. */
-export const VIEW_KEYS: (keyof AppSettings)[] = ['maxEdges', 'minStrength', 'focus', 'hops', 'renderer', 'drug', 'present', 'tour', 'seeds'];
+export const VIEW_KEYS: (keyof AppSettings)[] = ['maxEdges', 'minStrength', 'focus', 'hops', 'renderer', 'drug', 'present', 'tour', 'seeds', 'isolation'];
 /** The Seed control's largest value: a sweep stops before it would pass it. */
 const MAX_SEED = SETTINGS.seed.max;
 
@@ -97,7 +97,7 @@ export class PlaygroundController {
   async initBackend(): Promise<void> {
     const pref = this.store.getState().settings.backend;
     try {
-      const backend = await this.api.init(pref === 'auto' ? undefined : pref);
+      const backend = await this.api.init(pref === 'auto' ? undefined : pref, this.store.getState().settings.threads);
       performance.mark('playground:backend-ready', { detail: { backend: backend.chosen } });
       this.set({ backend });
     } catch (e) {
@@ -260,7 +260,7 @@ export class PlaygroundController {
     this.writeHash(settings);
     const changed = (Object.keys(partial) as (keyof AppSettings)[]).filter((k) => partial[k] !== before[k]);
     if (changed.length === 0) return;
-    if (changed.includes('backend')) return this.restartWorker();
+    if (changed.includes('backend') || changed.includes('threads')) return this.restartWorker();
     if (changed.includes('dataset')) return this.loadBuiltin(settings.dataset);
     if (changed.every((k) => VIEW_KEYS.includes(k))) return;
     if (changed.every((k) => BUDGET_KEYS.includes(k) || VIEW_KEYS.includes(k))) {

@@ -10,6 +10,7 @@ import type { AppSettings } from '../settings/schema';
 import type { BackendInfo, CandidatePair, EpochMetrics, StopInfo, TrainStatus } from '../workers/protocol';
 import type { RunRecord } from './runs/runs';
 import type { TypeReport } from '../model/tasks/typeTrainer';
+import type { IsolationState } from './crossOriginIsolation';
 
 export interface PlaygroundState {
   settings: AppSettings;
@@ -21,6 +22,8 @@ export interface PlaygroundState {
   /** What a load in flight does after parsing (building the model, first predictions); null while parsing. */
   loadStage: string | null;
   backend: BackendInfo | null;
+  /** Whether the page is cross-origin isolated (wasm threads), or why not; null before it is known. */
+  isolation: IsolationState | null;
   status: TrainStatus;
   history: EpochMetrics[];
   /** Predicted probability per known edge (graph edge order), from the latest view refresh. */
@@ -59,10 +62,11 @@ export interface PlaygroundState {
 
 export type PlaygroundStore = StoreApi<PlaygroundState>;
 
-export function createPlaygroundStore(settings: AppSettings, urlWarnings: string[]): PlaygroundStore {
+export function createPlaygroundStore(settings: AppSettings, urlWarnings: string[], isolation: IsolationState | null = null): PlaygroundStore {
   return createStore<PlaygroundState>()(() => ({
     settings,
     urlWarnings,
+    isolation,
     graph: null,
     report: null,
     loading: null,

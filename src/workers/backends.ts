@@ -6,12 +6,13 @@
  */
 import * as tf from '../model/tf';
 import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 // Bundled by Vite as same-origin assets, so wasm works offline and from any sub-path.
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import type { BackendName, BackendProbe } from './protocol';
+import type { BackendName, BackendProbe, WasmThreads } from './protocol';
+import { wasmThreadCount } from './wasmThreads';
 import { softwareChosenNote, softwareSkipReason, webglSoftware, webgpuSoftware, type WebglRendererInfo, type WebgpuAdapterInfo } from './softwareGpu';
 
 setWasmPaths({
@@ -81,6 +82,26 @@ async function softwareGpu(name: 'webgl' | 'webgpu'): Promise<{ software: string
   return { software: renderer ? webglSoftware(renderer) : null };
 }
 
+/** The wasm backend's thread count, set by chooseBackend before any attempt. */
+let wasmThreadsAsked = 1;
+
+/**
+ * Runs `init` while navigator.hardwareConcurrency reads `cores`. tfjs's wasm backend caps its threads
+ * at half the logical cores (it assumes two hyperthreads per core), which would give a 2-core machine
+ * one thread whatever was asked; reporting twice the threads asked for makes that cap the request.
+ */
+async function withCoresReported<T>(cores: number, init: () => Promise<T>): Promise<T> {
+  const nav = globalThis.navigator;
+  if (!nav) return init();
+  Object.defineProperty(nav, 'hardwareConcurrency', { value: cores, configurable: true });
+  try {
+    return await init();
+  } finally {
+    // Back to the prototype's getter, the real count.
+    delete (nav as { hardwareConcurrency?: number }).hardwareConcurrency;
+  }
+}
+
 /**
  * Makes `name` the active backend if it initialises and computes a 2 × 2 product correctly. A
  * software GPU is refused unless `allowSoftware` (the user chose this backend).
@@ -94,7 +115,8 @@ async function tryBackend(name: BackendName, allowSoftware: boolean): Promise<Ba
     if (gpu.software) note = `; ${softwareChosenNote(name, gpu.software)}`;
   }
   try {
-    if (!(await tf.setBackend(name))) return { name, ok: false, detail: 'failed to initialise' };
+    const initialised = name === 'wasm' ? await withCoresReported(2 * wasmThreadsAsked, () => tf.setBackend(name)) : await tf.setBackend(name);
+    if (!initialised) return { name, ok: false, detail: 'failed to initialise' };
     await tf.ready();
     const inputs = [
       tf.tensor2d([
@@ -119,13 +141,24 @@ async function tryBackend(name: BackendName, allowSoftware: boolean): Promise<Ba
  * Tries the preferred backend first (if any; used even on a software GPU), then the default order
  * without software GPUs; returns every probe made.
  */
-export async function chooseBackend(preferred?: BackendName): Promise<{ chosen: BackendName; probes: BackendProbe[] }> {
+export async function chooseBackend(
+  preferred?: BackendName,
+  threadSetting = 0,
+): Promise<{ chosen: BackendName; probes: BackendProbe[]; wasmThreads?: WasmThreads }> {
   const order = preferred ? [preferred, ...BACKEND_ORDER.filter((b) => b !== preferred)] : BACKEND_ORDER;
   const probes: BackendProbe[] = [];
+  // Read by the wasm backend when it initialises, so set before any attempt.
+  const requested = wasmThreadCount(threadSetting, globalThis.navigator?.hardwareConcurrency);
+  setThreadsCount(requested);
+  wasmThreadsAsked = requested;
   for (const name of order) {
     const probe = await tryBackend(name, name === preferred);
     probes.push(probe);
-    if (probe.ok) return { chosen: name, probes };
+    if (!probe.ok) continue;
+    if (name !== 'wasm') return { chosen: name, probes };
+    // Without cross-origin isolation there is no SharedArrayBuffer: tfjs loads its single-threaded build.
+    const wasmThreads = { threads: getThreadsCount(), requested, isolated: globalThis.crossOriginIsolated === true };
+    return { chosen: name, probes, wasmThreads };
   }
   throw new Error(`No TensorFlow.js backend works here: ${probes.map((p) => `${p.name}: ${p.detail}`).join('; ')}`);
 }

@@ -30,9 +30,21 @@ export interface BackendProbe {
   software?: string;
 }
 
+/** The wasm backend's threads: what it runs on, what was asked for, and whether the worker could have more. */
+export interface WasmThreads {
+  /** Threads XNNPACK runs on (1 without SharedArrayBuffer). */
+  threads: number;
+  /** What was asked for: the `threads` setting, or for 0 one per core (capped, see wasmThreads.ts). */
+  requested: number;
+  /** Whether the worker is cross-origin isolated (SharedArrayBuffer, hence threads, needs it). */
+  isolated: boolean;
+}
+
 export interface BackendInfo {
   chosen: BackendName;
   probes: BackendProbe[];
+  /** Set when the chosen backend is wasm. */
+  wasmThreads?: WasmThreads;
   /** How neighbour aggregation runs on this backend for this graph (dense matmul or sparse CSR). */
   aggregation: string;
 }
@@ -85,8 +97,11 @@ export interface TrainerUpdate {
 }
 
 export interface TrainerApi {
-  /** Picks a backend (webgpu → webgl → wasm → cpu unless one is forced) and reports why. */
-  init(preferred?: BackendName): Promise<BackendInfo>;
+  /**
+   * Picks a backend (webgpu → webgl → wasm → cpu unless one is forced) and reports why; `threads` is
+   * the wasm backend's thread setting (0 = one per core, capped).
+   */
+  init(preferred?: BackendName, threads?: number): Promise<BackendInfo>;
   /** Loads a graph and builds a fresh model from the settings (seeded, so repeatable). */
   setup(graph: DrugGraph, settings: ModelSettings): Promise<BackendInfo>;
   /** Runs epochs until paused, finished or the epoch budget is spent; calls onUpdate after each. */

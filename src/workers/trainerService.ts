@@ -41,7 +41,7 @@ const CANDIDATE_TIME_SHARE = 0.25;
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class TrainerService implements TrainerApi {
-  private backend: { chosen: BackendName; probes: BackendInfo['probes'] } | null = null;
+  private backend: Pick<BackendInfo, 'chosen' | 'probes' | 'wasmThreads'> | null = null;
   private trainer: TrainerBase | null = null;
   private graph: DrugGraph | null = null;
   private running = false;
@@ -63,8 +63,8 @@ export class TrainerService implements TrainerApi {
   /** The first call picks the backend; later calls (setup's included) wait for that same choice. */
   private choosing: Promise<void> | null = null;
 
-  async init(preferred?: BackendName): Promise<BackendInfo> {
-    this.choosing ??= chooseBackend(preferred).then((b) => {
+  async init(preferred?: BackendName, threads?: number): Promise<BackendInfo> {
+    this.choosing ??= chooseBackend(preferred, threads).then((b) => {
       this.backend = b;
     });
     await this.choosing;
@@ -457,6 +457,6 @@ export class TrainerService implements TrainerApi {
       kernel: 'CSR kernel registered for this backend',
     };
     const aggregation = mode ? (labels[mode] ?? mode) : '—';
-    return { chosen: b.chosen, probes: b.probes, aggregation };
+    return { chosen: b.chosen, probes: b.probes, aggregation, ...(b.wasmThreads && { wasmThreads: b.wasmThreads }) };
   }
 }

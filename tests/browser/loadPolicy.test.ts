@@ -69,7 +69,8 @@ describe('loading through the page', () => {
     const headers = readFileSync(resolve(ROOT, 'dist/_headers'), 'utf8');
     const meta = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'));
     expect(meta).toMatch(/connect-src 'self' https:/);
-    expect(headers).toBe(`/*\n  Content-Security-Policy: ${meta}\n`);
+    // …and the cross-origin isolation headers, which spare those hosts the service worker's reload.
+    expect(headers).toBe(`/*\n  Content-Security-Policy: ${meta}\n  Cross-Origin-Opener-Policy: same-origin\n  Cross-Origin-Embedder-Policy: require-corp\n`);
     await page.close();
   }, 120_000);
 

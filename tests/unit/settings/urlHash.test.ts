@@ -50,6 +50,8 @@ describe('settings table ↔ URL hash', () => {
       hops: 2,
       renderer: 'webgl',
       backend: 'wasm',
+      threads: 2,
+      isolation: 'off',
       drug: 'DB00682',
       present: '1',
       tour: 'off',

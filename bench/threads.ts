@@ -1,0 +1,118 @@
+/**
+ * `npm run bench -- --only=threads [--epochs=N] [--rounds=N] [--threads=1,2,4]`: the wasm backend's
+ * thread scaling in the built app. Serves dist/ with no COOP/COEP headers (as GitHub Pages does), so
+ * the page isolates itself through its service worker; opens ChCh-Miner (../shared/datasets) with
+ * `#backend=wasm&threads=N`, trains the default model and reports the median epoch (the worker's own
+ * timing; warm-up epochs dropped). Thread counts alternate round by round, so a busy machine slows
+ * each about alike. Uses dist/ as it is (`npx vite build` first); the short bench skips.
+ */
+import { existsSync } from 'node:fs';
+import { loadavg, cpus } from 'node:os';
+import { resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium, ROOT, serveDist } from '../tests/browser/harness';
+import type { BenchOptions } from './index';
+
+const CHCH = 'biosnap_chch_miner/ChCh-Miner_durgbank-chem-chem.tsv';
+const WARM_UP_EPOCHS = 2;
+
+export interface ThreadsRun {
+  threads: number;
+  /** What the page reported: the wasm backend's threads and whether it was cross-origin isolated. */
+  reportedThreads: number | null;
+  isolated: boolean;
+  epochMs: number[];
+  medianMs: number;
+}
+
+export interface ThreadsReport {
+  skipped?: string;
+  dataset?: string;
+  chromium?: string;
+  cores?: number;
+  loadAverage?: [number, number];
+  runs?: ThreadsRun[];
+  /** Median of the rounds' medians per thread count, and the speed-up over one thread. */
+  summary?: { threads: number; medianMs: number; speedUp: number }[];
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const arg = (name: string): string | undefined =>
+  process.argv
+    .slice(2)
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.slice(name.length + 3);
+
+/** One fresh context: load ChCh-Miner with `threads`, train `epochs` epochs, read the worker's epoch times. */
+async function trainWith(browser: Browser, appUrl: string, sharedUrl: string, threads: number, epochs: number): Promise<ThreadsRun> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    const data = encodeURIComponent(`${sharedUrl}${CHCH}`);
+    await page.goto(`${appUrl}?data=${data}#backend=wasm&threads=${threads}&tour=off&epochs=${epochs}&patience=100`);
+    await page.waitForFunction(() => window.playground?.snapshot().edges > 0 && window.playground.snapshot().status === 'idle', null, {
+      timeout: 120_000,
+      polling: 100,
+    });
+    await page.evaluate(() => window.playground.play());
+    await page.waitForFunction(
+      (n) => {
+        const s = window.playground.snapshot();
+        return s.epoch >= n || s.status === 'error';
+      },
+      epochs,
+      { timeout: 600_000, polling: 200 },
+    );
+    const s = await page.evaluate(() => window.playground.snapshot());
+    if (s.error) throw new Error(`training failed with ${threads} thread(s): ${s.error}`);
+    const timed = s.epochMs.slice(WARM_UP_EPOCHS);
+    return { threads, reportedThreads: s.wasmThreads, isolated: s.crossOriginIsolated, epochMs: s.epochMs, medianMs: median(timed) };
+  } finally {
+    await context.close();
+  }
+}
+
+export async function runThreadsBench(opts: BenchOptions): Promise<ThreadsReport> {
+  const log = (line: string) => !opts.json && console.log(line);
+  if (opts.short) return { skipped: 'not in the short bench (minutes of training in Chromium)' };
+  if (!existsSync(resolve(ROOT, 'dist/index.html'))) return { skipped: 'dist/ is missing: run `npx vite build` first' };
+  if (!existsSync(resolve(ROOT, '../shared/datasets', CHCH))) return { skipped: `../shared/datasets/${CHCH} is missing` };
+  const epochs = Number(arg('epochs') ?? 12);
+  const rounds = Number(arg('rounds') ?? 2);
+  const counts = (arg('threads') ?? '1,2').split(',').map(Number);
+  const server = await serveDist();
+  const browser = await launchChromium();
+  const load0 = loadavg()[0];
+  const runs: ThreadsRun[] = [];
+  try {
+    for (let round = 0; round < rounds; round++) {
+      for (const threads of round % 2 ? [...counts].reverse() : counts) {
+        const run = await trainWith(browser, server.url, server.sharedUrl, threads, epochs);
+        runs.push(run);
+        log(`   ${threads} thread(s) asked, ${run.reportedThreads} used (isolated: ${run.isolated}): median epoch ${run.medianMs.toFixed(1)} ms`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const one = median(runs.filter((r) => r.threads === counts[0]).map((r) => r.medianMs));
+  const summary = counts.map((threads) => {
+    const medianMs = median(runs.filter((r) => r.threads === threads).map((r) => r.medianMs));
+    return { threads, medianMs, speedUp: one / medianMs };
+  });
+  for (const s of summary) log(`   ${s.threads} thread(s): ${s.medianMs.toFixed(1)} ms per epoch, ${s.speedUp.toFixed(2)}× the first count`);
+  return {
+    dataset: `ChCh-Miner (${CHCH}), the page's own seeded 85/5/10 split`,
+    chromium: browser.version(),
+    cores: cpus().length,
+    loadAverage: [load0, loadavg()[0]],
+    runs,
+    summary,
+  };
+}
