@@ -10,7 +10,7 @@ import type { DrugNode } from '../../data/graph';
 import { fixedFeatureBlocks } from '../features/index';
 import { featureKinds } from '../features/spec';
 import type { FeatureBlock } from '../features/block';
-import { inDegrees, type MessageGraph } from '../messageGraph';
+import { inDegrees, relationCount, type MessageGraph } from '../messageGraph';
 import { chooseSparseMode, GraphOperators } from '../graphOperators';
 import { GnnModel } from '../model';
 import type { Rng } from '../rng';
@@ -166,7 +166,7 @@ export abstract class TrainerBase {
       });
       const splitNote = settings.task === 'node' ? null : newDrugFeatureNote(settings.splitMode, featureKinds(settings.features));
       this.featureNotes = [...blocks.flatMap((b) => b.notes), ...(splitNote ? [splitNote] : [])];
-      this.model = isHeuristicKind(settings.model) ? null : new GnnModel(settings, graph.numNodes, rng.fork(4), blocks);
+      this.model = isHeuristicKind(settings.model) ? null : new GnnModel(settings, graph.numNodes, rng.fork(4), blocks, relationCount(messages));
     } catch (e) {
       // A failed build must not leak: the app keeps running with the previous model.
       this.operators.dispose();
