@@ -39,6 +39,11 @@ export interface TrainingGraph {
   /** The data's own non-interactions (a label column's negatives), a < b: val/test negatives come from them first. */
   negativeSrc?: Int32Array;
   negativeDst?: Int32Array;
+  /** Typed graphs: kind per node and relation per pair (the link task predicts one relation; see relations.ts). */
+  nodeKind?: Int32Array;
+  kinds?: string[];
+  edgeRelation?: Int32Array;
+  relations?: string[];
 }
 
 export interface EvalMetrics {
