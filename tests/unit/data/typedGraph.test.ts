@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { parseColumnsOption, runInspect } from '../../../src/cli/inspect';
+import { parseTrainArgs } from '../../../src/cli/train';
 import { GraphBuilder } from '../../../src/data/graph';
 import { loadFiles } from '../../../src/data/loadFiles';
 import { describeWithSharedData, sharedFile, sharedPath } from '../../helpers/sharedData';
@@ -50,6 +51,19 @@ describe('typed graphs in the GraphBuilder', () => {
       mapping: { source: 0, target: 3, targetName: 4, targetKind: 'protein', relation: 'drug-target' },
     });
     expect(parseColumnsOption('t.csv=source:1,target:2,kind:<b>')).toMatch(/kind takes a name/);
+    const train = parseTrainArgs([
+      't.csv',
+      '--columns',
+      't.csv=source:1,target:2,kind:protein',
+      '--relation',
+      'drug-protein',
+      '--model',
+      'rgcn',
+      '--bases',
+      '2',
+    ]);
+    expect(train).toMatchObject({ files: ['t.csv'], columns: 't.csv=source:1,target:2,kind:protein' });
+    expect(train.settings).toMatchObject({ relation: 'drug-protein', model: 'rgcn', bases: 2 });
   });
 });
 
