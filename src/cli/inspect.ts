@@ -7,7 +7,7 @@
 import { loadFiles } from '../data/loadFiles';
 import { fileFromPath } from '../data/nodeInput';
 import { isLoadError } from '../data/errors';
-import type { LoadReport } from '../data/graph';
+import { nodeKindCounts, relationCounts, type LoadReport } from '../data/graph';
 import type { ColumnMapping } from '../data/table/layout';
 
 export async function runInspect(args: string[]): Promise<number> {
@@ -47,7 +47,9 @@ export async function runInspect(args: string[]): Promise<number> {
     });
     if (showProgress) process.stderr.write('\r\x1b[K');
     const seconds = (performance.now() - t0) / 1000;
-    if (json) console.log(JSON.stringify({ name: graph.name, ...report, seconds: round(seconds) }));
+    // Untyped graphs too: every node a drug, every edge a drug–drug interaction.
+    const typed = { nodeKinds: nodeKindCounts(graph), relations: relationCounts(graph) };
+    if (json) console.log(JSON.stringify({ name: graph.name, ...report, ...typed, seconds: round(seconds) }));
     else console.log(formatReport(graph.name, report, seconds));
     return 0;
   } catch (e) {
@@ -67,7 +69,8 @@ export function formatReport(name: string, r: LoadReport, seconds: number): stri
   const n = (x: number): string => x.toLocaleString('en-US');
   const lines = [
     `${name}  (${r.files.join(', ')})`,
-    `  drugs              ${n(r.nodes)}`,
+    // A typed graph's nodes are not all drugs; the kinds line says how many of each.
+    `  ${r.nodeKinds ? 'nodes' : 'drugs'}              ${n(r.nodes)}`,
     `  interactions       ${n(r.edges)}`,
     `  interaction types  ${n(r.edgeTypes)}`,
     `  with SMILES        ${n(r.withSmiles)}`,
@@ -76,6 +79,8 @@ export function formatReport(name: string, r: LoadReport, seconds: number): stri
     `  duplicates merged  ${n(r.duplicatesMerged)}`,
     `  self-loops dropped ${n(r.selfLoopsDropped)}`,
   ];
+  if (r.nodeKinds) lines.push(`  node kinds         ${counts(r.nodeKinds)}`);
+  if (r.relations) lines.push(`  relations          ${counts(r.relations)}`);
   if (r.negatives !== undefined) lines.push(`  negatives kept     ${n(r.negatives)}  (label column; not interactions)`);
   if (r.bareDrugs !== undefined) lines.push(`  without a record   ${n(r.bareDrugs)}  (drugs seen only as interaction partners)`);
   if (r.skippedRows.length > 0) {
@@ -94,12 +99,16 @@ export function formatReport(name: string, r: LoadReport, seconds: number): stri
   return lines.join('\n');
 }
 
-const ROLES = ['source', 'target', 'type', 'weight', 'label'] as const;
+const ROLES = ['source', 'target', 'type', 'weight', 'label', 'source-name', 'target-name'] as const;
+/** Typed graphs: `kind:protein` is the target column's node kind, `source-kind:…` the source's, `relation:…` the rows' relation. */
+const NAMES = { kind: 'targetKind', 'source-kind': 'sourceKind', relation: 'relation' } as const;
+const NAME_PATTERN = /^[A-Za-z][\w-]*$/;
 
 /**
- * Parses `--columns FILE=source:1,target:2[,type:N][,weight:N][,label:N][,header:yes|no]` (columns
- * counted from 1, as `cut -f` does; FILE as the load names it, e.g. "archive.zip/pairs.csv").
- * Returns the mapping, or the reason it cannot be read.
+ * Parses `--columns FILE=source:1,target:2[,type:N][,weight:N][,label:N][,source-name:N][,target-name:N]
+ * [,kind:KIND][,source-kind:KIND][,relation:NAME][,header:yes|no]` (columns counted from 1, as `cut -f`
+ * does; FILE as the load names it, e.g. "archive.zip/pairs.csv"). Returns the mapping, or the reason it
+ * cannot be read.
  */
 export function parseColumnsOption(value: string): { file: string; mapping: ColumnMapping } | string {
   const eq = value.lastIndexOf('=');
@@ -107,18 +116,28 @@ export function parseColumnsOption(value: string): { file: string; mapping: Colu
   const file = value.slice(0, eq);
   const parts: Partial<Record<(typeof ROLES)[number], number>> = {};
   let hasHeader: boolean | undefined;
+  const names: Pick<ColumnMapping, 'sourceKind' | 'targetKind' | 'relation'> = {};
   for (const item of value.slice(eq + 1).split(',')) {
     const [key, raw = ''] = item.split(':').map((x) => x.trim());
     if (key === 'header' && (raw === 'yes' || raw === 'no')) {
       hasHeader = raw === 'yes';
       continue;
     }
-    if (!(ROLES as readonly string[]).includes(key)) return `unknown column role "${key}" (use ${ROLES.join(', ')}, header)`;
+    if (key in NAMES) {
+      if (!NAME_PATTERN.test(raw)) return `${key} takes a name of letters, digits, '-' and '_' (e.g. ${key}:protein); got "${item}"`;
+      names[NAMES[key as keyof typeof NAMES]] = raw;
+      continue;
+    }
+    if (!(ROLES as readonly string[]).includes(key)) {
+      return `unknown column role "${key}" (use ${ROLES.join(', ')}, ${Object.keys(NAMES).join(', ')}, header)`;
+    }
     if (!/^[1-9]\d*$/.test(raw)) return `column numbers count from 1; got "${item}"`;
     parts[key as (typeof ROLES)[number]] = Number(raw) - 1;
   }
   if (parts.source === undefined || parts.target === undefined) return 'source and target are both needed';
-  const mapping: ColumnMapping = { source: parts.source, target: parts.target };
+  const mapping: ColumnMapping = { source: parts.source, target: parts.target, ...names };
+  if (parts['source-name'] !== undefined) mapping.sourceName = parts['source-name'];
+  if (parts['target-name'] !== undefined) mapping.targetName = parts['target-name'];
   if (parts.type !== undefined) mapping.type = parts.type;
   if (parts.weight !== undefined) mapping.weight = parts.weight;
   if (parts.label !== undefined) mapping.label = parts.label;
@@ -126,5 +145,9 @@ export function parseColumnsOption(value: string): { file: string; mapping: Colu
   return { file, mapping };
 }
 
+const counts = (c: Record<string, number>): string =>
+  Object.entries(c)
+    .map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`)
+    .join(', ');
 const mb = (b: number): string => (b / 1e6).toFixed(1);
 const round = (x: number): number => Math.round(x * 1000) / 1000;

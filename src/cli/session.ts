@@ -16,6 +16,7 @@ import { isTypeSplit } from '../model/typeSplitFile';
 import { createTrainer } from '../model/tasks';
 import type { EpochResult, TrainerBase } from '../model/tasks/trainerBase';
 import { installDawn } from './dawn';
+import { parseColumnsOption } from './inspect';
 import { loadGraph, loadOgblDdi, loadRdkitNode, loadSplitFile } from './trainData';
 
 export type CliBackend = 'cpu' | 'wasm' | 'webgpu';
@@ -25,6 +26,8 @@ export interface DataArgs {
   files: string[];
   split?: string;
   ogbl?: string;
+  /** inspect's --columns FILE=SPEC for one table (e.g. a drug–target table with kind and relation). */
+  columns?: string;
 }
 
 export type Log = (line: string) => void;
@@ -75,7 +78,9 @@ export type GivenSplit = LinkSplit | TypeSplit;
 /** The graph and, when given, its fixed split. */
 export async function loadData(data: DataArgs): Promise<{ graph: DrugGraph; split?: GivenSplit }> {
   if (data.ogbl) return loadOgblDdi(data.ogbl);
-  const graph = await loadGraph(data.files);
+  const mapping = data.columns === undefined ? undefined : parseColumnsOption(data.columns);
+  if (typeof mapping === 'string') throw new Error(`--columns: ${mapping}`);
+  const graph = await loadGraph(data.files, mapping && { [mapping.file]: mapping.mapping });
   const file = data.split;
   if (!file) return { graph };
   const split = await loadSplitFile(file, graph).catch((e: Error) => {

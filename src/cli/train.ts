@@ -29,6 +29,9 @@ const USAGE = `usage: npm run cli -- train <files…> [options]
   --type-names FILE     type task: a table of type → sentence (DeepDDI's Interaction_information.csv)
                         for the per-type report
   --save-split FILE     write the link split used (seeded or given) as link-split/1 JSON
+  --columns FILE=SPEC   a table's columns, as inspect's (typed graphs: FILE=source:1,target:2,kind:protein,
+                        relation:drug-target loads a drug–target table as edges; then --relation picks the
+                        relation to predict). One table per run.
   --ogbl-ddi DIR        ogbl-ddi with its official split and fixed negatives (no files needed); reports Hits@20
   --backend cpu|wasm|webgpu   (default wasm: faster in Node, see docs/results.md; webgpu needs
                         a GPU and the optional Dawn binding: npm i --no-save webgpu@0.6.2)
@@ -77,6 +80,8 @@ export interface Parsed {
   saveSplit?: string;
   typeNames?: string;
   ogbl?: string;
+  /** --columns FILE=SPEC (one table), as inspect's. */
+  columns?: string;
   backend: CliBackend;
   json: boolean;
   settings: ModelSettings;
@@ -90,6 +95,7 @@ const TRAIN_OPTIONS: OwnOptions = {
   'save-split': { type: 'string' },
   'type-names': { type: 'string' },
   'ogbl-ddi': { type: 'string' },
+  columns: { type: 'string' },
   backend: { type: 'string' },
   json: { type: 'boolean' },
 };
@@ -104,6 +110,7 @@ export function parseTrainArgs(args: string[]): Parsed {
     saveSplit: own['save-split'] as string | undefined,
     typeNames: own['type-names'] as string | undefined,
     ogbl: own['ogbl-ddi'] as string | undefined,
+    columns: own.columns as string | undefined,
     backend: backend as CliBackend,
     json: own.json === true,
     settings,

@@ -9,6 +9,7 @@ import { gunzipSync } from 'fflate';
 import { loadFiles } from '../data/loadFiles';
 import { fileFromPath } from '../data/nodeInput';
 import type { DrugGraph } from '../data/graph';
+import type { ColumnMapping } from '../data/table/layout';
 import type { RdkitLike } from '../model/features/morgan';
 import { linkSplitFromJson } from '../model/splitFile';
 import type { LinkSplit, Pairs } from '../model/split';
@@ -16,9 +17,9 @@ import type { TypeSplit } from '../model/tasks/typeTrainer';
 import { typeSplitFromTexts } from '../model/typeSplitFile';
 import { parseTypeSentences } from '../data/typeSentences';
 
-export async function loadGraph(paths: string[]): Promise<DrugGraph> {
+export async function loadGraph(paths: string[], columnMappings?: Record<string, ColumnMapping>): Promise<DrugGraph> {
   const files = await Promise.all(paths.map((p) => fileFromPath(p)));
-  return (await loadFiles(files)).graph;
+  return (await loadFiles(files, { columnMappings })).graph;
 }
 
 /** --split's value: a folder is a type split (SumGNN layout), a file a link-split/1 JSON. */

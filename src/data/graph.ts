@@ -4,6 +4,9 @@
  *
  * Interactions are undirected: each unordered pair {a, b} appears once, stored with a < b
  * (node indices). Message passing uses both directions.
+ *
+ * Typed graphs (drugs, proteins, side effects …) add a kind per node and a relation per edge as
+ * typed arrays, only when a source names them: drug–drug data keeps neither, so big graphs pay nothing.
  */
 
 import { EdgeList, IntVec } from './pairIndex';
@@ -43,6 +46,36 @@ export interface DrugGraph {
    */
   negativeSrc?: Int32Array;
   negativeDst?: Int32Array;
+  /** Kind per node as an index into `kinds` (0 = 'drug'); absent when every node is a drug. */
+  nodeKind?: Int32Array;
+  kinds?: string[];
+  /**
+   * Relation per edge as an index into `relations` (e.g. 'drug-drug', 'drug-protein'); absent when
+   * no source named one (then every edge is a drug–drug interaction).
+   */
+  edgeRelation?: Int32Array;
+  relations?: string[];
+}
+
+/** The kind of a node no source gave a kind, and the relation of an edge no source gave a relation. */
+export const DEFAULT_KIND = 'drug';
+export const DEFAULT_RELATION = 'drug-drug';
+
+/** Nodes per kind, in `kinds` order ({ drug: n } for an untyped graph). */
+export function nodeKindCounts(g: Pick<DrugGraph, 'nodes' | 'nodeKind' | 'kinds'>): Record<string, number> {
+  return countBy(g.nodeKind, g.kinds ?? [DEFAULT_KIND], g.nodes.length);
+}
+
+/** Edges per relation, in `relations` order ({ 'drug-drug': m } for an untyped graph). */
+export function relationCounts(g: Pick<DrugGraph, 'edgeSrc' | 'edgeRelation' | 'relations'>): Record<string, number> {
+  return countBy(g.edgeRelation, g.relations ?? [DEFAULT_RELATION], g.edgeSrc.length);
+}
+
+function countBy(ids: Int32Array | undefined, names: string[], total: number): Record<string, number> {
+  const counts = new Array<number>(names.length).fill(0);
+  if (ids) for (let i = 0; i < ids.length; i++) counts[ids[i]]++;
+  else counts[0] = total;
+  return Object.fromEntries(names.map((name, i) => [name, counts[i]]));
 }
 
 export interface SkippedRows {
@@ -64,6 +97,9 @@ export interface LoadReport {
   selfLoopsDropped: number;
   skippedRows: SkippedRows[];
   warnings: string[];
+  /** Typed graphs only: nodes per kind and edges per relation (see DrugGraph.nodeKind / edgeRelation). */
+  nodeKinds?: Record<string, number>;
+  relations?: Record<string, number>;
   /** Negative pairs kept from label columns (see DrugGraph.negativeSrc); absent when there was no label column. */
   negatives?: number;
   /**
@@ -94,22 +130,48 @@ export class GraphBuilder {
   /** Pairs listed again with a different type; the first type is kept. */
   conflictingTypes = 0;
   selfLoopsDropped = 0;
+  /** Kind per node, allocated when the first node of a kind other than 'drug' arrives. */
+  private nodeKinds: IntVec | null = null;
+  private readonly kindIndex = new Map<string, number>([[DEFAULT_KIND, 0]]);
+  readonly kinds: string[] = [DEFAULT_KIND];
+  /** Ids met again with another kind than the first; the first kind is kept. */
+  conflictingKinds = 0;
+  /** Relation per edge, allocated when the first edge of a relation other than 'drug-drug' arrives. */
+  private edgeRelations: IntVec | null = null;
+  private readonly relationIndex = new Map<string, number>([[DEFAULT_RELATION, 0]]);
+  readonly relations: string[] = [DEFAULT_RELATION];
   private readonly skipped = new Map<string, SkippedRows>();
   readonly warnings: string[] = [];
 
   constructor(readonly name: string) {}
 
-  /** Index of the node with this id, creating it (named after the id unless a name is given) if new. */
-  node(id: string, name?: string): number {
+  /**
+   * Index of the node with this id, creating it (named after the id unless a name is given) if new.
+   * `kind` (an index from `kindId`) is the new node's kind; a known node keeps its first kind.
+   */
+  node(id: string, name?: string, kind = 0): number {
     let i = this.index.get(id);
     if (i === undefined) {
       i = this.nodes.length;
       this.index.set(id, i);
       this.nodes.push({ id, name: name && name.trim() ? name.trim() : id });
-    } else if (name && name.trim() && this.nodes[i].name === id) {
-      this.nodes[i].name = name.trim();
+      if (kind !== 0 && this.nodeKinds === null) this.nodeKinds = zeros(i);
+      this.nodeKinds?.push(kind);
+    } else {
+      if (name && name.trim() && this.nodes[i].name === id) this.nodes[i].name = name.trim();
+      if (kind !== (this.nodeKinds?.get(i) ?? 0)) this.conflictingKinds++;
     }
     return i;
+  }
+
+  /** Index of a node kind ('drug' is 0), registering it if new. */
+  kindId(name: string): number {
+    return intern(name, this.kindIndex, this.kinds);
+  }
+
+  /** Index of a relation ('drug-drug' is 0), registering it if new. */
+  relationId(name: string): number {
+    return intern(name, this.relationIndex, this.relations);
   }
 
   has(id: string): boolean {
@@ -148,8 +210,11 @@ export class GraphBuilder {
     return t;
   }
 
-  /** Adds an undirected interaction between two node indices. Returns false if it was merged or dropped. */
-  edge(a: number, b: number, type?: string, note?: string): boolean {
+  /**
+   * Adds an undirected interaction between two node indices, of relation `relation` (an index from
+   * `relationId`; 0 = drug–drug). Returns false if it was merged or dropped.
+   */
+  edge(a: number, b: number, type?: string, note?: string, relation = 0): boolean {
     if (a === b) {
       this.selfLoopsDropped++;
       return false;
@@ -167,6 +232,8 @@ export class GraphBuilder {
     this.types.push(t);
     if (t >= 0) this.typed = true;
     if (note !== undefined) this.notes[e] = note;
+    if (relation !== 0 && this.edgeRelations === null) this.edgeRelations = zeros(e);
+    this.edgeRelations?.push(relation);
     return true;
   }
 
@@ -176,8 +243,8 @@ export class GraphBuilder {
   }
 
   /** Like `edge`, also recording a weight for the new edge (the first weight wins for merged duplicates). */
-  weightedEdge(a: number, b: number, weight: number, type?: string, note?: string): boolean {
-    if (!this.edge(a, b, type, note)) return false;
+  weightedEdge(a: number, b: number, weight: number, type?: string, note?: string, relation = 0): boolean {
+    if (!this.edge(a, b, type, note, relation)) return false;
     if (this.weights === null) this.weights = [];
     const i = this.pairs.length - 1;
     while (this.weights.length < i) this.weights.push(Number.NaN);
@@ -200,6 +267,7 @@ export class GraphBuilder {
     const e = this.pairs.add(lo, hi);
     this.types.push(-1);
     if (note !== undefined) this.notes[e] = note;
+    this.edgeRelations?.push(0);
     return 'added';
   }
 
@@ -260,11 +328,19 @@ export class GraphBuilder {
       for (let i = 0; i < this.weights.length; i++) if (!Number.isNaN(this.weights[i])) w[i] = this.weights[i];
       g.edgeWeight = w;
     }
+    if (this.nodeKinds !== null) {
+      g.nodeKind = this.nodeKinds.toArray();
+      g.kinds = [...this.kinds];
+    }
+    if (this.edgeRelations !== null) Object.assign(g, usedRelations(this.edgeRelations.toArray(), this.relations));
     return g;
   }
 
   report(files: string[]): LoadReport {
     const nodes = this.nodes;
+    if (this.conflictingKinds > 0) {
+      this.warn(`${this.conflictingKinds} node reference(s) gave a node another kind than it first had; the first kind is kept.`);
+    }
     if (this.conflictingTypes > 0) {
       this.warn(`${this.conflictingTypes} pair(s) were listed with more than one interaction type; the first type listed is kept.`);
     }
@@ -280,6 +356,45 @@ export class GraphBuilder {
       selfLoopsDropped: this.selfLoopsDropped,
       skippedRows: [...this.skipped.values()],
       warnings: [...this.warnings],
+      ...this.typedCounts(),
     };
   }
+
+  /** Nodes per kind and edges per relation, for a typed graph's report. */
+  private typedCounts(): Pick<LoadReport, 'nodeKinds' | 'relations'> {
+    if (this.nodeKinds === null && this.edgeRelations === null) return {};
+    const rel = this.edgeRelations ? usedRelations(this.edgeRelations.toArray(), this.relations) : undefined;
+    return {
+      nodeKinds: countBy(this.nodeKinds?.toArray(), this.kinds, this.nodes.length),
+      relations: countBy(rel?.edgeRelation, rel?.relations ?? [DEFAULT_RELATION], this.pairs.length),
+    };
+  }
+}
+
+function intern(name: string, index: Map<string, number>, names: string[]): number {
+  let i = index.get(name);
+  if (i === undefined) {
+    i = names.length;
+    index.set(name, i);
+    names.push(name);
+  }
+  return i;
+}
+
+/** An IntVec of `n` zeros: the default kind or relation of what came before the first typed one. */
+function zeros(n: number): IntVec {
+  const v = new IntVec(Math.max(1024, n * 2));
+  for (let i = 0; i < n; i++) v.push(0);
+  return v;
+}
+
+/** Drops relations no edge uses (e.g. 'drug-drug' in a drug–protein table) and renumbers the rest. */
+function usedRelations(rel: Int32Array, names: string[]): { edgeRelation: Int32Array; relations: string[] } {
+  const used = new Int32Array(names.length).fill(-1);
+  const relations: string[] = [];
+  for (let i = 0; i < rel.length; i++) {
+    if (used[rel[i]] < 0) used[rel[i]] = 1;
+  }
+  for (let r = 0; r < names.length; r++) if (used[r] > 0) used[r] = relations.push(names[r]) - 1;
+  return { edgeRelation: rel.map((r) => used[r]), relations };
 }

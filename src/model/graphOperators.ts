@@ -2,7 +2,16 @@
  * Per-graph operators the layers share: built once from the message-passing edges, on the
  * backend in use, in the mode (sparse CSR or dense matmul) that suits it.
  */
-import { aggregationMatrix, edgeIndexOf, withSelfLoops, type EdgeIndex, type MessageGraph, type NeighbourhoodKind } from './messageGraph';
+import {
+  aggregationMatrix,
+  edgeIndexOf,
+  relationCount,
+  relationSubgraph,
+  withSelfLoops,
+  type EdgeIndex,
+  type MessageGraph,
+  type NeighbourhoodKind,
+} from './messageGraph';
 import { CSR_SPMM_BACKENDS } from './kernels/csrSpmm';
 import { SparseOperator, type SparseMode } from './sparseOps';
 
@@ -25,6 +34,22 @@ export class GraphOperators {
     if (!op) {
       op = new SparseOperator(aggregationMatrix(this.graph, kind), this.mode);
       this.cache.set(kind, op);
+    }
+    return op;
+  }
+
+  /** Message relations (R-GCN's N_r); 1 when the graph is untyped. */
+  get numRelations(): number {
+    return relationCount(this.graph);
+  }
+
+  /** A_r · X where A_r averages each node's in-neighbours through relation r only (R-GCN's 1 / |N_r(v)|). */
+  relationMean(r: number): SparseOperator {
+    const key = `mean/${r}`;
+    let op = this.cache.get(key);
+    if (!op) {
+      op = new SparseOperator(aggregationMatrix(relationSubgraph(this.graph, r), 'mean'), this.mode);
+      this.cache.set(key, op);
     }
     return op;
   }

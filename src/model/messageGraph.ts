@@ -9,6 +9,30 @@ export interface MessageGraph {
   /** Directed message edges u → v: messages flow from src to dst. */
   src: Int32Array;
   dst: Int32Array;
+  /**
+   * Typed graphs (R-GCN): the message relation of each edge, 0 … relationNames.length − 1. Absent: one
+   * relation. Layers other than R-GCN ignore it and pass messages over every edge alike.
+   */
+  relation?: Int32Array;
+  relationNames?: string[];
+}
+
+/** How many message relations the graph has (1 when untyped). */
+export const relationCount = (g: MessageGraph): number => g.relationNames?.length ?? 1;
+
+/** The edges of one message relation, as a graph of their own (all of them when untyped). */
+export function relationSubgraph(g: MessageGraph, r: number): MessageGraph {
+  if (!g.relation) return { numNodes: g.numNodes, src: g.src, dst: g.dst };
+  let count = 0;
+  for (let i = 0; i < g.relation.length; i++) if (g.relation[i] === r) count++;
+  const src = new Int32Array(count);
+  const dst = new Int32Array(count);
+  for (let i = 0, k = 0; i < g.relation.length; i++) {
+    if (g.relation[i] !== r) continue;
+    src[k] = g.src[i];
+    dst[k++] = g.dst[i];
+  }
+  return { numNodes: g.numNodes, src, dst };
 }
 
 /** Both directions of each undirected pair. */

@@ -31,6 +31,8 @@ export class GnnModel {
     numNodes: number,
     rng: Rng,
     blocks: FeatureBlock[] = [],
+    /** The message graph's relations (R-GCN's weights per relation); 1 when untyped. */
+    numRelations = 1,
   ) {
     const kind = settings.model;
     // Heuristics have no layers: their trainer (tasks/heuristicTrainer.ts) builds no GnnModel.
@@ -42,7 +44,7 @@ export class GnnModel {
     this.layers = [];
     try {
       for (let l = 0; l < count; l++) {
-        this.layers.push(createLayer(kind, l === 0 ? this.features.dim : d, d, layerRng, `layer${l + 1}`, settings));
+        this.layers.push(createLayer(kind, l === 0 ? this.features.dim : d, d, layerRng, `layer${l + 1}`, { ...settings, relations: numRelations }));
       }
     } catch (e) {
       // Impossible settings (e.g. GAT heads not dividing the width): free what was built.

@@ -50,10 +50,13 @@ export interface NegativeDraw {
  * NEGATIVE_TRIES the last try stands, with v = u + 1 if u = v. One loop reading the bit set directly:
  * through PairSet.has it was slower.
  */
-export function drawNegatives(n: number, draw: NegativeDraw, train: PairSet, nodes?: Int32Array): Pairs {
+export function drawNegatives(n: number, draw: NegativeDraw, train: PairSet, nodes?: Int32Array, others?: Int32Array): Pairs {
   const { key, count } = draw;
   // With `nodes` (a new-drug split's training drugs) the hash picks among those; n stays the key space.
+  // With `others` too (a typed relation's other kind, e.g. proteins), v is picked among those instead.
   const m = nodes ? nodes.length : n;
+  const second = others ?? nodes;
+  const m2 = second ? second.length : n;
   const a = new Int32Array(count);
   const b = new Int32Array(count);
   const words = train.bitWords();
@@ -64,16 +67,14 @@ export function drawNegatives(n: number, draw: NegativeDraw, train: PairSet, nod
     let v = 0;
     for (let t = 0; t < NEGATIVE_TRIES; t++) {
       u = Math.floor((mixInt((base + Math.imul(2 * t + 1, GOLDEN)) | 0) >>> 0) * m * TWO_TO_MINUS_32);
-      v = Math.floor((mixInt((base + Math.imul(2 * t + 2, GOLDEN)) | 0) >>> 0) * m * TWO_TO_MINUS_32);
-      if (nodes) {
-        u = nodes[u];
-        v = nodes[v];
-      }
+      v = Math.floor((mixInt((base + Math.imul(2 * t + 2, GOLDEN)) | 0) >>> 0) * m2 * TWO_TO_MINUS_32);
+      if (nodes) u = nodes[u];
+      if (second) v = second[v];
       if (u === v) continue;
       const k = u < v ? u * n + v : v * n + u;
       if (bytes ? (bytes[k >>> 3] & (1 << (k & 7))) === 0 : !train.has(u, v)) break;
     }
-    if (u === v) v = nodes ? nodes[(nodes.indexOf(u) + 1) % m] : (u + 1) % n;
+    if (u === v) v = second ? second[(second.indexOf(u) + 1) % m2] : (u + 1) % n;
     a[i] = u < v ? u : v;
     b[i] = u < v ? v : u;
   }

@@ -12,6 +12,7 @@ const ONLY_FOR: Partial<Record<SettingKey, readonly ModelKind[]>> = {
   heads: ['gat'],
   aggregator: ['mpnn'],
   update: ['mpnn'],
+  bases: ['rgcn'],
 };
 
 /**

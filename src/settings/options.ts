@@ -4,7 +4,7 @@
  */
 
 /** Message-passing layer kinds (one file each in src/model/layers/). */
-export const LAYER_KINDS = ['seed-gcn', 'gcn', 'sage', 'gat', 'gin', 'mpnn'] as const;
+export const LAYER_KINDS = ['seed-gcn', 'gcn', 'sage', 'gat', 'gin', 'mpnn', 'rgcn'] as const;
 export type LayerKind = (typeof LAYER_KINDS)[number];
 
 /**

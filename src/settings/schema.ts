@@ -138,6 +138,17 @@ export const MAX_CANDIDATES = 1000;
  * 0.01, full batch). SEED_MODEL is one click away in the UI.
  */
 export const SETTINGS = {
+  relation: textRow({
+    scope: 'model',
+    key: 'relation',
+    flag: 'relation',
+    label: 'Relation',
+    help: 'Typed graphs, link task: the relation to predict (e.g. drug-target); the others only carry messages. Empty: drug-drug, or the only relation.',
+    defaultValue: '',
+    pattern: /^([A-Za-z][\w-]{0,63})?$/,
+    expected: 'a relation name (letters, digits, - and _) or nothing',
+    addedLater: true,
+  }),
   dataset: textRow({
     scope: 'view',
     key: 'dataset',
@@ -161,7 +172,7 @@ export const SETTINGS = {
     key: 'model',
     flag: 'model',
     label: 'Model',
-    help: 'gcn: Kipf & Welling (default, with the MLP decoder); seed-gcn: neighbour mean + Linear (the seed’s model, with the dot decoder); sage: GraphSAGE; gat: attention; gin: sum + MLP; mpnn: pick AGG and UPDATE. Baselines without training (link task): cn common neighbours, aa Adamic–Adar, ra resource allocation, katz walks of length 1–3 (β = 0.05) — strong on sparse graphs, weak on dense ones where most pairs share neighbours.',
+    help: 'gcn: Kipf & Welling (default, with the MLP decoder); seed-gcn: neighbour mean + Linear (the seed’s model, with the dot decoder); sage: GraphSAGE; gat: attention; gin: sum + MLP; mpnn: pick AGG and UPDATE; rgcn: relational GCN, a weight per relation (typed graphs). Baselines without training (link task): cn common neighbours, aa Adamic–Adar, ra resource allocation, katz walks of length 1–3 (β = 0.05) — strong on sparse graphs, weak on dense ones where most pairs share neighbours.',
     defaultValue: 'gcn',
     options: MODEL_KINDS,
   }),
@@ -202,6 +213,17 @@ export const SETTINGS = {
     defaultValue: 4,
     min: 1,
     max: 16,
+  }),
+  bases: intRow({
+    scope: 'model',
+    key: 'bases',
+    flag: 'bases',
+    label: 'R-GCN bases',
+    help: 'rgcn only: each relation’s weight is a learned mix of this many shared matrices (basis decomposition).',
+    defaultValue: 4,
+    min: 1,
+    max: 32,
+    addedLater: true,
   }),
   aggregator: enumRow({
     scope: 'model',

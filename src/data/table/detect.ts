@@ -10,7 +10,7 @@
  */
 import Papa from 'papaparse';
 import { LoadError } from '../errors';
-import type { AnnotationColumns, ColumnMapping, TableLayout } from './layout';
+import { mappedRelation, type AnnotationColumns, type ColumnMapping, type TableLayout } from './layout';
 
 const SAMPLE_ROWS = 200;
 const DELIMITERS = ['\t', ',', ';', '|', ' '] as const;
@@ -416,7 +416,7 @@ export function detectTable(label: string, head: string, atEnd: boolean, forced?
       edges: { ...forced, delimiter: shape.delimiter, hasHeader: shape.hasHeader },
       integerIds: integerIds(profiles, forced),
       description:
-        `interactions (${shown(forced.source)} – ${shown(forced.target)}) as mapped by you` +
+        `${typedText(forced)}interactions (${shown(forced.source)} – ${shown(forced.target)}) as mapped by you` +
         (forced.label !== undefined ? labelText(shown(forced.label)) : ''),
       confidence: 'high',
     };
@@ -590,6 +590,12 @@ function detectEdges(names: string[], profiles: ColumnProfile[], hasHeader: bool
   }
   if (!hasHeader && profiles[source].type !== 'int' && profiles[source].type !== 'dbid') confidence = 'low';
   return { mapping, confidence };
+}
+
+/** "drug-protein " for a typed mapping (the relation its rows are), "" for drug–drug interactions. */
+function typedText(m: ColumnMapping): string {
+  const relation = mappedRelation(m);
+  return relation === undefined ? '' : `${relation} `;
 }
 
 function labelText(column: string): string {

@@ -21,6 +21,14 @@ export interface ColumnMapping {
   targetName?: number;
   sourceSmiles?: number;
   targetSmiles?: number;
+  /**
+   * Typed graphs: the kind of node each column holds ('drug' when omitted, e.g. 'protein' for a
+   * drug–target table) and the relation its rows are (default '<source kind>-<target kind>').
+   * A table with any of these is read as edges of that relation, never as a companion.
+   */
+  sourceKind?: string;
+  targetKind?: string;
+  relation?: string;
   /** Whether the first (non-comment) row is a header. Detected when omitted. */
   hasHeader?: boolean;
   /** Field delimiter. Detected when omitted. */
@@ -80,4 +88,11 @@ export interface ColumnDetection {
   confidence: 'high' | 'low';
   /** When detection failed: why (the UI then asks the user for the columns). */
   problem?: string;
+}
+
+/** The relation a mapping's rows are, or undefined for plain drug–drug interactions. */
+export function mappedRelation(m: ColumnMapping): string | undefined {
+  if (m.relation) return m.relation;
+  if (!m.sourceKind && !m.targetKind) return undefined;
+  return `${m.sourceKind || 'drug'}-${m.targetKind || 'drug'}`;
 }

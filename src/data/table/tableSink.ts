@@ -10,7 +10,7 @@ import type { CompanionSource } from '../companions';
 import type { Annotation } from '../companions';
 import { LABEL_NEGATIVE, LABEL_POSITIVE, detectTable, normDrugType, type Detected } from './detect';
 import { RowReader } from './rowReader';
-import type { AnnotationColumns, ColumnMapping } from './layout';
+import { mappedRelation, type AnnotationColumns, type ColumnMapping } from './layout';
 
 /** ogbl-ddi's valid_neg/test_neg and the like: sampled NON-interactions, never edges. */
 const NEGATIVES = /(^|[^a-z])neg(ative)?s?([^a-z]|$)/i;
@@ -107,6 +107,11 @@ export class TableSink implements TextSink {
     const b = this.ctx.builder;
     const need = Math.max(m.source, m.target, m.label ?? -1) + 1;
     const integerIds = this.layout.integerIds === true;
+    // Typed tables (drug–protein …): kinds and relation resolved once, not per row.
+    const relationName = mappedRelation(m);
+    const relation = relationName === undefined ? 0 : b.relationId(relationName);
+    const sourceKind = m.sourceKind ? b.kindId(m.sourceKind) : 0;
+    const targetKind = m.targetKind ? b.kindId(m.targetKind) : 0;
     let negatives: string[] | undefined;
     if (m.label !== undefined) {
       negatives = [];
@@ -140,17 +145,17 @@ export class TableSink implements TextSink {
           return;
         }
       }
-      const ia = b.node(a, m.sourceName !== undefined ? f[m.sourceName] : undefined);
-      const iz = b.node(z, m.targetName !== undefined ? f[m.targetName] : undefined);
+      const ia = b.node(a, m.sourceName !== undefined ? f[m.sourceName] : undefined, sourceKind);
+      const iz = b.node(z, m.targetName !== undefined ? f[m.targetName] : undefined, targetKind);
       if (m.sourceSmiles !== undefined) this.smiles(ia, f[m.sourceSmiles]);
       if (m.targetSmiles !== undefined) this.smiles(iz, f[m.targetSmiles]);
       const type = m.type !== undefined ? f[m.type]?.trim() || undefined : undefined;
       let ok: boolean;
       if (m.weight !== undefined) {
         const w = Number.parseFloat(f[m.weight] ?? '');
-        ok = Number.isFinite(w) ? b.weightedEdge(ia, iz, w, type) : b.edge(ia, iz, type);
+        ok = Number.isFinite(w) ? b.weightedEdge(ia, iz, w, type, undefined, relation) : b.edge(ia, iz, type, undefined, relation);
       } else {
-        ok = b.edge(ia, iz, type);
+        ok = b.edge(ia, iz, type, undefined, relation);
       }
       if (ok) this.added++;
     };

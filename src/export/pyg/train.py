@@ -29,7 +29,7 @@ import time
 import torch
 import torch.nn.functional as F
 from torch import nn
-from torch_geometric.nn import GATConv, GCNConv, GINConv, MessagePassing, SAGEConv
+from torch_geometric.nn import GATConv, GCNConv, GINConv, MessagePassing, RGCNConv, SAGEConv
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 M32 = 0xFFFFFFFF
@@ -37,7 +37,7 @@ GOLDEN = 0x9E3779B9
 MULBERRY = 0x6D2B79F5
 NEGATIVE_TRIES = 20
 # The layer kinds this script builds; the app's unit tests check it knows every kind the app has.
-LAYER_KINDS = ('seed-gcn', 'gcn', 'sage', 'gat', 'gin', 'mpnn')
+LAYER_KINDS = ('seed-gcn', 'gcn', 'sage', 'gat', 'gin', 'mpnn', 'rgcn')
 ATC_GROUPS = ('A', 'B', 'C', 'D', 'G', 'H', 'J', 'L', 'M', 'N', 'P', 'R', 'S', 'V')
 
 
@@ -233,6 +233,18 @@ class MpnnConv(MessagePassing):
         return x_j
 
 
+class RgcnOneRelation(nn.Module):
+    """src/model/layers/rgcn.ts on an untyped graph: PyG's RGCNConv (mean, bases, root weight, bias) with one relation.
+    The exported project has no relation per edge yet, so every edge is relation 0."""
+
+    def __init__(self, in_channels, out_channels, num_bases):
+        super().__init__()
+        self.conv = RGCNConv(in_channels, out_channels, num_relations=1, num_bases=num_bases, aggr='mean', root_weight=True, bias=True)
+
+    def forward(self, x, edge_index):
+        return self.conv(x, edge_index, torch.zeros(edge_index.shape[1], dtype=torch.long, device=edge_index.device))
+
+
 def make_layer(kind, fan_in, fan_out, rng, s):
     """One layer with the app's initial weights, drawn from `rng` in the app's order."""
     if kind == 'seed-gcn':
@@ -266,6 +278,14 @@ def make_layer(kind, fan_in, fan_out, rng, s):
     elif kind == 'mpnn':
         layer = MpnnConv(fan_in, fan_out, s['aggregator'], s['update'])
         set_linear(layer.lin, *app_linear(rng, layer.lin.in_features, fan_out))
+    elif kind == 'rgcn':  # bases V (B x in x out, Glorot over one basis), coefficients a (R x B), then the root W_0 (Glorot, no bias) and b = 0
+        bases = s.get('bases', 4)
+        layer = RgcnOneRelation(fan_in, fan_out, bases)
+        with torch.no_grad():
+            layer.conv.weight.copy_(uniform_init(rng, (bases, fan_in, fan_out), math.sqrt(6 / (fan_in + fan_out))))
+            layer.conv.comp.copy_(uniform_init(rng, (1, bases), math.sqrt(6 / (1 + bases))))
+            layer.conv.root.copy_(app_linear(rng, fan_in, fan_out, 'glorot', bias=False)[0].t())
+            layer.conv.bias.zero_()
     else:
         raise SystemExit(f'Unknown model kind "{kind}" (this script knows {", ".join(LAYER_KINDS)}).')
     return layer

@@ -6,6 +6,7 @@ import { GatLayer } from './gat';
 import { KipfGcnLayer } from './gcn';
 import { GinLayer } from './gin';
 import { MpnnLayer } from './mpnn';
+import { RgcnLayer } from './rgcn';
 import { SageLayer } from './sage';
 import { SeedGcnLayer } from './seedGcn';
 
@@ -15,6 +16,9 @@ export interface LayerOptions {
   /** mpnn only. */
   aggregator: AggregatorKind;
   update: UpdateKind;
+  /** rgcn only: the message graph's relations (1 when untyped) and the number of shared bases. */
+  relations?: number;
+  bases?: number;
 }
 
 export function createLayer(kind: LayerKind, inFeatures: number, outFeatures: number, rng: Rng, name: string, options: LayerOptions): MessagePassingLayer {
@@ -31,5 +35,7 @@ export function createLayer(kind: LayerKind, inFeatures: number, outFeatures: nu
       return new GinLayer(inFeatures, outFeatures, rng, name);
     case 'mpnn':
       return new MpnnLayer(inFeatures, outFeatures, rng, name, options.aggregator, options.update);
+    case 'rgcn':
+      return new RgcnLayer(inFeatures, outFeatures, rng, name, options.relations ?? 1, options.bases ?? 4);
   }
 }

@@ -21,6 +21,7 @@ import { Rng } from '../rng';
 import type { ModelSettings } from '../../settings/schema';
 import { negativesFromGiven, pairCount, PairSet, splitLinks, splitPartOf, type LinkSplit, type Pairs } from '../split';
 import { splitLinksByDrug, trainingNodes } from '../drugSplit';
+import { relationalMessageGraph, relationTask, typedNegatives, type RelationTask } from '../relations';
 import { sigmoid, TrainerBase, type EvalMetrics, type TrainingGraph, type LinkPredictor, type TaskCases } from './trainerBase';
 
 export interface LinkTrainerOptions {
@@ -48,8 +49,12 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
   private readonly trainPairs: PairSet;
   private readonly knownPairs: PairSet;
   private readonly selectBy: 'auroc' | 'hits20';
-  /** New-drug splits: the drugs training negatives are drawn from (held-out drugs excluded); else all. */
+  /** New-drug splits: the drugs training negatives are drawn from (held-out drugs excluded); a typed relation: its first end's kind; else all. */
   private readonly negativeNodes: Int32Array | undefined;
+  /** A typed relation's other end's kind (proteins for drug-target); else the same as negativeNodes. */
+  private readonly negativeOthers: Int32Array | undefined;
+  /** Typed graphs: the relation predicted (the others only carry messages); null when untyped. */
+  readonly relation: RelationTask | null;
   /** The positives and negatives of the current optimiser step (a draw the device makes itself, or pairs). */
   private batch: { pos: Pairs; neg: Pairs | NegativeDraw } | null = null;
   private disposed = false;
@@ -64,9 +69,18 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
   constructor(graph: TrainingGraph, settings: ModelSettings, backend: string = tf.getBackend(), options: LinkTrainerOptions = {}) {
     const rng = new Rng(settings.seed);
     const given = givenNegatives(graph);
-    const split = options.split ?? seededSplit(graph, settings, given);
-    super(graph, settings, messageGraphFromPairs(graph.numNodes, split.trainPos.a, split.trainPos.b), backend, rng, options.morgan);
+    const relation = relationTask(graph, settings.relation);
+    const split = options.split ?? (relation ? relationSplit(graph, settings, relation) : seededSplit(graph, settings, given));
+    const messages = relation
+      ? relationalMessageGraph(graph, [
+          { pairs: split.trainPos, relation: relation.index },
+          { pairs: relation.context, relation: relation.context.relation },
+        ])
+      : messageGraphFromPairs(graph.numNodes, split.trainPos.a, split.trainPos.b);
+    super(graph, settings, messages, backend, rng, options.morgan);
     this.split = split;
+    this.relation = relation;
+    if (relation) this.featureNotes.push(relationNote(relation, messages.relationNames ?? []));
     if (given && !options.split && settings.splitMode === 'pairs') this.featureNotes.push(givenNegativesNote(given.a.length, split));
     this.decoder = createLinkDecoder(settings.decoder, settings.hidden, rng.fork(5));
     this.negativeSeed = rng.fork(3).int(2 ** 32);
@@ -75,7 +89,8 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
     this.edgeDropoutSeed = rng.fork(7).int(2 ** 32);
     this.selectBy = options.selectBy ?? 'auroc';
     this.trainPairs = new PairSet(graph.numNodes).addAll(split.trainPos);
-    this.negativeNodes = split.unseenNodes && trainingNodes(graph.numNodes, split.unseenNodes);
+    this.negativeNodes = relation ? relation.left : split.unseenNodes && trainingNodes(graph.numNodes, split.unseenNodes);
+    this.negativeOthers = relation?.right;
     this.knownPairs = new PairSet(graph.numNodes);
     for (let i = 0; i < graph.edgeSrc.length; i++) this.knownPairs.add(graph.edgeSrc[i], graph.edgeDst[i]);
     for (const p of [split.trainPos, split.valPos, split.testPos]) this.knownPairs.addAll(p);
@@ -119,7 +134,7 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
       ? draw
       : this.nextNegatives?.draw === this.epoch
         ? this.nextNegatives.pairs
-        : drawNegatives(this.graph.numNodes, draw, this.trainPairs, this.negativeNodes);
+        : drawNegatives(this.graph.numNodes, draw, this.trainPairs, this.negativeNodes, this.negativeOthers);
     this.nextNegatives = null;
     try {
       if (batches.length === 1) {
@@ -168,7 +183,7 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
     const fullBatch = this.stepsPerEpoch === 1;
     if (fullBatch && this.dense?.drawsOnDevice) return;
     const draw = this.epoch + 1;
-    const pairs = drawNegatives(this.graph.numNodes, this.negativeDraw(draw), this.trainPairs, this.negativeNodes);
+    const pairs = drawNegatives(this.graph.numNodes, this.negativeDraw(draw), this.trainPairs, this.negativeNodes, this.negativeOthers);
     this.nextNegatives = { draw, pairs };
     // The dot decoder's full-batch gradient needs the pairs' CSR; building it now keeps it off the next step.
     if (fullBatch && this.decoder.kind === 'dot' && !this.dense) pairCsr(this.graph.numNodes, pairs.a, pairs.b);
@@ -296,6 +311,25 @@ export function seededSplit(graph: TrainingGraph, settings: ModelSettings, given
   return settings.splitMode === 'pairs'
     ? splitLinks(numNodes, edgeSrc, edgeDst, settings.seed, settings.testFraction, given)
     : splitLinksByDrug(numNodes, edgeSrc, edgeDst, settings.seed, settings.splitMode, settings.testFraction);
+}
+
+/**
+ * A typed graph's split: only the chosen relation's pairs are held out (85/5/10 as always), and its
+ * validation and test negatives join nodes of the relation's two kinds.
+ */
+function relationSplit(graph: TrainingGraph, settings: ModelSettings, relation: RelationTask): LinkSplit {
+  if (settings.splitMode !== 'pairs')
+    throw new Error(`relation ${relation.name}: typed graphs are split by pairs only (split ${settings.splitMode} is for drug–drug data)`);
+  const only = { numNodes: graph.numNodes, edgeSrc: relation.target.a, edgeDst: relation.target.b };
+  return typedNegatives(seededSplit(only, settings, undefined), relation, settings.seed);
+}
+
+function relationNote(relation: RelationTask, messageRelations: string[]): string {
+  const n = (x: number): string => x.toLocaleString('en-US');
+  return (
+    `Predicting ${relation.description} (${n(relation.target.a.length)} pairs split 85/5/10; negatives of the same kinds); ` +
+    `${n(relation.context.a.length)} pairs of other relations carry messages only. Message relations: ${messageRelations.join(', ')}.`
+  );
 }
 
 /** h_a · h_b for each pair, from a row-major embedding array. */

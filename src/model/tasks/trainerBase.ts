@@ -10,7 +10,7 @@ import type { DrugNode } from '../../data/graph';
 import { fixedFeatureBlocks } from '../features/index';
 import { featureKinds } from '../features/spec';
 import type { FeatureBlock } from '../features/block';
-import { inDegrees, type MessageGraph } from '../messageGraph';
+import { inDegrees, relationCount, type MessageGraph } from '../messageGraph';
 import { chooseSparseMode, GraphOperators } from '../graphOperators';
 import { GnnModel } from '../model';
 import type { Rng } from '../rng';
@@ -39,6 +39,11 @@ export interface TrainingGraph {
   /** The data's own non-interactions (a label column's negatives), a < b: val/test negatives come from them first. */
   negativeSrc?: Int32Array;
   negativeDst?: Int32Array;
+  /** Typed graphs: kind per node and relation per pair (the link task predicts one relation; see relations.ts). */
+  nodeKind?: Int32Array;
+  kinds?: string[];
+  edgeRelation?: Int32Array;
+  relations?: string[];
 }
 
 export interface EvalMetrics {
@@ -166,7 +171,7 @@ export abstract class TrainerBase {
       });
       const splitNote = settings.task === 'node' ? null : newDrugFeatureNote(settings.splitMode, featureKinds(settings.features));
       this.featureNotes = [...blocks.flatMap((b) => b.notes), ...(splitNote ? [splitNote] : [])];
-      this.model = isHeuristicKind(settings.model) ? null : new GnnModel(settings, graph.numNodes, rng.fork(4), blocks);
+      this.model = isHeuristicKind(settings.model) ? null : new GnnModel(settings, graph.numNodes, rng.fork(4), blocks, relationCount(messages));
     } catch (e) {
       // A failed build must not leak: the app keeps running with the previous model.
       this.operators.dispose();

@@ -85,7 +85,8 @@ function candidates(linears: LinearArrays[], dSelf: number, dAgg: number): Candi
   }
   for (const s of linears)
     for (const m of linears) {
-      if (s !== m && !s.identity && !m.identity && s.inDim === dSelf && m.inDim === dAgg)
+      // m may be a bare bias (identity): W h_v + (m_v + b), R-GCN's update.
+      if (s !== m && !s.identity && s.inDim === dSelf && m.inDim === dAgg)
         out.push({
           parts: [
             { lin: s, input: 'self' },

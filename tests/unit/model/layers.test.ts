@@ -13,7 +13,10 @@ import { KipfGcnLayer } from '../../../src/model/layers/gcn';
 import { GinLayer } from '../../../src/model/layers/gin';
 import { MpnnLayer } from '../../../src/model/layers/mpnn';
 import { SageLayer } from '../../../src/model/layers/sage';
+import { RgcnLayer } from '../../../src/model/layers/rgcn';
 import { SeedGcnLayer } from '../../../src/model/layers/seedGcn';
+import { GraphOperators as Operators } from '../../../src/model/graphOperators';
+import { messageGraphFromPairs } from '../../../src/model/messageGraph';
 import type { MessagePassingLayer } from '../../../src/model/messagePassing';
 import { NodeFeatures } from '../../../src/model/features/nodeFeatures';
 import { Rng } from '../../../src/model/rng';
@@ -30,9 +33,14 @@ const arr = (v: tf.Variable | tf.Tensor) => v.arraySync() as M;
 const vec = (v: tf.Variable | null) => (v ? (v.arraySync() as number[]) : [0, 0, 0, 0]);
 
 /** Runs the layer on X and compares with the reference; then checks gradients of Σ out ⊙ R. */
-function checkLayer(make: () => MessagePassingLayer, reference: (layer: MessagePassingLayer) => M, mode: 'sparse' | 'dense' = 'sparse') {
+function checkLayer(
+  make: () => MessagePassingLayer,
+  reference: (layer: MessagePassingLayer) => M,
+  mode: 'sparse' | 'dense' = 'sparse',
+  operators: (mode: 'sparse' | 'dense') => GraphOperators = tinyOperators,
+) {
   const layer = make();
-  const ops = tinyOperators(mode);
+  const ops = operators(mode);
   const out = tf.tidy(() => layer.forward(tf.tensor2d(X), ops));
   expectClose(out.arraySync() as M, reference(layer));
   out.dispose();
@@ -124,6 +132,52 @@ describe('layers against dense formulas, with gradient checks', () => {
       });
     }
   }
+
+  // Two message relations on the tiny graph: each directed edge's relation set by hand (0 → 1 and 1 → 0 differ).
+  const RELATION = Int32Array.from([0, 1, 0, 1, 1, 0]);
+  const relationalOperators = (mode: 'sparse' | 'dense') =>
+    new Operators({ ...messageGraphFromPairs(N, TINY_PAIRS.a, TINY_PAIRS.b), relation: RELATION, relationNames: ['r0', 'r1'] }, mode);
+  /** A_r[v][u] = 1 for each message edge u → v of relation r (messageGraphFromPairs: a → b first, then b → a). */
+  const relationAdjacency = (r: number): M => {
+    const A: M = Array.from({ length: N }, () => new Array<number>(N).fill(0));
+    const src = [...TINY_PAIRS.a, ...TINY_PAIRS.b];
+    const dst = [...TINY_PAIRS.b, ...TINY_PAIRS.a];
+    src.forEach((u, k) => {
+      if (RELATION[k] === r) A[dst[k]][u] += 1;
+    });
+    return A;
+  };
+  for (const mode of ['sparse', 'dense'] as const) {
+    it(`R-GCN: X W_0 + b + Σ_r mean_r(A_r) X Σ_b a_rb V_b, 3 bases (${mode})`, () => {
+      checkLayer(
+        () => {
+          const l = new RgcnLayer(3, 4, new Rng(12), 'r', 2, 3);
+          nonZeroBias(l.bias);
+          return l;
+        },
+        (l) => {
+          const g = l as RgcnLayer;
+          const V = g.bases.arraySync() as number[][][];
+          const a = arr(g.coefficients);
+          // W_r = Σ_b a_rb V_b, written out entry by entry.
+          const W = (r: number): M => V[0].map((row, i) => row.map((_, j) => [0, 1, 2].reduce((s, b) => s + a[r][b] * V[b][i][j], 0)));
+          let out = addRow(matmul(X, arr(g.root.weight)), vec(g.bias));
+          for (const r of [0, 1]) out = add(out, matmul(matmul(rowMean(relationAdjacency(r)), X), W(r)));
+          return out;
+        },
+        mode,
+        relationalOperators,
+      );
+    });
+  }
+
+  it('R-GCN refuses a graph with another number of relations than it was built for', () => {
+    const layer = new RgcnLayer(3, 4, new Rng(12), 'r', 2, 2);
+    const ops = tinyOperators('sparse');
+    expect(() => tf.tidy(() => layer.forward(tf.tensor2d(X), ops))).toThrow(/built for 2 relation\(s\), graph has 1/);
+    layer.dispose();
+    ops.dispose();
+  });
 
   it('mpnn mean + replace is the seed GCN (same weights → same output)', () => {
     const ops = tinyOperators('sparse');
