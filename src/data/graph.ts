@@ -3,7 +3,9 @@
  * Pure data: no DOM, no TensorFlow.js.
  *
  * Interactions are undirected: each unordered pair {a, b} appears once, stored with a < b
- * (node indices). Message passing uses both directions.
+ * (node indices). Message passing uses both directions. Typed data also keeps its interactions as
+ * listed, (head, tail, type), for the type task: DeepDDI's types are directed ("#Drug1 may
+ * increase … of #Drug2"), and a pair may be listed both ways with two types.
  */
 
 import { EdgeList, IntVec } from './pairIndex';
@@ -33,6 +35,11 @@ export interface DrugGraph {
   /** Interaction type per edge as an index into edgeTypes, or -1 when untyped. Absent for untyped data. */
   edgeType?: Int32Array;
   edgeTypes: string[];
+  /**
+   * Typed data only: every typed interaction as listed, (head, tail) in the file's order, each ordered
+   * pair once (the first type listed is kept); (a, b) and (b, a) are two entries. The type task's pairs.
+   */
+  typedPairs?: TypedPairList;
   /** Optional free-text note per edge (mechanism, description); only kept for small graphs. */
   edgeNotes?: string[];
   /** Optional weight per edge from a weight/score column; absent when no source had one. Edges without one get 1. */
@@ -43,6 +50,13 @@ export interface DrugGraph {
    */
   negativeSrc?: Int32Array;
   negativeDst?: Int32Array;
+}
+
+/** Directed typed interactions: type[i] (an index into edgeTypes) from head[i] to tail[i]. */
+export interface TypedPairList {
+  head: Int32Array;
+  tail: Int32Array;
+  type: Int32Array;
 }
 
 export interface SkippedRows {
@@ -84,6 +98,8 @@ export class GraphBuilder {
   private readonly pairs = new EdgeList();
   private readonly types = new IntVec();
   private typed = false;
+  /** Typed interactions as listed (ordered pairs); allocated with the first typed edge, so untyped data pays nothing. */
+  private directed: { pairs: EdgeList; types: IntVec } | null = null;
   /** Sparse: only edges that came with a note have an entry. */
   private readonly notes: (string | undefined)[] = [];
   /** Only allocated once a weighted edge arrives; NaN marks edges without a weight. */
@@ -157,6 +173,7 @@ export class GraphBuilder {
     const lo = a < b ? a : b;
     const hi = a < b ? b : a;
     const t = type === undefined ? -1 : this.typeId(type);
+    if (t >= 0) this.addDirected(a, b, t);
     const existing = this.pairs.find(lo, hi);
     if (existing >= 0) {
       this.duplicatesMerged++;
@@ -168,6 +185,14 @@ export class GraphBuilder {
     if (t >= 0) this.typed = true;
     if (note !== undefined) this.notes[e] = note;
     return true;
+  }
+
+  /** Records the ordered typed pair (head a, tail b) unless listed already in that order. */
+  private addDirected(a: number, b: number, t: number): void {
+    this.directed ??= { pairs: new EdgeList(), types: new IntVec() };
+    if (this.directed.pairs.find(a, b) >= 0) return;
+    this.directed.pairs.add(a, b);
+    this.directed.types.push(t);
   }
 
   /** Adds an interaction by node ids (creating nodes as needed). */
@@ -254,6 +279,10 @@ export class GraphBuilder {
       edgeTypes: typed ? this.edgeTypes : [],
     };
     if (typed) g.edgeType = this.types.toArray();
+    if (typed && this.directed) {
+      const { src, dst } = this.directed.pairs.columns();
+      g.typedPairs = { head: src, tail: dst, type: this.directed.types.toArray() };
+    }
     if (keepNotes && this.notes.some((x) => x)) g.edgeNotes = Array.from({ length: n }, (_, i) => this.notes[i] ?? '');
     if (this.weights !== null) {
       const w = new Float32Array(n).fill(1);
