@@ -28,6 +28,26 @@ export const PRESETS: readonly Preset[] = [
     help: 'Kipf & Welling GCN with the MLP decoder: the best setting found on ChCh-Miner (the default).',
     settings: { model: DEFAULT_MODEL_SETTINGS.model, decoder: DEFAULT_MODEL_SETTINGS.decoder },
   },
+  {
+    name: 'type-published',
+    label: 'Interaction types (published level)',
+    help:
+      'Type task on DeepDDI’s 86 types: one GCN layer of 128 over learned embeddings, an MLP head on [h_a ‖ h_b] (direction-aware), ' +
+      'mini-batches of 4096 pairs, Adam 0.003, dropout 0.3; figures in docs/results.md (“Interaction types on the SumGNN split”).',
+    settings: {
+      task: 'type',
+      model: 'gcn',
+      features: 'learned',
+      layers: 1,
+      hidden: 128,
+      decoder: 'mlp',
+      dropout: 0.3,
+      batchSize: 4096,
+      learningRate: 0.003,
+      epochs: 60,
+      patience: 5,
+    },
+  },
 ];
 
 export function presetNamed(name: string): Preset {
