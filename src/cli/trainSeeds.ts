@@ -89,7 +89,7 @@ export async function trainSeeds(parsed: Parsed, own: ModelArgs, seeds: number[]
     const test = (r: typeof last) =>
       settings.task === 'link'
         ? `test auroc ${f4(r?.testAuroc)} auprc ${f4(r?.testAuprc)} hits@20 ${f4(r?.testHits20)}`
-        : `test acc ${f4(r?.testAccuracy)} macro-F1 ${f4(r?.testMacroF1)}`;
+        : `test acc ${f4(r?.testAccuracy)} macro-F1 ${f4(r?.testMacroF1)} κ ${f4(r?.testKappa)}`;
     log(
       `seed ${seed}: ${trainer.epoch} epochs${trainer.stopReason ? ` (${trainer.stopReason})` : ''}; last epoch ${test(last)}; ` +
         `best validation epoch ${best?.epoch ?? '—'} ${test(best)}${error ? `; ${error}` : ''}`,

@@ -3,7 +3,9 @@
  * Pure data: no DOM, no TensorFlow.js.
  *
  * Interactions are undirected: each unordered pair {a, b} appears once, stored with a < b
- * (node indices). Message passing uses both directions.
+ * (node indices). Message passing uses both directions. Typed data also keeps its interactions as
+ * listed, (head, tail, type), for the type task: DeepDDI's types are directed ("#Drug1 may
+ * increase … of #Drug2"), and a pair may be listed both ways with two types.
  *
  * Typed graphs (drugs, proteins, side effects …) add a kind per node and a relation per edge as
  * typed arrays, only when a source names them: drug–drug data keeps neither, so big graphs pay nothing.
@@ -36,6 +38,11 @@ export interface DrugGraph {
   /** Interaction type per edge as an index into edgeTypes, or -1 when untyped. Absent for untyped data. */
   edgeType?: Int32Array;
   edgeTypes: string[];
+  /**
+   * Typed data only: every typed interaction as listed, (head, tail) in the file's order, each ordered
+   * pair once (the first type listed is kept); (a, b) and (b, a) are two entries. The type task's pairs.
+   */
+  typedPairs?: TypedPairList;
   /** Optional free-text note per edge (mechanism, description); only kept for small graphs. */
   edgeNotes?: string[];
   /** Optional weight per edge from a weight/score column; absent when no source had one. Edges without one get 1. */
@@ -76,6 +83,13 @@ function countBy(ids: Int32Array | undefined, names: string[], total: number): R
   if (ids) for (let i = 0; i < ids.length; i++) counts[ids[i]]++;
   else counts[0] = total;
   return Object.fromEntries(names.map((name, i) => [name, counts[i]]));
+}
+
+/** Directed typed interactions: type[i] (an index into edgeTypes) from head[i] to tail[i]. */
+export interface TypedPairList {
+  head: Int32Array;
+  tail: Int32Array;
+  type: Int32Array;
 }
 
 export interface SkippedRows {
@@ -120,6 +134,8 @@ export class GraphBuilder {
   private readonly pairs = new EdgeList();
   private readonly types = new IntVec();
   private typed = false;
+  /** Typed interactions as listed (ordered pairs); allocated with the first typed edge, so untyped data pays nothing. */
+  private directed: { pairs: EdgeList; types: IntVec } | null = null;
   /** Sparse: only edges that came with a note have an entry. */
   private readonly notes: (string | undefined)[] = [];
   /** Only allocated once a weighted edge arrives; NaN marks edges without a weight. */
@@ -222,6 +238,7 @@ export class GraphBuilder {
     const lo = a < b ? a : b;
     const hi = a < b ? b : a;
     const t = type === undefined ? -1 : this.typeId(type);
+    if (t >= 0) this.addDirected(a, b, t);
     const existing = this.pairs.find(lo, hi);
     if (existing >= 0) {
       this.duplicatesMerged++;
@@ -235,6 +252,14 @@ export class GraphBuilder {
     if (relation !== 0 && this.edgeRelations === null) this.edgeRelations = zeros(e);
     this.edgeRelations?.push(relation);
     return true;
+  }
+
+  /** Records the ordered typed pair (head a, tail b) unless listed already in that order. */
+  private addDirected(a: number, b: number, t: number): void {
+    this.directed ??= { pairs: new EdgeList(), types: new IntVec() };
+    if (this.directed.pairs.find(a, b) >= 0) return;
+    this.directed.pairs.add(a, b);
+    this.directed.types.push(t);
   }
 
   /** Adds an interaction by node ids (creating nodes as needed). */
@@ -322,6 +347,10 @@ export class GraphBuilder {
       edgeTypes: typed ? this.edgeTypes : [],
     };
     if (typed) g.edgeType = this.types.toArray();
+    if (typed && this.directed) {
+      const { src, dst } = this.directed.pairs.columns();
+      g.typedPairs = { head: src, tail: dst, type: this.directed.types.toArray() };
+    }
     if (keepNotes && this.notes.some((x) => x)) g.edgeNotes = Array.from({ length: n }, (_, i) => this.notes[i] ?? '');
     if (this.weights !== null) {
       const w = new Float32Array(n).fill(1);

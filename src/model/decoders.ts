@@ -4,8 +4,8 @@
  *   dot       s(u, v) = h_u · h_v
  *   distmult  s(u, v) = Σ_j h_u[j] r[j] h_v[j]          (a learned diagonal relation, r starts at 1)
  *   mlp       s(u, v) = w₂ · ReLU(W₁ (h_u ⊙ h_v) + b₁) + b₂   (as the OGB link-prediction examples)
- *   per type  s_t(u, v) = Σ_j h_u[j] R[j, t] h_v[j] + c_t  (DistMult with one relation per interaction type)
  *
+ * (The type task's heads, per type and direction-aware, are in typeHeads.ts.)
  * All are symmetric in u and v, as the interactions are. Rows are picked with gatherRows, whose
  * gradient scatters back in linear time (see sparseOps.ts).
  */
@@ -99,21 +99,4 @@ export function createLinkDecoder(kind: DecoderKind, dim: number, rng: Rng): Lin
   if (kind === 'distmult') return new DistMultDecoder(dim);
   if (kind === 'mlp') return new MlpDecoder(dim, rng);
   return new DotDecoder();
-}
-
-/** Per-type DistMult: logits (pairs × types) for interaction-type prediction. */
-export class TypeDecoder {
-  readonly relations: Linear;
-  constructor(dim: number, numTypes: number, rng: Rng) {
-    this.relations = new Linear(dim, numTypes, rng, 'decoder/types');
-  }
-  logits(h: tf.Tensor2D, pairs: Pairs): tf.Tensor2D {
-    return this.relations.apply(tf.mul(gatherRows(h, pairs.a), gatherRows(h, pairs.b)) as tf.Tensor2D);
-  }
-  variables(): tf.Variable[] {
-    return this.relations.variables();
-  }
-  dispose(): void {
-    this.relations.dispose();
-  }
 }

@@ -12,6 +12,7 @@ import * as tf from './tf';
 import { ATC_GROUPS } from './features/attributes';
 import type { ModelSettings } from '../settings/schema';
 import type { TrainerBase } from './tasks/trainerBase';
+import { DISTMULT_TYPE_HEAD_NAME } from './typeHeads';
 
 import { MODEL_FILE_FORMAT, MODEL_JSON_NAME, WEIGHTS_NAME, type ModelFiles } from './modelFileFormat';
 
@@ -176,7 +177,17 @@ export function parseModelFiles(modelJson: string | null | undefined, weights: A
       `${WEIGHTS_NAME} has ${weights.byteLength} bytes but ${MODEL_JSON_NAME} describes ${expected}: the two files do not belong together or one is damaged.`,
     );
   }
-  return { meta: meta as ModelFileMeta, specs: group.weights, weights };
+  return { meta: withLegacyTypeHead(meta as ModelFileMeta, group.weights), specs: group.weights, weights };
+}
+
+/**
+ * Type-task files saved before the direction-aware head hold the per-type DistMult head whatever
+ * their `decoder` setting said (it chose nothing then): such a file loads as decoder 'distmult'.
+ */
+function withLegacyTypeHead(meta: ModelFileMeta, specs: tf.io.WeightsManifestEntry[]): ModelFileMeta {
+  if (meta.task !== 'type' || meta.settings.decoder === 'distmult') return meta;
+  const legacy = specs.some((s) => s.name.endsWith(`/${DISTMULT_TYPE_HEAD_NAME}/W`));
+  return legacy ? { ...meta, settings: { ...meta.settings, decoder: 'distmult' } } : meta;
 }
 
 /** What a file is checked against: the graph in use (fingerprints from src/data/fingerprint.ts). */

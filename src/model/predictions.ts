@@ -12,7 +12,7 @@
 import * as tf from './tf';
 import { ATC_GROUPS } from './features/attributes';
 import type { NodeTrainer } from './tasks/nodeTrainer';
-import type { TypeTrainer } from './tasks/typeTrainer';
+import { typedPairsOf, type TypeTrainer } from './tasks/typeTrainer';
 import type { LinkTrainer } from './tasks/linkTrainer';
 import type { TrainerBase } from './tasks/trainerBase';
 import { splitPartOf, type Pairs } from './split';
@@ -227,10 +227,11 @@ async function readLogits(make: () => tf.Tensor): Promise<Float32Array> {
   }
 }
 
-/** The part (index into SPLIT_PARTS) of each pair in the type task's split, NO_PART when untyped. */
+/** The part (index into SPLIT_PARTS) of each (head, tail) pair in the type task's split, NO_PART when in none. */
 function typeParts(trainer: TypeTrainer, pairs: Pairs): Uint8Array {
   const n = trainer.graph.numNodes;
-  const key = (u: number, v: number) => (u < v ? u * n + v : v * n + u);
+  // Ordered: (a, b) and (b, a) are two pairs of the type task, maybe in different parts.
+  const key = (u: number, v: number) => u * n + v;
   const parts = new Map<number, number>();
   const s = trainer.typeSplit;
   [s.train, s.val, s.test].forEach((p, k) => {
@@ -240,7 +241,8 @@ function typeParts(trainer: TypeTrainer, pairs: Pairs): Uint8Array {
 }
 
 function typePlan(trainer: TypeTrainer, h: Float32Array, block: number): PredictionPlan {
-  const { edgeSrc, edgeDst, edgeType } = trainer.graph;
+  // The type task's own pairs, (head, tail) as listed: a type is predicted for a direction.
+  const { a: edgeSrc, b: edgeDst, type: edgeType } = typedPairsOf(trainer.graph);
   const total = edgeSrc.length;
   const types = trainer.numTypes;
   return {
@@ -257,7 +259,7 @@ function typePlan(trainer: TypeTrainer, h: Float32Array, block: number): Predict
           const prob = new Float64Array((to - from) * types);
           for (let s = 0; s < a.length; s += TENSOR_BLOCK) {
             const e = Math.min(a.length, s + TENSOR_BLOCK);
-            const logits = await readLogits(() => trainer.typeDecoder.logits(ht, { a: a.subarray(s, e), b: b.subarray(s, e) }));
+            const logits = await readLogits(() => trainer.typeHead.logits(ht, { a: a.subarray(s, e), b: b.subarray(s, e) }));
             prob.set(softmaxRows(logits, types), s * types);
           }
           const rows = to - from;
@@ -270,7 +272,7 @@ function typePlan(trainer: TypeTrainer, h: Float32Array, block: number): Predict
               probability[r * TYPE_TOP + j] = prob[r * types + order[j]];
             }
           }
-          const known = edgeType ? slice(edgeType, from, to) : new Int32Array(rows).fill(-1);
+          const known = slice(edgeType, from, to);
           yield { task: 'type', a, b, part: slice(parts, from, to), known, top, probability };
         }
       } finally {

@@ -16,7 +16,10 @@ import type { ParserApi, ParserLoadOptions } from './protocol';
 async function run(files: InputFile[], signal: AbortSignal, options: ParserLoadOptions, onProgress?: (p: ParseProgress) => void): Promise<ParseResult> {
   const result = await loadFiles(files, { ...options, memoryBudget: options.memoryBudget ?? PARSE_MEMORY_BUDGET, signal, onProgress });
   const g = result.graph;
-  const buffers = [g.edgeSrc.buffer, g.edgeDst.buffer, g.edgeType?.buffer, g.edgeWeight?.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+  const tp = g.typedPairs;
+  const buffers = [g.edgeSrc.buffer, g.edgeDst.buffer, g.edgeType?.buffer, g.edgeWeight?.buffer, tp?.head.buffer, tp?.tail.buffer, tp?.type.buffer].filter(
+    (b): b is ArrayBuffer => b instanceof ArrayBuffer,
+  );
   return Comlink.transfer(result, buffers);
 }
 

@@ -1,7 +1,8 @@
 /**
  * The type task's metrics in the real app: after a short run on the demo's interaction types the
  * training panel shows Cohen's κ and macro-F1, and a per-type table of the test pairs whose support
- * and predicted columns each add up to the same test-pair count; the table scrolls by keyboard.
+ * and predicted columns each add up to the same test-pair count; the table scrolls by keyboard. Then
+ * the type-published preset (MLP head on [h_a ‖ h_b], mini-batches) trains in the page.
  */
 import { describe, expect, it } from 'vitest';
 import { openApp, useServedApp, waitForEpoch } from './harness';
@@ -33,6 +34,18 @@ describe('type task metrics panel', () => {
     expect(predicted).toBe(support);
     await table.focus();
     expect(await table.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // The published-level preset: one click sets the type task's recipe, and the page trains it.
+    await page.getByTestId('preset-type-published').click();
+    await expect.poll(() => page.getByTestId('preset-type-published').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.evaluate(() => window.playground.snapshot().settings)).toMatchObject({ task: 'type', decoder: 'mlp', layers: 1, batchSize: 4096 });
+    // A new model: the earlier run's epochs are gone.
+    await expect.poll(() => page.evaluate(() => window.playground.snapshot().epoch)).toBe(0);
+    await page.getByTestId('play').click();
+    const trained = await waitForEpoch(page, 2, 60_000);
+    expect(trained.error).toBeNull();
+    expect(trained.epoch).toBeGreaterThanOrEqual(2);
+
     expect(consoleErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
     await page.close();
   });

@@ -29,7 +29,7 @@ export function pygReadme({ graph, inputs, splitName, splitFile }: ReadmeInput):
     s.task === 'link'
       ? `the ${s.decoder} decoder with binary cross-entropy over the positives and one fresh negative each`
       : s.task === 'type'
-        ? 'a per-type DistMult head with softmax cross-entropy over the interaction types'
+        ? `${s.decoder === 'mlp' ? 'an MLP head on [h_head ‖ h_tail] (direction-aware)' : 'a per-type DistMult head'} with softmax cross-entropy over the interaction types`
         : 'a Linear classifier of the ATC main group with softmax cross-entropy';
   const cliSplit = s.task === 'link' ? ` --split ${splitFile}` : '';
   return `# ${graph.name}: ${s.model} (${s.task} task) in PyTorch Geometric

@@ -526,8 +526,40 @@ class LinkTask:
         return m['valHits20'] if self.select_by == 'hits20' else m['valAuroc']
 
 
+class ConcatTypeHead(nn.Module):
+    """src/model/typeHeads.ts ConcatMlpTypeHead: W2 . Dropout(ReLU(W1 [h_a | h_b] + b1)) + b2, masks from the app's stream."""
+
+    def __init__(self, d, types, rng, p, dropout_rng):
+        super().__init__()
+        self.hidden = nn.Linear(2 * d, 2 * d)
+        set_linear(self.hidden, *app_linear(rng, 2 * d, 2 * d))
+        self.out = nn.Linear(2 * d, types)
+        set_linear(self.out, *app_linear(rng, 2 * d, types))
+        self.p, self.dropout_rng = p, dropout_rng
+
+    def forward(self, ha, hb, training=False):
+        z = torch.relu(self.hidden(torch.cat([ha, hb], dim=1)))
+        if training and self.p > 0:
+            u = self.dropout_rng.uniform(z.numel()).view(z.shape)
+            z = z * torch.where(u < self.p, torch.zeros_like(u), torch.full_like(u, 1 / (1 - self.p))).float().to(z.device)
+        return self.out(z)
+
+
+class DistMultTypeHead(nn.Module):
+    """src/model/typeHeads.ts DistMultTypeHead: a Linear on h_a * h_b (symmetric in a and b)."""
+
+    def __init__(self, d, types, rng):
+        super().__init__()
+        self.lin = nn.Linear(d, types)
+        set_linear(self.lin, *app_linear(rng, d, types))
+
+    def forward(self, ha, hb, training=False):
+        return self.lin(ha * hb)
+
+
 class TypeTask:
-    """src/model/tasks/typeTrainer.ts: softmax cross-entropy over the interaction types, per-type DistMult (a Linear on h_u * h_v)."""
+    """src/model/tasks/typeTrainer.ts: softmax cross-entropy over the interaction types of (head, tail) pairs;
+    decoder mlp: an MLP on [h_a | h_b] (direction-aware), distmult / dot: per-type DistMult."""
 
     def __init__(self, s, ids, rng):
         split = load_json('type-split.json')
@@ -535,19 +567,31 @@ class TypeTask:
         t = lambda rows: torch.tensor(rows, dtype=torch.int64).view(-1, 3)
         self.parts = {k: t(split[k]) for k in ('train', 'val', 'test')}
         tr = self.parts['train']
-        self.edge_index = both_directions(tr[:, 0], tr[:, 1])
+        # Each training pair once for message passing, whichever directions were listed (uniqueUndirected).
+        lo, hi = torch.minimum(tr[:, 0], tr[:, 1]).tolist(), torch.maximum(tr[:, 0], tr[:, 1]).tolist()
+        seen, ua, ub = set(), [], []
+        for u, v in zip(lo, hi):
+            if (u, v) not in seen:
+                seen.add((u, v))
+                ua.append(u)
+                ub.append(v)
+        self.edge_index = both_directions(torch.tensor(ua, dtype=torch.int64), torch.tensor(ub, dtype=torch.int64))
 
     def build_head(self, s, rng):
-        lin = nn.Linear(s['hidden'], len(self.types))
-        set_linear(lin, *app_linear(rng.fork(5), s['hidden'], len(self.types)))
-        return lin
+        d, types = s['hidden'], len(self.types)
+        head_rng = rng.fork(5)
+        self.batch_rng = rng.fork(6)
+        if s['decoder'] == 'mlp':
+            return ConcatTypeHead(d, types, head_rng, s['dropout'], rng.fork(8))
+        return DistMultTypeHead(d, types, head_rng)
 
-    def logits(self, h, head, p):
-        return head(h[p[:, 0]] * h[p[:, 1]])
+    def logits(self, h, head, p, training=False):
+        return head(h[p[:, 0]], h[p[:, 1]], training)
 
-    def loss(self, h, head, *_):
-        p = self.parts['train'].to(h.device)
-        return F.cross_entropy(self.logits(h, head, p), p[:, 2])
+    def loss(self, h, head, idx=None, *_):
+        p = self.parts['train'] if idx is None else self.parts['train'][idx]
+        p = p.to(h.device)
+        return F.cross_entropy(self.logits(h, head, p, True), p[:, 2])
 
     @torch.no_grad()
     def evaluate(self, h, head):
@@ -615,7 +659,7 @@ def parse_args():
     p.add_argument('--lr', type=float)
     p.add_argument('--patience', type=int)
     p.add_argument('--dropout', type=float)
-    p.add_argument('--batch-size', type=int, help='link task: training pairs per optimiser step (0 = all)')
+    p.add_argument('--batch-size', type=int, help='link and type tasks: training pairs per optimiser step (0 = all)')
     p.add_argument('--model', choices=LAYER_KINDS)
     p.add_argument('--decoder', choices=('dot', 'mlp', 'distmult'))
     p.add_argument('--ddp', action='store_true', help='DistributedDataParallel over mini-batches of training pairs (run with torchrun)')
@@ -720,6 +764,24 @@ def main():
             total += float(loss) * len(idx)
         return total / sum(len(b) for b in batches)
 
+    def epoch_type():
+        # Mini-batches of training pairs as the app's type task (batchIndices: one batch in order when batchSize is 0 or covers all).
+        count = len(task.parts['train'])
+        size = s['batchSize']
+        if size <= 0 or size >= count:
+            batches = [None]
+        else:
+            order = torch.tensor(task.batch_rng.permutation(count), dtype=torch.int64)
+            batches = [order[i:i + size] for i in range(0, count, size)]
+        total = 0.0
+        for idx in batches:
+            opt.zero_grad()
+            loss = task.loss(model(edge_index, dropout=True), head, idx)
+            loss.backward()
+            opt.step()
+            total += float(loss) * (count if idx is None else len(idx))
+        return total / count
+
     def epoch_full():
         opt.zero_grad()
         loss = task.loss(model(edge_index, dropout=True), head)
@@ -735,7 +797,7 @@ def main():
         while epoch < s['epochs'] and stop_reason is None:
             model.train()
             t0 = time.perf_counter()
-            loss = epoch_link(epoch) if s['task'] == 'link' else epoch_full()
+            loss = epoch_link(epoch) if s['task'] == 'link' else epoch_type() if s['task'] == 'type' else epoch_full()
             times.append((time.perf_counter() - t0) * 1000)
             epoch += 1
             if not math.isfinite(loss) or loss > 1e6:

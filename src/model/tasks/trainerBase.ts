@@ -6,7 +6,7 @@
  * Everything random comes from the settings' seed, so the same seed gives the same run.
  */
 import * as tf from '../tf';
-import type { DrugNode } from '../../data/graph';
+import type { DrugNode, TypedPairList } from '../../data/graph';
 import { fixedFeatureBlocks } from '../features/index';
 import { featureKinds } from '../features/spec';
 import type { FeatureBlock } from '../features/block';
@@ -34,6 +34,8 @@ export interface TrainingGraph {
   /** Interaction type per pair (index into edgeTypes, −1 untyped): the 'type' task. */
   edgeType?: Int32Array;
   edgeTypes?: string[];
+  /** Typed interactions as listed, (head, tail) directed: the type task's pairs when present (else the edges). */
+  typedPairs?: TypedPairList;
   /** Drug annotations (SMILES, ATC, categories) for node features and the 'node' task. */
   nodes?: DrugNode[];
   /** The data's own non-interactions (a label column's negatives), a < b: val/test negatives come from them first. */

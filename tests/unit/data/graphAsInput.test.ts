@@ -46,6 +46,19 @@ describe('the loaded graph as an input file', () => {
     }
   });
 
+  it('round-trips the direction of typed pairs, a pair listed both ways with two types included', async () => {
+    const text = 'source\ttarget\ttype\nDB2\tDB1\tslows\nDB1\tDB2\tspeeds\nDB2\tDB3\tslows\n';
+    const first = await loadFiles([inputFromBytes('t.tsv', text)]);
+    const again = await loadFiles([inputFromBytes('current.json', drugGraphJson(first.graph))]);
+    const directed = (g: DrugGraph) => {
+      const tp = g.typedPairs!;
+      return Array.from(tp.head, (h, i) => `${g.nodes[h].id}>${g.nodes[tp.tail[i]].id}:${g.edgeTypes[tp.type[i]]}`).sort();
+    };
+    expect(directed(first.graph)).toEqual(['DB1>DB2:speeds', 'DB2>DB1:slows', 'DB2>DB3:slows']);
+    expect(directed(again.graph)).toEqual(directed(first.graph));
+    expect(facts(again.graph)).toEqual(facts(first.graph));
+  });
+
   it('adding a file to it gives the graph of all files loaded together', async () => {
     const more = 'Drug1,Drug2\nDB00004,DB00005\nDB00001,DB00002\n';
     const first = await loadFiles([inputFromBytes('ddi.csv', TABLE)], { columnMappings: MAPPING });

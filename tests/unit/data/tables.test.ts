@@ -37,6 +37,24 @@ describe('interaction table dialects', () => {
     }
   });
 
+  it('DeepDDI: typed pairs keep their direction, (a, b, t1) and (b, a, t2) both, while the graph stays undirected', async () => {
+    const text = 'drug1\tdrug2\tLabel\nDB00001\tDB00002\t5\nDB00002\tDB00001\t7\nDB00003\tDB00001\t5\nDB00001\tDB00002\t9\n';
+    const r = await load([['Drugbank.txt', text]]);
+    const g = r.graph;
+    expect(g.edgeSrc.length).toBe(2);
+    const id = (i: number) => g.nodes[i].id.slice(-1);
+    const tp = g.typedPairs!;
+    const listed = Array.from(tp.head, (h, i) => `${id(h)}>${id(tp.tail[i])}:${g.edgeTypes[tp.type[i]]}`);
+    // The repeated DB1 > DB2 keeps its first type; DB3 > DB1 stays head DB3 although DB1 has the lower index.
+    expect(listed).toEqual(['1>2:5', '2>1:7', '3>1:5']);
+    expect(Array.from(g.edgeSrc, (a, i) => a < g.edgeDst[i])).toEqual([true, true]);
+  });
+
+  it('untyped tables keep no typed pair list', async () => {
+    const r = await load([['edges.csv', 'a,b\nDB00001,DB00002\nDB00002,DB00003\n']]);
+    expect(r.graph.typedPairs).toBeUndefined();
+  });
+
   it('TDC: Drug1_ID,Drug1,Drug2_ID,Drug2,Y — SMILES columns attach to the drugs', async () => {
     const r = await load([
       [

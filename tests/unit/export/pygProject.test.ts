@@ -140,7 +140,9 @@ describe('PyG project files (demo set)', () => {
     expect(t.types).toEqual(graph.edgeTypes);
     const all = [...t.train, ...t.val, ...t.test] as [number, number, number][];
     expect(all).toHaveLength(graph.edgeSrc.length); // every demo pair is typed
-    const typeOf = new Map(Array.from(graph.edgeSrc, (a, i) => [`${a},${graph.edgeDst[i]}`, graph.edgeType![i]]));
+    // The type task's pairs are (head, tail) as the data lists them.
+    const tp = graph.typedPairs!;
+    const typeOf = new Map(Array.from(tp.head, (a, i) => [`${a},${tp.tail[i]}`, tp.type[i]]));
     for (const [u, v, ty] of all) expect(typeOf.get(`${u},${v}`)).toBe(ty);
     expect(new Set(all.map(([u, v]) => `${u},${v}`)).size).toBe(all.length);
 

@@ -45,7 +45,8 @@ describe('model files: round trip', () => {
     ['link, dot decoder', { model: 'seed-gcn', decoder: 'dot' }],
     ['link, MLP decoder', { model: 'gcn', decoder: 'mlp' }],
     ['link, ogbl-ddi recipe settings with jk cat', { model: 'sage', decoder: 'mlp', jk: 'cat', loss: 'auc', negatives: 2, edgeDropout: 0.3 }],
-    ['type task', { task: 'type', model: 'sage' }],
+    ['type task, MLP head on [h_a ‖ h_b]', { task: 'type', model: 'sage' }],
+    ['type task, per-type DistMult head', { task: 'type', model: 'sage', decoder: 'distmult' }],
     ['node task', { task: 'node', model: 'gcn', features: 'learned+degree' }],
   ];
   it.each(cases)('%s: same graph → same predictions, the file’s settings applied', async (_, partial) => {
@@ -99,6 +100,25 @@ describe('model files: round trip', () => {
     const other = await trainedService(base, graph, 0);
     expect((await other.loadModel(files.modelJson, files.weights)).epoch).toBe(stop.bestEpoch);
     expect(maxDiff((await answers(other, graph.nodes.length)).h, restored.h)).toBeLessThanOrEqual(1e-6);
+  });
+
+  it('a type-task file from before the MLP head (DistMult weights, decoder "mlp") loads as decoder "distmult"', async () => {
+    const graph = drugGraph();
+    const saver = await trainedService({ ...base, task: 'type', decoder: 'distmult' }, graph);
+    const saved = await answers(saver, graph.nodes.length);
+    const files = await saver.saveModel();
+    const json = JSON.parse(files.modelJson) as ModelJson;
+    // Such a file said the default decoder while its head was DistMult.
+    json.userDefinedMetadata.settings.decoder = 'mlp';
+    expect(json.weightsManifest[0].weights.some((w) => w.name.endsWith('/decoder/types/W'))).toBe(true);
+    const old = JSON.stringify(json);
+    expect(parseModelFiles(old, files.weights.slice(0)).meta.settings.decoder).toBe('distmult');
+    const loader = await trainedService({ ...base, task: 'type' }, graph, 1);
+    const loaded = await loader.loadModel(old, files.weights.slice(0));
+    expect(loaded.settings.decoder).toBe('distmult');
+    // The DistMult head predicts what it did when saved.
+    expect(loaded.metrics.testMacroF1).toBe(saved.metrics!.testMacroF1);
+    expect(loaded.metrics.valAccuracy).toBe(saved.metrics!.valAccuracy);
   });
 
   it('leaks no tensors: save, load and a refused load leave the count flat', async () => {

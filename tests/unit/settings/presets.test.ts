@@ -11,7 +11,7 @@ describe('presets', () => {
   it('names are unique and found by name', () => {
     expect(new Set(PRESETS.map((p) => p.name)).size).toBe(PRESETS.length);
     for (const p of PRESETS) expect(presetNamed(p.name)).toBe(p);
-    expect(() => presetNamed('nope')).toThrow(/unknown preset "nope": expected one of seed, best, ogbl-ddi/);
+    expect(() => presetNamed('nope')).toThrow(/unknown preset "nope": expected one of seed, best, ogbl-ddi, type-published/);
   });
 
   it('a bad value in a preset is reported by its row', () => {
@@ -22,6 +22,15 @@ describe('presets', () => {
     expect(usesPreset(DEFAULT_MODEL_SETTINGS, presetNamed('best'))).toBe(true);
     expect(usesPreset(DEFAULT_MODEL_SETTINGS, presetNamed('seed'))).toBe(false);
     expect(usesPreset({ ...DEFAULT_MODEL_SETTINGS, model: 'seed-gcn', decoder: 'dot' }, presetNamed('seed'))).toBe(true);
+  });
+
+  it('type-published: the type task with the direction-aware MLP head and mini-batches, from the CLI too', () => {
+    const s = parseCliArgs(['--preset', 'type-published', 'Drugbank.txt']).settings;
+    expect(s).toMatchObject({ task: 'type', decoder: 'mlp', layers: 1, hidden: 128 });
+    expect(s.batchSize).toBeGreaterThan(0);
+    expect(s.learningRate).toBeLessThan(DEFAULT_MODEL_SETTINGS.learningRate);
+    expect(usesPreset(DEFAULT_MODEL_SETTINGS, presetNamed('type-published'))).toBe(false);
+    expect(usesPreset(s, presetNamed('type-published'))).toBe(true);
   });
 
   it('CLI --preset applies the preset over the defaults, and explicit flags override it', () => {
