@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_MODEL_SETTINGS, MODEL_SETTING_KEYS, rowOf, type ModelSettingKey, type ModelSettings, type Row } from './schema';
-import { PRESETS, presetNamed } from './presets';
+import { applyPreset, PRESETS, presetNamed } from './presets';
 
 export type OwnOptions = Record<string, { type: 'string' | 'boolean' }>;
 export type OwnValues = Record<string, string | boolean | undefined>;
@@ -80,7 +80,7 @@ export function parseCliArgs(args: string[], own: OwnOptions = {}): { settings: 
   } catch (e) {
     throw new Error(`--preset: ${(e as Error).message}`, { cause: e });
   }
-  const settings: Record<string, unknown> = { ...DEFAULT_MODEL_SETTINGS, ...preset?.settings };
+  const settings: Record<string, unknown> = preset ? applyPreset(DEFAULT_MODEL_SETTINGS, preset) : { ...DEFAULT_MODEL_SETTINGS };
   const ownValues: OwnValues = {};
   // In the order given, so the first bad value is the one reported.
   for (const [flag, value] of Object.entries(parsed.values)) {

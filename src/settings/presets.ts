@@ -1,6 +1,6 @@
 /**
  * Named presets: a partial set of model settings that one click (page) or `--preset NAME` (CLI)
- * applies over the defaults. A preset is a recipe someone measured; its help says where its figures
+ * applies over the defaults (see applyPreset for what it keeps). A preset is a recipe someone measured; its help says where its figures
  * are. Adding one is one entry here: the page's preset buttons, the CLI flag and its --help follow.
  */
 import { DEFAULT_MODEL_SETTINGS, MODEL_SETTING_KEYS, rowOf, type ModelSettings } from './schema';
@@ -76,9 +76,24 @@ export function presetNamed(name: string): Preset {
   return preset;
 }
 
-/** Whether the settings hold every value the preset sets (the page marks that button pressed). */
+/**
+ * What the data and the evaluation are, not the recipe: a preset leaves these as they are unless it
+ * names them, and resets every other model setting to its default before applying its own values — so
+ * one preset after another never keeps a value of the first (hidden 512 after ogbl-ddi, say).
+ */
+const KEPT_BY_PRESETS: ReadonlySet<string> = new Set(['task', 'features', 'testFraction', 'splitMode', 'seed', 'relation']);
+
+/** The settings after choosing the preset (the CLI starts from the defaults, the page from the current settings). */
+export function applyPreset(current: ModelSettings, preset: Preset): ModelSettings {
+  const out: Record<string, unknown> = { ...current };
+  for (const k of MODEL_SETTING_KEYS) if (!KEPT_BY_PRESETS.has(k)) out[k] = DEFAULT_MODEL_SETTINGS[k];
+  return { ...(out as ModelSettings), ...preset.settings };
+}
+
+/** Whether choosing the preset would change nothing (the page marks that button pressed). */
 export function usesPreset(settings: ModelSettings, preset: Preset): boolean {
-  return (Object.keys(preset.settings) as (keyof ModelSettings)[]).every((k) => settings[k] === preset.settings[k]);
+  const applied = applyPreset(settings, preset);
+  return MODEL_SETTING_KEYS.every((k) => applied[k] === settings[k]);
 }
 
 /** Problems with a preset's values, checked by each row's own parse (a test runs it over every preset). */

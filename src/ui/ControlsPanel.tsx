@@ -1,7 +1,7 @@
 /** Play/Pause, Step, Reset, the epoch counter, and one control per model setting (from the settings table). */
 import { useEffect, useState } from 'react';
-import { MODEL_PANEL_KEYS, rowOf, type AppSettings, type SettingKey } from '../settings/schema';
-import { PRESETS, usesPreset } from '../settings/presets';
+import { MODEL_PANEL_KEYS, modelSettingsOf, rowOf, type AppSettings, type SettingKey } from '../settings/schema';
+import { applyPreset, PRESETS, usesPreset } from '../settings/presets';
 import { settingApplies } from '../settings/applies';
 import { useController, usePlayground } from './context';
 
@@ -127,7 +127,7 @@ export function TrainingButtons() {
   );
 }
 
-/** One click per preset (src/settings/presets.ts): applies its values over the current settings. */
+/** One click per preset (src/settings/presets.ts): its values over the defaults, keeping the data's and the evaluation's settings. */
 function ModelPresets() {
   const controller = useController();
   const settings = usePlayground((s) => s.settings);
@@ -138,8 +138,8 @@ function ModelPresets() {
           key={preset.name}
           type="button"
           data-testid={`preset-${preset.name}`}
-          aria-pressed={usesPreset(settings, preset)}
-          onClick={() => void controller.changeSettings(preset.settings)}
+          aria-pressed={usesPreset(modelSettingsOf(settings), preset)}
+          onClick={() => void controller.changeSettings(applyPreset(modelSettingsOf(settings), preset))}
           title={preset.help}
         >
           {preset.label}

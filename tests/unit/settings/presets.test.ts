@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRESETS, presetNamed, presetProblems, usesPreset } from '../../../src/settings/presets';
+import { applyPreset, PRESETS, presetNamed, presetProblems, usesPreset } from '../../../src/settings/presets';
 import { parseCliArgs, settingFlagsHelp } from '../../../src/settings/cliArgs';
 import { DEFAULT_MODEL_SETTINGS } from '../../../src/settings/schema';
 
@@ -44,5 +44,22 @@ describe('presets', () => {
     expect(ddi).toMatchObject({ model: 'sage', hidden: 512, loss: 'auc', negatives: 3, batchSize: 65_536, epochs: 5 });
     expect(() => parseCliArgs(['--preset', 'fast'])).toThrow('--preset: unknown preset "fast"');
     expect(settingFlagsHelp()).toContain('--preset NAME');
+  });
+});
+
+describe('applyPreset', () => {
+  it('resets the recipe to the defaults before the preset, keeping the data and evaluation settings', () => {
+    const current = { ...DEFAULT_MODEL_SETTINGS, task: 'type' as const, seed: 7, testFraction: 0.2 };
+    const ogb = applyPreset(current, presetNamed('ogbl-ddi'));
+    expect(ogb.hidden).toBe(512);
+    const back = applyPreset(ogb, presetNamed('best'));
+    expect(back).toEqual({ ...current });
+    expect(usesPreset(back, presetNamed('best'))).toBe(true);
+    expect(usesPreset(ogb, presetNamed('best'))).toBe(false);
+    expect(usesPreset(ogb, presetNamed('ogbl-ddi'))).toBe(true);
+  });
+
+  it('a preset that names a kept setting sets it', () => {
+    expect(applyPreset(DEFAULT_MODEL_SETTINGS, presetNamed('type-published')).task).toBe('type');
   });
 });
