@@ -38,7 +38,9 @@ describe('heuristic baseline in the page', () => {
     const partnerScore = Number(await page.getByTestId('heuristic-score').textContent());
     expect(partnerScore).toBeGreaterThanOrEqual(s.candidates.filter((c) => c.a === top.a || c.b === top.a)[0].score);
     expect(await rows.count()).toBe(Math.min(partnerScore, 13));
-    expect(await page.getByTestId('heuristic-density').textContent()).toMatch(/drugs, .* pairs; a drug has .* partners on average .* two drugs picked at random share/);
+    expect(await page.getByTestId('heuristic-density').textContent()).toMatch(
+      /drugs, .* pairs; a drug has .* partners on average .* two drugs picked at random share/,
+    );
     expect(consoleErrors).toEqual([]);
   });
 });
