@@ -49,6 +49,8 @@ describe('default flags (SwiftShader WebGL, no WebGPU adapter)', () => {
       'webgpu: skipped — no WebGPU adapter (requestAdapter() returned null)',
       'webgl: skipped — software renderer (SwiftShader) — WASM is faster; choose WebGL explicitly to use it',
       expect.stringMatching(/^wasm: in use — initialised; test product .* correct$/),
+      // Then the threads wasm runs on (the page isolates itself through its service worker; how many: the cores).
+      expect.stringMatching(/^wasm threads: \d threads? \(/),
     ]);
     await screenshot(page, 'backend-auto-wasm');
     await page.getByTestId('play').click();
