@@ -2,15 +2,14 @@
  * The MLP decoder's element-wise parts as kernels for cpu and wasm (loops in pairMlp.ts), each with a
  * registered gradient that is itself one kernel:
  *
- *   PairHadamard  X = h[a] ⊙ h[b]                → gradient PairHadamardGrad (dh over the pairs' CSR)
+ *   PairHadamard  X = h[a] ⊙ h[b]                → gradient PairHadamardGrad (dh, one pass over the pairs)
  *   PairMlpHead   s = ReLU(Z + b₁) · w₂ + b₂      → gradient PairMlpHeadGrad (dZ, db₁, dw₂, db₂ in one pass)
  *
  * The decoder is then pairMlpHead(matMul(pairHadamard(h, a, b), W₁), b₁, w₂, b₂): the matmul and its
  * gradients stay tfjs ops (XNNPACK on wasm, through wasmMatMul.ts). Other backends keep the plain ops.
  */
 import * as tf from '../tf';
-import { hadamardGradientRows, mlpHead, mlpHeadGradient, pairHadamard } from './pairMlp';
-import { pairCsr } from './pairDot';
+import { mlpHead, mlpHeadGradient, pairHadamard, pairHadamardGradient } from './pairMlp';
 import { installWasmMatMul } from './wasmMatMul';
 
 export const PAIR_HADAMARD = 'PairHadamard';
@@ -79,9 +78,9 @@ const KERNELS: Record<string, Record<string, tf.KernelFunc>> = {
     pairHadamard(io.f32(h), d, io.i32(a), io.i32(b), io.f32(out));
     return out;
   }),
-  [PAIR_HADAMARD_GRAD]: perBackend(({ h, dy, rowPtr, colIdx, perm }, io) => {
+  [PAIR_HADAMARD_GRAD]: perBackend(({ h, dy, a, b }, io) => {
     const [out] = io.outputs([h.shape]);
-    hadamardGradientRows(io.i32(rowPtr), io.i32(colIdx), io.i32(perm), io.f32(h), h.shape[1], io.f32(dy), io.f32(out));
+    pairHadamardGradient(io.f32(h), h.shape[0], h.shape[1], io.i32(a), io.i32(b), io.f32(dy), io.f32(out));
     return out;
   }),
   [PAIR_MLP_HEAD]: perBackend(({ z, b1, w2, b2 }, io) => {
@@ -114,10 +113,10 @@ function registerPairMlp(): void {
   }
   tf.registerGradient({
     kernelName: PAIR_HADAMARD,
-    inputsToSave: ['h', 'rowPtr', 'colIdx', 'perm'],
+    inputsToSave: ['h', 'a', 'b'],
     gradFunc: (dy, saved) => {
-      const [h, rowPtr, colIdx, perm] = saved;
-      return { h: () => tf.engine().runKernel(PAIR_HADAMARD_GRAD, { h, dy: dy as tf.Tensor, rowPtr, colIdx, perm }) as tf.Tensor };
+      const [h, a, b] = saved;
+      return { h: () => tf.engine().runKernel(PAIR_HADAMARD_GRAD, { h, dy: dy as tf.Tensor, a, b }) as tf.Tensor };
     },
   });
   tf.registerGradient({
@@ -136,18 +135,7 @@ function registerPairMlp(): void {
 /** X_i = h_{a_i} ⊙ h_{b_i} (P × d), differentiable in h; cpu and wasm only (PAIR_MLP_BACKENDS). */
 export function pairHadamardKernel(h: tf.Tensor2D, a: Int32Array, b: Int32Array): tf.Tensor2D {
   registerPairMlp();
-  const csr = pairCsr(h.shape[0], a, b);
-  return tf.tidy(() => {
-    const inputs = {
-      h,
-      a: tf.tensor1d(a, 'int32'),
-      b: tf.tensor1d(b, 'int32'),
-      rowPtr: tf.tensor1d(csr.rowPtr, 'int32'),
-      colIdx: tf.tensor1d(csr.colIdx, 'int32'),
-      perm: tf.tensor1d(csr.perm, 'int32'),
-    };
-    return tf.engine().runKernel(PAIR_HADAMARD, inputs) as tf.Tensor2D;
-  });
+  return tf.tidy(() => tf.engine().runKernel(PAIR_HADAMARD, { h, a: tf.tensor1d(a, 'int32'), b: tf.tensor1d(b, 'int32') }) as tf.Tensor2D);
 }
 
 /** s_i = ReLU(Z_i + b₁) · w₂ + b₂ (P), differentiable in all four; w₂ is d × 1 and b₂ has one entry. */

@@ -76,7 +76,9 @@ for (const backend of ['cpu', 'wasm'] as const) {
             const b2 = tf.tensor1d([0.3]);
             const g = tf.tensor1d(upstream);
             const f = (hh: tf.Tensor, ww1: tf.Tensor, bb1: tf.Tensor, ww2: tf.Tensor, bb2: tf.Tensor) =>
-              tf.sum(tf.mul(scores(hh as tf.Tensor2D, a, b, { w1: ww1 as tf.Tensor2D, b1: bb1 as tf.Tensor1D, w2: ww2 as tf.Tensor2D, b2: bb2 as tf.Tensor1D }), g));
+              tf.sum(
+                tf.mul(scores(hh as tf.Tensor2D, a, b, { w1: ww1 as tf.Tensor2D, b1: bb1 as tf.Tensor1D, w2: ww2 as tf.Tensor2D, b2: bb2 as tf.Tensor1D }), g),
+              );
             const grads = tf.grads(f)([h, w1, b1, w2, b2]);
             return [scores(h, a, b, { w1, b1, w2, b2 }), ...grads].map((t) => t.dataSync().slice());
           });
