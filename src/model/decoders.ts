@@ -73,11 +73,10 @@ class DistMultDecoder implements LinkDecoder {
   }
 }
 
-export class MlpDecoder implements LinkDecoder {
+class MlpDecoder implements LinkDecoder {
   readonly kind = 'mlp' as const;
-  /** W₁, b₁ (dim → dim) and w₂, b₂ (dim → 1): read by the candidate scan (mlpCandidates.ts). */
-  readonly lin1: Linear;
-  readonly lin2: Linear;
+  private readonly lin1: Linear;
+  private readonly lin2: Linear;
   constructor(dim: number, rng: Rng) {
     this.lin1 = new Linear(dim, dim, rng, 'decoder/lin1');
     this.lin2 = new Linear(dim, 1, rng, 'decoder/lin2');

@@ -6,9 +6,7 @@
 import * as tf from '../tf';
 import { batchIndices, pickPairs } from '../batches';
 import { topUnknownPairs, topUnknownPairsBy, type ScanPause, type ScoredPair } from '../candidates';
-import { createLinkDecoder, type LinkDecoder, type MlpDecoder } from '../decoders';
-import { PAIR_MLP_BACKENDS } from '../kernels/pairMlpKernel';
-import { topUnknownPairsMlp } from '../mlpCandidates';
+import { createLinkDecoder, type LinkDecoder } from '../decoders';
 import type { FeatureBlock } from '../features/block';
 import { messageGraphFromPairs } from '../messageGraph';
 import { pairCsr } from '../kernels/pairDot';
@@ -236,7 +234,6 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
     const d = this.settings.hidden;
     const between = async () => (pause ? await pause() : true) && !this.disposed;
     if (this.decoder.kind === 'dot') return topUnknownPairs(h, n, d, k, this.knownPairs, between);
-    if (this.decoder.kind === 'mlp' && PAIR_MLP_BACKENDS.includes(tf.getBackend())) return this.mlpCandidates(k, h, between);
     const ht = tf.tensor2d(h, [n, d]);
     try {
       const score = async (p: Pairs) => {
@@ -253,47 +250,12 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
     }
   }
 
-  /** The MLP decoder's scan on cpu and wasm: one matmul per group of drugs, the rest in typed arrays (mlpCandidates.ts). */
-  private async mlpCandidates(k: number, h: Float32Array, pause: ScanPause): Promise<ScoredPair[]> {
-    const { lin1, lin2 } = this.decoder as MlpDecoder;
-    const weights = {
-      w1: lin1.weight.dataSync() as Float32Array,
-      b1: lin1.bias!.dataSync() as Float32Array,
-      w2: lin2.weight.dataSync() as Float32Array,
-      b2: lin2.bias!.dataSync()[0],
-    };
-    const n = this.graph.numNodes;
-    const d = this.settings.hidden;
-    const ht = tf.tensor2d(h, [n, d]);
-    let last: tf.Tensor | null = null;
-    const product = (from: number, m: Float32Array, cols: number): Float32Array => {
-      last?.dispose();
-      last = tf.tidy(() => tf.matMul(tf.slice(ht, [from, 0], [n - from, d]), tf.tensor2d(m, [d, cols])));
-      return readView(last);
-    };
-    try {
-      return await topUnknownPairsMlp(h, n, d, k, this.knownPairs, product, weights, pause);
-    } finally {
-      (last as tf.Tensor | null)?.dispose();
-      ht.dispose();
-    }
-  }
-
   override dispose(): void {
     this.disposed = true;
     super.dispose();
     this.decoder.dispose();
     this.dense?.dispose();
   }
-}
-
-/**
- * A tensor's values without a copy where the backend allows: wasm's are a view of its heap, valid
- * until the next allocation (dataSync would copy every block of the candidate scan, ~9 MB each).
- */
-function readView(t: tf.Tensor): Float32Array {
-  const be = tf.backend() as unknown as { typedArrayFromHeap?: (t: tf.TensorInfo) => Float32Array };
-  return tf.getBackend() === 'wasm' && be.typedArrayFromHeap ? be.typedArrayFromHeap(t) : (t.dataSync() as Float32Array);
 }
 
 /** The data's own non-interactions (a label column's negatives), if it has any. */

@@ -3,10 +3,8 @@
  * unknown pairs as a brute-force sort, pauses between blocks, abandoned when told, no tensor leaks.
  */
 import * as tf from '../../../src/model/tf';
-import '@tensorflow/tfjs-backend-wasm';
 import { describe, expect, it } from 'vitest';
 import { TopK, topUnknownPairs, topUnknownPairsBy } from '../../../src/model/candidates';
-import { topUnknownPairsMlp } from '../../../src/model/mlpCandidates';
 import { Rng } from '../../../src/model/rng';
 import { DEFAULT_MODEL_SETTINGS } from '../../../src/settings/schema';
 import { PairSet } from '../../../src/model/split';
@@ -79,88 +77,50 @@ describe('candidate scans', () => {
     ).toEqual([]);
   });
 
-  it('the MLP scan (groups of drugs, one product each) equals a float64 brute force of the decoder, and stops when told', async () => {
-    const d = 13; // not a multiple of 4: the head's tail
-    const r = new Rng(21);
-    const normal = (length: number) => Float32Array.from({ length }, () => r.normal());
-    const h = normal(N * d);
-    const weights = { w1: normal(d * d), b1: normal(d), w2: normal(d), b2: 0.25 };
-    const mlp = (a: number, b: number) => {
-      let s = weights.b2;
-      for (let c = 0; c < d; c++) {
-        let z = weights.b1[c];
-        for (let j = 0; j < d; j++) z += h[a * d + j] * h[b * d + j] * weights.w1[j * d + c];
-        s += Math.max(z, 0) * weights.w2[c];
-      }
-      return s;
-    };
-    // A plain triple loop as the product: Z = H[from:] · M.
-    const products: number[] = [];
-    const product = (from: number, m: Float32Array, cols: number) => {
-      products.push(from);
-      const z = new Float32Array((N - from) * cols);
-      for (let v = from; v < N; v++) for (let c = 0; c < cols; c++) for (let j = 0; j < d; j++) z[(v - from) * cols + c] += h[v * d + j] * m[j * cols + c];
-      return z;
-    };
-    const got = await topUnknownPairsMlp(h, N, d, 10, known, product, weights, undefined, 4);
-    const want = bruteForce(10, mlp);
-    expect(got.map((p) => [p.a, p.b])).toEqual(want.map((p) => [p.a, p.b]));
-    got.forEach((p, i) => expect(Math.abs(p.score - want[i].score)).toBeLessThan(1e-5));
-    expect(products).toEqual([1, 5, 9, 13, 17, 21, 25, 29]); // 29 drugs with a later one, 4 per group
-    expect(await topUnknownPairsMlp(h, N, d, 10, known, product, weights, () => false, 4)).toEqual([]);
-  });
-
-  for (const backend of ['cpu', 'wasm'] as const)
-    it(`LinkTrainer with the MLP decoder on ${backend}: the model’s own top unknown pairs, no tensors left, [] once disposed mid-scan`, async () => {
-      expect(await tf.setBackend(backend)).toBe(true);
-      const a: number[] = [];
-      const b: number[] = [];
-      for (let u = 0; u < 60; u++)
-        for (let v = u + 1; v < 60; v++)
-          if ((u + v) % 5 === 0 && rng.next() < 0.6) {
-            a.push(u);
-            b.push(v);
-          }
-      const g = { numNodes: 60, edgeSrc: Int32Array.from(a), edgeDst: Int32Array.from(b) };
-      const t = new LinkTrainer(g, { ...DEFAULT_MODEL_SETTINGS, model: 'gcn', decoder: 'mlp', hidden: 8 }, backend);
-      for (let e = 0; e < 5; e++) await t.runEpoch();
-      const h = await t.embeddings();
-      const before = tf.memory().numTensors;
-      const c = await t.candidates(8, h);
-      expect(tf.memory().numTensors).toBe(before);
-      // Brute force through the decoder over every pair at once.
-      const pa: number[] = [];
-      const pb: number[] = [];
-      const knownSet = new PairSet(60);
-      for (let i = 0; i < a.length; i++) knownSet.add(a[i], b[i]);
-      for (let u = 0; u < 60; u++)
-        for (let v = u + 1; v < 60; v++)
-          if (!knownSet.has(u, v)) {
-            pa.push(u);
-            pb.push(v);
-          }
-      const s = await t.scorePairs(h, { a: Int32Array.from(pa), b: Int32Array.from(pb) });
-      // scorePairs in blocks (here of 100, last one partial) gives the same logits as in one go.
-      const one = await t.scorePairs(h, { a: Int32Array.from(pa), b: Int32Array.from(pb) }, 1 << 30);
-      expect(pa.length % 100).not.toBe(0);
-      expect(Array.from(await t.scorePairs(h, { a: Int32Array.from(pa), b: Int32Array.from(pb) }, 100))).toEqual(Array.from(one));
-      expect(Array.from(s)).toEqual(Array.from(one));
-      expect(tf.memory().numTensors).toBe(before);
-      // The scan sums the decoder's last layer in float64 (mlpCandidates.ts): the same pairs, scores within 1e-5.
-      const best = [...s].sort((x, y) => y - x).slice(0, 8);
-      expect(c).toHaveLength(8);
-      c.forEach((p, i) => expect(Math.abs(p.score - best[i])).toBeLessThan(1e-5));
-      const scoreOf = new Map(pa.map((u, i) => [`${u},${pb[i]}`, s[i]]));
-      c.forEach((p) => expect(Math.abs(p.score - scoreOf.get(`${p.a},${p.b}`)!)).toBeLessThan(1e-5));
-      c.forEach((p) => expect(knownSet.has(p.a, p.b)).toBe(false));
-      // Disposed while the scan waits between blocks: it stops quietly.
-      let first = true;
-      const stopped = await t.candidates(8, h, () => {
-        if (first) t.dispose();
-        first = false;
-        return true;
-      });
-      expect(stopped).toEqual([]);
-      await tf.setBackend('cpu');
+  it('LinkTrainer with the MLP decoder: the model’s own top unknown pairs, no tensors left, [] once disposed mid-scan', async () => {
+    const a: number[] = [];
+    const b: number[] = [];
+    for (let u = 0; u < 60; u++)
+      for (let v = u + 1; v < 60; v++)
+        if ((u + v) % 5 === 0 && rng.next() < 0.6) {
+          a.push(u);
+          b.push(v);
+        }
+    const g = { numNodes: 60, edgeSrc: Int32Array.from(a), edgeDst: Int32Array.from(b) };
+    const t = new LinkTrainer(g, { ...DEFAULT_MODEL_SETTINGS, model: 'gcn', decoder: 'mlp', hidden: 8 }, 'cpu');
+    for (let e = 0; e < 5; e++) await t.runEpoch();
+    const h = await t.embeddings();
+    const before = tf.memory().numTensors;
+    const c = await t.candidates(8, h);
+    expect(tf.memory().numTensors).toBe(before);
+    // Brute force through the decoder over every pair at once.
+    const pa: number[] = [];
+    const pb: number[] = [];
+    const knownSet = new PairSet(60);
+    for (let i = 0; i < a.length; i++) knownSet.add(a[i], b[i]);
+    for (let u = 0; u < 60; u++)
+      for (let v = u + 1; v < 60; v++)
+        if (!knownSet.has(u, v)) {
+          pa.push(u);
+          pb.push(v);
+        }
+    const s = await t.scorePairs(h, { a: Int32Array.from(pa), b: Int32Array.from(pb) });
+    // scorePairs in blocks (here of 100, last one partial) gives the same logits as in one go.
+    const one = await t.scorePairs(h, { a: Int32Array.from(pa), b: Int32Array.from(pb) }, 1 << 30);
+    expect(pa.length % 100).not.toBe(0);
+    expect(Array.from(await t.scorePairs(h, { a: Int32Array.from(pa), b: Int32Array.from(pb) }, 100))).toEqual(Array.from(one));
+    expect(Array.from(s)).toEqual(Array.from(one));
+    expect(tf.memory().numTensors).toBe(before);
+    const best = [...s].sort((x, y) => y - x).slice(0, 8);
+    expect(c.map((p) => p.score)).toEqual(best);
+    c.forEach((p) => expect(knownSet.has(p.a, p.b)).toBe(false));
+    // Disposed while the scan waits between blocks: it stops quietly.
+    let first = true;
+    const stopped = await t.candidates(8, h, () => {
+      if (first) t.dispose();
+      first = false;
+      return true;
     });
+    expect(stopped).toEqual([]);
+  });
 });
