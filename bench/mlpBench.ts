@@ -108,7 +108,7 @@ export async function runMlpBench(opts: { short: boolean; json: boolean }): Prom
     const m = await timeEpochs(g, epochs);
     const trainPos = (g.split ?? seededSplit(g.graph, benchSettings('gcn'))).trainPos;
     const torch = torchReference(g, trainPos, big ? 3 : 20);
-    // The scan as the worker runs it, yielding a macrotask between groups; the model is untrained (the cost does not depend on the weights).
+    // The scan as the worker runs it, yielding a macrotask between blocks; the model is untrained (the cost does not depend on the weights).
     const trainer = new LinkTrainer(g.graph, { ...benchSettings('gcn'), decoder: 'mlp' }, 'wasm', g.split ? { split: g.split } : {});
     const h = await trainer.embeddings();
     const cpu0 = process.cpuUsage();
