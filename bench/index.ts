@@ -5,6 +5,7 @@
  * is printed (stdout), otherwise each section prints its own table.
  */
 import { runCandidatesBench } from './candidates';
+import { runMlpBench } from './mlpBench';
 import { runParseBench } from './parse';
 import { runHostileBench } from './parseHostile';
 import { runPredictionsBench } from './predictions';
@@ -28,6 +29,8 @@ export const sections: BenchSection[] = [
   { name: 'hostile', run: runHostileBench },
   { name: 'train', run: runTrainBench },
   { name: 'candidates', run: runCandidatesBench },
+  // The default model (MLP decoder) against plain PyTorch; skipped in short mode.
+  { name: 'mlp', run: runMlpBench },
   { name: 'predictions', run: runPredictionsBench },
   // Page start-up in headless Chromium; the short run uses an existing dist/ or skips.
   { name: 'startup', run: runStartupBench },

@@ -14,6 +14,7 @@ import { Linear } from './linear';
 import type { Rng } from './rng';
 import type { DecoderKind } from '../settings/options';
 import { gatherRows, pairDotProducts } from './sparseOps';
+import { PAIR_MLP_BACKENDS, pairHadamardKernel, pairMlpHeadKernel } from './kernels/pairMlpKernel';
 import type { Pairs } from './split';
 import { trainable } from './variables';
 
@@ -81,10 +82,17 @@ class MlpDecoder implements LinkDecoder {
     this.lin2 = new Linear(dim, 1, rng, 'decoder/lin2');
   }
   score(h: tf.Tensor2D, pairs: Pairs): tf.Tensor1D {
+    // cpu and wasm: the same function with everything but the W₁ product in fused loops (kernels/pairMlp.ts).
+    if (PAIR_MLP_BACKENDS.includes(tf.getBackend())) return inBlocks(pairs, (p) => this.fusedScore(h, p));
     return inBlocks(pairs, (p) => {
       const x = tf.mul(gatherRows(h, p.a), gatherRows(h, p.b)) as tf.Tensor2D;
       return tf.reshape(this.lin2.apply(tf.relu(this.lin1.apply(x))), [p.a.length]);
     });
+  }
+
+  private fusedScore(h: tf.Tensor2D, p: Pairs): tf.Tensor1D {
+    const z = tf.matMul(pairHadamardKernel(h, p.a, p.b), this.lin1.weight) as tf.Tensor2D;
+    return pairMlpHeadKernel(z, this.lin1.bias!, this.lin2.weight, this.lin2.bias!);
   }
   variables(): tf.Variable[] {
     return [...this.lin1.variables(), ...this.lin2.variables()];
