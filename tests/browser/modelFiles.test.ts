@@ -159,7 +159,8 @@ describe('model files and run cards in the page', () => {
     expect(saved, 'the first test saves the model').not.toBeNull();
     const files = unzipSync(saved!.zip);
     for (const modelPath of ['models/demo.model.zip', 'models/demo/model.json']) {
-      const page = await app.browser.newPage();
+      // page.route does not see requests a service worker makes (the page's cross-origin-isolation worker).
+      const page = await app.browser.newPage({ serviceWorkers: 'block' });
       const served: Record<string, Buffer> = {
         '/models/demo.model.zip': saved!.zip,
         '/models/demo/model.json': Buffer.from(files['model.json']),
