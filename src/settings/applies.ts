@@ -21,7 +21,13 @@ const ONLY_FOR: Partial<Record<SettingKey, readonly ModelKind[]>> = {
  */
 const HEURISTIC_READS: ReadonlySet<SettingKey> = new Set<SettingKey>(['model', 'task', 'testFraction', 'splitMode', 'seed', 'seeds', 'candidates']);
 
-export function settingApplies(name: SettingKey, model: ModelKind): boolean {
+/**
+ * `relationCount`: relations in the loaded graph, where known (the page). With one relation or none
+ * there is nothing to choose, so the Relation control is hidden; the runs table, which has no graph,
+ * shows its chip only when a relation was named.
+ */
+export function settingApplies(name: SettingKey, model: ModelKind, relationCount?: number): boolean {
+  if (name === 'relation' && relationCount !== undefined && relationCount < 2) return false;
   if (isHeuristicKind(model)) return HEURISTIC_READS.has(name);
   const only = ONLY_FOR[name];
   return only === undefined || only.includes(model);

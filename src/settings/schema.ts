@@ -138,17 +138,6 @@ export const MAX_CANDIDATES = 1000;
  * 0.01, full batch). SEED_MODEL is one click away in the UI.
  */
 export const SETTINGS = {
-  relation: textRow({
-    scope: 'model',
-    key: 'relation',
-    flag: 'relation',
-    label: 'Relation',
-    help: 'Typed graphs, link task: the relation to predict (e.g. drug-target); the others only carry messages. Empty: drug-drug, or the only relation.',
-    defaultValue: '',
-    pattern: /^([A-Za-z][\w-]{0,63})?$/,
-    expected: 'a relation name (letters, digits, - and _) or nothing',
-    addedLater: true,
-  }),
   dataset: textRow({
     scope: 'view',
     key: 'dataset',
@@ -166,6 +155,17 @@ export const SETTINGS = {
     help: 'link: predict interactions; type: predict the interaction type of known pairs; node: predict ATC main group.',
     defaultValue: 'link',
     options: TASKS,
+  }),
+  relation: textRow({
+    scope: 'model',
+    key: 'relation',
+    flag: 'relation',
+    label: 'Relation',
+    help: 'Typed graphs, link task: the relation to predict (e.g. drug-target); the others only carry messages. Empty: drug-drug, or the only relation.',
+    defaultValue: '',
+    pattern: /^([A-Za-z][\w-]{0,63})?$/,
+    expected: 'a relation name (letters, digits, - and _) or nothing',
+    addedLater: true,
   }),
   model: enumRow({
     scope: 'model',

@@ -72,7 +72,8 @@ const applies = (name: keyof ModelSettings, s: ModelSettings): boolean => settin
 
 export function settingChips(s: ModelSettings): SettingChip[] {
   // A run saved before a setting existed has no value for it: no chip.
-  return CHIP_ORDER.filter((name) => applies(name, s) && s[name] !== undefined).map((name) => {
+  // An empty relation is the graph's default one: no chip.
+  return CHIP_ORDER.filter((name) => applies(name, s) && s[name] !== undefined && !(name === 'relation' && s[name] === '')).map((name) => {
     const row = rowOf(name) as { key: string; format(v: unknown): string };
     return { name, text: `${row.key}=${row.format(s[name])}` };
   });

@@ -38,3 +38,12 @@ describe('settingApplies', () => {
     }
   });
 });
+
+describe('settingApplies: the relation', () => {
+  it('is offered only when the loaded graph has relations to choose from', () => {
+    expect(settingApplies('relation', 'gcn', 0)).toBe(false);
+    expect(settingApplies('relation', 'gcn', 1)).toBe(false);
+    expect(settingApplies('relation', 'rgcn', 3)).toBe(true);
+    expect(settingApplies('relation', 'gcn')).toBe(true); // no graph known (the runs table)
+  });
+});
