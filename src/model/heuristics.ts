@@ -13,6 +13,7 @@
 import type { HeuristicKind } from '../settings/options';
 import { TopK, type ScanPause, type ScoredPair } from './candidates';
 import { katzPairScores, topUnknownByKatz } from './katz';
+import { groupByFirst } from './pairGroups';
 import type { PairSet, Pairs } from './split';
 
 /** The heuristics that sum a weight over common neighbours. */
@@ -97,13 +98,7 @@ export function pairScores(g: NeighbourLists, weight: Float64Array, p: Pairs): F
   const n = g.numNodes;
   const m = p.a.length;
   const out = new Float32Array(m);
-  // Counting sort of the pair indices by a.
-  const start = new Int32Array(n + 1);
-  for (let i = 0; i < m; i++) start[p.a[i] + 1]++;
-  for (let v = 0; v < n; v++) start[v + 1] += start[v];
-  const fill = start.slice(0, n);
-  const order = new Int32Array(m);
-  for (let i = 0; i < m; i++) order[fill[p.a[i]]++] = i;
+  const { start, order } = groupByFirst(n, p.a);
   const mark = new Float64Array(n);
   const { rowPtr, col } = g;
   for (let a = 0; a < n; a++) {

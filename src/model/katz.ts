@@ -12,6 +12,7 @@
  */
 import { TopK, type ScanPause, type ScoredPair } from './candidates';
 import type { NeighbourLists } from './heuristics';
+import { groupByFirst } from './pairGroups';
 import type { PairSet, Pairs } from './split';
 
 export const KATZ_BETA = 0.05;
@@ -87,12 +88,7 @@ export function katzPairScores(g: NeighbourLists, p: Pairs, maxLength = KATZ_MAX
   const n = g.numNodes;
   const m = p.a.length;
   const out = new Float32Array(m);
-  const start = new Int32Array(n + 1);
-  for (let i = 0; i < m; i++) start[p.a[i] + 1]++;
-  for (let v = 0; v < n; v++) start[v + 1] += start[v];
-  const fill = start.slice(0, n);
-  const order = new Int32Array(m);
-  for (let i = 0; i < m; i++) order[fill[p.a[i]]++] = i;
+  const { start, order } = groupByFirst(n, p.a);
   const walks = new KatzWalks(g, maxLength, beta);
   for (let a = 0; a < n; a++) {
     if (start[a] === start[a + 1]) continue;

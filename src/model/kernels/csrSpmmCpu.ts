@@ -4,6 +4,7 @@
  * call allocates nothing but the output: no dataSync copies, no intermediate per-edge tensors.
  */
 import type { KernelFunc, TensorInfo } from '../tf';
+import type { CpuBackendView, WasmBackendView } from './backendViews';
 
 /**
  * out[r, :] = Σ_k values[k] · x[colIdx[k], :] over row r's entries (every row is written, so `out`
@@ -69,14 +70,8 @@ export interface SpmmInputs {
 
 export const outputShape = (i: SpmmInputs): [number, number] => [i.rowPtr.shape[0] - 1, i.x.shape[1]];
 
-/** What the cpu backend offers (MathBackendCPU): typed arrays behind each data id. */
-interface CpuBackend {
-  readSync(dataId: object): unknown;
-  makeTensorInfo(shape: number[], dtype: 'float32', values: Float32Array): TensorInfo;
-}
-
 export const csrSpmmCpu: KernelFunc = ({ inputs, backend }) => {
-  const b = backend as unknown as CpuBackend;
+  const b = backend as unknown as CpuBackendView;
   const i = inputs as unknown as SpmmInputs;
   const read = <T>(t: TensorInfo) => b.readSync(t.dataId) as T;
   const [rows, f] = outputShape(i);
@@ -85,14 +80,8 @@ export const csrSpmmCpu: KernelFunc = ({ inputs, backend }) => {
   return b.makeTensorInfo([rows, f], 'float32', out);
 };
 
-/** What the wasm backend offers (BackendWasm): tensors are views into the module's heap. */
-interface WasmBackend {
-  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
-  typedArrayFromHeap(t: TensorInfo): Float32Array | Int32Array;
-}
-
 export const csrSpmmWasm: KernelFunc = ({ inputs, backend }) => {
-  const b = backend as unknown as WasmBackend;
+  const b = backend as unknown as WasmBackendView;
   const i = inputs as unknown as SpmmInputs;
   const [rows, f] = outputShape(i);
   // Allocate first: allocation may grow the heap, which detaches views taken before it.

@@ -12,6 +12,7 @@ import { CSR_SPMM, registerCsrSpmm } from './csrSpmm';
 import { spmmRows } from './csrSpmmCpu';
 import { pairCsr, pairDots } from './pairDot';
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
+import type { CpuBackendView, WasmBackendView } from './backendViews';
 
 export const PAIR_DOT = 'PairDot';
 /** dh from dy for cpu/wasm in one typed-array pass (wasm's GatherV2 of the 2·P values measured ~27 ms at 41k pairs). */
@@ -24,18 +25,9 @@ interface Inputs {
   b: Info;
 }
 
-interface CpuBackend {
-  readSync(dataId: object): unknown;
-  makeTensorInfo(shape: number[], dtype: 'float32', values: Float32Array): Info;
-}
-interface WasmBackend {
-  makeOutput(shape: number[], dtype: 'float32'): Info;
-  typedArrayFromHeap(t: Info): Float32Array | Int32Array;
-}
-
 const pairDotCpu: tf.KernelFunc = ({ inputs, backend }) => {
   const { h, a, b } = inputs as unknown as Inputs;
-  const be = backend as CpuBackend;
+  const be = backend as CpuBackendView;
   const out = new Float32Array(a.shape[0]);
   pairDots(be.readSync(h.dataId) as Float32Array, h.shape[1], be.readSync(a.dataId) as Int32Array, be.readSync(b.dataId) as Int32Array, out);
   return be.makeTensorInfo([a.shape[0]], 'float32', out);
@@ -43,7 +35,7 @@ const pairDotCpu: tf.KernelFunc = ({ inputs, backend }) => {
 
 const pairDotWasm: tf.KernelFunc = ({ inputs, backend }) => {
   const { h, a, b } = inputs as unknown as Inputs;
-  const be = backend as WasmBackend;
+  const be = backend as WasmBackendView;
   const out = be.makeOutput([a.shape[0]], 'float32'); // first: allocation may move the heap
   const view = <T>(t: Info) => be.typedArrayFromHeap(t) as T;
   pairDots(view<Float32Array>(h), h.shape[1], view<Int32Array>(a), view<Int32Array>(b), view<Float32Array>(out));
@@ -121,7 +113,7 @@ function pairGradArrays(h: Float32Array, dy: Float32Array, rowPtr: Int32Array, c
 
 const pairDotGradCpu: tf.KernelFunc = ({ inputs, backend }) => {
   const i = inputs as unknown as GradInputs;
-  const be = backend as CpuBackend;
+  const be = backend as CpuBackendView;
   const read = <T>(t: Info) => be.readSync(t.dataId) as T;
   const out = new Float32Array(i.h.shape[0] * i.h.shape[1]);
   pairGradArrays(read(i.h), read(i.dy), read(i.rowPtr), read(i.colIdx), read(i.perm), i.h.shape[1], out);
@@ -130,7 +122,7 @@ const pairDotGradCpu: tf.KernelFunc = ({ inputs, backend }) => {
 
 const pairDotGradWasm: tf.KernelFunc = ({ inputs, backend }) => {
   const i = inputs as unknown as GradInputs;
-  const be = backend as WasmBackend;
+  const be = backend as WasmBackendView;
   const out = be.makeOutput(i.h.shape, 'float32');
   const view = <T>(t: Info) => be.typedArrayFromHeap(t) as T;
   pairGradArrays(view(i.h), view(i.dy), view(i.rowPtr), view(i.colIdx), view(i.perm), i.h.shape[1], view(out));

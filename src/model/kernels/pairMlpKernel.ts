@@ -11,6 +11,7 @@
 import * as tf from '../tf';
 import { mlpHead, mlpHeadGradient, pairHadamard, pairHadamardGradient } from './pairMlp';
 import { installWasmMatMul } from './wasmMatMul';
+import type { CpuBackendView, WasmBackendView } from './backendViews';
 
 export const PAIR_HADAMARD = 'PairHadamard';
 const PAIR_HADAMARD_GRAD = 'PairHadamardGrad';
@@ -26,17 +27,8 @@ interface Io {
   i32(t: Info): Int32Array;
 }
 
-interface CpuBackend {
-  readSync(dataId: object): unknown;
-  makeTensorInfo(shape: number[], dtype: 'float32', values: Float32Array): Info;
-}
-interface WasmBackend {
-  makeOutput(shape: number[], dtype: 'float32'): Info;
-  typedArrayFromHeap(t: Info): Float32Array | Int32Array;
-}
-
 function cpuIo(backend: unknown): Io {
-  const be = backend as CpuBackend;
+  const be = backend as CpuBackendView;
   const fresh = new Map<Info, Float32Array>();
   return {
     outputs: (shapes) =>
@@ -53,7 +45,7 @@ function cpuIo(backend: unknown): Io {
 }
 
 function wasmIo(backend: unknown): Io {
-  const be = backend as WasmBackend;
+  const be = backend as WasmBackendView;
   return {
     // Callers make every output before taking any view: allocation may grow the heap, detaching older views.
     outputs: (shapes) => shapes.map((s) => be.makeOutput(s, 'float32')),
