@@ -6,7 +6,7 @@
  * Everything random comes from the settings' seed, so the same seed gives the same run.
  */
 import * as tf from '../tf';
-import type { DrugNode, TypedPairList } from '../../data/graph';
+import type { DrugGraph } from '../../data/graph';
 import { fixedFeatureBlocks } from '../features/index';
 import { featureKinds } from '../features/spec';
 import type { FeatureBlock } from '../features/block';
@@ -25,28 +25,16 @@ import type { LinkTrainer } from './linkTrainer';
 import type { NodeTrainer } from './nodeTrainer';
 import type { TypeTrainer } from './typeTrainer';
 
-/** The graph a trainer learns from: DrugGraph's fields plus the node count. */
-export interface TrainingGraph {
-  numNodes: number;
-  /** Known undirected pairs. */
-  edgeSrc: Int32Array;
-  edgeDst: Int32Array;
-  /** Interaction type per pair (index into edgeTypes, −1 untyped): the 'type' task. */
-  edgeType?: Int32Array;
-  edgeTypes?: string[];
-  /** Typed interactions as listed, (head, tail) directed: the type task's pairs when present (else the edges). */
-  typedPairs?: TypedPairList;
-  /** Drug annotations (SMILES, ATC, categories) for node features and the 'node' task. */
-  nodes?: DrugNode[];
-  /** The data's own non-interactions (a label column's negatives), a < b: val/test negatives come from them first. */
-  negativeSrc?: Int32Array;
-  negativeDst?: Int32Array;
-  /** Typed graphs: kind per node and relation per pair (the link task predicts one relation; see relations.ts). */
-  nodeKind?: Int32Array;
-  kinds?: string[];
-  edgeRelation?: Int32Array;
-  relations?: string[];
-}
+/**
+ * The graph a trainer learns from: DrugGraph's fields (documented there) that training reads, plus the
+ * node count; the drugs' annotations (SMILES, ATC, categories for features and the node task) and the
+ * type names are optional here, so tests and the CLI can build one from bare pairs.
+ */
+export type TrainingGraph = { numNodes: number } & Pick<
+  DrugGraph,
+  'edgeSrc' | 'edgeDst' | 'edgeType' | 'typedPairs' | 'negativeSrc' | 'negativeDst' | 'nodeKind' | 'kinds' | 'edgeRelation' | 'relations'
+> &
+  Partial<Pick<DrugGraph, 'nodes' | 'edgeTypes'>>;
 
 export interface EvalMetrics {
   valAuroc: number;
