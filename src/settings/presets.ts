@@ -49,7 +49,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     name: 'type-published',
-    label: 'Interaction types (published level)',
+    label: 'Interaction types',
     help:
       'Type task on DeepDDI’s 86 types: one GCN layer of 128 over learned embeddings, an MLP head on [h_a ‖ h_b] (direction-aware), ' +
       'mini-batches of 4096 pairs, Adam 0.003, dropout 0.3, early stopping on validation macro-F1; figures in docs/results.md (“Interaction types on the SumGNN split”).',

@@ -4,7 +4,7 @@
  * list ranks by the heuristic's score, and the teaching view takes the top candidate's score apart.
  */
 import { describe, expect, it } from 'vitest';
-import { openApp, snapshot, useServedApp } from './harness';
+import { openApp, screenshot, snapshot, useServedApp } from './harness';
 
 const app = useServedApp();
 
@@ -41,6 +41,7 @@ describe('heuristic baseline in the page', () => {
     expect(await page.getByTestId('heuristic-density').textContent()).toMatch(
       /drugs, .* pairs; a drug has .* partners on average .* two drugs picked at random share/,
     );
+    await screenshot(page, 'heuristic-teaching');
     expect(consoleErrors).toEqual([]);
   });
 });
