@@ -9,20 +9,7 @@ import { Rng } from '../../../src/model/rng';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/settings/schema';
 import { PairSet, type Pairs } from '../../../src/model/split';
 import { LinkTrainer } from '../../../src/model/tasks/linkTrainer';
-
-/** Two dense communities (as trainer.test.ts), so there is something to learn. */
-function communities(n: number, seed: number) {
-  const rng = new Rng(seed);
-  const src: number[] = [];
-  const dst: number[] = [];
-  for (let u = 0; u < n; u++)
-    for (let v = u + 1; v < n; v++)
-      if (rng.next() < (u % 2 === v % 2 ? 0.3 : 0.02)) {
-        src.push(u);
-        dst.push(v);
-      }
-  return { numNodes: n, edgeSrc: Int32Array.from(src), edgeDst: Int32Array.from(dst) };
-}
+import { communities } from './recipeFixtures';
 
 const settings = (over: Partial<ModelSettings>): ModelSettings => ({ ...DEFAULT_MODEL_SETTINGS, model: 'seed-gcn', decoder: 'dot', hidden: 8, ...over });
 

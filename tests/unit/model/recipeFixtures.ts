@@ -1,4 +1,4 @@
-/** A graph with something to learn, shared by the ogbl-ddi recipe tests. */
+/** A graph with something to learn, shared by the mini-batch and ogbl-ddi recipe tests. */
 import { Rng } from '../../../src/model/rng';
 
 /** Two dense communities (even and odd nodes) with few links between them. */
