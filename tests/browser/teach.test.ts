@@ -156,15 +156,28 @@ describe('the message-passing stepper', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=embedding-panel] circle').length > 0);
     expect(await page.locator('[data-testid=embedding-panel] circle').count()).toBe((await snapshot(page)).nodes);
     expect(Number(await page.getByTestId('embedding-epoch').getAttribute('max'))).toBeGreaterThan(1);
-    // A point no other point covers (two drugs can land on one spot, and which does depends on the run).
-    const uncovered = await page.evaluate(() =>
-      [...document.querySelectorAll('[data-testid=embedding-panel] circle')].findIndex((c) => {
-        const r = c.getBoundingClientRect();
-        return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === c;
-      }),
-    );
-    expect(uncovered).toBeGreaterThanOrEqual(0);
-    await page.locator('[data-testid=embedding-panel] circle').nth(uncovered).hover();
+    // A point no other point covers (two drugs can land on one spot, and which does depends on the run);
+    // asked again if the picture moved between the question and the hover.
+    await expect
+      .poll(
+        async () => {
+          const uncovered = await page.evaluate(() =>
+            [...document.querySelectorAll('[data-testid=embedding-panel] circle')].findIndex((c) => {
+              const r = c.getBoundingClientRect();
+              return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === c;
+            }),
+          );
+          if (uncovered < 0) return false;
+          return page
+            .locator('[data-testid=embedding-panel] circle')
+            .nth(uncovered)
+            .hover({ timeout: 3000 })
+            .then(() => true)
+            .catch(() => false);
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     await page.waitForFunction(() => window.playground.cy!.nodes('.teach-hover').length === 1);
     await page.waitForTimeout(250);
     await screenshot(page, 'teach-10-embedding');

@@ -43,6 +43,8 @@ export function EmbeddingPanel() {
   const at = projection ? epochs.indexOf(projection.epoch) : -1;
   const explained = layer && layer.totalVariance > 0 ? ((layer.variance[0] + layer.variance[1]) / layer.totalVariance) * 100 : 0;
   const special = [node, hover].filter((v): v is number => v !== null);
+  // The chosen and hovered drugs are drawn last so that no other point covers them.
+  const drawn = [...points.filter((p) => !special.includes(p.i)), ...points.filter((p) => special.includes(p.i))];
   return (
     <section className="embedding" aria-label="Embedding view" data-testid="embedding-panel">
       <header>
@@ -76,7 +78,7 @@ export function EmbeddingPanel() {
         </div>
       )}
       <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} className="embedding-plot" onMouseLeave={() => teach.setHover(null)}>
-        {points.map(({ i, x, y }) => (
+        {drawn.map(({ i, x, y }) => (
           <circle
             key={i}
             cx={x}
