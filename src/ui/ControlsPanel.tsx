@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { MODEL_PANEL_KEYS, modelSettingsOf, rowOf, type AppSettings, type SettingKey } from '../settings/schema';
 import { applyPreset, PRESETS, usesPreset } from '../settings/presets';
 import { settingApplies } from '../settings/applies';
+import { isHeuristicKind } from '../settings/options';
 import { useController, usePlayground } from './context';
 
 /**
@@ -92,6 +93,7 @@ export function TrainingButtons() {
   const epochs = usePlayground((s) => s.settings.epochs);
   const ready = usePlayground((s) => s.graph !== null && s.backend !== null);
   const sweep = usePlayground((s) => s.sweep);
+  const heuristic = usePlayground((s) => isHeuristicKind(s.settings.model));
   // Between a sweep's runs the model is briefly done: the button still pauses the sweep.
   const training = status === 'training' || sweep !== null;
   return (
@@ -106,15 +108,34 @@ export function TrainingButtons() {
         onClick={() => void (training ? controller.pause() : controller.play())}
         // After early stopping Play would do nothing: this model's run is over (Reset starts anew).
         disabled={!ready || (!training && (epoch >= epochs || status === 'stopped'))}
-        title={status === 'stopped' ? 'Early stopping ended this run; Reset or change a setting to train again' : undefined}
+        title={
+          status === 'stopped'
+            ? heuristic
+              ? 'A heuristic is scored once; change a setting to score again'
+              : 'Early stopping ended this run; Reset or change a setting to train again'
+            : undefined
+        }
       >
-        {training ? '❚❚ Pause' : '▶ Play'}
+        {training ? '❚❚ Pause' : heuristic ? '▶ Score' : '▶ Play'}
       </button>
-      <button type="button" onClick={() => void controller.step()} disabled={!ready || training} title="Train one epoch">
-        Step +1
-      </button>
+      {!heuristic && (
+        <button type="button" onClick={() => void controller.step()} disabled={!ready || training} title="Train one epoch">
+          Step +1
+        </button>
+      )}
       <div className="epoch" data-testid="epoch">
-        Epoch <strong>{epoch}</strong> / {epochs}
+        {/* A heuristic has no epochs: one evaluation is its whole run. */}
+        {heuristic ? (
+          epoch > 0 ? (
+            'Scored — nothing to train'
+          ) : (
+            'Not scored yet'
+          )
+        ) : (
+          <>
+            Epoch <strong>{epoch}</strong> / {epochs}
+          </>
+        )}
         {sweep && (
           <span data-testid="sweep-progress">
             {' '}

@@ -1,6 +1,7 @@
 /** Title bar: the training status, what the page adds (the teaching search), the backend in use (and why others were skipped). */
 import type { ReactNode } from 'react';
 import { usePlayground } from './context';
+import { isHeuristicKind } from '../settings/options';
 import { threadsLabel } from './threadsLabel';
 
 export function BackendBadge() {
@@ -35,12 +36,13 @@ export function BackendBadge() {
 
 export function Header({ children }: { children?: ReactNode }) {
   const status = usePlayground((s) => s.status);
+  const heuristic = usePlayground((s) => isHeuristicKind(s.settings.model));
   return (
     <header className="app-header">
       <h1>Drug GNN Playground</h1>
       <span className={`badge status-${status}`} data-testid="status">
-        {/* 'stopped' only ever means early stopping; the training panel says more. */}
-        {status === 'stopped' ? 'early stop' : status}
+        {/* 'stopped' means early stopping, or a heuristic's one evaluation; the training panel says more. */}
+        {status === 'stopped' ? (heuristic ? 'done' : 'early stop') : status}
       </span>
       {children}
       <BackendBadge />

@@ -24,6 +24,10 @@ describe('heuristic baseline in the page', () => {
     const s = await snapshot(page);
     expect(s.error).toBeNull();
     expect(s.epoch).toBe(1);
+    // No epochs to count and no early stop to report: a heuristic is scored once.
+    expect(await page.getByTestId('epoch').textContent()).toMatch(/Scored — nothing to train/);
+    expect(await page.getByTestId('status').textContent()).toBe('done');
+    expect(await page.getByRole('button', { name: 'Step +1' }).count()).toBe(0);
     expect(s.candidates).toHaveLength(5);
     expect(s.candidates.every((c) => c.score >= 1 && c.probability > 0 && c.probability <= 1)).toBe(true);
     await expect.poll(() => page.locator('#candidates-key').textContent()).toMatch(/cn heuristic’s score/);
