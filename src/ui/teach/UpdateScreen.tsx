@@ -33,6 +33,16 @@ export function UpdateScreen({ layer, last }: { layer: LayerExplanation; last: b
       ) : (
         <p className="muted">This layer's update is not a single Linear map (e.g. an MLP); the vectors before and after are the model's own.</p>
       )}
+      {layer.relations && (
+        <HeatMap
+          rows={[
+            { key: 'agg', label: 'm_v: the relations’ means, summed', values: layer.aggregated },
+            { key: 'self', label: 'W_0 h_v + b: its own term', values: layer.relations.self },
+            { key: 'sum', label: 'their sum, z_v', values: layer.relations.sum, strong: true },
+          ]}
+          testId="relation-sum"
+        />
+      )}
       <HeatMap
         rows={[
           { key: 'pre', label: `z_v before ${layer.activation === 'relu' ? 'ReLU' : 'activation'}`, values: layer.pre },
