@@ -51,7 +51,8 @@ export function RelationMessages({ r, graph, layer }: { r: RelationalExplanation
               What <Formula tex={`W_{${g.index + 1}}`} /> does to {name(first.node)}'s vector:
             </p>
             <HeatMap rows={[{ key: 'h', label: `${name(first.node)}: h_u`, values: first.input }]} />
-            <HeatMap rows={[{ key: 'm', label: `→ W h_u (its message)`, values: first.message, strong: true }]} />
+            <HeatMap rows={[{ key: 'm', label: '→ its message', values: first.message, strong: true }]} />
+            {g.neighbours.length > 1 && <p className="small">All {plural(g.neighbours.length, 'message')}:</p>}
             {g.neighbours.length > 1 && (
               <HeatMap rows={g.neighbours.slice(0, MAX_ROWS).map((n, i) => ({ key: i, label: name(n.node), values: n.message }))} testId="relation-messages" />
             )}

@@ -45,6 +45,16 @@ export function aggregationNumbers(kind: AggregatorKind, t: AggregationTerm, lay
     case 'mean':
       body = n ? String.raw`\tfrac{1}{${n}}\big(${listed(weighted, n, ' + ')}\big)` : String.raw`0 \quad (\text{no neighbours})`;
       break;
+    case 'relation-mean':
+      // One mean per relation, numbered as the screen's relation headings.
+      body = n
+        ? listed(
+            t.values.map((x, i) => String.raw`\underbrace{${tex(x)}}_{${i + 1}}`),
+            n,
+            ' + ',
+          )
+        : String.raw`0 \quad (\text{no neighbours})`;
+      break;
     case 'max':
       body = n ? String.raw`\max\big(${listed(weighted, n, String.raw`,\ `)}\big)` : String.raw`0 \quad (\text{no neighbours})`;
       break;

@@ -1,5 +1,6 @@
 /** The stepper's headings for R-GCN's relation groups, from the data's relation and kind names. */
 import { describe, expect, it } from 'vitest';
+import { aggregationNumbers } from '../../../src/ui/teach/latex';
 import { groupWords, plural, speakers } from '../../../src/ui/teach/relationWords';
 
 describe('relation group words', () => {
@@ -27,5 +28,13 @@ describe('relation group words', () => {
       mean: [],
     };
     expect(groupWords(group, graph)).toEqual({ heading: 'What the targets said', detail: 'drug-target: protein → drug' });
+  });
+});
+
+describe('R-GCN aggregation numbers', () => {
+  it('writes m_v as the sum of the relations’ means, numbered as the headings', () => {
+    const line = aggregationNumbers('relation-mean', { component: 0, values: [0.5, -0.25], result: 0.25 }, 1);
+    expect(line).toContain(String.raw`m_{v,1}^{(1)} &= \underbrace{0.500}_{1} + \underbrace{(-0.250)}_{2} \\ &= 0.2500`);
+    expect(aggregationNumbers('relation-mean', { component: 2, values: [], result: 0 }, 2)).toContain(String.raw`(\text{no neighbours})`);
   });
 });
