@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axeViolations, blocking } from './axe';
 import { openApp, ROOT, screenshot, snapshot, useServedApp } from './harness';
 
 const FIXTURE = readFileSync(resolve(ROOT, 'tests/fixtures/drug-target-graph.json'), 'utf8');
@@ -40,15 +41,13 @@ async function firstEpoch(backend: string): Promise<{ page: Page; loss: number; 
 
 /** The relation sections on screen: heading, message relation and how many messages. */
 const sections = (page: Page, testId: string) =>
-  page
-    .getByTestId(testId)
-    .evaluateAll((els) =>
-      els.map((el) => ({
-        heading: el.querySelector('h4')!.textContent,
-        relation: (el as HTMLElement).dataset.relation,
-        count: Number((el as HTMLElement).dataset.count),
-      })),
-    );
+  page.getByTestId(testId).evaluateAll((els) =>
+    els.map((el) => ({
+      heading: el.querySelector('h4')!.textContent,
+      relation: (el as HTMLElement).dataset.relation,
+      count: Number((el as HTMLElement).dataset.count),
+    })),
+  );
 
 describe('a drug–target graph with R-GCN', () => {
   it('trains on webgl, webgpu and cpu to the same first-epoch loss, and the stepper groups messages by relation', async () => {
@@ -84,6 +83,7 @@ describe('a drug–target graph with R-GCN', () => {
       .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.tex));
     expect(mixes).toEqual([expect.stringMatching(/^W_\{1\} = \S+\\,V_\{1\} \+ \S+\\,V_\{2\}$/), expect.stringMatching(/^W_\{2\} = /)]);
     await screenshot(page, 'typed-stepper-message');
+    expect(blocking(await axeViolations(page))).toEqual([]);
 
     // Aggregate: the same groups, each relation's mean.
     await page.evaluate(() => window.playground.stepTeach(1));
