@@ -2,8 +2,8 @@
  * A typed graph in the page: a small drug–protein–drug graph (tests/fixtures/drug-target-graph.json,
  * drug-graph JSON with node kinds and relations) loaded as a dropped file; R-GCN predicting the
  * drug-target relation, one epoch with the same seed on webgl, webgpu (SwiftShader) and cpu, agrees on
- * the first-epoch loss and on the drug’s output vector within 1e-4; the stepper on a drug shows its messages grouped by relation, with
- * the counts the graph gives, and its last vector is the model's output.
+ * the first-epoch loss and on the drug's output vector within 1e-4; the stepper on a drug shows its
+ * messages grouped by relation, with the counts the graph gives, and its last vector is the model's output.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
