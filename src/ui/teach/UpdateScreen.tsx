@@ -34,14 +34,17 @@ export function UpdateScreen({ layer, last }: { layer: LayerExplanation; last: b
         <p className="muted">This layer's update is not a single Linear map (e.g. an MLP); the vectors before and after are the model's own.</p>
       )}
       {layer.relations && (
-        <HeatMap
-          rows={[
-            { key: 'agg', label: 'm_v: the relations’ means, summed', values: layer.aggregated },
-            { key: 'self', label: 'W_0 h_v + b: its own term', values: layer.relations.self },
-            { key: 'sum', label: 'their sum, z_v', values: layer.relations.sum, strong: true },
-          ]}
-          testId="relation-sum"
-        />
+        <>
+          <p className="small">The relations' summed means m_v, plus the node's own term, give z_v:</p>
+          <HeatMap
+            rows={[
+              { key: 'agg', label: 'm_v', values: layer.aggregated },
+              { key: 'self', label: 'W_0 h_v + b', values: layer.relations.self },
+              { key: 'sum', label: 'z_v (sum)', values: layer.relations.sum, strong: true },
+            ]}
+            testId="relation-sum"
+          />
+        </>
       )}
       <HeatMap
         rows={[
