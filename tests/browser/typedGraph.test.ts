@@ -99,6 +99,8 @@ describe('a drug–target graph with R-GCN', () => {
     await page.evaluate(() => window.playground.stepTeach(4));
     const s = (await snapshot(page)).stepper!;
     expect([s.layer, s.step]).toEqual([2, 'update']);
+    await expect.poll(() => page.getByTestId('relation-sum').count()).toBe(1);
+    await screenshot(page, 'typed-stepper-update');
     expect(maxDiff(await page.evaluate((d) => window.playground.modelOutput(d), DRUG), s.vector!)).toBeLessThan(1e-4);
     await page.close();
     expect([...cpu.errors, ...webgpu.errors, ...errors].filter((e) => !/favicon|performance of synchronously/.test(e))).toEqual([]);
