@@ -200,7 +200,8 @@ export class GraphBuilder {
 
   /** Merges known attributes into the node with this id (creating it if needed). */
   annotate(id: string, attrs: Partial<Omit<DrugNode, 'id'>>): number {
-    const i = this.node(id);
+    // A known node keeps its kind silently: attributes say nothing about kinds.
+    const i = this.index.get(id) ?? this.node(id);
     const n = this.nodes[i];
     for (const [k, v] of Object.entries(attrs) as [keyof DrugNode, unknown][]) {
       if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;

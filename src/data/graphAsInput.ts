@@ -33,10 +33,16 @@ function directions(g: DrugGraph): { reversed: Uint8Array; extra: number[] } {
 
 /** drug-graph/1 JSON text of `g`: every drug with its attributes, every interaction (typed ones as listed, both directions), the table's own negatives. */
 export function drugGraphJson(g: DrugGraph): string {
-  const drugs = g.nodes.map((n) => {
+  // Typed graphs: a node's kind and an edge's relation, written only where they are not the defaults.
+  const kindOf = (i: number) => (g.nodeKind && g.kinds && g.nodeKind[i] !== 0 ? g.kinds[g.nodeKind[i]] : undefined);
+  const relationOf = (e: number) => {
+    const r = g.edgeRelation && g.relations ? g.relations[g.edgeRelation[e]] : undefined;
+    return r === 'drug-drug' ? undefined : r;
+  };
+  const drugs = g.nodes.map((n, i) => {
     const { id, name, type, groups, smiles, atc, categories, targets } = n;
     // A name equal to the id is the builder's fallback, not the source's name.
-    return { id, name: name !== id ? name : undefined, type, groups, smiles, atc, categories, targets };
+    return { id, name: name !== id ? name : undefined, type, groups, smiles, atc, categories, targets, kind: kindOf(i) };
   });
   const { reversed, extra } = directions(g);
   const interactions: unknown[] = Array.from(g.edgeSrc, (src, i) => {
@@ -44,11 +50,12 @@ export function drugGraphJson(g: DrugGraph): string {
     const type = t >= 0 ? g.edgeTypes[t] : undefined;
     const note = g.edgeNotes?.[i] || undefined;
     const weight = g.edgeWeight?.[i];
+    const relation = relationOf(i);
     const a = g.nodes[reversed[i] ? g.edgeDst[i] : src].id;
     const b = g.nodes[reversed[i] ? src : g.edgeDst[i]].id;
     // The short [a, b, type?] form where it says everything: a million-pair graph stays ~30 MB of text.
-    if (note === undefined && weight === undefined) return type === undefined ? [a, b] : [a, b, type];
-    return { a, b, type, note, weight };
+    if (note === undefined && weight === undefined && relation === undefined) return type === undefined ? [a, b] : [a, b, type];
+    return { a, b, type, note, weight, relation };
   });
   const tp = g.typedPairs;
   for (const i of extra) interactions.push([g.nodes[tp!.head[i]].id, g.nodes[tp!.tail[i]].id, g.edgeTypes[tp!.type[i]]]);

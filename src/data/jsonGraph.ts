@@ -5,12 +5,15 @@
  * the end; such files are small.
  *
  *   { "format": "drug-graph/1", "name"?: string,
- *     "drugs": [{ "id": "DB00682", "name"?, "smiles"?, "atc"?: string[], "categories"?, "type"?, "groups"?, "targets"? }],
- *     "interactions": [{ "a": id, "b": id, "type"?, "note"?, "weight"? }],
+ *     "drugs": [{ "id": "DB00682", "name"?, "smiles"?, "atc"?: string[], "categories"?, "type"?, "groups"?, "targets"?, "kind"? }],
+ *     "interactions": [{ "a": id, "b": id, "type"?, "note"?, "weight"?, "relation"? }],
  *     "negatives"?: [[id, id], …] }   (known non-interactions, as a label column gives them)
  *
  * Also accepted, leniently: "nodes"/"edges" for the two arrays, "source"/"target" for a/b, edges as
  * [a, b, type?] arrays, endpoints given as indices into the drug list, numeric types indexing "edgeTypes".
+ *
+ * Typed graphs (docs/typed-graphs.md): a node's "kind" ("protein"; default "drug") and an interaction's
+ * "relation" ("drug-target"; default "drug-drug"), as a table's column mapping gives them.
  */
 import { LoadError } from './errors';
 import { detach, type TextSink } from './sinks';
@@ -89,7 +92,7 @@ export class JsonGraphSink implements TextSink {
       }
       const id = String(n.id);
       ids.push(id);
-      b.node(id);
+      b.node(id, undefined, typeof n.kind === 'string' && n.kind.trim() ? b.kindId(detach(n.kind.trim())) : 0);
       b.annotate(id, nodeAttributes(n));
     });
     const end = (v: Json | undefined): string | undefined => {
@@ -106,6 +109,7 @@ export class JsonGraphSink implements TextSink {
       let type: string | undefined;
       let note: string | undefined;
       let weight: number | undefined;
+      let relation = 0;
       if (Array.isArray(e)) {
         [a, z] = [end(e[0]), end(e[1])];
         type = typeOf(e[2]);
@@ -114,14 +118,16 @@ export class JsonGraphSink implements TextSink {
         type = typeOf(e.type);
         if (typeof e.note === 'string') note = e.note;
         if (typeof e.weight === 'number') weight = e.weight;
+        if (typeof e.relation === 'string' && e.relation.trim()) relation = b.relationId(detach(e.relation.trim()));
       }
       if (!a || !z) {
         b.skip(`${this.label}: interaction without both "a" and "b"`, i + 1);
         return;
       }
-      const ia = b.node(a);
-      const iz = b.node(z);
-      const ok = weight !== undefined ? b.weightedEdge(ia, iz, weight, type, note) : b.edge(ia, iz, type, note);
+      // A listed node keeps its kind; one met only here is a drug.
+      const ia = b.indexOf(a) ?? b.node(a);
+      const iz = b.indexOf(z) ?? b.node(z);
+      const ok = weight !== undefined ? b.weightedEdge(ia, iz, weight, type, note, relation) : b.edge(ia, iz, type, note, relation);
       if (ok) added++;
     });
     if (nodes.length > 0 || added > 0) this.ctx.graphSources.push(this.label);

@@ -5,11 +5,12 @@
  * (a non-Linear update, say) is left out rather than guessed.
  */
 import type { GraphOperators } from '../graphOperators';
-import { aggregationTerms, closeVectors, fitAggregator } from './aggregation';
+import { aggregationTerms, closeVectors, fitAggregator, type AggregationFit } from './aggregation';
 import { explainOutput, type PairLookup, type PairScorer } from './decoder';
 import { hopRings } from './neighbourhood';
+import { explainRelations } from './relational';
 import { row, traceArrays, type LayerArrays, type TraceableModel } from './traceArrays';
-import type { ActivationKind, LayerExplanation, NodeExplanation } from './types';
+import type { ActivationKind, AggregationTerm, LayerExplanation, NodeExplanation, RelationalExplanation } from './types';
 import { explainUpdate } from './update';
 
 export interface ExplainOptions {
@@ -46,6 +47,17 @@ function attentionInto(arrays: LayerArrays, v: number): { sources: number[]; wei
   return { sources, weights };
 }
 
+/** R-GCN's aggregation as the generic fields see it: every relation's senders, each with its W_r h_u. */
+function relationalFit(relations: RelationalExplanation): AggregationFit {
+  const neighbours = relations.groups.flatMap((g) => g.neighbours.map(({ node, message }) => ({ node, message })));
+  return { kind: 'relation-mean', neighbours };
+}
+
+/** Per component: each relation's mean, which sum to m_v. */
+function relationTerms(relations: RelationalExplanation, aggregated: number[], components: number[]): AggregationTerm[] {
+  return components.map((k) => ({ component: k, values: relations.groups.map((g) => g.mean[k]), result: aggregated[k] }));
+}
+
 async function explainLayer(
   model: TraceableModel,
   graph: GraphOperators,
@@ -59,7 +71,9 @@ async function explainLayer(
   const aggregated = row(arrays.aggregated, v);
   const pre = row(arrays.output, v);
   const post = row(arrays.activated, v);
-  const fit = fitAggregator(graph.graph, v, (u) => row(arrays.messages, u), aggregated, attentionInto(arrays, v));
+  const shown = components.filter((k) => k < aggregated.length);
+  const relations = await explainRelations(layer, graph, arrays, v);
+  const fit = relations ? relationalFit(relations) : fitAggregator(graph.graph, v, (u) => row(arrays.messages, u), aggregated, attentionInto(arrays, v));
   // Is MESSAGE the identity? Compare a few senders' messages with their input rows.
   const messageTransformed =
     arrays.messages.cols !== arrays.input.cols ||
@@ -74,11 +88,8 @@ async function explainLayer(
     neighbours: fit.neighbours,
     messageTransformed,
     aggregated,
-    aggregationTerms: aggregationTerms(
-      fit,
-      aggregated,
-      components.filter((k) => k < aggregated.length),
-    ),
+    aggregationTerms: relations ? relationTerms(relations, aggregated, shown) : aggregationTerms(fit, aggregated, shown),
+    ...(relations ? { relations } : {}),
     update: await explainUpdate(
       layer,
       l + 1,

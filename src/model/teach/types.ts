@@ -5,7 +5,7 @@
  */
 
 /** How a layer combined its neighbours' messages, found by checking the numbers (see aggregation.ts). */
-export type AggregatorKind = 'mean' | 'sum' | 'max' | 'gcn' | 'attention' | 'unknown';
+export type AggregatorKind = 'mean' | 'sum' | 'max' | 'gcn' | 'attention' | 'relation-mean' | 'unknown';
 
 /** The activation applied to a layer's output before the next layer (or none after the last). */
 export type ActivationKind = 'relu' | 'identity' | 'other';
@@ -71,6 +71,47 @@ export interface UpdateExplanation {
   components: UpdateComponent[];
 }
 
+/** A neighbour u in one relation's group: its vector entering the layer and what W_r made of it. */
+export interface RelationNeighbour {
+  node: number;
+  /** h_u^(l-1). */
+  input: number[];
+  /** W_r h_u^(l-1), exactly as the model's MESSAGE computed it. */
+  message: number[];
+}
+
+/** One message relation's share of an R-GCN layer at v: N_r(v), the messages W_r h_u and their mean. */
+export interface RelationGroup {
+  /** The message relation's index (the layer's r) and full name, e.g. "drug-target→drug". */
+  index: number;
+  name: string;
+  /** The graph's relation ("drug-target") and the kind of node receiving (v's kind, "drug"). */
+  relation: string;
+  receiverKind: string;
+  /** a_{r1} … a_{rB}: W_r = Σ_b a_{rb} V_b, this relation's mix of the layer's shared bases. */
+  coefficients: number[];
+  /** u ∈ N_r(v) in edge order (a pair listed twice sends twice). */
+  neighbours: RelationNeighbour[];
+  /** (1 / |N_r(v)|) Σ_u W_r h_u. */
+  mean: number[];
+}
+
+/**
+ * R-GCN on a typed graph, at v: the messages grouped by relation, each relation's mean, the self term
+ * W_0 h_v + b, and their sum — checked against the traced layer before it is offered (see relational.ts).
+ */
+export interface RelationalExplanation {
+  /** Relations that brought v at least one message, in the layer's relation order. */
+  groups: RelationGroup[];
+  /** Names of the layer's message relations that brought v nothing (e.g. every "…→protein" for a drug). */
+  silent: string[];
+  numBases: number;
+  /** W_0 h_v^(l-1) + b. */
+  self: number[];
+  /** Σ_r mean_r + W_0 h_v + b: the layer's output before the activation. */
+  sum: number[];
+}
+
 export interface LayerExplanation {
   /** 1-based layer number. */
   layer: number;
@@ -88,6 +129,8 @@ export interface LayerExplanation {
   /** m_v^(l). */
   aggregated: number[];
   aggregationTerms: AggregationTerm[];
+  /** R-GCN on a typed graph: the messages grouped by relation (absent for other layers and untyped graphs). */
+  relations?: RelationalExplanation;
   /** How the update recombines, or null when the layer's update is not a recognised Linear form. */
   update: UpdateExplanation | null;
   /** UPDATE's result before the activation. */

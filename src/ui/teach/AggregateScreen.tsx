@@ -1,8 +1,10 @@
 /** Aggregate: m_v = AGG(…) with the aggregator the model used, the numbers for a few components, and the vector. */
+import type { DrugGraph } from '../../data/graph';
 import type { LayerExplanation } from '../../model/teach/types';
 import { Formula } from './Formula';
 import { VectorView } from './HeatMap';
 import { aggregationNumbers, aggregatorFormula, SEED_AGG } from './latex';
+import { RelationMeans } from './RelationGroups';
 
 const AGG_WORDS: Record<string, string> = {
   mean: 'the average of the messages, component by component',
@@ -10,10 +12,11 @@ const AGG_WORDS: Record<string, string> = {
   max: 'the largest message value in each component',
   gcn: 'a weighted sum over the neighbours and v itself, each weighted by 1/√(degree·degree) (Kipf & Welling)',
   attention: 'a weighted sum over the neighbours and v itself, with learned attention weights α that sum to 1',
+  'relation-mean': 'the average of the messages within each relation, then the sum of those averages across relations (R-GCN)',
   unknown: 'the layer’s own aggregation (it could not be matched to a simple formula)',
 };
 
-export function AggregateScreen({ layer }: { layer: LayerExplanation }) {
+export function AggregateScreen({ layer, graph }: { layer: LayerExplanation; graph: DrugGraph }) {
   const l = layer.layer;
   return (
     <div className="teach-screen" data-testid="screen-aggregate">
@@ -22,6 +25,7 @@ export function AggregateScreen({ layer }: { layer: LayerExplanation }) {
         Here AGG is <strong>{layer.aggregator}</strong>: {AGG_WORDS[layer.aggregator]}.
       </p>
       <Formula tex={aggregatorFormula(layer.aggregator, l)} display />
+      {layer.relations && <RelationMeans r={layer.relations} graph={graph} layer={l} />}
       <div className="numbers" data-testid="aggregate-numbers">
         {layer.aggregationTerms.map((t) => (
           <Formula key={t.component} tex={aggregationNumbers(layer.aggregator, t, l)} display />

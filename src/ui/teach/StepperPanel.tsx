@@ -98,7 +98,7 @@ export function StepperPanel() {
         {heuristic && <HeuristicScreen h={heuristic} graph={graph} />}
         {!e && !heuristic && <p className="muted">Reading the model…</p>}
         {e && screen?.kind === 'message' && <MessageScreen layer={e.layers[screen.layer - 1]} graph={graph} drug={node} />}
-        {e && screen?.kind === 'aggregate' && <AggregateScreen layer={e.layers[screen.layer - 1]} />}
+        {e && screen?.kind === 'aggregate' && <AggregateScreen layer={e.layers[screen.layer - 1]} graph={graph} />}
         {e && screen?.kind === 'update' && <UpdateScreen layer={e.layers[screen.layer - 1]} last={screen.layer === L} />}
         {e && screen?.kind === 'output' && <OutputScreen e={e} graph={graph} />}
       </div>

@@ -33,6 +33,19 @@ export function UpdateScreen({ layer, last }: { layer: LayerExplanation; last: b
       ) : (
         <p className="muted">This layer's update is not a single Linear map (e.g. an MLP); the vectors before and after are the model's own.</p>
       )}
+      {layer.relations && (
+        <>
+          <p className="small">The relations' summed means m_v, plus the node's own term, give z_v:</p>
+          <HeatMap
+            rows={[
+              { key: 'agg', label: 'm_v', values: layer.aggregated },
+              { key: 'self', label: 'W_0 h_v + b', values: layer.relations.self },
+              { key: 'sum', label: 'z_v (sum)', values: layer.relations.sum, strong: true },
+            ]}
+            testId="relation-sum"
+          />
+        </>
+      )}
       <HeatMap
         rows={[
           { key: 'pre', label: `z_v before ${layer.activation === 'relu' ? 'ReLU' : 'activation'}`, values: layer.pre },

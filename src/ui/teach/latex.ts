@@ -19,6 +19,8 @@ const AGG_TEX: Record<AggregatorKind, (l: number) => string> = {
   max: (l) => String.raw`m_v^{(${l})} = \max_{u \in N(v)} m_{u \to v}^{(${l})}`,
   gcn: (l) => String.raw`m_v^{(${l})} = \sum_{u \in N(v) \cup \{v\}} \frac{1}{\sqrt{\hat d_u \hat d_v}}\, m_{u \to v}^{(${l})}`,
   attention: (l) => String.raw`m_v^{(${l})} = \sum_{u \in N(v) \cup \{v\}} \alpha_{uv}\, m_{u \to v}^{(${l})}`,
+  'relation-mean': (l) =>
+    String.raw`m_v^{(${l})} = \sum_r \frac{1}{|N_r(v)|} \sum_{u \in N_r(v)} m_{u \to v}^{(${l})},\quad m_{u \to v}^{(${l})} = W_r h_u^{(${l - 1})}`,
   unknown: (l) => String.raw`m_v^{(${l})} = \mathrm{AGG}\big(\{ m_{u \to v}^{(${l})} \}\big)`,
 };
 
@@ -42,6 +44,16 @@ export function aggregationNumbers(kind: AggregatorKind, t: AggregationTerm, lay
   switch (kind) {
     case 'mean':
       body = n ? String.raw`\tfrac{1}{${n}}\big(${listed(weighted, n, ' + ')}\big)` : String.raw`0 \quad (\text{no neighbours})`;
+      break;
+    case 'relation-mean':
+      // One mean per relation, numbered as the screen's relation headings.
+      body = n
+        ? listed(
+            t.values.map((x, i) => String.raw`\underbrace{${tex(x)}}_{${i + 1}}`),
+            n,
+            ' + ',
+          )
+        : String.raw`0 \quad (\text{no neighbours})`;
       break;
     case 'max':
       body = n ? String.raw`\max\big(${listed(weighted, n, String.raw`,\ `)}\big)` : String.raw`0 \quad (\text{no neighbours})`;
