@@ -122,7 +122,9 @@ function Dialog({ detections }: { detections: ColumnDetection[] }) {
           <option key={k} value={k} />
         ))}
       </datalist>
-      <p className="muted small">Kinds other than drug make a typed graph (drugs with proteins, side effects, …); leave both at drug for drug–drug interactions.</p>
+      <p className="muted small">
+        Kinds other than drug make a typed graph (drugs with proteins, side effects, …); leave both at drug for drug–drug interactions.
+      </p>
       {problem && <p className="warning">{problem}</p>}
       <div className="modal-buttons">
         <button type="button" onClick={() => loader.resolveColumns(null)}>
