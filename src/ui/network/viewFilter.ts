@@ -141,3 +141,9 @@ export function visibleSet(numNodes: number, src: Int32Array, dst: Int32Array, p
   for (let v = 0; v < numNodes; v++) if (showNode[v] && !hiddenNode?.[v]) nodes.push(v);
   return { edges, nodes: Int32Array.from(nodes), matching: count };
 }
+
+/** The `hide` setting with `name` hidden or shown (order kept, no duplicates). */
+export function withHidden(setting: string, name: string, hide: boolean): string {
+  const names = hiddenNames(setting).filter((n) => n !== name);
+  return (hide ? [...names, name] : names).join(',');
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hiddenMasks, hiddenNames, neighbourhood, visibleSet } from '../../../src/ui/network/viewFilter';
+import { hiddenMasks, hiddenNames, neighbourhood, visibleSet, withHidden } from '../../../src/ui/network/viewFilter';
 
 // Path 0-1-2-3-4 plus edge 1-5; node 6 isolated.
 const src = Int32Array.from([0, 1, 2, 3, 1]);
@@ -56,9 +56,13 @@ describe('hidden kinds and relations', () => {
   };
   const view = (hide: string) => visibleSet(5, typed.edgeSrc, typed.edgeDst, null, { ...all, hidden: hiddenMasks(typed, hiddenNames(hide)) });
 
-  it('reads the setting as a list of names', () => {
+  it('reads the setting as a list of names and toggles one', () => {
     expect(hiddenNames('')).toEqual([]);
     expect(hiddenNames(' drug-target, side effect ,')).toEqual(['drug-target', 'side effect']);
+    expect(withHidden('', 'drug-target', true)).toBe('drug-target');
+    expect(withHidden('drug-target', 'protein', true)).toBe('drug-target,protein');
+    expect(withHidden('drug-target,protein', 'drug-target', false)).toBe('protein');
+    expect(withHidden('protein', 'protein', true)).toBe('protein');
   });
 
   it('hides a relation’s edges and keeps its nodes', () => {
