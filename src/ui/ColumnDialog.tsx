@@ -28,6 +28,13 @@ function mappingProblem(m: ColumnMapping): string | null {
   return null;
 }
 
+/** On a typed mapping the two end columns are named by their kinds ("Drug", "Protein") instead of Drug A / Drug B. */
+function endLabel(role: Role, m: ColumnMapping): string | null {
+  if (!m.sourceKind && !m.targetKind) return null;
+  const kind = role === 'source' ? kindFieldsOf(m).sourceKind : role === 'target' ? kindFieldsOf(m).targetKind : null;
+  return kind ? kind.charAt(0).toUpperCase() + kind.slice(1) : null;
+}
+
 /** Kind of each column and the relation: free text, kinds with suggestions (one datalist per dialog). */
 function KindFieldset({ file, mapping, onChange }: { file: string; mapping: ColumnMapping; onChange: (m: ColumnMapping) => void }) {
   const f = kindFieldsOf(mapping);
@@ -62,11 +69,13 @@ function TableColumns({ d, mapping, onChange }: { d: ColumnDetection; mapping: C
     <fieldset className="column-table">
       <legend>{d.file}</legend>
       {d.problem && <p className="warning">{d.problem}</p>}
-      <p className="muted small">{d.description}</p>
+      <p className="muted small">
+        {d.role === 'targets' ? 'A drug–target table with no drugs to annotate: it is loaded as edges between the two kinds below.' : d.description}
+      </p>
       <div className="column-selects">
         {ROLES.map(({ role, label, optional }) => (
           <label key={role}>
-            {label}
+            {endLabel(role, mapping) ?? label}
             <select
               data-testid={`column-${role}`}
               value={mapping[role] ?? ''}

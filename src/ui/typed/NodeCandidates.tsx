@@ -55,7 +55,8 @@ export function NodeCandidates({ graph }: { graph: DrugGraph }) {
       <ol>
         {pairs.map((c) => (
           <li key={c.b}>
-            {graph.nodes[c.b].name} <span className="muted">{graph.nodes[c.b].id}</span> <span className="prob">p {formatProbability(c.probability)}</span>
+            {graph.nodes[c.b].name} {graph.nodes[c.b].name !== graph.nodes[c.b].id && <span className="muted">{graph.nodes[c.b].id}</span>}{' '}
+            <span className="prob">p {formatProbability(c.probability)}</span>
           </li>
         ))}
       </ol>
