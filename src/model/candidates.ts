@@ -1,10 +1,33 @@
 /**
- * The strongest predicted pairs among those not known to interact, over all N(N−1)/2 pairs, with
- * memory O(k + block) whatever the graph size: a size-k min-heap and, for learned decoders, one
- * block of pairs at a time. Both scans await `pause` between blocks so that a worker can take its
- * messages (pause, reset) during a long scan; `pause` returning false abandons the scan.
+ * The strongest predicted pairs among those not known to interact, over all N(N−1)/2 pairs or, on a
+ * typed graph, over the predicted relation's two kinds only (drug × protein for drug-target: a
+ * protein–protein pair is no candidate binding), with memory O(k + block) whatever the graph size:
+ * a size-k min-heap and, for learned decoders, one block of pairs at a time. Both scans await
+ * `pause` between blocks so that a worker can take its messages (pause, reset) during a long scan;
+ * `pause` returning false abandons the scan.
  */
 import type { PairSet } from './split';
+
+/**
+ * The pairs a scan considers: every node of `left` with every node of `right` (the relation's two
+ * kinds), or when both are the same array, each unordered pair of it once. Pairs come out as
+ * (left node, right node). Absent: all nodes, pairs a < b.
+ */
+export interface PairSpace {
+  left: Int32Array;
+  right: Int32Array;
+}
+
+/** Every node, for graphs without kinds. */
+export function allNodesSpace(n: number): PairSpace {
+  const all = Int32Array.from({ length: n }, (_, i) => i);
+  return { left: all, right: all };
+}
+
+/** How many pairs a space holds. */
+export function pairSpaceSize({ left, right }: PairSpace): number {
+  return left === right ? (left.length * (left.length - 1)) / 2 : left.length * right.length;
+}
 
 export interface ScoredPair {
   a: number;
@@ -67,19 +90,26 @@ export async function topUnknownPairs(
   known: PairSet,
   pause?: ScanPause,
   block = 1 << 20,
+  space: PairSpace = allNodesSpace(n),
 ): Promise<ScoredPair[]> {
   const top = new TopK(k);
   if (k <= 0) return [];
+  const { left, right } = space;
+  const within = left === right;
   let sinceLast = 0;
-  for (let a = 0; a < n; a++) {
+  for (let i = 0; i < left.length; i++) {
+    const a = left[i];
     const ao = a * d;
-    for (let b = a + 1; b < n; b++) {
+    const from = within ? i + 1 : 0;
+    for (let j = from; j < right.length; j++) {
+      const b = right[j];
+      if (a === b) continue;
       const bo = b * d;
       let s = 0;
-      for (let j = 0; j < d; j++) s += h[ao + j] * h[bo + j];
+      for (let t = 0; t < d; t++) s += h[ao + t] * h[bo + t];
       if (top.admits(s) && !known.has(a, b)) top.offer(a, b, s);
     }
-    sinceLast += n - a - 1;
+    sinceLast += right.length - from;
     if (pause && sinceLast >= block) {
       sinceLast = 0;
       if (!(await pause())) return [];
@@ -89,8 +119,9 @@ export async function topUnknownPairs(
 }
 
 /**
- * Any symmetric pair scorer (MLP, DistMult decoders): the unknown pairs of the upper triangle are
- * scored `block` at a time (two reused index arrays; the scorer's tensors live for one block only).
+ * Any symmetric pair scorer (MLP, DistMult decoders): the unknown pairs of the space (default: the
+ * upper triangle) are scored `block` at a time (two reused index arrays; the scorer's tensors live
+ * for one block only).
  */
 export async function topUnknownPairsBy(
   n: number,
@@ -99,6 +130,7 @@ export async function topUnknownPairsBy(
   score: (pairs: { a: Int32Array; b: Int32Array }) => Float32Array | Promise<Float32Array>,
   pause?: ScanPause,
   block = 16_384,
+  space: PairSpace = allNodesSpace(n),
 ): Promise<ScoredPair[]> {
   if (k <= 0) return [];
   const top = new TopK(k);
@@ -113,14 +145,50 @@ export async function topUnknownPairsBy(
     fill = 0;
     return pause ? await pause() : true;
   };
-  for (let u = 0; u < n; u++) {
-    for (let v = u + 1; v < n; v++) {
-      if (known.has(u, v)) continue;
+  const { left, right } = space;
+  const within = left === right;
+  for (let i = 0; i < left.length; i++) {
+    const u = left[i];
+    for (let j = within ? i + 1 : 0; j < right.length; j++) {
+      const v = right[j];
+      if (u === v || known.has(u, v)) continue;
       a[fill] = u;
       b[fill] = v;
       if (++fill === block && !(await flush())) return [];
     }
   }
   if (fill > 0 && !(await flush())) return [];
+  return top.sorted();
+}
+
+/**
+ * The nodes `v` pairs with in a space: the other end's kind (proteins for a drug in drug × protein),
+ * its own kind for a one-kind space, none when `v` is of neither kind.
+ */
+export function partnersIn(space: PairSpace, v: number): Int32Array {
+  const { left, right } = space;
+  const others = left.includes(v) ? right : right.includes(v) ? left : new Int32Array(0);
+  return others.filter((u) => u !== v);
+}
+
+/**
+ * The k strongest pairs (v, u) over u in `partners` that are not known, scored `block` at a time by
+ * any pair scorer; strongest first, a = v.
+ */
+export async function topUnknownPartners(
+  v: number,
+  partners: Int32Array,
+  k: number,
+  known: PairSet,
+  score: (pairs: { a: Int32Array; b: Int32Array }) => Float32Array | Promise<Float32Array>,
+  block = 16_384,
+): Promise<ScoredPair[]> {
+  const top = new TopK(k);
+  const unknown = partners.filter((u) => !known.has(v, u));
+  for (let from = 0; from < unknown.length; from += block) {
+    const b = unknown.subarray(from, Math.min(unknown.length, from + block));
+    const s = await score({ a: new Int32Array(b.length).fill(v), b });
+    for (let i = 0; i < b.length; i++) top.offer(v, b[i], s[i]);
+  }
   return top.sorted();
 }

@@ -449,6 +449,15 @@ export const SETTINGS = {
     pattern: /^[^,]{1,64}(,[^,]{1,64}){0,49}$|^$/,
     expected: 'up to 50 comma-separated drug IDs',
   }),
+  hide: textRow({
+    scope: 'view',
+    key: 'hide',
+    label: 'Hidden',
+    help: 'Node kinds and relations the network view hides on a typed graph (comma-separated names).',
+    defaultValue: '',
+    pattern: /^[^,]{1,64}(,[^,]{1,64}){0,49}$|^$/,
+    expected: 'up to 50 comma-separated kind or relation names',
+  }),
   hops: intRow({ scope: 'view', key: 'hops', label: 'Hops', help: 'Radius of the neighbourhood shown around focused drugs.', defaultValue: 1, min: 1, max: 4 }),
   renderer: enumRow({
     scope: 'view',

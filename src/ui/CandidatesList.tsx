@@ -12,6 +12,8 @@ import type { CandidatePair } from '../workers/protocol';
 import { useController, usePlayground } from './context';
 import { useRovingFocus } from './listKeys';
 import { TeachContext } from './teach/context';
+import { NodeCandidates } from './typed/NodeCandidates';
+import { isTyped } from './typed/kindStyle';
 
 /** Rows added per "Show more". */
 export const CANDIDATES_PAGE = 100;
@@ -61,6 +63,7 @@ export function CandidatesList() {
   return (
     <section className="panel candidates" aria-label="Candidate interactions">
       <h2>Candidate new interactions</h2>
+      {isTyped(graph) && <NodeCandidates graph={graph} />}
       {candidates.length === 0 ? (
         <p className="muted">Train the model to rank unknown pairs.</p>
       ) : (

@@ -1,12 +1,14 @@
 /**
  * Asks the user which columns hold the two drugs (and optionally the interaction type, a weight, and
  * a 0/1 label whose negative rows are kept as known non-interactions) for tables that are not a
- * known dialect. Cell text is shown as text.
+ * known dialect; and, for typed graphs, the kind of each column's nodes and the rows' relation
+ * (typed/columnKinds.ts: the CLI's `--columns` kind fields). Cell text is shown as text.
  */
 import { useState } from 'react';
 import type { ColumnDetection, ColumnMapping } from '../data/table/layout';
 import { useDataLoader, usePlayground } from './context';
 import { Modal } from './Modal';
+import { defaultRelation, initialMapping, kindFieldsOf, SUGGESTED_KINDS, withKindFields, type KindFields } from './typed/columnKinds';
 
 type Role = 'source' | 'target' | 'type' | 'weight' | 'label';
 const ROLES: { role: Role; label: string; optional: boolean }[] = [
@@ -26,8 +28,38 @@ function mappingProblem(m: ColumnMapping): string | null {
   return null;
 }
 
-function initialMapping(d: ColumnDetection): ColumnMapping {
-  return d.mapping ?? { source: 0, target: Math.min(1, d.header.length - 1), hasHeader: d.hasHeader, delimiter: d.delimiter };
+/** On a typed mapping the two end columns are named by their kinds ("Drug", "Protein") instead of Drug A / Drug B. */
+function endLabel(role: Role, m: ColumnMapping): string | null {
+  if (!m.sourceKind && !m.targetKind) return null;
+  const kind = role === 'source' ? kindFieldsOf(m).sourceKind : role === 'target' ? kindFieldsOf(m).targetKind : null;
+  return kind ? kind.charAt(0).toUpperCase() + kind.slice(1) : null;
+}
+
+/** Kind of each column and the relation: free text, kinds with suggestions (one datalist per dialog). */
+function KindFieldset({ file, mapping, onChange }: { file: string; mapping: ColumnMapping; onChange: (m: ColumnMapping) => void }) {
+  const f = kindFieldsOf(mapping);
+  const set = (change: Partial<KindFields>) => onChange(withKindFields(mapping, { ...f, ...change }));
+  return (
+    <div className="column-kinds" role="group" aria-label={`Node kinds and relation of ${file}`}>
+      <label>
+        Kind of the first column
+        <input data-testid="column-source-kind" list="column-kind-suggestions" value={f.sourceKind} onChange={(e) => set({ sourceKind: e.target.value })} />
+      </label>
+      <label>
+        Kind of the other column
+        <input data-testid="column-target-kind" list="column-kind-suggestions" value={f.targetKind} onChange={(e) => set({ targetKind: e.target.value })} />
+      </label>
+      <label>
+        Relation
+        <input
+          data-testid="column-relation"
+          value={f.relation}
+          placeholder={defaultRelation(f.sourceKind, f.targetKind)}
+          onChange={(e) => set({ relation: e.target.value })}
+        />
+      </label>
+    </div>
+  );
 }
 
 function TableColumns({ d, mapping, onChange }: { d: ColumnDetection; mapping: ColumnMapping; onChange: (m: ColumnMapping) => void }) {
@@ -37,11 +69,13 @@ function TableColumns({ d, mapping, onChange }: { d: ColumnDetection; mapping: C
     <fieldset className="column-table">
       <legend>{d.file}</legend>
       {d.problem && <p className="warning">{d.problem}</p>}
-      <p className="muted small">{d.description}</p>
+      <p className="muted small">
+        {d.role === 'targets' ? 'A drug–target table with no drugs to annotate: it is loaded as edges between the two kinds below.' : d.description}
+      </p>
       <div className="column-selects">
         {ROLES.map(({ role, label, optional }) => (
           <label key={role}>
-            {label}
+            {endLabel(role, mapping) ?? label}
             <select
               data-testid={`column-${role}`}
               value={mapping[role] ?? ''}
@@ -61,6 +95,7 @@ function TableColumns({ d, mapping, onChange }: { d: ColumnDetection; mapping: C
           first row is a header
         </label>
       </div>
+      <KindFieldset file={d.file} mapping={mapping} onChange={onChange} />
       <div className="preview">
         <table>
           <tbody>
@@ -91,6 +126,14 @@ function Dialog({ detections }: { detections: ColumnDetection[] }) {
       {detections.map((d) => (
         <TableColumns key={d.file} d={d} mapping={mappings[d.file]} onChange={(m) => setMappings({ ...mappings, [d.file]: m })} />
       ))}
+      <datalist id="column-kind-suggestions">
+        {SUGGESTED_KINDS.map((k) => (
+          <option key={k} value={k} />
+        ))}
+      </datalist>
+      <p className="muted small">
+        Kinds other than drug make a typed graph (drugs with proteins, side effects, …); leave both at drug for drug–drug interactions.
+      </p>
       {problem && <p className="warning">{problem}</p>}
       <div className="modal-buttons">
         <button type="button" onClick={() => loader.resolveColumns(null)}>

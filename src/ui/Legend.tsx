@@ -1,6 +1,11 @@
-/** Legend of the network view: the strength scale, the candidate style, and node colours by ATC group. */
+/**
+ * Legend of the network view: the strength scale, the candidate style, node colours by ATC group
+ * and, on a typed graph only, the node kinds and relations with their show/hide checkboxes.
+ */
 import { ATC_GROUPS, CANDIDATE_COLOR, NO_ATC_COLOR, presentAtcGroups, STRENGTH_GRADIENT } from './colorScale';
 import { usePlayground } from './context';
+import { KindLegend } from './typed/KindLegend';
+import { isTyped } from './typed/kindStyle';
 
 export function Legend() {
   const graph = usePlayground((s) => s.graph);
@@ -20,8 +25,9 @@ export function Legend() {
         </svg>
         candidate: strong prediction, not a known interaction
       </div>
+      {graph && isTyped(graph) && <KindLegend graph={graph} />}
       <details>
-        <summary>Node colour: ATC main group</summary>
+        <summary>{graph && isTyped(graph) ? 'Drug colour: ATC main group' : 'Node colour: ATC main group'}</summary>
         {groups.map((g) => (
           <div key={g} className="legend-row">
             <span className="swatch" style={{ background: ATC_GROUPS[g].color }} />

@@ -13,8 +13,9 @@ import { nodeElementId } from './graphElements';
 import { EdgeLayer } from './network/edgeLayer';
 import { useWebglRenderer } from './network/renderer';
 import { CONCENTRIC_DEFAULTS, concentricPositions, drawnDegrees, fitViewport } from './network/layout';
-import { visibleSet, type VisibleSet } from './network/viewFilter';
+import { hiddenMasks, hiddenNames, visibleSet, type VisibleSet } from './network/viewFilter';
 import { NETWORK_STYLE } from './networkStyle';
+import { isTyped, kindStyles, relationDashes, type KindStyle } from './typed/kindStyle';
 
 /** Above this many drawn drugs the force-directed layout blocks the page too long (cose on ~800 drugs: 9 s in headless Chromium); concentric rings by degree are used. */
 const FORCE_LAYOUT_MAX_NODES = 300;
@@ -26,12 +27,16 @@ const LABEL_ALL_MAX_NODES = 400;
 /** Candidate pairs drawn as dashed edges at most: the list may hold up to 1,000, the view stays readable. */
 const DRAWN_CANDIDATES = 100;
 
-function nodeElement(graph: DrugGraph, v: number, quiet = false): cytoscape.ElementDefinition {
+/** Typed graphs: a node's kind, shape and colour (drugs keep their ATC colour); untyped: the drug look alone. */
+function nodeElement(graph: DrugGraph, v: number, quiet: boolean, styles: KindStyle[] | null): cytoscape.ElementDefinition {
   const n = graph.nodes[v];
+  const kind = graph.nodeKind?.[v] ?? 0;
+  const style = styles?.[kind];
+  const typed = style ? { kind: graph.kinds?.[kind] ?? 'drug', shape: style.shape } : {};
   return {
     group: 'nodes',
     classes: quiet ? 'unlabelled' : '',
-    data: { id: nodeElementId(v), index: v, label: n.name, drugId: n.id, color: atcColor(n.atc) },
+    data: { id: nodeElementId(v), index: v, label: n.name, drugId: n.id, color: style?.color ?? atcColor(n.atc), ...typed },
   };
 }
 
@@ -42,6 +47,8 @@ const ownProbabilities = (graph: DrugGraph, p: Float32Array | null) => (p && p.l
 function draw(cy: cytoscape.Core, layer: EdgeLayer, graph: DrugGraph, visible: VisibleSet, probabilities: Float32Array | null): void {
   const force = visible.nodes.length <= FORCE_LAYOUT_MAX_NODES;
   const quiet = visible.nodes.length > LABEL_ALL_MAX_NODES;
+  const typed = isTyped(graph);
+  const styles = typed ? kindStyles(graph.kinds ?? ['drug']) : null;
   // Big sets: concentric rings by drawn degree, computed here rather than by Cytoscape (see network/layout.ts).
   const rings = force
     ? null
@@ -50,7 +57,7 @@ function draw(cy: cytoscape.Core, layer: EdgeLayer, graph: DrugGraph, visible: V
     cy.elements().remove();
     cy.add(
       Array.from(visible.nodes, (v, k) => ({
-        ...nodeElement(graph, v, quiet),
+        ...nodeElement(graph, v, quiet, styles),
         ...(rings ? { position: { x: rings.xy[2 * k], y: rings.xy[2 * k + 1] } } : {}),
       })),
     );
@@ -78,7 +85,8 @@ function draw(cy: cytoscape.Core, layer: EdgeLayer, graph: DrugGraph, visible: V
     } as cytoscape.LayoutOptions).run();
     links.remove();
   }
-  layer.setKnown(visible.edges, graph.edgeSrc, graph.edgeDst, probabilities);
+  const relation = typed && graph.edgeRelation && graph.relations ? { of: graph.edgeRelation, dashes: relationDashes(graph.relations) } : undefined;
+  layer.setKnown(visible.edges, graph.edgeSrc, graph.edgeDst, probabilities, relation);
   // For tests and profiling: the visible set is drawn and laid out, then Cytoscape has rendered it.
   const detail = { nodes: visible.nodes.length, edges: visible.edges.length };
   performance.mark('playground:view-drawn', { detail });
@@ -99,7 +107,7 @@ export function NetworkView({ onReady }: { onReady: (cy: cytoscape.Core | null) 
   const candidates = usePlayground((s) => s.candidates);
   const training = usePlayground((s) => s.status === 'training');
   const settings = usePlayground((s) => s.settings);
-  const { maxEdges, minStrength, focus, hops, renderer } = settings;
+  const { maxEdges, minStrength, focus, hops, renderer, hide } = settings;
 
   const focusIndices = useMemo(() => {
     if (!graph || !focus) return [];
@@ -119,10 +127,16 @@ export function NetworkView({ onReady }: { onReady: (cy: cytoscape.Core | null) 
   const settledProbabilities = settled.graph === graph ? settled.probabilities : null;
   const selectionProbabilities = minStrength > 0 || (graph && graph.edgeSrc.length > maxEdges) ? settledProbabilities : null;
 
+  const hidden = useMemo(
+    () => (graph && isTyped(graph) ? hiddenMasks({ ...graph, numNodes: graph.nodes.length }, hiddenNames(hide)) : undefined),
+    [graph, hide],
+  );
   const visible = useMemo(
     () =>
-      graph ? visibleSet(graph.nodes.length, graph.edgeSrc, graph.edgeDst, selectionProbabilities, { maxEdges, minStrength, focus: focusIndices, hops }) : null,
-    [graph, selectionProbabilities, maxEdges, minStrength, focusIndices, hops],
+      graph
+        ? visibleSet(graph.nodes.length, graph.edgeSrc, graph.edgeDst, selectionProbabilities, { maxEdges, minStrength, focus: focusIndices, hops, hidden })
+        : null,
+    [graph, selectionProbabilities, maxEdges, minStrength, focusIndices, hops, hidden],
   );
   const webgl = useWebglRenderer(renderer, visible?.nodes.length ?? 0);
 
@@ -182,7 +196,7 @@ export function NetworkView({ onReady }: { onReady: (cy: cytoscape.Core | null) 
       {graph && visible && (
         <div className="view-counts" data-testid="view-counts">
           showing {visible.edges.length.toLocaleString()} of {graph.edgeSrc.length.toLocaleString()} interactions · {visible.nodes.length.toLocaleString()} of{' '}
-          {graph.nodes.length.toLocaleString()} drugs
+          {graph.nodes.length.toLocaleString()} {isTyped(graph) ? 'nodes' : 'drugs'}
           {visible.matching > visible.edges.length ? ` · ${(visible.matching - visible.edges.length).toLocaleString()} more match (raise “edges drawn”)` : ''}
         </div>
       )}

@@ -1,17 +1,8 @@
-/** Controls of the network view: search/focus a drug, neighbourhood radius, strength threshold, edge cap. */
+/** Controls of the network view: search/focus a drug (any node kind on a typed graph), neighbourhood radius, strength threshold, edge cap. */
 import { useId, useMemo, useState } from 'react';
 import { SETTINGS } from '../settings/schema';
 import { useController, usePlayground } from './context';
-
-/** Drug ids whose name or id matches the query (case-insensitive), best matches first. */
-function matchDrugs(nodes: { id: string; name: string }[], query: string, limit = 8): { id: string; name: string }[] {
-  const q = query.trim().toLowerCase();
-  if (!q) return [];
-  const exact = nodes.filter((n) => n.id.toLowerCase() === q || n.name.toLowerCase() === q);
-  const prefix = nodes.filter((n) => !exact.includes(n) && (n.name.toLowerCase().startsWith(q) || n.id.toLowerCase().startsWith(q)));
-  const inner = nodes.filter((n) => !exact.includes(n) && !prefix.includes(n) && n.name.toLowerCase().includes(q));
-  return [...exact, ...prefix, ...inner].slice(0, limit);
-}
+import { kindOfNode, searchableKinds, searchDrugs } from './teach/drugSearch';
 
 export function ViewControls() {
   const controller = useController();
@@ -19,7 +10,7 @@ export function ViewControls() {
   const { focus, hops, minStrength, maxEdges } = usePlayground((s) => s.settings);
   const [query, setQuery] = useState('');
   const listId = useId();
-  const matches = useMemo(() => (graph ? matchDrugs(graph.nodes, query) : []), [graph, query]);
+  const matches = useMemo(() => (graph ? searchDrugs(graph.nodes, query) : []), [graph, query]);
   if (!graph) return null;
   const focusNames = focus
     ? focus
@@ -28,15 +19,15 @@ export function ViewControls() {
         .join(', ')
     : '';
   const focusOn = (q: string) => {
-    const hit = matchDrugs(graph.nodes, q, 1)[0];
-    if (hit) void controller.changeSettings({ focus: hit.id });
+    const hit = searchDrugs(graph.nodes, q, 1)[0];
+    if (hit !== undefined) void controller.changeSettings({ focus: graph.nodes[hit].id });
   };
   return (
     <div className="view-controls" aria-label="Network view">
       <input
         type="search"
-        placeholder="Find a drug by name or DrugBank ID"
-        aria-label="Find a drug"
+        placeholder={graph.nodeKind ? `Find ${searchableKinds(graph)} by name or id` : 'Find a drug by name or DrugBank ID'}
+        aria-label={graph.nodeKind ? `Find ${searchableKinds(graph)}` : 'Find a drug'}
         data-testid="drug-search"
         list={listId}
         value={query}
@@ -44,9 +35,10 @@ export function ViewControls() {
         onKeyDown={(e) => e.key === 'Enter' && focusOn(query)}
       />
       <datalist id={listId}>
-        {matches.map((m) => (
-          <option key={m.id} value={m.name}>
-            {m.id}
+        {matches.map((i) => (
+          <option key={i} value={graph.nodes[i].name}>
+            {graph.nodes[i].id}
+            {kindOfNode(graph, i) ? ` · ${kindOfNode(graph, i)}` : ''}
           </option>
         ))}
       </datalist>

@@ -15,6 +15,7 @@ import type { ParserLoadOptions } from '../workers/protocol';
 import type { DatasetSource, PlaygroundController } from './controller';
 import { progressView } from './loadProgress';
 import { startParserWorker, type ParserClient } from './parserClient';
+import { tablesToConfirm } from './typed/columnKinds';
 
 /** Files that may be tables (and so may need their columns confirmed). */
 const TABLE_NAME = /\.(csv|tsv|tab|txt)(\.gz)?$/i;
@@ -73,7 +74,7 @@ export class DataLoader implements DatasetSource {
     const label = files.map((f) => f.name).join(', ');
     const token = this.controller.beginLoad(base ? `${label} (added to ${base.name})` : label);
     try {
-      const mappings = await this.cancellable(this.confirmColumns(files, token));
+      const mappings = await this.cancellable(this.confirmColumns(files, token, base !== null));
       if (mappings === null) return this.controller.endLoad(token); // the user closed the dialog
       const name = base ? `${base.name} + ${label}` : undefined;
       await this.run(token, (opts, onProgress) => this.api.load(all, opts, onProgress), { columnMappings: mappings, name });
@@ -138,11 +139,11 @@ export class DataLoader implements DatasetSource {
     resolve?.(mappings);
   }
 
-  private async confirmColumns(files: File[], token: number): Promise<Record<string, ColumnMapping> | null> {
+  private async confirmColumns(files: File[], token: number, adding: boolean): Promise<Record<string, ColumnMapping> | null> {
     const tables = files.filter((f) => TABLE_NAME.test(f.name));
     const detections: ColumnDetection[] = [];
     for (const f of tables) detections.push(await this.api.detectColumns(f));
-    const unsure = detections.filter((d) => d.role === 'edges' && (d.confidence === 'low' || d.problem || !d.mapping));
+    const unsure = tablesToConfirm(detections, !adding && tables.length === files.length);
     const confirmed: Record<string, ColumnMapping> = {};
     if (unsure.length === 0) return confirmed;
     if (!this.controller.isCurrentLoad(token)) return null; // overtaken while detecting

@@ -19,6 +19,8 @@ export const NETWORK_STYLE: cytoscape.StylesheetJson = [
       'min-zoomed-font-size': 7,
     },
   },
+  // Typed graphs only: a node kind's shape (data set by NetworkView; untyped nodes have none and stay circles).
+  { selector: 'node[shape]', style: { shape: (n: cytoscape.NodeSingular) => n.data('shape') as cytoscape.Css.NodeShape } },
   { selector: 'node.unlabelled', style: { label: '', 'border-width': 0 } },
   { selector: 'node:selected', style: { 'border-color': '#000', 'border-width': 2, label: 'data(label)' } },
   ...TEACH_STYLE,

@@ -133,6 +133,11 @@ export interface TrainerApi {
   nodeOutput(node: number): Promise<number[]>;
   /** Link task: logits and split parts of the known pairs from the current weights; null for other tasks. */
   knownPairScores(): Promise<KnownPairScores | null>;
+  /**
+   * Link task: the node's k strongest predicted partners that are not known pairs (a = node), of the
+   * kind the predicted relation pairs it with (proteins for a drug under drug-target); null for other tasks.
+   */
+  nodeCandidates(node: number, k: number): Promise<CandidatePair[] | null>;
 
   // ---- Predictions files: rows streamed in blocks.
 

@@ -21,7 +21,7 @@ import { chooseBackend } from './backends';
 import { loadRdkit } from './rdkit';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
 import type { HeuristicPairExplanation } from '../model/teach/heuristicPair';
-import type { BackendInfo, BackendName, Fingerprints, KnownPairScores, LoadedModel, TrainerApi, TrainerUpdate, TrainStatus } from './protocol';
+import type { BackendInfo, BackendName, CandidatePair, Fingerprints, KnownPairScores, LoadedModel, TrainerApi, TrainerUpdate, TrainStatus } from './protocol';
 import type { TypeReport } from '../model/tasks/typeTrainer';
 import { APP_VERSION } from '../appVersion';
 import { graphFingerprint, nodeOrderFingerprint, splitFingerprint } from '../data/fingerprint';
@@ -176,6 +176,14 @@ export class TrainerService implements TrainerApi {
     const result = await this.using(async () => link.knownEdgeScores(await trainer.embeddings()));
     // A copy of the cached split parts goes across; the score array is fresh and can move.
     return Comlink.transfer({ score: result.score, part: result.part.slice() }, [result.score.buffer]);
+  }
+
+  async nodeCandidates(node: number, k: number): Promise<CandidatePair[] | null> {
+    const trainer = this.requireTrainer();
+    const link = trainer.linkPredictor();
+    if (!link || !(node >= 0 && node < trainer.graph.numNodes)) return null;
+    const list = await this.using(async () => link.nodeCandidates(node, k, await trainer.embeddings()));
+    return list.map((c) => ({ a: c.a, b: c.b, score: c.score, probability: link.strengthOf(c.score) }));
   }
 
   // ---- Predictions files: rows streamed in blocks.

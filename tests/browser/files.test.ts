@@ -1,12 +1,17 @@
 /**
  * Files made in the page (no shared data needed): the URL never claims the demo once files are
  * loaded, a reload of such a link says it cannot reopen them instead of loading the demo, a file
- * the model cannot be built on leaves the trained model as it was (build first, then swap), and an
- * OGB raw/ folder dropped whole loads its edges and skips its count files with a note.
+ * the model cannot be built on leaves the trained model as it was (build first, then swap), an
+ * OGB raw/ folder dropped whole loads its edges and skips its count files with a note, and a
+ * drug–protein table mapped in the column dialog becomes a typed graph (kinds, relation filters,
+ * candidates of the relation's kinds, a protein's predicted drugs).
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, screenshot, snapshot, useServedApp } from './harness';
+import { axeViolations, blocking } from './axe';
+import { openApp, ROOT, screenshot, snapshot, useServedApp } from './harness';
 
 const app = useServedApp();
 
@@ -107,6 +112,69 @@ describe('files loaded in the page', () => {
     expect(text).toContain('num-edge-list.csv.gz: OGB metadata (the number of edges of each graph: 30), no interactions; skipped.');
     expect(text).toContain('num-node-list.csv.gz: OGB metadata (the number of nodes of each graph: 30), no interactions; skipped.');
     await screenshot(page, 'ogb-raw-folder');
+    expect(consoleErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  it('maps a drug–protein table in the column dialog: two kinds in the legend, a relation hidden, candidates drug × protein', async () => {
+    const { page, consoleErrors } = await openApp(app.browser, `${app.server.url}#tour=off`);
+    // BioSNAP ChG-Miner's layout ("#Drug<TAB>Gene"): alone, it would only annotate drugs that are not there.
+    const table = readFileSync(resolve(ROOT, 'tests/fixtures/drug-protein.tsv'), 'utf8');
+    await page.evaluate((text) => void window.playground.loadFiles([new File([text], 'drug-protein.tsv')]), table);
+    const dialog = page.getByTestId('column-dialog');
+    await dialog.waitFor({ timeout: 30_000 });
+    // Proposed as the CLI's kind:protein,relation:drug-target; typed here as a user would.
+    expect(await dialog.getByTestId('column-target-kind').inputValue()).toBe('protein');
+    await dialog.getByTestId('column-relation').fill('');
+    expect(await dialog.getByTestId('column-relation').getAttribute('placeholder')).toBe('drug-protein');
+    await dialog.getByTestId('column-relation').fill('drug-target');
+    await screenshot(page, 'typed-column-dialog');
+    await dialog.getByTestId('column-confirm').click();
+    await page.waitForFunction(() => !window.playground.snapshot().loading && window.playground.snapshot().nodes === 23, null, {
+      timeout: 60_000,
+      polling: 100,
+    });
+    expect((await snapshot(page)).edges).toBe(42);
+
+    const legend = page.getByTestId('kind-legend');
+    expect(await legend.getByRole('checkbox').count()).toBe(3);
+    await expect.poll(() => legend.innerText()).toMatch(/drug\s+14[\s\S]*protein\s+9[\s\S]*drug-target\s+42/);
+    const drawn = () => page.evaluate(() => window.playground.drawnEdges()!.known.map((e) => e.relation));
+    await expect.poll(drawn).toHaveLength(42);
+    // Typed: every drawn edge carries its relation (one relation here).
+    expect([...new Set(await drawn())]).toEqual([expect.any(Number)]);
+    const shapes = await page.evaluate(() => [...new Set(window.playground.cy!.nodes().map((n) => `${n.data('kind')}:${n.style('shape')}`))].sort());
+    expect(shapes).toEqual(['drug:ellipse', 'protein:round-rectangle']);
+
+    // One epoch: candidates join a drug and a protein; a protein's own candidates are drugs.
+    await page.evaluate(() => window.playground.step());
+    await expect.poll(async () => (await snapshot(page)).candidates.length).toBeGreaterThan(0);
+    for (const c of (await snapshot(page)).candidates) expect([c.a.slice(0, 2), /^[PQ]/.test(c.b)]).toEqual(['DB', true]);
+    await page.getByTestId('drug-search').fill('P35354');
+    await page.getByTestId('drug-search').press('Enter');
+    const mine = page.getByTestId('node-candidates');
+    await expect.poll(() => mine.locator('li').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await mine.locator('h3').innerText()).toBe('Drugs predicted to bind P35354');
+    for (const item of await mine.locator('li').allInnerTexts()) expect(item).toMatch(/^DB\d{5}/);
+    await mine.scrollIntoViewIfNeeded();
+    await screenshot(page, 'typed-graph-desktop');
+    await page.getByRole('button', { name: 'Show the whole graph' }).click();
+
+    // The relation's checkbox hides its edges (and only edges); the kind's hides proteins.
+    await legend.getByRole('checkbox', { name: /drug-target/ }).uncheck();
+    await expect.poll(drawn).toHaveLength(0);
+    expect((await snapshot(page)).settings.hide).toBe('drug-target');
+    await expect.poll(() => page.getByTestId('view-counts').innerText()).toMatch(/showing 0 of 42 interactions · 23 of 23 nodes/);
+    await legend.getByRole('checkbox', { name: /drug-target/ }).check();
+    await legend.getByRole('checkbox', { name: /protein/ }).uncheck();
+    await expect.poll(() => page.getByTestId('view-counts').innerText()).toMatch(/showing 0 of 42 interactions · 14 of 23 nodes/);
+    expect(blocking(await axeViolations(page))).toEqual([]);
+    // Hiding is the view's business: the trained model stays.
+    expect((await snapshot(page)).epoch).toBe(1);
+    await legend.getByRole('checkbox', { name: /protein/ }).check();
+    await expect.poll(drawn).toHaveLength(42);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'typed-graph-phone');
     expect(consoleErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
     await page.close();
   });

@@ -9,7 +9,7 @@ import { heuristicScorer, neighbourLists, type HeuristicScorer, type NeighbourLi
 import { linkMetrics } from '../metrics';
 import { Rng } from '../rng';
 import { PairSet, splitPartOf, type LinkSplit, type Pairs } from '../split';
-import type { ScanPause, ScoredPair } from '../candidates';
+import { allNodesSpace, partnersIn, topUnknownPartners, type ScanPause, type ScoredPair } from '../candidates';
 import { explainHeuristicPair, strongestPartners, type HeuristicPairExplanation } from '../teach/heuristicPair';
 import type { ModelSettings } from '../../settings/schema';
 import { isHeuristicKind, type HeuristicKind } from '../../settings/options';
@@ -123,6 +123,11 @@ export class HeuristicTrainer extends TrainerBase implements LinkPredictor {
   async candidates(k: number, _h: Float32Array, pause?: ScanPause): Promise<ScoredPair[]> {
     const between = async () => (pause ? await pause() : true) && !this.disposed;
     return this.scorer.topUnknown(k, this.knownPairs, between);
+  }
+
+  /** Heuristics ignore relations: any other node is a partner. */
+  async nodeCandidates(v: number, k: number): Promise<ScoredPair[]> {
+    return topUnknownPartners(v, partnersIn(allNodesSpace(this.graph.numNodes), v), k, this.knownPairs, (p) => this.scorer.pairScores(p));
   }
 
   /**

@@ -6,7 +6,16 @@
  */
 import * as tf from '../tf';
 import { batchIndices, pickNegatives, pickPairs } from '../batches';
-import { topUnknownPairs, topUnknownPairsBy, type ScanPause, type ScoredPair } from '../candidates';
+import {
+  allNodesSpace,
+  partnersIn,
+  topUnknownPairs,
+  topUnknownPairsBy,
+  topUnknownPartners,
+  type PairSpace,
+  type ScanPause,
+  type ScoredPair,
+} from '../candidates';
 import { createLinkDecoder, type LinkDecoder } from '../decoders';
 import type { FeatureBlock } from '../features/block';
 import { messageGraphFromPairs } from '../messageGraph';
@@ -264,16 +273,23 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
     return (await this.scorePairs(h, { a: this.graph.edgeSrc, b: this.graph.edgeDst })).map((x) => 1 / (1 + Math.exp(-x)));
   }
 
+  /** The pairs candidates come from: a typed graph's relation joins its two kinds only (drug × protein), else all nodes. */
+  get candidateSpace(): PairSpace {
+    return this.relation ? { left: this.relation.left, right: this.relation.right } : allNodesSpace(this.graph.numNodes);
+  }
+
   /**
-   * The k strongest predicted pairs that are not known interactions, over all N(N−1)/2 pairs. A learned
-   * decoder scores them in blocks (memory bounded whatever N); `pause` is awaited between blocks (the
-   * worker yields there) and the scan gives up, returning [], if the trainer is disposed meanwhile.
+   * The k strongest predicted pairs that are not known interactions, over the candidate space (all
+   * N(N−1)/2 pairs of an untyped graph). A learned decoder scores them in blocks (memory bounded
+   * whatever N); `pause` is awaited between blocks (the worker yields there) and the scan gives up,
+   * returning [], if the trainer is disposed meanwhile.
    */
   async candidates(k: number, h: Float32Array, pause?: ScanPause): Promise<ScoredPair[]> {
     const n = this.graph.numNodes;
     const d = this.settings.hidden;
+    const space = this.candidateSpace;
     const between = async () => (pause ? await pause() : true) && !this.disposed;
-    if (this.decoder.kind === 'dot') return topUnknownPairs(h, n, d, k, this.knownPairs, between);
+    if (this.decoder.kind === 'dot') return topUnknownPairs(h, n, d, k, this.knownPairs, between, undefined, space);
     const ht = tf.tensor2d(h, [n, d]);
     try {
       const score = async (p: Pairs) => {
@@ -284,10 +300,14 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
           s.dispose();
         }
       };
-      return await topUnknownPairsBy(n, k, this.knownPairs, score, between);
+      return await topUnknownPairsBy(n, k, this.knownPairs, score, between, undefined, space);
     } finally {
       ht.dispose();
     }
+  }
+
+  async nodeCandidates(v: number, k: number, h: Float32Array): Promise<ScoredPair[]> {
+    return topUnknownPartners(v, partnersIn(this.candidateSpace, v), k, this.knownPairs, (p) => this.scorePairs(h, p));
   }
 
   override dispose(): void {

@@ -73,8 +73,10 @@ export interface LinkPredictor {
   knownEdgeProbabilities(h: Float32Array): Promise<Float32Array>;
   /** A pair score as the page's 0–1 strength: a logit's sigmoid, or a heuristic's score relative to the strongest known pair's. */
   strengthOf(score: number): number;
-  /** The k strongest predicted pairs that are not known interactions. */
+  /** The k strongest predicted pairs that are not known interactions (a typed graph: of the predicted relation's two kinds). */
   candidates(k: number, h: Float32Array, pause?: ScanPause): Promise<ScoredPair[]>;
+  /** Node v's k strongest predicted partners that are not known pairs, of the kind its relation pairs it with (a = v). */
+  nodeCandidates(v: number, k: number, h: Float32Array): Promise<ScoredPair[]>;
 }
 
 /** One function per task, for code that differs by task (export files, predictions); byTask picks the trainer's. */

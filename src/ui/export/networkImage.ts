@@ -69,7 +69,7 @@ export function networkSvg(cy: cytoscape.Core, atcGroups: readonly string[] | nu
   const known = lines.filter((l) => l.kind === 'known');
   const candidates = lines.filter((l) => l.kind === 'candidate');
   const line = (l: (typeof lines)[number]) =>
-    `<line class="${l.kind}" x1="${fmt(l.x1)}" y1="${fmt(l.y1)}" x2="${fmt(l.x2)}" y2="${fmt(l.y2)}" stroke="${l.color}" stroke-width="${fmt(l.width)}" stroke-opacity="${fmt(l.opacity)}"/>`;
+    `<line class="${l.kind}" x1="${fmt(l.x1)}" y1="${fmt(l.y1)}" x2="${fmt(l.x2)}" y2="${fmt(l.y2)}" stroke="${l.color}" stroke-width="${fmt(l.width)}" stroke-opacity="${fmt(l.opacity)}"${l.kind === 'known' && l.dash.length > 0 ? ` stroke-dasharray="${l.dash.join(' ')}"` : ''}/>`;
   // Cytoscape hides labels whose on-screen size is below min-zoomed-font-size.
   const overlay = cy.edges(':visible').map((e) => {
     const s = e.source().position();

@@ -16,8 +16,8 @@ const SCRATCH_KEY = 'playground-edge-layer';
 
 /** What the layer draws, for tests and scripts (`window.playground.drawnEdges()`). */
 export interface DrawnEdges {
-  /** Known interactions: graph edge index, its drugs (node indices) and the colour drawn. */
-  known: { index: number; a: number; b: number; color: string }[];
+  /** Known interactions: graph edge index, its drugs (node indices), the colour drawn and, on a typed graph, the relation's index. */
+  known: { index: number; a: number; b: number; color: string; relation?: number }[];
   /** Candidate pairs drawn (node indices). */
   candidates: { a: number; b: number }[];
   dimmed: boolean;
@@ -34,6 +34,9 @@ export class EdgeLayer {
   private sources: cytoscape.NodeSingular[] = [];
   private targets: cytoscape.NodeSingular[] = [];
   private bins: Int8Array = new Int8Array(0);
+  /** Typed graphs: each drawn edge's relation and the dash pattern per relation (one path per relation and bin). */
+  private relations: Int32Array | null = null;
+  private dashes: number[][] = [[]];
   private candidates: { a: number; b: number; source: cytoscape.NodeSingular; target: cytoscape.NodeSingular }[] = [];
 
   /** The layer drawing `cy`'s edges, if any. */
@@ -57,9 +60,14 @@ export class EdgeLayer {
     cy.scratch(SCRATCH_KEY, this);
   }
 
-  /** The drawn known edges (graph edge indices with their endpoints) and their strengths. */
-  setKnown(edges: Int32Array, src: Int32Array, dst: Int32Array, probabilities: Float32Array | null): void {
+  /**
+   * The drawn known edges (graph edge indices with their endpoints) and their strengths; on a typed
+   * graph each edge's relation (`relation.of`, graph edge order) with a dash pattern per relation.
+   */
+  setKnown(edges: Int32Array, src: Int32Array, dst: Int32Array, probabilities: Float32Array | null, relation?: { of: Int32Array; dashes: number[][] }): void {
     this.edges = edges;
+    this.relations = relation ? Int32Array.from(edges, (i) => relation.of[i]) : null;
+    this.dashes = relation?.dashes ?? [[]];
     this.sources = Array.from(edges, (i) => this.node(src[i]));
     this.targets = Array.from(edges, (i) => this.node(dst[i]));
     this.bins = new Int8Array(edges.length);
@@ -100,6 +108,7 @@ export class EdgeLayer {
         a: this.sources[k].data('index') as number,
         b: this.targets[k].data('index') as number,
         color: knownEdgeStyle(this.bins[k]).color,
+        ...(this.relations ? { relation: this.relations[k] } : {}),
       })),
       candidates: this.candidates.map(({ a, b }) => ({ a, b })),
       dimmed: this.dimmed,
@@ -154,15 +163,18 @@ export class EdgeLayer {
     const pan = cy.pan();
     context.setTransform(zoom, 0, 0, zoom, pan.x * ratio, pan.y * ratio);
     const fade = this.dimmed ? DIMMED : 1;
-    // One path per bin: stroke calls, not edges, are what a canvas pays for.
-    const byBin: number[][] = Array.from({ length: STRENGTH_BINS + 1 }, () => []);
-    this.bins.forEach((bin, k) => byBin[bin + 1].push(k));
+    // One path per bin (and relation): stroke calls, not edges, are what a canvas pays for.
+    const slots = STRENGTH_BINS + 1;
+    const byBin: number[][] = Array.from({ length: slots * this.dashes.length }, () => []);
+    this.bins.forEach((bin, k) => byBin[(this.relations ? this.relations[k] : 0) * slots + bin + 1].push(k));
     byBin.forEach((members, slot) => {
       if (members.length === 0) return;
       context.beginPath();
       for (const k of members) line(context, this.sources[k], this.targets[k]);
-      stroke(context, knownEdgeStyle(slot - 1), fade);
+      context.setLineDash(this.dashes[Math.floor(slot / slots)]);
+      stroke(context, knownEdgeStyle((slot % slots) - 1), fade);
     });
+    context.setLineDash([]);
     if (this.candidates.length > 0) {
       context.beginPath();
       for (const c of this.candidates) line(context, c.source, c.target);
@@ -176,13 +188,15 @@ export class EdgeLayer {
   /** The drawn lines in model coordinates with their styles, known interactions first (for the SVG export). */
   lines(): DrawnLine[] {
     const fade = this.dimmed ? DIMMED : 1;
-    const seg = (s: cytoscape.NodeSingular, t: cytoscape.NodeSingular, style: LineStyle, kind: DrawnLine['kind']): DrawnLine => {
+    const seg = (s: cytoscape.NodeSingular, t: cytoscape.NodeSingular, style: LineStyle, kind: DrawnLine['kind'], dash: number[] = []): DrawnLine => {
       const p = s.position();
       const q = t.position();
-      return { kind, x1: p.x, y1: p.y, x2: q.x, y2: q.y, color: style.color, width: style.width, opacity: style.opacity * fade };
+      return { kind, x1: p.x, y1: p.y, x2: q.x, y2: q.y, color: style.color, width: style.width, opacity: style.opacity * fade, dash };
     };
     return [
-      ...Array.from(this.bins, (bin, k) => seg(this.sources[k], this.targets[k], knownEdgeStyle(bin), 'known')),
+      ...Array.from(this.bins, (bin, k) =>
+        seg(this.sources[k], this.targets[k], knownEdgeStyle(bin), 'known', this.relations ? this.dashes[this.relations[k]] : []),
+      ),
       ...this.candidates.map((c) => seg(c.source, c.target, CANDIDATE_STYLE, 'candidate')),
     ];
   }
@@ -198,6 +212,8 @@ export interface DrawnLine {
   color: string;
   width: number;
   opacity: number;
+  /** Dash pattern of a known edge's relation on a typed graph ([] = solid). */
+  dash: number[];
 }
 
 function line(context: CanvasRenderingContext2D, source: cytoscape.NodeSingular, target: cytoscape.NodeSingular): void {

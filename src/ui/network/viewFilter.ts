@@ -1,8 +1,9 @@
 /**
  * Which interactions the network view draws. Cytoscape cannot draw a million edges, so the view
  * never tries: it draws at most `maxEdges`, strongest predicted first, optionally only those at or
- * above a strength threshold and only inside the k-hop neighbourhood of focused drugs.
- * Pure function of the graph and the predictions, so it is unit-tested.
+ * above a strength threshold, only inside the k-hop neighbourhood of focused drugs, and on a
+ * typed graph without the node kinds and relations the user hid (their edges are not drawn, and
+ * hidden nodes never are). Pure function of the graph and the predictions, so it is unit-tested.
  */
 import { strongestFirst } from './strongest';
 
@@ -14,6 +15,53 @@ export interface ViewFilter {
   focus: number[];
   /** Radius of the neighbourhood around the focused drugs. */
   hops: number;
+  /** Typed graphs: nodes and edges the user hid (1 = hidden; see hiddenMasks); absent: none. */
+  hidden?: HiddenMasks;
+}
+
+export interface HiddenMasks {
+  nodes: Uint8Array | null;
+  edges: Uint8Array | null;
+}
+
+/** The `hide` setting's names (comma-separated kinds and relations) as a list. */
+export function hiddenNames(setting: string): string[] {
+  return setting
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/**
+ * Which nodes and edges the hidden names remove: a node of a hidden kind, an edge of a hidden
+ * relation or touching a hidden node. A name that is neither a kind nor a relation of the graph is ignored.
+ */
+export function hiddenMasks(
+  graph: {
+    numNodes: number;
+    edgeSrc: Int32Array;
+    edgeDst: Int32Array;
+    nodeKind?: Int32Array;
+    kinds?: string[];
+    edgeRelation?: Int32Array;
+    relations?: string[];
+  },
+  names: readonly string[],
+): HiddenMasks {
+  const hide = new Set(names);
+  const kinds = new Set((graph.kinds ?? []).flatMap((k, i) => (hide.has(k) ? [i] : [])));
+  const relations = new Set((graph.relations ?? []).flatMap((r, i) => (hide.has(r) ? [i] : [])));
+  const nodeKind = graph.nodeKind;
+  const edgeRelation = graph.edgeRelation;
+  const nodes = nodeKind && kinds.size > 0 ? Uint8Array.from(nodeKind, (k) => (kinds.has(k) ? 1 : 0)) : null;
+  if (!nodes && !(edgeRelation && relations.size > 0)) return { nodes: null, edges: null };
+  const edges = new Uint8Array(graph.edgeSrc.length);
+  for (let i = 0; i < edges.length; i++) {
+    const byRelation = edgeRelation !== undefined && relations.has(edgeRelation[i]);
+    const byNode = nodes !== null && (nodes[graph.edgeSrc[i]] === 1 || nodes[graph.edgeDst[i]] === 1);
+    edges[i] = byRelation || byNode ? 1 : 0;
+  }
+  return { nodes, edges };
 }
 
 export interface VisibleSet {
@@ -70,9 +118,12 @@ function adjacencyLists(n: number, src: Int32Array, dst: Int32Array) {
 export function visibleSet(numNodes: number, src: Int32Array, dst: Int32Array, probabilities: Float32Array | null, filter: ViewFilter): VisibleSet {
   const focused = filter.focus.length > 0;
   const inside = focused ? neighbourhood(numNodes, src, dst, filter.focus, filter.hops) : null;
+  const hiddenEdge = filter.hidden?.edges ?? null;
+  const hiddenNode = filter.hidden?.nodes ?? null;
   const matching = new Int32Array(src.length);
   let count = 0;
   for (let i = 0; i < src.length; i++) {
+    if (hiddenEdge && hiddenEdge[i]) continue;
     if (inside && !(inside[src[i]] && inside[dst[i]])) continue;
     if (probabilities && filter.minStrength > 0 && !(probabilities[i] >= filter.minStrength)) continue;
     matching[count++] = i;
@@ -87,6 +138,12 @@ export function visibleSet(numNodes: number, src: Int32Array, dst: Int32Array, p
   }
   for (const v of filter.focus) if (v >= 0 && v < numNodes) showNode[v] = 1;
   const nodes: number[] = [];
-  for (let v = 0; v < numNodes; v++) if (showNode[v]) nodes.push(v);
+  for (let v = 0; v < numNodes; v++) if (showNode[v] && !hiddenNode?.[v]) nodes.push(v);
   return { edges, nodes: Int32Array.from(nodes), matching: count };
+}
+
+/** The `hide` setting with `name` hidden or shown (order kept, no duplicates). */
+export function withHidden(setting: string, name: string, hide: boolean): string {
+  const names = hiddenNames(setting).filter((n) => n !== name);
+  return (hide ? [...names, name] : names).join(',');
 }

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { nextIndex } from '../listKeys';
 import { usePlayground } from '../context';
 import { useTeach, useTeachController } from './context';
-import { searchDrugs } from './drugSearch';
+import { kindOfNode, searchDrugs } from './drugSearch';
 
 const HITS_ID = 'teach-hits';
 const optionId = (k: number) => `teach-hit-${k}`;
@@ -76,6 +76,7 @@ export function TeachBar() {
                 onMouseDown={() => pick(i)}
               >
                 {graph.nodes[i].name} <span className="muted">{graph.nodes[i].id}</span>
+                {kindOfNode(graph, i) && <span className="muted"> · {kindOfNode(graph, i)}</span>}
               </li>
             ))}
           </ul>

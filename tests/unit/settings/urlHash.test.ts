@@ -49,6 +49,7 @@ describe('settings table ↔ URL hash', () => {
       maxEdges: 500,
       minStrength: 0.5,
       focus: 'DB00682,DB01050',
+      hide: 'drug-target,side effect',
       hops: 2,
       renderer: 'webgl',
       backend: 'wasm',
