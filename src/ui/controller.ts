@@ -20,7 +20,20 @@ import { startTrainerWorker, type TrainerClient } from './trainerClient';
 /** Settings that change the epoch budget or candidate count: the trained model is kept. */
 const BUDGET_KEYS: (keyof AppSettings)[] = ['epochs', 'candidates'];
 /** Settings of the network view only, and the sweep's length (read when Play is pressed): nothing to tell the worker. */
-export const VIEW_KEYS: (keyof AppSettings)[] = ['maxEdges', 'minStrength', 'focus', 'hops', 'renderer', 'drug', 'present', 'tour', 'seeds', 'isolation'];
+export const VIEW_KEYS: (keyof AppSettings)[] = [
+  'maxEdges',
+  'minStrength',
+  'focus',
+  'hops',
+  'renderer',
+  'drug',
+  'present',
+  'tour',
+  'seeds',
+  'isolation',
+  // Read by the next load (dataLoader), not by the model.
+  'proteins',
+];
 /** The Seed control's largest value: a sweep stops before it would pass it. */
 const MAX_SEED = SETTINGS.seed.max;
 

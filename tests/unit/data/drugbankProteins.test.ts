@@ -5,7 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { runInspect } from '../../../src/cli/inspect';
+import { parseTrainArgs } from '../../../src/cli/train';
 import { loadFiles, type LoadOptions } from '../../../src/data/loadFiles';
 import type { DrugGraph } from '../../../src/data/graph';
 import { describeWithSharedData, sharedFile, sharedPath } from '../../helpers/sharedData';
@@ -159,6 +161,29 @@ describeWithSharedData('DrugBank XML proteins on the real samples', () => {
         if (exact) expect(fromXml, drug).toEqual(linked(drug));
         else for (const pair of fromXml) expect(links.has(pair), pair).toBe(true);
       }
+    }
+  });
+});
+
+describe('--drugbank-proteins', () => {
+  it('train (and predict, export) take it, checked by the settings row; off by default', () => {
+    expect(parseTrainArgs(['db.xml']).proteins).toBe('off');
+    expect(parseTrainArgs(['db.xml', '--drugbank-proteins', 'all']).proteins).toBe('all');
+    expect(() => parseTrainArgs(['db.xml', '--drugbank-proteins', 'enzymes'])).toThrow('--drugbank-proteins expects one of off, targets, all, got "enzymes"');
+  });
+});
+
+describeWithSharedData('inspect --drugbank-proteins on a real sample', () => {
+  it('counts the protein nodes and drug-target edges of the file', async () => {
+    const out = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      expect(await runInspect([sharedPath(SAMPLES, 'bio2bel_test.xml'), '--drugbank-proteins=targets', '--json'])).toBe(0);
+      const report = JSON.parse(out.mock.calls[0][0] as string);
+      const pairs = pairsOf(xmlRecords('bio2bel_test.xml'), ['targets']);
+      expect(report.relations['drug-target']).toBe(pairs.size);
+      expect(report.nodeKinds.protein).toBe(new Set([...pairs.keys()].map((k) => k.split(' ')[1])).size);
+    } finally {
+      out.mockRestore();
     }
   });
 });
