@@ -9,6 +9,7 @@ import { runMlpBench } from './mlpBench';
 import { runParseBench } from './parse';
 import { runHostileBench } from './parseHostile';
 import { runPredictionsBench } from './predictions';
+import { runRgcnBench } from './rgcnBench';
 import { runTrainBench } from './train';
 import { runGpuBench } from './gpu';
 import { runStartupBench } from './startup';
@@ -32,6 +33,8 @@ export const sections: BenchSection[] = [
   // The default model (MLP decoder) against plain PyTorch; skipped in short mode.
   { name: 'mlp', run: runMlpBench },
   { name: 'predictions', run: runPredictionsBench },
+  // R-GCN on a typed graph against PyG's RGCNConv; skipped in short mode.
+  { name: 'rgcn', run: runRgcnBench },
   // Page start-up in headless Chromium; the short run uses an existing dist/ or skips.
   { name: 'startup', run: runStartupBench },
   // The wasm backend's thread scaling in the built app (needs dist/ and ../shared/datasets; not in --short).

@@ -1,5 +1,5 @@
 /**
- * `inspect <files…> [--columns FILE=SPEC] [--json]`: loads the files through the same loaders as the
+ * `inspect <files…> [--columns FILE=SPEC] [--drugbank-proteins off|targets|all] [--json]`: loads the files through the same loaders as the
  * parse worker and prints the load report — with how each table was read — so a researcher can check a
  * file before opening it in the browser. `--columns` chooses a table's columns, as the page's column
  * dialog does. Any load error is one line on stderr and exit status 1.
@@ -9,14 +9,21 @@ import { fileFromPath } from '../data/nodeInput';
 import { isLoadError } from '../data/errors';
 import { nodeKindCounts, relationCounts, type LoadReport } from '../data/graph';
 import type { ColumnMapping } from '../data/table/layout';
+import { LOAD_OPTIONS, parseLoadFlags, type OwnValues } from '../settings/cliArgs';
 
 export async function runInspect(args: string[]): Promise<number> {
   const json = args.includes('--json');
   const columnMappings: Record<string, ColumnMapping> = {};
   const paths: string[] = [];
+  const loadFlags: OwnValues = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--json') continue;
+    const [flag, inline] = a.split(/=(.*)/s);
+    if (flag.startsWith('--') && flag.slice(2) in LOAD_OPTIONS) {
+      loadFlags[flag.slice(2)] = inline ?? args[++i] ?? '';
+      continue;
+    }
     if (a === '--columns') {
       const parsed = parseColumnsOption(args[++i] ?? '');
       if (typeof parsed === 'string') {
@@ -30,7 +37,14 @@ export async function runInspect(args: string[]): Promise<number> {
   }
   const unknown = paths.find((p) => p.startsWith('--'));
   if (unknown) {
-    console.error(`error: unknown option ${unknown} (inspect takes file paths, --columns FILE=SPEC and --json)`);
+    console.error(`error: unknown option ${unknown} (inspect takes file paths, --columns FILE=SPEC, --drugbank-proteins MODE and --json)`);
+    return 1;
+  }
+  let proteins;
+  try {
+    proteins = parseLoadFlags(loadFlags).proteins;
+  } catch (e) {
+    console.error(`error: ${(e as Error).message}`);
     return 1;
   }
   if (paths.length === 0) {
@@ -43,6 +57,7 @@ export async function runInspect(args: string[]): Promise<number> {
     const showProgress = !json && process.stderr.isTTY;
     const { report, graph } = await loadFiles(files, {
       columnMappings,
+      drugbankProteins: proteins,
       onProgress: showProgress ? (p) => process.stderr.write(`\r${p.file}: ${mb(p.bytesRead)} / ${mb(p.totalBytes)} MB   `) : undefined,
     });
     if (showProgress) process.stderr.write('\r\x1b[K');

@@ -13,7 +13,7 @@ type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   inspect: {
     run: runInspect,
-    help: 'inspect <files…> [--columns FILE=source:1,target:2,label:3] [--json]   load files as the app would and print the load report',
+    help: 'inspect <files…> [--columns FILE=source:1,target:2,label:3] [--drugbank-proteins off|targets|all] [--json]   load files as the app would and print the load report',
   },
   export: {
     run: exportCommand,

@@ -6,6 +6,7 @@
 import * as tf from '../model/tf';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import type { DrugGraph } from '../data/graph';
+import type { DrugBankProteins } from '../data/drugbank/proteinLists';
 import { featureKinds } from '../model/features/spec';
 import { morganFeatures } from '../model/features/morgan';
 import type { FeatureBlock } from '../model/features/block';
@@ -28,6 +29,8 @@ export interface DataArgs {
   ogbl?: string;
   /** inspect's --columns FILE=SPEC for one table (e.g. a drug–target table with kind and relation). */
   columns?: string;
+  /** --drugbank-proteins: DrugBank XML's targets (or all four protein lists) as protein nodes. */
+  proteins?: DrugBankProteins;
 }
 
 export type Log = (line: string) => void;
@@ -80,7 +83,7 @@ export async function loadData(data: DataArgs): Promise<{ graph: DrugGraph; spli
   if (data.ogbl) return loadOgblDdi(data.ogbl);
   const mapping = data.columns === undefined ? undefined : parseColumnsOption(data.columns);
   if (typeof mapping === 'string') throw new Error(`--columns: ${mapping}`);
-  const graph = await loadGraph(data.files, mapping && { [mapping.file]: mapping.mapping });
+  const graph = await loadGraph(data.files, mapping && { [mapping.file]: mapping.mapping }, data.proteins);
   const file = data.split;
   if (!file) return { graph };
   const split = await loadSplitFile(file, graph).catch((e: Error) => {

@@ -6,7 +6,7 @@
  */
 import * as tf from '../model/tf';
 import { writeFile } from 'node:fs/promises';
-import { settingFlagsHelp, parseCliArgs, type OwnOptions } from '../settings/cliArgs';
+import { LOAD_OPTIONS, loadFlagsHelp, parseCliArgs, parseLoadFlags, settingFlagsHelp, type LoadSettings, type OwnOptions } from '../settings/cliArgs';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../settings/schema';
 import { linkSplitToJson } from '../model/splitFile';
 import type { LinkSplit } from '../model/split';
@@ -32,6 +32,7 @@ const USAGE = `usage: npm run cli -- train <files…> [options]
   --columns FILE=SPEC   a table's columns, as inspect's (typed graphs: FILE=source:1,target:2,kind:protein,
                         relation:drug-target loads a drug–target table as edges; then --relation picks the
                         relation to predict). One table per run.
+${loadFlagsHelp()}
   --ogbl-ddi DIR        ogbl-ddi with its official split and fixed negatives (no files needed); reports Hits@20
   --backend cpu|wasm|webgpu   (default wasm: faster in Node, see docs/results.md; webgpu needs
                         a GPU and the optional Dawn binding: npm i --no-save webgpu@0.6.2)
@@ -82,6 +83,7 @@ export interface Parsed {
   ogbl?: string;
   /** --columns FILE=SPEC (one table), as inspect's. */
   columns?: string;
+  proteins: LoadSettings['proteins'];
   backend: CliBackend;
   json: boolean;
   settings: ModelSettings;
@@ -96,6 +98,7 @@ const TRAIN_OPTIONS: OwnOptions = {
   'type-names': { type: 'string' },
   'ogbl-ddi': { type: 'string' },
   columns: { type: 'string' },
+  ...LOAD_OPTIONS,
   backend: { type: 'string' },
   json: { type: 'boolean' },
 };
@@ -111,6 +114,7 @@ export function parseTrainArgs(args: string[]): Parsed {
     typeNames: own['type-names'] as string | undefined,
     ogbl: own['ogbl-ddi'] as string | undefined,
     columns: own.columns as string | undefined,
+    proteins: parseLoadFlags(own).proteins,
     backend: backend as CliBackend,
     json: own.json === true,
     settings,

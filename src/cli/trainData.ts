@@ -10,6 +10,7 @@ import { loadFiles } from '../data/loadFiles';
 import { fileFromPath } from '../data/nodeInput';
 import type { DrugGraph } from '../data/graph';
 import type { ColumnMapping } from '../data/table/layout';
+import type { DrugBankProteins } from '../data/drugbank/proteinLists';
 import type { RdkitLike } from '../model/features/morgan';
 import { linkSplitFromJson } from '../model/splitFile';
 import type { LinkSplit, Pairs } from '../model/split';
@@ -17,9 +18,9 @@ import type { TypeSplit } from '../model/tasks/typeTrainer';
 import { typeSplitFromTexts } from '../model/typeSplitFile';
 import { parseTypeSentences } from '../data/typeSentences';
 
-export async function loadGraph(paths: string[], columnMappings?: Record<string, ColumnMapping>): Promise<DrugGraph> {
+export async function loadGraph(paths: string[], columnMappings?: Record<string, ColumnMapping>, drugbankProteins?: DrugBankProteins): Promise<DrugGraph> {
   const files = await Promise.all(paths.map((p) => fileFromPath(p)));
-  return (await loadFiles(files, { columnMappings })).graph;
+  return (await loadFiles(files, { columnMappings, drugbankProteins })).graph;
 }
 
 /** --split's value: a folder is a type split (SumGNN layout), a file a link-split/1 JSON. */

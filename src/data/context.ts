@@ -5,6 +5,7 @@
 import { GraphBuilder } from './graph';
 import { CompanionStore } from './companions';
 import type { ColumnMapping } from './table/layout';
+import type { DrugBankProteins } from './drugbank/proteinLists';
 
 export interface LoadContext {
   builder: GraphBuilder;
@@ -26,9 +27,13 @@ export interface LoadContext {
   negatives: { label: string; ids: string[] }[];
   /** Ids of drugs with a record of their own (a DrugBank `<drug>`), as opposed to bare interaction partners. */
   records: Set<string>;
+  /** Which of a DrugBank record's protein lists become protein nodes and edges ('off': targets stay annotations). */
+  drugbankProteins: DrugBankProteins;
+  /** Lines for the load report's notes from the parsers (joined after the built-in ones). */
+  notes: string[];
 }
 
-export function createContext(name: string, columnMappings: Record<string, ColumnMapping> = {}): LoadContext {
+export function createContext(name: string, columnMappings: Record<string, ColumnMapping> = {}, drugbankProteins: DrugBankProteins = 'off'): LoadContext {
   return {
     builder: new GraphBuilder(name),
     companions: new CompanionStore(),
@@ -39,5 +44,7 @@ export function createContext(name: string, columnMappings: Record<string, Colum
     tableLayouts: [],
     negatives: [],
     records: new Set(),
+    drugbankProteins,
+    notes: [],
   };
 }

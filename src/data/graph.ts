@@ -180,6 +180,11 @@ export class GraphBuilder {
     return i;
   }
 
+  /** Kind of node i as an index into `kinds` (0 = drug). */
+  kindOf(i: number): number {
+    return this.nodeKinds?.get(i) ?? 0;
+  }
+
   /** Index of a node kind ('drug' is 0), registering it if new. */
   kindId(name: string): number {
     return intern(name, this.kindIndex, this.kinds);

@@ -13,6 +13,7 @@ import { checkMemory } from './memoryBudget';
 import { TEST_FRACTION, VAL_FRACTION } from '../model/split';
 import type { InputFile } from './input';
 import type { ColumnMapping } from './table/layout';
+import type { DrugBankProteins } from './drugbank/proteinLists';
 import type { ParseProgress, ParseResult } from './parseResult';
 
 export interface LoadOptions {
@@ -26,12 +27,14 @@ export interface LoadOptions {
   progressIntervalMs?: number;
   /** Stop with a 'memory' LoadError past this many estimated bytes of graph (memoryBudget.ts); none when omitted. */
   memoryBudget?: number;
+  /** DrugBank XML proteins as nodes and edges: 'targets', 'all' four lists, or 'off' (default: targets stay annotations). */
+  drugbankProteins?: DrugBankProteins;
 }
 
 export async function loadFiles(files: InputFile[], options: LoadOptions = {}): Promise<ParseResult> {
   if (files.length === 0) throw new LoadError('empty', '(no file)', 'no files were given.');
   const labels = files.map((f) => f.name);
-  const ctx = createContext(options.name ?? graphName(labels), options.columnMappings);
+  const ctx = createContext(options.name ?? graphName(labels), options.columnMappings, options.drugbankProteins);
   const interval = options.progressIntervalMs ?? 100;
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
@@ -82,6 +85,7 @@ function finish(ctx: LoadContext, labels: string[]): ParseResult {
     );
   }
   notes.push(...ctx.tableLayouts.map((t) => `${t.label}: read as ${t.description}.`));
+  notes.push(...ctx.notes);
   // Before the companions: an id map renames nodes, and negatives are given by the table's own ids.
   const negatives = resolveNegatives(ctx, b);
   notes.push(...ctx.companions.apply(b));
@@ -117,7 +121,7 @@ function finish(ctx: LoadContext, labels: string[]): ParseResult {
     if (bare > 0) {
       const n = bare.toLocaleString('en-US');
       notes.push(
-        `${n} of ${report.nodes.toLocaleString('en-US')} drugs appear only as interaction partners, without a record of their own ` +
+        `${n} of ${(report.nodeKinds?.drug ?? report.nodes).toLocaleString('en-US')} drugs appear only as interaction partners, without a record of their own ` +
           '(a DrugBank <drug> or a companion table row): they have an id and perhaps a name, no SMILES, ATC codes or categories.',
       );
     }
@@ -130,7 +134,11 @@ function finish(ctx: LoadContext, labels: string[]): ParseResult {
 function bareDrugs(ctx: LoadContext): number | undefined {
   if (ctx.records.size === 0 && !ctx.companions.describesDrugs) return undefined;
   let bare = 0;
-  for (const node of ctx.builder.nodes) if (!ctx.records.has(node.id) && !ctx.companions.describes(node.id)) bare++;
+  const b = ctx.builder;
+  // Only drugs: a protein or side-effect node never has a drug record.
+  b.nodes.forEach((node, i) => {
+    if (b.kindOf(i) === 0 && !ctx.records.has(node.id) && !ctx.companions.describes(node.id)) bare++;
+  });
   return bare;
 }
 

@@ -5,7 +5,18 @@
  * own non-setting flags (--split, --json, …) through `own`. Node only (node:util).
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_MODEL_SETTINGS, MODEL_SETTING_KEYS, rowOf, type ModelSettingKey, type ModelSettings, type Row } from './schema';
+import {
+  DEFAULT_MODEL_SETTINGS,
+  DEFAULT_SETTINGS,
+  MODEL_SETTING_KEYS,
+  SETTING_KEYS,
+  rowOf,
+  type AppSettings,
+  type ModelSettingKey,
+  type ModelSettings,
+  type Row,
+  type SettingKey,
+} from './schema';
 import { applyPreset, PRESETS, presetNamed } from './presets';
 
 export type OwnOptions = Record<string, { type: 'string' | 'boolean' }>;
@@ -15,6 +26,26 @@ export type OwnValues = Record<string, string | boolean | undefined>;
 const SETTING_BY_FLAG = new Map<string, ModelSettingKey>(MODEL_SETTING_KEYS.filter((k) => rowOf(k).flag).map((k) => [rowOf(k).flag!, k]));
 
 export const SETTING_FLAGS: readonly string[] = [...SETTING_BY_FLAG.keys()];
+
+/** Load settings: the view rows with a CLI flag (how files are read, e.g. --drugbank-proteins), by flag. */
+const LOAD_BY_FLAG = new Map<string, SettingKey>(SETTING_KEYS.filter((k) => rowOf(k).scope === 'view' && rowOf(k).flag).map((k) => [rowOf(k).flag!, k]));
+export type LoadSettings = Pick<AppSettings, 'proteins'>;
+
+/** The load flags as a command's own options (commands that read data files add them). */
+export const LOAD_OPTIONS: OwnOptions = Object.fromEntries([...LOAD_BY_FLAG.keys()].map((f) => [f, { type: 'string' }]));
+
+/** The load settings from a command's own values: each checked by its row, the others at their defaults. */
+export function parseLoadFlags(own: OwnValues): LoadSettings {
+  const out: Record<string, unknown> = { proteins: DEFAULT_SETTINGS.proteins };
+  for (const [flag, name] of LOAD_BY_FLAG) {
+    const raw = own[flag];
+    if (typeof raw !== 'string') continue;
+    const result = rowOf(name).parse(raw);
+    if ('error' in result) throw new Error(flagError(flag, raw, result.error));
+    out[name] = result.value;
+  }
+  return out as LoadSettings;
+}
 
 /** The message for a bad value of a flag, worded as the URL's ("expected …") but naming the flag. */
 export function flagError(flag: string, raw: string, error: string): string {
@@ -104,16 +135,25 @@ function metavar(row: Row): string {
   return row.kind === 'int' ? 'N' : 'X';
 }
 
+/** A flag's two --help lines: flag and value, help, what it accepts and its default. */
+function flagHelp(flag: string, row: Row): string[] {
+  const head = `  --${flag} ${metavar(row)}`;
+  const accepts = row.kind === 'enum' ? '' : `${row.expected[0].toUpperCase()}${row.expected.slice(1)}; `;
+  return [
+    head.length < 23 ? `${head.padEnd(24)}${row.help}` : `${head}\n${' '.repeat(24)}${row.help}`,
+    `${' '.repeat(24)}${accepts}default ${row.format(row.defaultValue as never) || '""'}`,
+  ];
+}
+
 /** The --help lines of every setting flag: flag and value, help, what it accepts and its default. */
 export function settingFlagsHelp(): string {
   const lines: string[] = [`  --preset NAME           Start from a preset's settings (flags given as well override them):`];
   for (const p of PRESETS) lines.push(`${' '.repeat(26)}${p.name}: ${p.help}`);
-  for (const [flag, name] of SETTING_BY_FLAG) {
-    const row = rowOf(name);
-    const head = `  --${flag} ${metavar(row)}`;
-    const accepts = row.kind === 'enum' ? '' : `${row.expected[0].toUpperCase()}${row.expected.slice(1)}; `;
-    lines.push(head.length < 23 ? `${head.padEnd(24)}${row.help}` : `${head}\n${' '.repeat(24)}${row.help}`);
-    lines.push(`${' '.repeat(24)}${accepts}default ${row.format(row.defaultValue as never) || '""'}`);
-  }
+  for (const [flag, name] of SETTING_BY_FLAG) lines.push(...flagHelp(flag, rowOf(name)));
   return lines.join('\n');
+}
+
+/** The --help lines of the load flags. */
+export function loadFlagsHelp(): string {
+  return [...LOAD_BY_FLAG].flatMap(([flag, name]) => flagHelp(flag, rowOf(name))).join('\n');
 }

@@ -21,6 +21,13 @@ export type ModelKind = (typeof MODEL_KINDS)[number];
 
 export const isHeuristicKind = (kind: string): kind is HeuristicKind => (HEURISTIC_KINDS as readonly string[]).includes(kind);
 
+/**
+ * What a load makes of DrugBank XML's proteins: nothing (targets stay a drug annotation), the targets as
+ * protein nodes with drug-target edges, or all four lists (targets, enzymes, carriers, transporters).
+ */
+export const DRUGBANK_PROTEIN_MODES = ['off', 'targets', 'all'] as const;
+export type DrugBankProteinMode = (typeof DRUGBANK_PROTEIN_MODES)[number];
+
 /** Link prediction, interaction-type prediction (typed graphs) or node classification (ATC level 1). */
 export const TASKS = ['link', 'type', 'node'] as const;
 export type TaskKind = (typeof TASKS)[number];

@@ -12,6 +12,7 @@ import {
   AGGREGATORS,
   BACKEND_CHOICES,
   DECODERS,
+  DRUGBANK_PROTEIN_MODES,
   JK_MODES,
   LINK_LOSSES,
   MODEL_KINDS,
@@ -146,6 +147,18 @@ export const SETTINGS = {
     defaultValue: 'demo',
     pattern: /^[a-z0-9-]{1,40}$/,
     expected: 'a data set name',
+  }),
+  // How files are read (a view row with a flag: the CLI's load flags, the Data panel's control).
+  proteins: enumRow({
+    scope: 'view',
+    key: 'proteins',
+    flag: 'drugbank-proteins',
+    label: 'DrugBank proteins',
+    help:
+      'How DrugBank XML loads its proteins (on the page: from the next load): off keeps targets as drug annotations; targets ' +
+      'makes each target a protein node (UniProt id) with a drug-target edge; all adds enzymes, carriers and transporters (drug-enzyme, …).',
+    defaultValue: 'off',
+    options: DRUGBANK_PROTEIN_MODES,
   }),
   task: enumRow({
     scope: 'model',

@@ -11,7 +11,7 @@ import { useController, usePlayground } from './context';
  * on Enter or leaving the field. A value the row refuses stays in the field, marked invalid with the
  * row's message (the same as a bad URL value gets), and the last good value stays in effect.
  */
-function SettingControl({ name }: { name: SettingKey }) {
+export function SettingControl({ name }: { name: SettingKey }) {
   const controller = useController();
   const value = usePlayground((s) => s.settings[name]);
   const row = rowOf(name);

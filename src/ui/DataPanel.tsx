@@ -5,6 +5,7 @@ import { FILES_DATASET } from '../settings/schema';
 import { useController, useDataLoader, usePlayground } from './context';
 import { LoadProgressBar } from './LoadProgressBar';
 import { LoadReportView } from './LoadReportView';
+import { SettingControl } from './ControlsPanel';
 
 export function DataPanel() {
   const controller = useController();
@@ -45,6 +46,7 @@ export function DataPanel() {
         }}
       />
       <p className="muted small">or drop DrugBank XML / ZIP, DDI tables and companion tables anywhere on the page.</p>
+      <SettingControl name="proteins" />
       <LoadProgressBar />
       {graph && report && <LoadReportView report={report} name={graph.name} />}
     </section>

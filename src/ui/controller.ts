@@ -32,6 +32,8 @@ export const VIEW_KEYS: (keyof AppSettings)[] = [
   'tour',
   'seeds',
   'isolation',
+  // Read by the next load (dataLoader), not by the model.
+  'proteins',
 ];
 /** The Seed control's largest value: a sweep stops before it would pass it. */
 const MAX_SEED = SETTINGS.seed.max;

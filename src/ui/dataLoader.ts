@@ -166,7 +166,9 @@ export class DataLoader implements DatasetSource {
       const onProgress = Comlink.proxy((p: ParseProgress) => {
         if (this.controller.isCurrentLoad(token)) this.store.setState({ progress: progressView(p, startedAt, performance.now()) });
       });
-      const { graph, report } = await this.cancellable(load(options, onProgress));
+      // Every load reads files with the page's load settings.
+      const withSettings = { drugbankProteins: this.store.getState().settings.proteins, ...options };
+      const { graph, report } = await this.cancellable(load(withSettings, onProgress));
       // For tests and profiling: the parsed graph has arrived on the page.
       performance.mark('playground:parsed', { detail: { edges: graph.edgeSrc.length } });
       await this.controller.completeLoad(token, graph, report, dataset);

@@ -8,6 +8,7 @@
 import type { DrugGraph } from '../data/graph';
 import type { ParseProgress, ParseResult } from '../data/parseResult';
 import type { ColumnDetection, ColumnMapping } from '../data/table/layout';
+import type { DrugBankProteins } from '../data/drugbank/proteinLists';
 import type { ModelFiles } from '../model/modelFileFormat';
 import type { BackendName } from '../settings/options';
 import type { ModelSettings } from '../settings/schema';
@@ -216,6 +217,8 @@ export interface ParserLoadOptions {
   name?: string;
   /** Estimated bytes of graph past which a load stops (default PARSE_MEMORY_BUDGET, data/memoryBudget.ts). */
   memoryBudget?: number;
+  /** DrugBank XML's proteins as nodes (the `proteins` setting); default 'off'. */
+  drugbankProteins?: DrugBankProteins;
 }
 
 /**

@@ -56,6 +56,20 @@ describe.runIf(haveShared)('loading files in the browser', () => {
     expect(s.nodes).toBeGreaterThan(4); // the 4 drugs plus their interaction partners
     expect(await page.getByTestId('report').innerText()).toMatch(/drugs/);
 
+    // The Data panel's DrugBank proteins control applies from the next load: each target polypeptide a node.
+    const plain = s.nodes;
+    await page.getByLabel('DrugBank proteins').selectOption('targets');
+    await expect.poll(() => page.url()).toContain('proteins=targets');
+    await drop(page, [sharedFile('drugbank_xml_samples/bio2bel_test.xml')]);
+    await page.getByTestId('replace-graph').click();
+    s = await settled(page);
+    // Counted here from the text: the distinct polypeptides of each record's own <targets>.
+    const records = readFileSync(resolve(SHARED, 'drugbank_xml_samples/bio2bel_test.xml'), 'utf8').split('<drug type="').slice(1);
+    const targets = records.map((r) => [...r.matchAll(/<targets>([\s\S]*?)<\/targets>/g)].pop()?.[1] ?? '');
+    const proteins = new Set(targets.flatMap((t) => [...t.matchAll(/<polypeptide id="([^"]+)"/g)].map((m) => m[1])));
+    expect(proteins.size).toBeGreaterThan(0);
+    expect(s.nodes).toBe(plain + proteins.size);
+
     await drop(page, [sharedFile('biosnap_chch_miner/ChCh-Miner_durgbank-chem-chem.tsv')]);
     // A drop over the user's own data asks whether to add to it or replace it.
     await page.getByTestId('replace-graph').click();

@@ -11,11 +11,17 @@
  * Only direct children count: the drug's own `<drugbank-id primary="true">`, not the ones inside
  * `<salts>`; the drug's `<name>`, not a target's; `<drug>` records directly under the root, not the
  * `<drug>` references inside `<pathways>`.
+ *
+ * A record's `<targets>` always give the drug's `targets` annotation (UniProt accessions). When the load
+ * asks for proteins (LoadContext.drugbankProteins), each polypeptide of the targets — and with 'all' of
+ * the enzymes, carriers and transporters — also becomes a protein node and a drug-target (drug-enzyme, …)
+ * edge; see proteinLists.ts.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { LoadError } from '../errors';
 import { detach, type TextSink } from '../sinks';
 import type { LoadContext } from '../context';
+import { PROTEIN_KIND, PROTEIN_LISTS, readsList, type ProteinList } from './proteinLists';
 
 // What an open element means. Kinds >= TEXT_KINDS collect their text.
 const IGNORE = 0;
@@ -48,6 +54,10 @@ const EXT_IDENTIFIER = 108;
 const IX_ID = 109;
 const IX_NAME = 110;
 const IX_DESCRIPTION = 111;
+const POLYPEPTIDE_NAME = 112;
+
+/** The element of one entry in each protein list (`<targets>` holds `<target>`s, …). */
+const LIST_ENTRIES = new Set(['target', 'enzyme', 'carrier', 'transporter']);
 
 /** Notes are only kept for small graphs (GraphBuilder.build drops them above 20,000 edges anyway). */
 const NOTE_LIMIT = 20_000;
@@ -80,6 +90,19 @@ export class DrugBankXmlSink implements TextSink {
   private atc: string[] = [];
   private targets: string[] = [];
   private smiles: string | undefined;
+  /** The protein list open now (`targets`, or with proteins on `enzymes` …), else null. */
+  private list: ProteinList | null = null;
+  /** The polypeptide being read, when its list becomes protein nodes. */
+  private polypeptide: { id: string; uniprot: string; name: string } | null = null;
+  /** Polypeptides with an accession in the current list entry (a target such as DNA has none). */
+  private entryPolypeptides = 0;
+  /** The record's proteins as [relation index, UniProt accession, name], made edges when the record ends. */
+  private proteins: [number, string, string][] = [];
+  // For the report's notes.
+  private proteinEdges = 0;
+  private entriesWithoutPolypeptide = 0;
+  private polypeptidesWithoutAccession = 0;
+  private repeatedProteinPairs = 0;
   /** Interactions seen before the drug's id (never in real exports, but cheap to allow). */
   private pending: [string, string, string][] = [];
   // Current <property>, <external-identifier>, <drug-interaction>.
@@ -127,6 +150,26 @@ export class DrugBankXmlSink implements TextSink {
     if (this.drugs === 0) {
       throw new LoadError('no-interactions', this.label, 'this DrugBank XML contains no <drug> records directly under <drugbank>.');
     }
+    if (this.ctx.drugbankProteins !== 'off') this.noteProteins();
+  }
+
+  private noteProteins(): void {
+    const n = (x: number): string => x.toLocaleString('en-US');
+    const lists = this.ctx.drugbankProteins === 'all' ? 'targets, enzymes, carriers and transporters' : 'targets';
+    const notes = [`${this.label}: ${n(this.proteinEdges)} drug–protein edges from the records' ${lists} (proteins by UniProt accession).`];
+    if (this.entriesWithoutPolypeptide > 0) {
+      notes.push(`${this.label}: ${n(this.entriesWithoutPolypeptide)} of the ${lists} have no polypeptide (e.g. DNA) and so no protein node.`);
+    }
+    if (this.polypeptidesWithoutAccession > 0) {
+      notes.push(`${this.label}: ${n(this.polypeptidesWithoutAccession)} polypeptides have no UniProt accession and were left out.`);
+    }
+    if (this.repeatedProteinPairs > 0) {
+      notes.push(
+        `${this.label}: ${n(this.repeatedProteinPairs)} drug–protein pairs were listed again (the drug's record in another file, or the ` +
+          'protein in another of its lists); each pair is one edge and keeps the relation it was first listed with.',
+      );
+    }
+    this.ctx.notes.push(...notes);
   }
 
   /** Handles a 4.x fragment that starts at `<drug>` (no root) by inserting a `<drugbank>` root. */
@@ -189,6 +232,10 @@ export class DrugBankXmlSink implements TextSink {
         break;
       case DRUG:
         k = drugChild(name, tag);
+        if (k === IGNORE && (name === 'targets' || readsList(this.ctx.drugbankProteins, name))) {
+          k = TARGETS;
+          this.list = name as ProteinList;
+        }
         break;
       case GROUPS:
         if (name === 'group') k = GROUP;
@@ -217,17 +264,22 @@ export class DrugBankXmlSink implements TextSink {
         else if (name === 'value') k = PROP_VALUE;
         break;
       case TARGETS:
-        if (name === 'target') k = TARGET;
+        if (LIST_ENTRIES.has(name)) {
+          k = TARGET;
+          this.entryPolypeptides = 0;
+        }
         break;
       case TARGET:
         if (name === 'polypeptide') {
           k = POLYPEPTIDE;
           const { id, source } = tag.attributes;
-          if (id && source === 'Swiss-Prot') this.addTarget(id.trim());
+          if (this.list === 'targets' && id && source === 'Swiss-Prot') this.addTarget(id.trim());
+          if (this.readsProteins()) this.polypeptide = { id: id?.trim() ?? '', uniprot: '', name: '' };
         }
         break;
       case POLYPEPTIDE:
         if (name === 'external-identifiers') k = EXT_IDS;
+        else if (name === 'name' && this.polypeptide) k = POLYPEPTIDE_NAME;
         break;
       case EXT_IDS:
         if (name === 'external-identifier') {
@@ -270,7 +322,16 @@ export class DrugBankXmlSink implements TextSink {
       else if (k === PROPERTY) {
         if (this.propKind === 'SMILES' && this.propValue) this.smiles = detach(this.propValue);
       } else if (k === EXT_ID) {
-        if (this.resource === 'UniProtKB' && this.identifier) this.addTarget(this.identifier);
+        if (this.resource === 'UniProtKB' && this.identifier) {
+          if (this.list === 'targets') this.addTarget(this.identifier);
+          if (this.polypeptide && !this.polypeptide.uniprot) this.polypeptide.uniprot = this.identifier;
+        }
+      } else if (k === POLYPEPTIDE) {
+        this.closePolypeptide();
+      } else if (k === TARGET) {
+        if (this.readsProteins() && this.entryPolypeptides === 0) this.entriesWithoutPolypeptide++;
+      } else if (k === TARGETS) {
+        this.list = null;
       }
       return;
     }
@@ -318,6 +379,10 @@ export class DrugBankXmlSink implements TextSink {
       case IX_DESCRIPTION:
         this.ixDescription = t;
         break;
+      case POLYPEPTIDE_NAME:
+        // Pretty-printed exports wrap long names across lines.
+        if (this.polypeptide) this.polypeptide.name = t.replace(/\s+/g, ' ');
+        break;
     }
   };
 
@@ -351,6 +416,7 @@ export class DrugBankXmlSink implements TextSink {
     this.categories = [];
     this.atc = [];
     this.targets = [];
+    this.proteins = [];
     this.pending.length = 0;
     return DRUG;
   }
@@ -361,6 +427,37 @@ export class DrugBankXmlSink implements TextSink {
     if (i === undefined) return true;
     this.ixNode = i;
     return this.ctx.builder.nodes[i].name === this.ixId;
+  }
+
+  /** Whether the open list's polypeptides become protein nodes. */
+  private readsProteins(): boolean {
+    return this.list !== null && readsList(this.ctx.drugbankProteins, this.list);
+  }
+
+  /** Keeps the polypeptide just read as one of the record's proteins: its `id` attribute, else its UniProtKB identifier. */
+  private closePolypeptide(): void {
+    const p = this.polypeptide;
+    if (!p || !this.list) return;
+    this.polypeptide = null;
+    const accession = p.id || p.uniprot;
+    if (!accession) {
+      this.polypeptidesWithoutAccession++;
+      return;
+    }
+    this.entryPolypeptides++;
+    this.proteins.push([this.ctx.builder.relationId(PROTEIN_LISTS[this.list]), detach(accession), detach(p.name)]);
+  }
+
+  /** The record's proteins as nodes and edges; a pair already an edge stays one edge (see noteProteins). */
+  private addProteinEdges(): void {
+    if (this.proteins.length === 0) return;
+    const b = this.ctx.builder;
+    const kind = b.kindId(PROTEIN_KIND);
+    for (const [relation, accession, name] of this.proteins) {
+      const p = b.node(accession, name || undefined, kind);
+      if (b.hasEdge(this.own, p)) this.repeatedProteinPairs++;
+      else if (b.edge(this.own, p, undefined, undefined, relation)) this.proteinEdges++;
+    }
   }
 
   private addTarget(accession: string): void {
@@ -413,6 +510,7 @@ export class DrugBankXmlSink implements TextSink {
       categories: this.categories,
       targets: this.targets,
     });
+    this.addProteinEdges();
     if (this.drugs === 1) this.ctx.graphSources.push(this.label);
   }
 }
@@ -431,8 +529,6 @@ function drugChild(name: string, tag: SaxesTagPlain): number {
       return ATC_CODES;
     case 'calculated-properties':
       return CALC_PROPS;
-    case 'targets':
-      return TARGETS;
     case 'drug-interactions':
       return INTERACTIONS;
     default:

@@ -440,6 +440,18 @@ export function detectTable(label: string, head: string, atEnd: boolean, forced?
     };
   }
 
+  // 1b. Drug → side effect rows (DeepDDI2's Drug_Side_Effect.txt): typed edges to side-effect nodes.
+  const sideEffects = detectSideEffects(names, profiles, shape.hasHeader);
+  if (sideEffects) {
+    return {
+      ...base,
+      role: 'edges',
+      edges: { ...sideEffects, delimiter: shape.delimiter, hasHeader: shape.hasHeader },
+      description: `${typedText(sideEffects)}pairs (${shown(sideEffects.source)} → ${shown(sideEffects.target)}); side effects become nodes`,
+      confidence: 'high',
+    };
+  }
+
   // 2. ogbl-ddi style map from node index to DrugBank id.
   if (columns === 2) {
     const [p0, p1] = profiles;
@@ -590,6 +602,26 @@ function detectEdges(names: string[], profiles: ColumnProfile[], hasHeader: bool
   }
   if (!hasHeader && profiles[source].type !== 'int' && profiles[source].type !== 'dbid') confidence = 'low';
   return { mapping, confidence };
+}
+
+/** Header names of a column of side effects (one per row, as a name or a MedDRA term). */
+const SIDE_EFFECT_NAMES = new Set(['side effect', 'side effects', 'side effect name', 'adverse effect', 'adverse event', 'adverse reaction']);
+export const SIDE_EFFECT_KIND = 'side-effect';
+
+/**
+ * A table of one drug-id column and one column its header names as side effects (and no second drug
+ * column, which would make it a drug pair's side effect, as in TWOSIDES): drug → side-effect edges,
+ * the side effects as nodes of kind 'side-effect'. Only when the header says so unambiguously.
+ */
+function detectSideEffects(names: string[], profiles: ColumnProfile[], hasHeader: boolean): ColumnMapping | undefined {
+  if (!hasHeader) return undefined;
+  const effects = names.flatMap((h, i) => (SIDE_EFFECT_NAMES.has(h) && profiles[i].type !== 'dbid' ? [i] : []));
+  const drugs = profiles.flatMap((p, i) => (p.type === 'dbid' ? [i] : []));
+  if (effects.length !== 1 || drugs.length !== 1) return undefined;
+  const mapping: ColumnMapping = { source: drugs[0], target: effects[0], targetKind: SIDE_EFFECT_KIND, relation: `drug-${SIDE_EFFECT_KIND}` };
+  const name = names.findIndex((h, i) => i !== drugs[0] && NAME_NAMES.has(h));
+  if (name >= 0) mapping.sourceName = name;
+  return mapping;
 }
 
 /** "drug-protein " for a typed mapping (the relation its rows are), "" for drug–drug interactions. */

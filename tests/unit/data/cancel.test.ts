@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DataLoader } from '../../../src/ui/dataLoader';
 import type { PlaygroundController } from '../../../src/ui/controller';
 import type { ParserClient } from '../../../src/ui/parserClient';
+import { DEFAULT_SETTINGS } from '../../../src/settings/schema';
 
 function stuckWorker() {
   const state = { terminated: 0, loads: 0 };
@@ -26,7 +27,7 @@ function fakeController() {
   const calls: string[] = [];
   let token = 0;
   const controller = {
-    store: { setState: () => {}, getState: () => ({}), subscribe: () => () => {} },
+    store: { setState: () => {}, getState: () => ({ settings: DEFAULT_SETTINGS }), subscribe: () => () => {} },
     beginLoad: () => (calls.push('begin'), ++token),
     isCurrentLoad: (t: number) => t === token,
     endLoad: (_t: number, error?: string) => void calls.push(`end ${error ?? 'without error'}`),

@@ -20,6 +20,7 @@ describe('settings table ↔ URL hash', () => {
   it('round-trips a non-default value of every row exactly, under the row’s URL name', () => {
     const other: AppSettings = {
       dataset: FILES_DATASET,
+      proteins: 'targets',
       model: 'gat',
       task: 'type',
       relation: 'drug-target',

@@ -10,6 +10,7 @@ import type { PlaygroundController } from '../../../src/ui/controller';
 import { DataLoader } from '../../../src/ui/dataLoader';
 import type { ParserClient } from '../../../src/ui/parserClient';
 import { createParserApi } from '../../../src/workers/parserService';
+import { DEFAULT_SETTINGS } from '../../../src/settings/schema';
 
 const DEMO = resolve(import.meta.dirname, '../../../public/datasets/demo.json');
 const DEMO_URL = 'http://localhost/app/datasets/demo.json';
@@ -28,7 +29,7 @@ describe('built-in data sets', () => {
     const completed: { token: number; graph: DrugGraph; report: LoadReport; dataset?: string }[] = [];
     const ended: (string | undefined)[] = [];
     const controller = {
-      store: { setState: () => {}, getState: () => ({}), subscribe: () => () => {} },
+      store: { setState: () => {}, getState: () => ({ settings: DEFAULT_SETTINGS }), subscribe: () => () => {} },
       isCurrentLoad: (t: number) => t === 7,
       endLoad: (_t: number, error?: string) => void ended.push(error),
       completeLoad: async (token: number, graph: DrugGraph, report: LoadReport, dataset?: string) => void completed.push({ token, graph, report, dataset }),
