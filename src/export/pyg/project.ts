@@ -60,7 +60,7 @@ function edgesCsv(graph: DrugGraph): string {
  * Settings train.py does not port yet, at a value other than the default it reproduces: a project
  * with them would silently train another model, so it is refused instead.
  */
-const UNPORTED = { jk: 'last', loss: 'bce', negatives: 1, edgeDropout: 0 } as const;
+const UNPORTED = { jk: 'last', loss: 'bce', negatives: 1, edgeDropout: 0, hetero: 'off' } as const;
 
 /** Every file of the project, paths relative to its folder. */
 export function buildPygProject({ graph, inputs, trainPy, splitName }: PygProjectInput): PygFile[] {
