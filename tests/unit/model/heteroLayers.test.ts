@@ -66,7 +66,7 @@ function gatDense(g: GatLayer, Adj: M): M {
   const Z = matmul(X, arr(g.linear.weight));
   const [aS, aD, b, F] = [arr(g.attSrc), arr(g.attDst), vec(g.bias), g.perHead];
   const dot = (p: number[], q: number[]) => p.reduce((s, x, i) => s + x * q[i], 0);
-  return Z.map((zv, v) => {
+  return Z.map((_, v) => {
     const nb = [...Adj[v].flatMap((x, u) => (x > 0 ? [u] : [])), v];
     const row = new Array<number>(g.heads * F).fill(0);
     for (let h = 0; h < g.heads; h++) {
