@@ -6,6 +6,7 @@ import {
   aggregationMatrix,
   edgeIndexOf,
   relationCount,
+  relationReceivers,
   relationSubgraph,
   withSelfLoops,
   type EdgeIndex,
@@ -18,6 +19,8 @@ import { SparseOperator, type SparseMode } from './sparseOps';
 export class GraphOperators {
   private readonly cache = new Map<string, SparseOperator>();
   private readonly edgeCache = new Map<string, EdgeIndex>();
+  private readonly relationCache = new Map<number, GraphOperators>();
+  private readonly receiverCache = new Map<number, Float32Array | null>();
 
   constructor(
     readonly graph: MessageGraph,
@@ -54,6 +57,25 @@ export class GraphOperators {
     return op;
   }
 
+  /**
+   * The operators of message relation r's edges alone (every operator above, built lazily on the same
+   * backend): a per-relation layer runs its own aggregation over them (layers/hetero.ts).
+   */
+  relation(r: number): GraphOperators {
+    let ops = this.relationCache.get(r);
+    if (!ops) {
+      ops = new GraphOperators(relationSubgraph(this.graph, r), this.mode);
+      this.relationCache.set(r, ops);
+    }
+    return ops;
+  }
+
+  /** Per node, 1 where relation r ends at the node's kind; null without kinds (see relationReceivers). */
+  receivers(r: number): Float32Array | null {
+    if (!this.receiverCache.has(r)) this.receiverCache.set(r, relationReceivers(this.graph, r));
+    return this.receiverCache.get(r)!;
+  }
+
   /** The message edges grouped by destination, optionally with a self-loop per node (for max and attention). */
   edges(selfLoops: boolean): EdgeIndex {
     const key = selfLoops ? 'loops' : 'plain';
@@ -68,6 +90,8 @@ export class GraphOperators {
   dispose(): void {
     for (const op of this.cache.values()) op.dispose();
     this.cache.clear();
+    for (const ops of this.relationCache.values()) ops.dispose();
+    this.relationCache.clear();
     this.edgeCache.clear();
   }
 }

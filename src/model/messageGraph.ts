@@ -15,10 +15,27 @@ export interface MessageGraph {
    */
   relation?: Int32Array;
   relationNames?: string[];
+  /**
+   * Typed graphs: the kind of each node and the kind each message relation ends at (its receiving kind),
+   * so a per-relation layer (layers/hetero.ts) updates only the nodes a relation can reach, as PyG's
+   * HeteroConv. Absent: every relation may reach every node.
+   */
+  nodeKind?: Int32Array;
+  relationKind?: Int32Array;
 }
 
 /** How many message relations the graph has (1 when untyped). */
 export const relationCount = (g: MessageGraph): number => g.relationNames?.length ?? 1;
+
+/**
+ * Per node, 1 when message relation r ends at the node's kind (layers/hetero.ts combines over these
+ * relations only); null when the graph has no kinds (every relation reaches every node).
+ */
+export function relationReceivers(g: MessageGraph, r: number): Float32Array | null {
+  if (!g.nodeKind || !g.relationKind) return null;
+  const kind = g.relationKind[r];
+  return Float32Array.from(g.nodeKind, (k) => (k === kind ? 1 : 0));
+}
 
 /** The edges of one message relation, as a graph of their own (all of them when untyped). */
 export function relationSubgraph(g: MessageGraph, r: number): MessageGraph {

@@ -29,6 +29,14 @@ export interface LayerTrace {
   attention?: tf.Tensor2D;
 }
 
+/** A layer's four steps as plain functions (for a layer built from layers: layers/hetero.ts). */
+export interface LayerSteps {
+  message(h: tf.Tensor2D): tf.Tensor2D;
+  edgeWeights(messages: tf.Tensor2D, graph: GraphOperators): tf.Tensor2D | null;
+  aggregate(messages: tf.Tensor2D, graph: GraphOperators, weights: tf.Tensor2D | null): tf.Tensor2D;
+  update(h: tf.Tensor2D, aggregated: tf.Tensor2D): tf.Tensor2D;
+}
+
 export abstract class MessagePassingLayer {
   /** The layer's formula in LaTeX, shown in the UI. */
   abstract readonly formula: string;
@@ -61,6 +69,19 @@ export abstract class MessagePassingLayer {
     const lin = new Linear(inFeatures, outFeatures, rng, name, options);
     this.registry.push(...lin.variables());
     return lin;
+  }
+
+  /**
+   * Another layer's steps, for a layer that runs layers inside it (one per relation): the steps stay
+   * protected for everyone else.
+   */
+  protected static stepsOf(layer: MessagePassingLayer): LayerSteps {
+    return {
+      message: (h) => layer.message(h),
+      edgeWeights: (m, g) => layer.edgeWeights(m, g),
+      aggregate: (m, g, w) => layer.aggregate(m, g, w),
+      update: (h, a) => layer.update(h, a),
+    };
   }
 
   variables(): tf.Variable[] {

@@ -129,7 +129,8 @@ export function relationalMessageGraph(graph: TypedGraph, groups: { pairs: Pairs
   const id = new Map(used.map((x, i) => [x, i]));
   const relation = key.map((x) => id.get(x)!);
   const relationNames = used.map((x) => `${relations[Math.floor(x / K)]}→${kinds[x % K]}`);
-  return { numNodes: n, src, dst, relation, relationNames };
+  const typed = kindOf ? { nodeKind: kindOf, relationKind: Int32Array.from(used, (x) => x % K) } : {};
+  return { numNodes: n, src, dst, relation, relationNames, ...typed };
 }
 
 /**

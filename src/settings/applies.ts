@@ -13,6 +13,8 @@ const ONLY_FOR: Partial<Record<SettingKey, readonly ModelKind[]>> = {
   aggregator: ['mpnn'],
   update: ['mpnn'],
   bases: ['rgcn'],
+  // R-GCN is relational already; every other layer has a heterogeneous form.
+  hetero: ['seed-gcn', 'gcn', 'sage', 'gat', 'gin', 'mpnn'],
 };
 
 /**
@@ -24,10 +26,13 @@ const HEURISTIC_READS: ReadonlySet<SettingKey> = new Set<SettingKey>(['model', '
 /**
  * `relationCount`: relations in the loaded graph, where known (the page). With one relation or none
  * there is nothing to choose, so the Relation control is hidden; the runs table, which has no graph,
- * shows its chip only when a relation was named.
+ * shows its chip only when a relation was named. `kindCount`: node kinds in the graph. The per-relation
+ * form (hetero) needs two message relations at least: two relations, or one joining two kinds (drug →
+ * protein and protein → drug are two message relations).
  */
-export function settingApplies(name: SettingKey, model: ModelKind, relationCount?: number): boolean {
+export function settingApplies(name: SettingKey, model: ModelKind, relationCount?: number, kindCount?: number): boolean {
   if (name === 'relation' && relationCount !== undefined && relationCount < 2) return false;
+  if (name === 'hetero' && relationCount !== undefined && relationCount < 2 && (kindCount ?? 1) < 2) return false;
   if (isHeuristicKind(model)) return HEURISTIC_READS.has(name);
   const only = ONLY_FOR[name];
   return only === undefined || only.includes(model);

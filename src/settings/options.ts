@@ -51,6 +51,13 @@ export type LinkLossKind = (typeof LINK_LOSSES)[number];
 export const JK_MODES = ['last', 'sum', 'max', 'cat'] as const;
 export type JkMode = (typeof JK_MODES)[number];
 
+/**
+ * The heterogeneous form of a zoo layer (layers/hetero.ts, PyG's HeteroConv): off = one layer over every
+ * message edge alike; sum / mean / max = a layer of its own per message relation, the results combined so.
+ */
+export const HETERO_MODES = ['off', 'sum', 'mean', 'max'] as const;
+export type HeteroMode = (typeof HETERO_MODES)[number];
+
 /** The mpnn layer's AGG step. */
 export const AGGREGATORS = ['sum', 'mean', 'max'] as const;
 export type AggregatorKind = (typeof AGGREGATORS)[number];

@@ -173,12 +173,13 @@ function ModelPresets() {
 export function ControlsPanel() {
   const model = usePlayground((s) => s.settings.model);
   const relationCount = usePlayground((s) => s.graph?.relations?.length ?? 0);
+  const kindCount = usePlayground((s) => s.graph?.kinds?.length ?? 1);
   return (
     <section className="panel controls" aria-label="Model settings">
       <h2>Model</h2>
       <ModelPresets />
       {/* Only the controls that change something for this model (src/settings/applies.ts). */}
-      {MODEL_PANEL_KEYS.filter((k) => settingApplies(k, model, relationCount)).map((k) => (
+      {MODEL_PANEL_KEYS.filter((k) => settingApplies(k, model, relationCount, kindCount)).map((k) => (
         <SettingControl key={k} name={k} />
       ))}
     </section>

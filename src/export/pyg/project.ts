@@ -6,8 +6,10 @@
  *   train.py         the app's model in PyG (needs torch and torch_geometric only)
  *   settings.json    the app's ModelSettings
  *   manifest.json    data set name, counts, which split and feature files there are
- *   data/nodes.csv   index,id,name,type,groups,atc,categories,smiles,targets (lists joined with ;)
- *   data/edges.csv   source,target,source_id,target_id,type[,weight] (one row per undirected pair, source < target)
+ *   data/nodes.csv   index,id,name,type,groups,atc,categories,smiles,targets[,kind] (lists joined with ;)
+ *   data/edges.csv   source,target,source_id,target_id,type[,weight][,relation] (one row per undirected pair)
+ *                    kind and relation only on a typed graph (docs/typed-graphs.md): train.py then gives each
+ *                    message edge its message relation (edge_type) and draws negatives of the relation's kinds
  *   split.json       link task: link-split/1 (type-split.json / node-split.json for the other tasks)
  *   features.npy     fixed node features as the app's model reads them (float32 N × D), when used
  */
@@ -33,16 +35,29 @@ const text = (s: string) => new TextEncoder().encode(s);
 const json = (x: unknown) => text(`${JSON.stringify(x, null, 1)}\n`);
 const list = (xs: string[] | undefined) => (xs ?? []).join(';');
 
+/** A typed graph (node kinds or relations named by a source) carries them into the project; an untyped one's files stay as they were. */
+const isTyped = (graph: DrugGraph): boolean => graph.nodeKind !== undefined || graph.edgeRelation !== undefined;
+const DEFAULT_KIND = 'drug';
+const DEFAULT_RELATION = 'drug-drug';
+
 function nodesCsv(graph: DrugGraph): string {
+  const typed = isTyped(graph);
+  const kinds = graph.kinds ?? [DEFAULT_KIND];
   return csvText(
-    ['index', 'id', 'name', 'type', 'groups', 'atc', 'categories', 'smiles', 'targets'],
-    graph.nodes.map((n, i) => [i, n.id, n.name, n.type, list(n.groups), list(n.atc), list(n.categories), n.smiles, list(n.targets)]),
+    ['index', 'id', 'name', 'type', 'groups', 'atc', 'categories', 'smiles', 'targets', ...(typed ? ['kind'] : [])],
+    graph.nodes.map((n, i) => {
+      const row: (string | number | undefined)[] = [i, n.id, n.name, n.type, list(n.groups), list(n.atc), list(n.categories), n.smiles, list(n.targets)];
+      if (typed) row.push(kinds[graph.nodeKind?.[i] ?? 0]);
+      return row;
+    }),
   );
 }
 
 function edgesCsv(graph: DrugGraph): string {
   const weighted = graph.edgeWeight !== undefined;
-  const header = ['source', 'target', 'source_id', 'target_id', 'type', ...(weighted ? ['weight'] : [])];
+  const typed = isTyped(graph);
+  const relations = graph.relations ?? [DEFAULT_RELATION];
+  const header = ['source', 'target', 'source_id', 'target_id', 'type', ...(weighted ? ['weight'] : []), ...(typed ? ['relation'] : [])];
   function* rows() {
     for (let i = 0; i < graph.edgeSrc.length; i++) {
       const a = graph.edgeSrc[i];
@@ -50,6 +65,7 @@ function edgesCsv(graph: DrugGraph): string {
       const t = graph.edgeType?.[i] ?? -1;
       const row: (string | number)[] = [a, b, graph.nodes[a].id, graph.nodes[b].id, t >= 0 ? graph.edgeTypes[t] : ''];
       if (weighted) row.push(graph.edgeWeight![i]);
+      if (typed) row.push(relations[graph.edgeRelation?.[i] ?? 0]);
       yield row;
     }
   }
@@ -84,6 +100,8 @@ export function buildPygProject({ graph, inputs, trainPy, splitName }: PygProjec
     nodes: graph.nodes.length,
     edges: graph.edgeSrc.length,
     edgeTypes: graph.edgeTypes,
+    // Typed graphs: the node kinds and relations named in data/nodes.csv's kind and data/edges.csv's relation columns.
+    ...(isTyped(graph) ? { kinds: graph.kinds ?? [DEFAULT_KIND], relations: graph.relations ?? [DEFAULT_RELATION] } : {}),
     task: settings.task,
     split: splitName,
     splitFile,

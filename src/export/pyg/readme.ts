@@ -15,13 +15,26 @@ const SPLIT_TEXT: Record<string, string> = {
   node: 'node-split/1: `classes` (ATC main groups), `labels` per node (−1 = no ATC code), `train`, `val`, `test` node indices; messages pass over every interaction',
 };
 
+/** A typed graph's rows: how train.py reads the kind and relation columns. */
+function typedText(relation: string): string {
+  return `
+Typed graph: the link task predicts relation \`${relation || 'drug-drug, or the only relation'}\`; only its pairs are in the split, every other
+relation's pairs carry messages in training and evaluation. Each message edge gets its message relation
+(relation, kind of the receiving node; drug → protein and protein → drug are two), the \`edge_type\` that
+R-GCN (\`RGCNConv\`) and the per-relation form (\`hetero\`) read; training negatives join the relation's two kinds.
+`;
+}
+
 export function pygReadme({ graph, inputs, splitName, splitFile }: ReadmeInput): string {
   const s = inputs.settings;
+  const typed = graph.nodeKind !== undefined || graph.edgeRelation !== undefined;
   const f = inputs.features;
   const flags = [
     `--model ${s.model} --task ${s.task} --decoder ${s.decoder} --features ${s.features} --hidden ${s.hidden} --layers ${s.layers}`,
     s.model === 'gat' ? ` --heads ${s.heads}` : '',
     s.model === 'mpnn' ? ` --aggregator ${s.aggregator} --update ${s.update}` : '',
+    s.model === 'rgcn' ? ` --bases ${s.bases}` : s.hetero !== 'off' ? ` --hetero ${s.hetero}` : '',
+    s.relation ? ` --relation ${s.relation}` : '',
     ` --dropout ${s.dropout} --lr ${s.learningRate} --batch-size ${s.batchSize} --epochs ${s.epochs} --patience ${s.patience} --seed ${s.seed}`,
   ].join('');
   // A link split file can be given back to the CLI; the type and node splits are the seed's own.
@@ -77,8 +90,9 @@ floating-point summation order (on ChCh-Miner, test AUROC within 0.001 of the ap
 | \`train.py\` | the training script |
 | \`settings.json\` | the app's settings (model, task, features, hidden, layers, heads, aggregator, update, dropout, decoder, learningRate, batchSize, epochs, patience, seed) |
 | \`manifest.json\` | data set name, counts, split source (${splitName}), feature columns |
-| \`data/nodes.csv\` | ${graph.nodes.length.toLocaleString('en-US')} drugs: \`index,id,name,type,groups,atc,categories,smiles,targets\` (lists joined with \`;\`) |
-| \`data/edges.csv\` | ${graph.edgeSrc.length.toLocaleString('en-US')} interactions, one row per undirected pair: \`source,target\` (node indices, source < target), \`source_id,target_id\`, \`type\`${graph.edgeWeight ? ', `weight`' : ''} |
+| \`data/nodes.csv\` | ${graph.nodes.length.toLocaleString('en-US')} ${typed ? 'nodes' : 'drugs'}: \`index,id,name,type,groups,atc,categories,smiles,targets${typed ? ',kind' : ''}\` (lists joined with \`;\`) |
+| \`data/edges.csv\` | ${graph.edgeSrc.length.toLocaleString('en-US')} ${typed ? 'pairs' : 'interactions'}, one row per undirected pair: \`source,target\` (node indices), \`source_id,target_id\`, \`type\`${graph.edgeWeight ? ', `weight`' : ''}${typed ? ', `relation`' : ''} |
+${typed ? typedText(s.relation) : ''}
 | \`${splitFile}\` | ${SPLIT_TEXT[s.task]} (${splitName}) |
 ${f ? `| \`features.npy\` | fixed node features, float32 ${f.rows} × ${f.cols}, columns: ${f.kinds.join(' then ')} (as the app computed them; \`numpy.load\` reads it) |\n` : ''}
 Every file is plain text (but \`features.npy\`, when there); pandas, networkx or Gephi (as an edge list) open the CSVs.

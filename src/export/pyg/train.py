@@ -157,22 +157,35 @@ class PairSet:
         return self.keys[i] == k
 
 
-def draw_negatives(n, key, count, train):
-    """negatives.ts drawNegatives: pair i of a draw is a pure function of (key, i); retries avoid training pairs."""
+def draw_negatives(n, key, count, train, nodes=None, others=None):
+    """negatives.ts drawNegatives: pair i of a draw is a pure function of (key, i); retries avoid training pairs.
+    Typed relation: u among `nodes` (the relation's first kind), v among `others` (its second kind)."""
+    m = len(nodes) if nodes is not None else n
+    second = others if others is not None else nodes
+    m2 = len(second) if second is not None else n
     base = mix32(torch.arange(count, dtype=torch.int64) ^ key)
     u = torch.zeros(count, dtype=torch.int64)
     v = torch.zeros(count, dtype=torch.int64)
     todo = torch.arange(count, dtype=torch.int64)  # pairs without an accepted try yet
     for t in range(NEGATIVE_TRIES):
         b = base[todo]
-        ut = (mix32((b + imul(2 * t + 1, GOLDEN)) & M32) * n) >> 32
-        vt = (mix32((b + imul(2 * t + 2, GOLDEN)) & M32) * n) >> 32
+        ut = (mix32((b + imul(2 * t + 1, GOLDEN)) & M32) * m) >> 32
+        vt = (mix32((b + imul(2 * t + 2, GOLDEN)) & M32) * m2) >> 32
+        if nodes is not None:
+            ut = nodes[ut]
+        if second is not None:
+            vt = second[vt]
         u[todo], v[todo] = ut, vt
         ok = (ut != vt) & ~train.has(torch.minimum(ut, vt) * n + torch.maximum(ut, vt))
         todo = todo[~ok]
         if len(todo) == 0:
             break
-    v = torch.where(u == v, (u + 1) % n, v)
+    if second is None:
+        v = torch.where(u == v, (u + 1) % n, v)
+    else:  # the node after u in `second` (its first node when u is not there), as the app
+        position = torch.full((n,), -1, dtype=torch.int64)
+        position[second] = torch.arange(m2, dtype=torch.int64)
+        v = torch.where(u == v, second[(position[u] + 1) % m2], v)
     return torch.minimum(u, v), torch.maximum(u, v)
 
 
@@ -233,20 +246,51 @@ class MpnnConv(MessagePassing):
         return x_j
 
 
-class RgcnOneRelation(nn.Module):
-    """src/model/layers/rgcn.ts on an untyped graph: PyG's RGCNConv (mean, bases, root weight, bias) with one relation.
-    The exported project has no relation per edge yet, so every edge is relation 0."""
+class Rgcn(nn.Module):
+    """src/model/layers/rgcn.ts: PyG's RGCNConv (mean, bases, root weight, bias) over the message relations
+    (edge_type; one relation, every edge 0, on an untyped graph)."""
+    typed = True
 
-    def __init__(self, in_channels, out_channels, num_bases):
+    def __init__(self, in_channels, out_channels, num_relations, num_bases):
         super().__init__()
-        self.conv = RGCNConv(in_channels, out_channels, num_relations=1, num_bases=num_bases, aggr='mean', root_weight=True, bias=True)
+        self.conv = RGCNConv(in_channels, out_channels, num_relations=num_relations, num_bases=num_bases, aggr='mean', root_weight=True, bias=True)
 
-    def forward(self, x, edge_index):
-        return self.conv(x, edge_index, torch.zeros(edge_index.shape[1], dtype=torch.long, device=edge_index.device))
+    def forward(self, x, edge_index, edge_type):
+        return self.conv(x, edge_index, edge_type)
 
 
-def make_layer(kind, fan_in, fan_out, rng, s):
-    """One layer with the app's initial weights, drawn from `rng` in the app's order."""
+class Hetero(nn.Module):
+    """src/model/layers/hetero.ts (PyG's HeteroConv in spirit): a copy of the layer per message relation, each over
+    that relation's edges only, combined by sum, mean or max over the relations that end at the node's kind
+    (`reach`, relations x nodes); 0 where none does."""
+    typed = True
+
+    def __init__(self, combine, copies, reach):
+        super().__init__()
+        self.combine = combine
+        self.copies = nn.ModuleList(copies)
+        self.register_buffer('reach', reach.float())
+
+    def forward(self, x, edge_index, edge_type):
+        out = torch.stack([conv(x, edge_index[:, edge_type == r]) for r, conv in enumerate(self.copies)])
+        reach = self.reach.unsqueeze(-1)
+        count = reach.sum(0)
+        if self.combine == 'max':
+            best = torch.where(reach > 0, out, torch.full_like(out, -math.inf)).max(0).values
+            return torch.where(count > 0, best, torch.zeros_like(best))
+        total = (out * reach).sum(0)
+        return total / count.clamp(min=1) if self.combine == 'mean' else total
+
+
+def make_layer(kind, fan_in, fan_out, rng, s, relations=None):
+    """One layer with the app's initial weights, drawn from `rng` in the app's order. `relations`: the message
+    relations (count, and per relation the nodes of its receiving kind) for R-GCN and the per-relation form."""
+    count = relations['count'] if relations else 1
+    hetero = s.get('hetero', 'off')
+    if hetero != 'off' and kind != 'rgcn':
+        reach = relations['reach']
+        copies = [make_layer(kind, fan_in, fan_out, rng, {**s, 'hetero': 'off'}) for _ in range(count)]
+        return Hetero(hetero, copies, reach)
     if kind == 'seed-gcn':
         layer = SeedGcnConv(fan_in, fan_out)
         set_linear(layer.lin, *app_linear(rng, fan_in, fan_out))
@@ -280,10 +324,10 @@ def make_layer(kind, fan_in, fan_out, rng, s):
         set_linear(layer.lin, *app_linear(rng, layer.lin.in_features, fan_out))
     elif kind == 'rgcn':  # bases V (B x in x out, Glorot over one basis), coefficients a (R x B), then the root W_0 (Glorot, no bias) and b = 0
         bases = s.get('bases', 4)
-        layer = RgcnOneRelation(fan_in, fan_out, bases)
+        layer = Rgcn(fan_in, fan_out, count, bases)
         with torch.no_grad():
             layer.conv.weight.copy_(uniform_init(rng, (bases, fan_in, fan_out), math.sqrt(6 / (fan_in + fan_out))))
-            layer.conv.comp.copy_(uniform_init(rng, (1, bases), math.sqrt(6 / (1 + bases))))
+            layer.conv.comp.copy_(uniform_init(rng, (count, bases), math.sqrt(6 / (count + bases))))
             layer.conv.root.copy_(app_linear(rng, fan_in, fan_out, 'glorot', bias=False)[0].t())
             layer.conv.bias.zero_()
     else:
@@ -294,9 +338,11 @@ def make_layer(kind, fan_in, fan_out, rng, s):
 class GnnModel(nn.Module):
     """src/model/model.ts: features, then the layers with ReLU between them (not after the last); dropout on the inputs of layers 2.."""
 
-    def __init__(self, s, num_nodes, fixed, rng):
+    def __init__(self, s, num_nodes, fixed, rng, relations):
         super().__init__()
         self.s = s
+        # Each message edge's relation (R-GCN and the per-relation form read it); not part of the saved state.
+        self.register_buffer('edge_type', relations['edge_type'], persistent=False)
         kinds = s['features'].split('+')
         hidden = s['hidden']
         feat_rng = rng.fork(10)
@@ -310,7 +356,7 @@ class GnnModel(nn.Module):
             raise SystemExit('No node features: settings.json names none and features.npy is missing.')
         layer_rng = rng.fork(11)
         self.layers = nn.ModuleList(
-            make_layer(s['model'], in_dim if l == 0 else hidden, hidden, layer_rng, s) for l in range(max(1, s['layers']))
+            make_layer(s['model'], in_dim if l == 0 else hidden, hidden, layer_rng, s, relations) for l in range(max(1, s['layers']))
         )
         self.dropout_rng = rng.fork(12)
 
@@ -324,7 +370,7 @@ class GnnModel(nn.Module):
         for l, layer in enumerate(self.layers):
             if l > 0 and dropout:
                 h = self.drop(h)
-            h = layer(h, edge_index)
+            h = layer(h, edge_index, self.edge_type) if getattr(layer, 'typed', False) else layer(h, edge_index)
             if l < len(self.layers) - 1:
                 h = F.relu(h)
         return h
@@ -490,9 +536,21 @@ class LinkTask:
         self.n = len(ids)
         self.train = pairs_tensor(split['train_pos'], index_map)
         self.parts = {k: pairs_tensor(split[k], index_map) for k in ('val_pos', 'val_neg', 'test_pos', 'test_neg')}
-        self.edge_index = both_directions(*self.train)
         self.train_set = PairSet(self.n, *self.train)
         self.rng = rng
+        # Typed graph: messages over the relation's training pairs and every other relation's pairs, each
+        # message edge with its relation; negatives of the relation's two kinds (a drug with a protein).
+        self.typed = relation_task(s, load_json('manifest.json'), self.n)
+        self.negative_nodes = self.negative_others = None
+        if self.typed is None:
+            self.edge_index = both_directions(*self.train)
+            self.relations = one_relation(self.n, self.edge_index)
+        else:
+            t = self.typed
+            own = torch.full_like(self.train[0], t['index'])
+            self.edge_index, self.relations = relational_messages(t, [(*self.train, own), t['context']])
+            self.negative_nodes, self.negative_others = t['left'], t['right']
+            log(f"relation {t['name']}: {len(t['context'][0])} context pairs; message relations {', '.join(self.relations['names'])}")
 
     def build_head(self, s, rng):
         self.decoder = LinkDecoder(s['decoder'], s['hidden'], rng.fork(5))
@@ -502,7 +560,7 @@ class LinkTask:
 
     def negatives(self, epoch):
         count = len(self.train[0])
-        return draw_negatives(self.n, draw_key(self.negative_seed, epoch), count, self.train_set)
+        return draw_negatives(self.n, draw_key(self.negative_seed, epoch), count, self.train_set, self.negative_nodes, self.negative_others)
 
     def loss(self, h, head, pos, neg):
         logits = torch.cat([head(h, *pos), head(h, *neg)])
@@ -576,6 +634,8 @@ class TypeTask:
                 ua.append(u)
                 ub.append(v)
         self.edge_index = both_directions(torch.tensor(ua, dtype=torch.int64), torch.tensor(ub, dtype=torch.int64))
+        # The type task ignores relations (as the app): one message relation.
+        self.relations = one_relation(len(ids), self.edge_index)
 
     def build_head(self, s, rng):
         d, types = s['hidden'], len(self.types)
@@ -616,6 +676,7 @@ class NodeTask:
         self.parts = {k: torch.tensor(split[k], dtype=torch.int64) for k in ('train', 'val', 'test')}
         edges = read_edges(len(ids))
         self.edge_index = both_directions(*edges)
+        self.relations = one_relation(len(ids), self.edge_index)
 
     def build_head(self, s, rng):
         lin = nn.Linear(s['hidden'], len(ATC_GROUPS))
@@ -648,6 +709,58 @@ def read_edges(n):
             src.append(int(row['source']))
             dst.append(int(row['target']))
     return torch.tensor(src, dtype=torch.int64), torch.tensor(dst, dtype=torch.int64)
+
+
+def one_relation(n, edge_index):
+    """An untyped graph's message relations: one, reaching every node."""
+    return {'count': 1, 'reach': torch.ones(1, n, dtype=torch.bool), 'edge_type': torch.zeros(edge_index.shape[1], dtype=torch.int64)}
+
+
+# ---------------------------------------------------------------- typed graphs (src/model/relations.ts)
+
+def relation_task(s, manifest, n):
+    """The relation predicted and the rest of a typed graph (manifest kinds/relations, the kind and relation
+    columns), or None when the graph is untyped. Empty setting: drug-drug when the graph has it, else its only relation."""
+    relations = manifest.get('relations')
+    if not relations:
+        if s.get('relation') not in (None, '', 'drug-drug'):
+            raise SystemExit(f"relation \"{s['relation']}\": this graph has no relations (every pair is drug-drug)")
+        return None
+    setting = s.get('relation') or ''
+    name = setting or ('drug-drug' if 'drug-drug' in relations else relations[0] if len(relations) == 1 else '')
+    if name not in relations:
+        raise SystemExit(f"relation \"{setting}\" is not in this graph; choose one of: {', '.join(relations)}")
+    kinds = manifest['kinds']
+    with open(os.path.join(HERE, 'data', 'nodes.csv'), newline='', encoding='utf-8') as f:
+        node_kind = torch.tensor([kinds.index(row['kind']) for row in csv.DictReader(f)], dtype=torch.int64)
+    src, dst, rel = [], [], []
+    with open(os.path.join(HERE, 'data', 'edges.csv'), newline='', encoding='utf-8') as f:
+        for row in csv.DictReader(f):
+            src.append(int(row['source']))
+            dst.append(int(row['target']))
+            rel.append(relations.index(row['relation']))
+    src, dst, rel = (torch.tensor(x, dtype=torch.int64) for x in (src, dst, rel))
+    index = relations.index(name)
+    target = rel == index
+    # The relation's two kinds from its first pair, lower kind first (relations.ts endKinds).
+    ends = [0, 0] if not bool(target.any()) else sorted([int(node_kind[src[target][0]]), int(node_kind[dst[target][0]])])
+    left = torch.nonzero(node_kind == ends[0]).view(-1)
+    right = left if ends[0] == ends[1] else torch.nonzero(node_kind == ends[1]).view(-1)
+    return {'name': name, 'index': index, 'kinds': kinds, 'node_kind': node_kind, 'relations': relations,
+            'context': (src[~target], dst[~target], rel[~target]), 'left': left, 'right': right}
+
+
+def relational_messages(task, groups):
+    """relations.ts relationalMessageGraph: both directions of every pair, each message edge's relation the id of
+    (relation, kind of the receiving node) among the ids in use, in that order; and the nodes each relation reaches."""
+    node_kind, k = task['node_kind'], len(task['kinds'])
+    src = torch.cat([torch.cat([a, b]) for a, b, _ in groups])
+    dst = torch.cat([torch.cat([b, a]) for a, b, _ in groups])
+    rel = torch.cat([torch.cat([r, r]) for _, _, r in groups])
+    used, edge_type = torch.unique(rel * k + node_kind[dst], sorted=True, return_inverse=True)
+    names = [f"{task['relations'][int(x) // k]}\u2192{task['kinds'][int(x) % k]}" for x in used]
+    reach = torch.stack([node_kind == int(x) % k for x in used])
+    return torch.stack([src, dst]), {'count': len(used), 'reach': reach, 'edge_type': edge_type, 'names': names}
 
 
 # ---------------------------------------------------------------- training
@@ -703,7 +816,7 @@ def main():
 
     rng = Rng(s['seed'])
     task = {'link': LinkTask, 'type': TypeTask, 'node': NodeTask}[s['task']](s, ids, rng)
-    model = GnnModel(s, n, fixed, rng.fork(4))  # the app's first fork of the seed's stream
+    model = GnnModel(s, n, fixed, rng.fork(4), task.relations)  # the app's first fork of the seed's stream
     head = task.build_head(s, rng)
     model, head = model.to(device), head.to(device)
     edge_index = task.edge_index.to(device)

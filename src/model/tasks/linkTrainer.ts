@@ -18,7 +18,7 @@ import {
 } from '../candidates';
 import { createLinkDecoder, type LinkDecoder } from '../decoders';
 import type { FeatureBlock } from '../features/block';
-import { messageGraphFromPairs } from '../messageGraph';
+import { messageGraphFromPairs, relationCount } from '../messageGraph';
 import { keptPairs } from '../edgeDropout';
 import { GraphOperators } from '../graphOperators';
 import { pairCsr } from '../kernels/pairDot';
@@ -171,7 +171,18 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
     this.epochOperators?.dispose();
     this.epochOperators = null;
     const kept = keptPairs(this.split.trainPos, fraction, this.edgeDropoutSeed, this.epoch);
-    this.epochOperators = new GraphOperators(messageGraphFromPairs(this.graph.numNodes, kept.a, kept.b), this.operators.mode);
+    // A typed graph keeps its context pairs and message relations (R-GCN and per-relation layers read them).
+    const relation = this.relation;
+    const messages = relation
+      ? relationalMessageGraph(this.graph, [
+          { pairs: kept, relation: relation.index },
+          { pairs: relation.context, relation: relation.context.relation },
+        ])
+      : messageGraphFromPairs(this.graph.numNodes, kept.a, kept.b);
+    if (relationCount(messages) !== this.operators.numRelations) {
+      throw new Error(`Edge dropout ${fraction} left a message relation without edges this epoch; try a smaller fraction.`);
+    }
+    this.epochOperators = new GraphOperators(messages, this.operators.mode);
   }
 
   /** Also the mini-batch shuffles' stream (the negatives are a pure function of (seed, epoch)). */

@@ -13,11 +13,12 @@ import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadGraph } from '../../../src/cli/trainData';
-import type { DrugGraph } from '../../../src/data/graph';
 import { buildPygProject, pygFolderName, zipPygProject } from '../../../src/export/pyg/project';
 import type { PygFile } from '../../../src/export/pyg/types';
 import { npyFloat32 } from '../../../src/export/pyg/npy';
-import { AGGREGATORS, LAYER_KINDS, UPDATES } from '../../../src/settings/options';
+import { AGGREGATORS, HETERO_MODES, LAYER_KINDS, UPDATES } from '../../../src/settings/options';
+import { GraphBuilder, type DrugGraph } from '../../../src/data/graph';
+import { Rng } from '../../../src/model/rng';
 import { atcFeatures } from '../../../src/model/features/attributes';
 import { degreeFeatures } from '../../../src/model/features/degree';
 import { inDegrees, messageGraphFromPairs } from '../../../src/model/messageGraph';
@@ -228,6 +229,68 @@ describe('the trainer worker’s pygProject (what the page’s button saves)', (
   });
 });
 
+/** 30 drugs with random drug–drug pairs, 12 proteins each targeted by a few drugs. */
+function typedGraph(): DrugGraph {
+  const rng = new Rng(8);
+  const b = new GraphBuilder('typed');
+  const drugs = Array.from({ length: 30 }, (_, i) => b.node(`DB${i}`));
+  const protein = b.kindId('protein');
+  const proteins = Array.from({ length: 12 }, (_, i) => b.node(`P${i}`, undefined, protein));
+  for (let k = 0; k < 80; k++) b.edge(drugs[rng.int(30)], drugs[rng.int(30)]);
+  const target = b.relationId('drug-target');
+  for (let k = 0; k < 90; k++) b.edge(drugs[rng.int(30)], proteins[rng.int(12)], undefined, undefined, target);
+  return b.build();
+}
+
+describe('PyG project files (typed graph: drugs, proteins, drug-drug and drug-target)', () => {
+  const typed = typedGraph();
+  const typedIds = typed.nodes.map((n) => n.id);
+  async function typedProject(overrides: Partial<ModelSettings>) {
+    const settings = { ...DEFAULT_MODEL_SETTINGS, hidden: 8, relation: 'drug-target', ...overrides };
+    const trainer = createTrainer({ ...typed, numNodes: typed.nodes.length }, settings, 'cpu');
+    const inputs = await pygInputsOf(trainer, typedIds);
+    trainer.dispose();
+    const files = buildPygProject({ graph: typed, inputs, trainPy: TRAIN_PY, splitName: 'seeded' });
+    return new Map(files.map((f) => [f.path, f.bytes]));
+  }
+
+  it('carries each node’s kind and each pair’s relation, and splits only the predicted relation’s pairs', async () => {
+    const files = await typedProject({ model: 'rgcn', bases: 2 });
+    const nodes = csvRows(files.get('data/nodes.csv'));
+    expect(nodes.map((n) => n.kind)).toEqual(typed.nodes.map((_, i) => typed.kinds![typed.nodeKind![i]]));
+    expect(nodes.filter((n) => n.kind === 'protein')).toHaveLength(12);
+    const edges = csvRows(files.get('data/edges.csv'));
+    expect(edges).toHaveLength(typed.edgeSrc.length);
+    edges.forEach((e, i) => {
+      expect([Number(e.source), Number(e.target)]).toEqual([typed.edgeSrc[i], typed.edgeDst[i]]);
+      expect(e.relation).toBe(typed.relations![typed.edgeRelation![i]]);
+    });
+    const manifest = JSON.parse(text(files.get('manifest.json')));
+    expect(manifest).toMatchObject({ kinds: ['drug', 'protein'], relations: ['drug-drug', 'drug-target'] });
+    expect(JSON.parse(text(files.get('settings.json')))).toMatchObject({ model: 'rgcn', relation: 'drug-target', bases: 2 });
+    // The split holds the drug–target pairs only, each a drug with a protein, negatives too.
+    const split = JSON.parse(text(files.get('split.json')));
+    const kindOfId = new Map(nodes.map((n) => [n.id, n.kind]));
+    const targets = edges.filter((e) => e.relation === 'drug-target').length;
+    const parts = ['train_pos', 'val_pos', 'test_pos'] as const;
+    expect(parts.reduce((c, k) => c + split[k].length, 0)).toBe(targets);
+    for (const k of [...parts, 'val_neg', 'test_neg'] as const) {
+      for (const [u, v] of split[k] as [number, number][]) {
+        expect([kindOfId.get(split.node_ids[u]), kindOfId.get(split.node_ids[v])].sort()).toEqual(['drug', 'protein']);
+      }
+    }
+  });
+
+  it('writes the per-relation form (hetero) too; an untyped graph’s files have no kind or relation column', async () => {
+    const files = await typedProject({ model: 'sage', hetero: 'mean' });
+    expect(JSON.parse(text(files.get('settings.json')))).toMatchObject({ model: 'sage', hetero: 'mean' });
+    const plain = await project({ model: 'rgcn' });
+    expect(text(plain.get('data/nodes.csv')).split('\n')[0]).toBe('index,id,name,type,groups,atc,categories,smiles,targets');
+    expect(text(plain.get('data/edges.csv')).split('\n')[0]).not.toMatch(/relation/);
+    expect(JSON.parse(text(plain.get('manifest.json')))).not.toHaveProperty('relations');
+  });
+});
+
 describe('train.py covers the app', () => {
   const tuple = (name: string) =>
     TRAIN_PY.match(new RegExp(`^${name} = \\(([^)]*)\\)`, 'm'))![1]
@@ -244,6 +307,16 @@ describe('train.py covers the app', () => {
     for (const u of UPDATES) expect(TRAIN_PY).toMatch(new RegExp(`update(_kind)? == '${u}'|'${u}'`));
     for (const d of ['dot', 'mlp', 'distmult']) expect(TRAIN_PY).toContain(`'${d}'`);
     expect(TRAIN_PY).toContain(`{'link': LinkTask, 'type': TypeTask, 'node': NodeTask}`);
+  });
+
+  it('gives R-GCN the message relations of a typed graph (edge_type) and every per-relation combination', () => {
+    // RGCNConv with as many relations as the app's message graph, initialised from the app's stream in its order.
+    expect(TRAIN_PY).toMatch(/RGCNConv\(in_channels, out_channels, num_relations=num_relations, num_bases=num_bases, aggr='mean'/);
+    expect(TRAIN_PY).toContain('uniform_init(rng, (count, bases), math.sqrt(6 / (count + bases)))');
+    expect(TRAIN_PY).toContain('self.conv(x, edge_index, edge_type)');
+    // Message relation = (relation, kind of the receiving node), numbered in key order, as relations.ts.
+    expect(TRAIN_PY).toContain('torch.unique(rel * k + node_kind[dst], sorted=True, return_inverse=True)');
+    for (const mode of HETERO_MODES.filter((m) => m !== 'off')) expect(TRAIN_PY).toMatch(new RegExp(`combine == '${mode}'|'${mode}'`));
   });
 
   it('needs only torch and torch_geometric beyond the standard library', () => {

@@ -109,4 +109,21 @@ describe('relation tasks', () => {
       expect(tf.memory().numTensors).toBeLessThanOrEqual(before);
     });
   }
+
+  it('per-relation GraphSAGE (hetero) with edge dropout: each epoch keeps the context pairs and the three message relations', async () => {
+    const t = createTrainer(graph, settings({ model: 'sage', hetero: 'mean', edgeDropout: 0.5, relation: 'drug-target' }), 'cpu') as LinkTrainer;
+    const before = tf.memory().numTensors;
+    const first = await t.runEpoch();
+    const epochGraph = t['epochOperators']!.graph;
+    expect(epochGraph.relationNames).toEqual(['drug-drug→drug', 'drug-target→drug', 'drug-target→protein']);
+    // Half the training targets kept (seeded), every context pair kept.
+    const context = 2 * t.relation!.context.a.length;
+    const kept = epochGraph.src.length - context;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(2 * t.split.trainPos.a.length);
+    const second = await t.runEpoch();
+    expect(Number.isFinite(first.loss) && Number.isFinite(second.valAuroc)).toBe(true);
+    t.dispose();
+    expect(tf.memory().numTensors).toBeLessThanOrEqual(before);
+  });
 });

@@ -47,3 +47,15 @@ describe('settingApplies: the relation', () => {
     expect(settingApplies('relation', 'gcn')).toBe(true); // no graph known (the runs table)
   });
 });
+
+describe('settingApplies: the per-relation form (hetero)', () => {
+  it('needs two message relations (two relations, or one joining two node kinds) and a zoo layer other than R-GCN', () => {
+    expect(settingApplies('hetero', 'sage', 0)).toBe(false); // untyped graph: one message relation
+    expect(settingApplies('hetero', 'sage', 1, 1)).toBe(false); // drug-drug only
+    expect(settingApplies('hetero', 'sage', 1, 2)).toBe(true); // drug-target: drug → protein and protein → drug
+    expect(settingApplies('hetero', 'gcn', 2)).toBe(true);
+    expect(settingApplies('hetero', 'rgcn', 2, 2)).toBe(false); // relational already
+    expect(settingApplies('hetero', 'katz', 2, 2)).toBe(false);
+    for (const kind of LAYER_KINDS) expect(settingApplies('hetero', kind)).toBe(kind !== 'rgcn');
+  });
+});

@@ -29,6 +29,7 @@ describe('settings table ↔ URL hash', () => {
       layers: 3,
       heads: 2,
       bases: 3,
+      hetero: 'mean',
       aggregator: 'max',
       update: 'concat',
       dropout: 0.25,
