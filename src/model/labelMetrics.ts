@@ -94,9 +94,20 @@ export function summariseLabels(scores: LabelScore[]): LabelSummary {
  * The `count` best and worst scored labels by AUPRC (AUROC, then the label index, breaking ties):
  * AUPRC, as it weighs the top of the ranking, where a few positives among many pairs are found or not.
  */
-export function bestAndWorst(scores: LabelScore[], count = 5): { best: LabelScore[]; worst: LabelScore[] } {
+export function bestAndWorst<S extends LabelScore>(scores: S[], count = 5): { best: S[]; worst: S[] } {
   const ranked = scores.filter((s) => !Number.isNaN(s.auroc)).sort((a, b) => b.auprc - a.auprc || b.auroc - a.auroc || a.label - b.label);
   return { best: ranked.slice(0, count), worst: ranked.slice(Math.max(count, ranked.length - count)).reverse() };
+}
+
+/** One label's test scores with its name. */
+export type NamedLabelScore = LabelScore & { name: string };
+
+/** The multilabel task's test report: per-label scores, their summary, the best and worst labels (by AUPRC). */
+export interface MultilabelReport {
+  summary: LabelSummary;
+  perLabel: NamedLabelScore[];
+  best: NamedLabelScore[];
+  worst: NamedLabelScore[];
 }
 
 export function mean(xs: number[]): number {

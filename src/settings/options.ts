@@ -21,8 +21,11 @@ export type ModelKind = (typeof MODEL_KINDS)[number];
 
 export const isHeuristicKind = (kind: string): kind is HeuristicKind => (HEURISTIC_KINDS as readonly string[]).includes(kind);
 
-/** Link prediction, interaction-type prediction (typed graphs) or node classification (ATC level 1). */
-export const TASKS = ['link', 'type', 'node'] as const;
+/**
+ * Link prediction, interaction-type prediction (typed graphs), node classification (ATC level 1) or
+ * multi-label pair prediction (a pair → its set of side effects, TWOSIDES).
+ */
+export const TASKS = ['link', 'type', 'node', 'multilabel'] as const;
 export type TaskKind = (typeof TASKS)[number];
 
 /**
