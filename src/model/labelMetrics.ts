@@ -96,7 +96,9 @@ export function summariseLabels(scores: LabelScore[]): LabelSummary {
  */
 export function bestAndWorst<S extends LabelScore>(scores: S[], count = 5): { best: S[]; worst: S[] } {
   const ranked = scores.filter((s) => !Number.isNaN(s.auroc)).sort((a, b) => b.auprc - a.auprc || b.auroc - a.auroc || a.label - b.label);
-  return { best: ranked.slice(0, count), worst: ranked.slice(Math.max(count, ranked.length - count)).reverse() };
+  // With fewer than 2 × count scored labels, the better half is "best" and the rest "worst": none in both.
+  const k = Math.min(count, Math.ceil(ranked.length / 2));
+  return { best: ranked.slice(0, k), worst: ranked.slice(Math.max(k, ranked.length - count)).reverse() };
 }
 
 /** One label's test scores with its name. */

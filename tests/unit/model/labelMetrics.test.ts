@@ -86,6 +86,10 @@ describe('summary over labels', () => {
     const { best, worst } = bestAndWorst(scores, 2);
     expect(best.map((s) => s.label)).toEqual([2, 0]);
     expect(worst.map((s) => s.label)).toEqual([3, 4]);
+    // Fewer than 2 × count: the better half is best, the rest worst.
+    const few = bestAndWorst(scores, 3);
+    expect(few.best.map((s) => s.label)).toEqual([2, 0]);
+    expect(few.worst.map((s) => s.label)).toEqual([3, 4]);
   });
 
   it('mean and median of nothing are NaN; a median of an odd count is the middle value', () => {
