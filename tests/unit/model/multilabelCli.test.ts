@@ -78,6 +78,17 @@ describe('multilabel on the command line', () => {
     expect(r.err).toMatch(/test per label \(\d of 5 labels have a positive test pair\)/);
   });
 
+  it('a saved model evaluates to the same per-label metrics when loaded again', async () => {
+    const model = join(dir, 'model');
+    const trained = await capture(() => trainCommand([FILE, ...FAST, '--save-model', model, '--json']));
+    expect(trained.code, trained.err).toBe(0);
+    const loaded = await capture(() => trainCommand([FILE, '--model-file', model, '--backend', 'cpu', '--json']));
+    expect(loaded.code, loaded.err).toBe(0);
+    const [a, b] = [trained, loaded].map((r) => JSON.parse(r.out.at(-1)!));
+    expect(b.settings.task).toBe('multilabel');
+    expect(b.labels.perLabel).toEqual(a.labels.perLabel);
+  });
+
   it('--seeds: mean ± std of the mean metrics over the seeds', async () => {
     const r = await capture(() => trainCommand([FILE, ...FAST, '--seeds', '0-1', '--json']));
     expect(r.code, r.err).toBe(0);
