@@ -8,7 +8,8 @@
  * (a side effect of taking two drugs has no direction); distmult or dot → per-label DistMult, Decagon's
  * diagonal decoder, symmetric by itself.
  *
- * Loss: binary cross-entropy over every (pair, label) cell, averaged. Negatives per label are
+ * Loss: binary cross-entropy over every (pair, label) cell, positive and negative cells weighed half
+ * each (balancedBce). Negatives per label are
  * (1) the known training pairs without that label and (2) `negatives` × as many uniform random drug
  * pairs per step that are no known pair, drawn fresh each step (seeded), scored as having no label.
  * Evaluation does the same with fixed random pairs (as many as the part's pairs, drawn once from the
@@ -20,7 +21,6 @@ import { batchIndices } from '../batches';
 import { createTypeHead, type TypeHead } from '../typeHeads';
 import type { FeatureBlock } from '../features/block';
 import { messageGraphFromPairs } from '../messageGraph';
-import { bceWithLogits } from '../linkLoss';
 import { bestAndWorst, perLabelScores, summariseLabels, type LabelScore, type MultilabelReport, type NamedLabelScore } from '../labelMetrics';
 import { Rng } from '../rng';
 import type { ModelSettings } from '../../settings/schema';
@@ -125,6 +125,24 @@ function concatPairs(x: Pairs, y: Pairs): Pairs {
   return { a, b };
 }
 
+/**
+ * Binary cross-entropy with logits, positives and negatives weighed half each:
+ * ½ · mean over positive cells + ½ · mean over negative cells. With ~0.2 % positive cells (TWOSIDES)
+ * a plain mean is almost all negatives: the model spends its first epochs lowering every logit and
+ * ranks held-out pairs below random ones meanwhile. Decagon balances the same way, by sampling as
+ * many negatives as positives per side effect.
+ */
+export function balancedBce(logits: tf.Tensor1D, truth: Float32Array): tf.Scalar {
+  let positives = 0;
+  for (let i = 0; i < truth.length; i++) positives += truth[i];
+  const negatives = truth.length - positives;
+  const weights = Float32Array.from(truth, (y) => (y ? 0.5 / positives : 0.5 / negatives) * (positives && negatives ? 1 : 2));
+  const y = tf.tensor1d(truth);
+  // max(z, 0) − z·y + log(1 + e^{−|z|}): the stable form of BCE with logits.
+  const cells = tf.add(tf.sub(tf.relu(logits), tf.mul(logits, y)), tf.log1p(tf.exp(tf.neg(tf.abs(logits)))));
+  return tf.sum(tf.mul(cells, tf.tensor1d(weights)));
+}
+
 export class MultilabelTrainer extends TrainerBase {
   readonly labelSplit: LabelSplit;
   readonly numLabels: number;
@@ -208,7 +226,7 @@ export class MultilabelTrainer extends TrainerBase {
     const truth = multiHot(batch.pairs, this.numLabels, batch.negatives.a.length);
     const h = this.gnn.forward(this.operators, true);
     const z = tf.reshape(this.logits(h, rows, true), [-1]) as tf.Tensor1D;
-    return bceWithLogits(z, tf.tensor1d(truth));
+    return balancedBce(z, truth);
   }
 
   protected headVariables(): tf.Variable[] {
