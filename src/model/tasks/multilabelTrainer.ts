@@ -202,7 +202,9 @@ export class MultilabelTrainer extends TrainerBase {
     const n = this.graph.numNodes;
     const a = new Int32Array(count);
     const b = new Int32Array(count);
-    for (let i = 0; i < count;) {
+    for (let i = 0, tries = 0; i < count;) {
+      // A graph where nearly every pair is known leaves no negative to draw: say so, not hang.
+      if (++tries > 1000 * (count + 10)) throw new Error('The graph is too dense to draw random negative pairs.');
       const u = this.negativeRng.int(n);
       const v = this.negativeRng.int(n);
       if (u === v || this.excluded.has(u, v)) continue;
