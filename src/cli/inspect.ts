@@ -7,7 +7,7 @@
 import { loadFiles } from '../data/loadFiles';
 import { fileFromPath } from '../data/nodeInput';
 import { isLoadError } from '../data/errors';
-import { nodeKindCounts, relationCounts, type LoadReport } from '../data/graph';
+import { nodeKindCounts, relationCounts, type DrugGraph, type LoadReport } from '../data/graph';
 import type { ColumnMapping } from '../data/table/layout';
 import { LOAD_OPTIONS, parseLoadFlags, type OwnValues } from '../settings/cliArgs';
 
@@ -64,8 +64,9 @@ export async function runInspect(args: string[]): Promise<number> {
     const seconds = (performance.now() - t0) / 1000;
     // Untyped graphs too: every node a drug, every edge a drug–drug interaction.
     const typed = { nodeKinds: nodeKindCounts(graph), relations: relationCounts(graph) };
-    if (json) console.log(JSON.stringify({ name: graph.name, ...report, ...typed, seconds: round(seconds) }));
-    else console.log(formatReport(graph.name, report, seconds));
+    const labels = labelCounts(graph);
+    if (json) console.log(JSON.stringify({ name: graph.name, ...report, ...typed, ...(labels ? { labels } : {}), seconds: round(seconds) }));
+    else console.log(formatReport(graph.name, report, seconds, labels));
     return 0;
   } catch (e) {
     if (isLoadError(e)) {
@@ -80,7 +81,14 @@ export async function runInspect(args: string[]): Promise<number> {
   }
 }
 
-export function formatReport(name: string, r: LoadReport, seconds: number): string {
+/** Multi-label data (several labels on some pair, e.g. TWOSIDES): labels, labelled pairs and (pair, label) entries, for the multilabel task. */
+export function labelCounts(g: DrugGraph): { count: number; pairs: number; pairLabels: number } | undefined {
+  const pl = g.pairLabels;
+  if (!pl) return undefined;
+  return { count: g.edgeTypes.length, pairs: new Set(pl.edge).size, pairLabels: pl.edge.length };
+}
+
+export function formatReport(name: string, r: LoadReport, seconds: number, labels?: ReturnType<typeof labelCounts>): string {
   const n = (x: number): string => x.toLocaleString('en-US');
   const lines = [
     `${name}  (${r.files.join(', ')})`,
@@ -94,6 +102,8 @@ export function formatReport(name: string, r: LoadReport, seconds: number): stri
     `  duplicates merged  ${n(r.duplicatesMerged)}`,
     `  self-loops dropped ${n(r.selfLoopsDropped)}`,
   ];
+  if (labels)
+    lines.push(`  labels             ${n(labels.count)} on ${n(labels.pairs)} pairs, ${n(labels.pairLabels)} (pair, label) in all (--task multilabel)`);
   if (r.nodeKinds) lines.push(`  node kinds         ${counts(r.nodeKinds)}`);
   if (r.relations) lines.push(`  relations          ${counts(r.relations)}`);
   if (r.negatives !== undefined) lines.push(`  negatives kept     ${n(r.negatives)}  (label column; not interactions)`);

@@ -1,5 +1,5 @@
 /**
- * `train <files…> [--split file.json | --ogbl-ddi DIR] [--model …] [--task link|type|node] [--epochs N]
+ * `train <files…> [--split file.json | --ogbl-ddi DIR] [--model …] [--task link|type|node|multilabel] [--epochs N]
  *  [--seed S] [--backend cpu|wasm|webgpu] [--json] …`: trains on the same code as the browser worker and
  * prints one progress line per epoch; with --json, progress goes to stderr and stdout gets one final
  * JSON line with the test metrics (last and best-validation epoch), the backend and the median epoch time.
@@ -18,6 +18,7 @@ import { saveModelFiles, savingMeta } from '../model/modelFile';
 import { trainerFromModelFile, writeModelDir, type LoadedTrainer } from './modelFile';
 import { loadTypeSentences } from './trainData';
 import { typeReportJson, typeReportLines, type TypeReportJson } from './typeReport';
+import { multilabelReportJson, multilabelReportLines, type MultilabelReportJson } from './multilabelReport';
 import { buildTrainer, commandLog, loadData, parseCommandArgs, startBackend, trainToEnd, type CliBackend, type TrainOutcome } from './session';
 import { progressLine, runEnded, runOutcome } from './trainReport';
 import { takeSeedsArg, trainSeeds } from './trainSeeds';
@@ -230,8 +231,17 @@ export async function trainCommand(args: string[]): Promise<number> {
         t.graph.edgeTypes ?? [],
         parsed.typeNames ? await loadTypeSentences(parsed.typeNames) : new Map(),
       ),
+    multilabel: async () => null,
   });
   if (typeReport) for (const line of typeReportLines(typeReport)) log(line);
+  const labelReport = await trainer.byTask<Promise<MultilabelReportJson | null>>({
+    link: async () => null,
+    heuristic: async () => null,
+    node: async () => null,
+    type: async () => null,
+    multilabel: async (t) => multilabelReportJson(await t.testReport(await t.embeddings())),
+  });
+  if (labelReport) for (const line of multilabelReportLines(labelReport)) log(line);
   const result = {
     dataset: graph.name,
     nodes: graph.nodes.length,
@@ -244,6 +254,7 @@ export async function trainCommand(args: string[]): Promise<number> {
     error,
     featureNotes: trainer.featureNotes,
     ...(typeReport ?? {}),
+    ...(labelReport ?? {}),
   };
   if (own.saveModel) {
     const identity = { fingerprint: await graphFingerprint(graph), nodeOrder: await nodeOrderFingerprint(graph.nodes.map((n) => n.id)) };

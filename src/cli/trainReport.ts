@@ -5,13 +5,17 @@ export const f4 = (x: number | undefined) => (x === undefined || Number.isNaN(x)
 
 export function progressLine(r: EpochResult, epochs: number, task: string): string {
   const head = `epoch ${String(r.epoch).padStart(String(epochs).length)}/${epochs}  loss ${r.loss.toFixed(4)}`;
-  const body =
-    task === 'link'
-      ? `val auroc ${f4(r.valAuroc)} auprc ${f4(r.valAuprc)} hits@20 ${f4(r.valHits20)} | test auroc ${f4(r.testAuroc)} auprc ${f4(r.testAuprc)} hits@20 ${f4(r.testHits20)}`
-      : task === 'type'
-        ? `val acc ${f4(r.valAccuracy)} macro-F1 ${f4(r.valMacroF1)} κ ${f4(r.valKappa)} | test acc ${f4(r.testAccuracy)} macro-F1 ${f4(r.testMacroF1)} κ ${f4(r.testKappa)}`
-        : `val acc ${f4(r.valAccuracy)} macro-F1 ${f4(r.valMacroF1)} | test acc ${f4(r.testAccuracy)} macro-F1 ${f4(r.testMacroF1)}`;
-  return `${head}  ${body}  ${r.ms.toFixed(0)} ms`;
+  return `${head}  val ${partMetrics(r, 'val', task)} | test ${partMetrics(r, 'test', task)}  ${r.ms.toFixed(0)} ms`;
+}
+
+/** One part's (val or test) metrics of the task, e.g. "auroc 0.9 auprc 0.8 hits@20 0.5". */
+export function partMetrics(r: Partial<EpochResult> | null | undefined, part: 'val' | 'test', task: string): string {
+  const m = (name: string) => f4((r as Record<string, number | undefined> | null | undefined)?.[`${part}${name}`]);
+  if (task === 'link') return `auroc ${m('Auroc')} auprc ${m('Auprc')} hits@20 ${m('Hits20')}`;
+  if (task === 'type') return `acc ${m('Accuracy')} macro-F1 ${m('MacroF1')} κ ${m('Kappa')}`;
+  // Means over the labels scored on that part.
+  if (task === 'multilabel') return `mean auroc ${m('Auroc')} auprc ${m('Auprc')} ap@50 ${m('Ap50')}`;
+  return `acc ${m('Accuracy')} macro-F1 ${m('MacroF1')}`;
 }
 
 /** Test (and validation) metrics of one epoch without the bookkeeping fields. */

@@ -14,7 +14,7 @@ import { seedSweepCard, seedSweepCardJson, seedSweepCardMarkdown } from '../expo
 import type { ModelArgs, Parsed } from './train';
 import type { EpochResult } from '../model/tasks/trainerBase';
 import { buildTrainer, commandLog, loadData, startBackend, trainToEnd } from './session';
-import { f4, runEnded, runOutcome } from './trainReport';
+import { partMetrics, runEnded, runOutcome } from './trainReport';
 
 /** Most seeds one sweep takes (a typo like 0-99999 should not start a day of training). */
 export const MAX_SEEDS = 1000;
@@ -86,10 +86,7 @@ export async function trainSeeds(parsed: Parsed, own: ModelArgs, seeds: number[]
     const { times, last, error } = await trainToEnd(trainer, settings.epochs, (r) => curve.push(r));
     const best = trainer.best;
     failed ||= error !== null;
-    const test = (r: typeof last) =>
-      settings.task === 'link'
-        ? `test auroc ${f4(r?.testAuroc)} auprc ${f4(r?.testAuprc)} hits@20 ${f4(r?.testHits20)}`
-        : `test acc ${f4(r?.testAccuracy)} macro-F1 ${f4(r?.testMacroF1)} κ ${f4(r?.testKappa)}`;
+    const test = (r: typeof last) => `test ${partMetrics(r, 'test', settings.task === 'node' ? 'type' : settings.task)}`;
     log(
       `seed ${seed}: ${trainer.epoch} epochs${trainer.stopReason ? ` (${trainer.stopReason})` : ''}; last epoch ${test(last)}; ` +
         `best validation epoch ${best?.epoch ?? '—'} ${test(best)}${error ? `; ${error}` : ''}`,

@@ -43,6 +43,12 @@ export interface DrugGraph {
    * pair once (the first type listed is kept); (a, b) and (b, a) are two entries. The type task's pairs.
    */
   typedPairs?: TypedPairList;
+  /**
+   * Multi-label data only (TWOSIDES: a pair and each of its side effects): every distinct (interaction,
+   * label) as edge index and type index, when some interaction has more than one label. The multilabel
+   * task's targets; absent otherwise (then a typed edge's one type is its only label).
+   */
+  pairLabels?: PairLabelList;
   /** Optional free-text note per edge (mechanism, description); only kept for small graphs. */
   edgeNotes?: string[];
   /** Optional weight per edge from a weight/score column; absent when no source had one. Edges without one get 1. */
@@ -92,6 +98,12 @@ export interface TypedPairList {
   type: Int32Array;
 }
 
+/** Labels of interactions: label[i] (an index into edgeTypes) belongs to edge[i] (an index into edgeSrc/edgeDst). */
+export interface PairLabelList {
+  edge: Int32Array;
+  label: Int32Array;
+}
+
 export interface SkippedRows {
   reason: string;
   count: number;
@@ -136,6 +148,10 @@ export class GraphBuilder {
   private typed = false;
   /** Typed interactions as listed (ordered pairs); allocated with the first typed edge, so untyped data pays nothing. */
   private directed: { pairs: EdgeList; types: IntVec } | null = null;
+  /** Every distinct (edge index, type) met, for multi-label data; allocated with the first typed edge. */
+  private labelled: EdgeList | null = null;
+  /** Edges that have a type (each holds at least one entry in `labelled`). */
+  private typedEdges = 0;
   /** Sparse: only edges that came with a note have an entry. */
   private readonly notes: (string | undefined)[] = [];
   /** Only allocated once a weighted edge arrives; NaN marks edges without a weight. */
@@ -248,16 +264,37 @@ export class GraphBuilder {
     const existing = this.pairs.find(lo, hi);
     if (existing >= 0) {
       this.duplicatesMerged++;
+      if (t >= 0) this.addLabel(existing, t);
       if (t !== this.types.get(existing)) this.conflictingTypes++;
       return false;
     }
     const e = this.pairs.add(lo, hi);
     this.types.push(t);
-    if (t >= 0) this.typed = true;
+    if (t >= 0) {
+      this.typed = true;
+      this.typedEdges++;
+      this.addLabel(e, t);
+    }
     if (note !== undefined) this.notes[e] = note;
     if (relation !== 0 && this.edgeRelations === null) this.edgeRelations = zeros(e);
     this.edgeRelations?.push(relation);
     return true;
+  }
+
+  /**
+   * One more label for the interaction between a and b (a multi-label row's second, third … label):
+   * the pair must be an edge already; not counted as a duplicate. Returns false when it is not an edge.
+   */
+  extraLabel(a: number, b: number, label: string): boolean {
+    const e = a === b ? -1 : this.pairs.find(a < b ? a : b, a < b ? b : a);
+    if (e < 0 || this.types.get(e) < 0) return false;
+    this.addLabel(e, this.typeId(label));
+    return true;
+  }
+
+  private addLabel(e: number, t: number): void {
+    this.labelled ??= new EdgeList();
+    if (this.labelled.find(e, t) < 0) this.labelled.add(e, t);
   }
 
   /** Records the ordered typed pair (head a, tail b) unless listed already in that order. */
@@ -357,6 +394,11 @@ export class GraphBuilder {
       const { src, dst } = this.directed.pairs.columns();
       g.typedPairs = { head: src, tail: dst, type: this.directed.types.toArray() };
     }
+    // More labels than typed edges: some pair has several (multi-label data such as TWOSIDES).
+    if (typed && this.labelled && this.labelled.length > this.typedEdges) {
+      const { src, dst } = this.labelled.columns();
+      g.pairLabels = { edge: src, label: dst };
+    }
     if (keepNotes && this.notes.some((x) => x)) g.edgeNotes = Array.from({ length: n }, (_, i) => this.notes[i] ?? '');
     if (this.weights !== null) {
       const w = new Float32Array(n).fill(1);
@@ -377,7 +419,9 @@ export class GraphBuilder {
       this.warn(`${this.conflictingKinds} node reference(s) gave a node another kind than it first had; the first kind is kept.`);
     }
     if (this.conflictingTypes > 0) {
-      this.warn(`${this.conflictingTypes} pair(s) were listed with more than one interaction type; the first type listed is kept.`);
+      this.warn(
+        `${this.conflictingTypes} pair(s) were listed with more than one interaction type; the first type listed is kept (the multilabel task uses them all).`,
+      );
     }
     return {
       files,

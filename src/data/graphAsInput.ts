@@ -31,7 +31,7 @@ function directions(g: DrugGraph): { reversed: Uint8Array; extra: number[] } {
   return { reversed, extra };
 }
 
-/** drug-graph/1 JSON text of `g`: every drug with its attributes, every interaction (typed ones as listed, both directions), the table's own negatives. */
+/** drug-graph/1 JSON text of `g`: every drug with its attributes, every interaction (typed ones as listed, both directions; a pair's other labels as more listings), the table's own negatives. */
 export function drugGraphJson(g: DrugGraph): string {
   // Typed graphs: a node's kind and an edge's relation, written only where they are not the defaults.
   const kindOf = (i: number) => (g.nodeKind && g.kinds && g.nodeKind[i] !== 0 ? g.kinds[g.nodeKind[i]] : undefined);
@@ -59,6 +59,14 @@ export function drugGraphJson(g: DrugGraph): string {
   });
   const tp = g.typedPairs;
   for (const i of extra) interactions.push([g.nodes[tp!.head[i]].id, g.nodes[tp!.tail[i]].id, g.edgeTypes[tp!.type[i]]]);
+  // A multi-label pair's other labels: one more listing each, which the loader merges into the pair's labels.
+  const pl = g.pairLabels;
+  if (pl) {
+    for (let i = 0; i < pl.edge.length; i++) {
+      const e = pl.edge[i];
+      if (pl.label[i] !== g.edgeType?.[e]) interactions.push([g.nodes[g.edgeSrc[e]].id, g.nodes[g.edgeDst[e]].id, g.edgeTypes[pl.label[i]]]);
+    }
+  }
   const negatives = g.negativeSrc ? Array.from(g.negativeSrc, (a, i) => [g.nodes[a].id, g.nodes[g.negativeDst![i]].id]) : undefined;
   return JSON.stringify({ format: DRUG_GRAPH_FORMAT, name: g.name, drugs, interactions, negatives });
 }

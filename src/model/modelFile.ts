@@ -90,7 +90,7 @@ export function savingMeta(
     },
     splitFingerprint,
     interactionTypes: [...graph.edgeTypes],
-    classNames: task === 'type' ? [...graph.edgeTypes] : task === 'node' ? [...ATC_GROUPS] : [],
+    classNames: task === 'type' || task === 'multilabel' ? [...graph.edgeTypes] : task === 'node' ? [...ATC_GROUPS] : [],
   };
 }
 

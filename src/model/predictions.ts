@@ -68,6 +68,9 @@ export async function planPredictions(trainer: TrainerBase, request: PredictionR
       knownRowsOnly(t, request, 'drugs');
       return nodePlan(t, await t.embeddings(), block);
     },
+    multilabel: async () => {
+      throw new Error('Predictions files are not written for the multilabel task yet; its per-label test scores are in the metrics (CLI: train --json).');
+    },
   });
 }
 

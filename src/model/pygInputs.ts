@@ -47,6 +47,9 @@ export async function pygInputsOf(trainer: TrainerBase, nodeIds: string[]): Prom
     heuristic: () => {
       throw new Error('a heuristic has no PyTorch Geometric project');
     },
+    multilabel: () => {
+      throw new Error('the PyTorch Geometric project covers the link, type and node tasks, not multilabel yet');
+    },
     node: (t) => {
       const s = t.nodeSplit;
       return {

@@ -28,8 +28,11 @@ export const isHeuristicKind = (kind: string): kind is HeuristicKind => (HEURIST
 export const DRUGBANK_PROTEIN_MODES = ['off', 'targets', 'all'] as const;
 export type DrugBankProteinMode = (typeof DRUGBANK_PROTEIN_MODES)[number];
 
-/** Link prediction, interaction-type prediction (typed graphs) or node classification (ATC level 1). */
-export const TASKS = ['link', 'type', 'node'] as const;
+/**
+ * Link prediction, interaction-type prediction (typed graphs), node classification (ATC level 1) or
+ * multi-label pair prediction (a pair → its set of side effects, TWOSIDES).
+ */
+export const TASKS = ['link', 'type', 'node', 'multilabel'] as const;
 export type TaskKind = (typeof TASKS)[number];
 
 /**

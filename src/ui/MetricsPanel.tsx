@@ -4,16 +4,18 @@ import { usePlayground } from './context';
 import { MetricsChart } from './MetricsChart';
 import { RunEndNotice } from './runs/RunEndNotice';
 import { PerTypeTable } from './PerTypeTable';
+import { MultilabelTable } from './MultilabelTable';
 
 const fmt = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '—' : v.toFixed(3));
 
-/** Metrics that only some tasks have: Hits@20 (links), accuracy and macro-F1 (types, nodes), Cohen's κ (types). */
+/** Metrics that only some tasks have: Hits@20 (links), accuracy and macro-F1 (types, nodes), Cohen's κ (types), AP@50 (labels). */
 function ExtraMetrics({ m }: { m: EpochMetrics }) {
   const rows = [
     ['Hits@20', m.valHits20, m.testHits20],
     ['accuracy', m.valAccuracy, m.testAccuracy],
     ['macro-F1', m.valMacroF1, m.testMacroF1],
     ["Cohen's κ", m.valKappa, m.testKappa],
+    ['AP@50 (mean over labels)', m.valAp50, m.testAp50],
   ].filter(([, v, t]) => v !== undefined || t !== undefined) as [string, number | undefined, number | undefined][];
   if (rows.length === 0) return null;
   return (
@@ -79,6 +81,7 @@ export function MetricsPanel() {
       </p>
       <RunEndNotice />
       <PerTypeTable />
+      <MultilabelTable />
       {notes.length > 0 && (
         <ul className="trainer-notes" data-testid="trainer-notes">
           {notes.map((n) => (

@@ -73,7 +73,7 @@ export interface DatasetSource {
 }
 
 /** The store's view of a model that has not trained yet. */
-const NO_RUN_STATE = { stop: null, best: null, typeReport: null } as const;
+const NO_RUN_STATE = { stop: null, best: null, typeReport: null, multilabelReport: null } as const;
 
 export class PlaygroundController {
   private client: TrainerClient;
@@ -461,6 +461,7 @@ export class PlaygroundController {
     const partial: Partial<ReturnType<PlaygroundStore['getState']>> = { status: u.status, error: u.error, stop: u.stop ?? null };
     if (u.best !== undefined) partial.best = u.best;
     if (u.typeReport !== undefined) partial.typeReport = u.typeReport;
+    if (u.multilabelReport !== undefined) partial.multilabelReport = u.multilabelReport;
     if (u.metrics && u.metrics.epoch !== state.history.at(-1)?.epoch) partial.history = [...state.history, u.metrics];
     if (u.edgeProbabilities) {
       partial.edgeProbabilities = u.edgeProbabilities;

@@ -10,6 +10,7 @@ import type { AppSettings } from '../settings/schema';
 import type { BackendInfo, CandidatePair, EpochMetrics, StopInfo, TrainStatus } from '../workers/protocol';
 import type { RunRecord } from './runs/runs';
 import type { TypeReport } from '../model/tasks/typeTrainer';
+import type { MultilabelReport } from '../model/labelMetrics';
 import type { IsolationState } from './crossOriginIsolation';
 
 export interface PlaygroundState {
@@ -41,6 +42,8 @@ export interface PlaygroundState {
   best: EpochMetrics | null;
   /** Type task: per-type test scores from the end of the last run; null otherwise. */
   typeReport: TypeReport | null;
+  /** Multilabel task: per-label test scores from the end of the last run; null otherwise. */
+  multilabelReport: MultilabelReport | null;
   /** This session's runs, oldest first (kept in memory only). */
   runs: RunRecord[];
   /** Id of the run the current model belongs to, once it has trained; ids are never reused. */
@@ -85,6 +88,7 @@ export function createPlaygroundStore(settings: AppSettings, urlWarnings: string
     stop: null,
     best: null,
     typeReport: null,
+    multilabelReport: null,
     runs: [],
     currentRun: null,
     nextRunId: 1,

@@ -17,9 +17,17 @@ async function run(files: InputFile[], signal: AbortSignal, options: ParserLoadO
   const result = await loadFiles(files, { ...options, memoryBudget: options.memoryBudget ?? PARSE_MEMORY_BUDGET, signal, onProgress });
   const g = result.graph;
   const tp = g.typedPairs;
-  const buffers = [g.edgeSrc.buffer, g.edgeDst.buffer, g.edgeType?.buffer, g.edgeWeight?.buffer, tp?.head.buffer, tp?.tail.buffer, tp?.type.buffer].filter(
-    (b): b is ArrayBuffer => b instanceof ArrayBuffer,
-  );
+  const buffers = [
+    g.edgeSrc.buffer,
+    g.edgeDst.buffer,
+    g.edgeType?.buffer,
+    g.edgeWeight?.buffer,
+    tp?.head.buffer,
+    tp?.tail.buffer,
+    tp?.type.buffer,
+    g.pairLabels?.edge.buffer,
+    g.pairLabels?.label.buffer,
+  ].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
   return Comlink.transfer(result, buffers);
 }
 

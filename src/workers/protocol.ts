@@ -16,6 +16,7 @@ import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../m
 import type { HeuristicPairExplanation } from '../model/teach/heuristicPair';
 import type { EarlyStop, EpochResult } from '../model/tasks/trainerBase';
 import type { TypeReport } from '../model/tasks/typeTrainer';
+import type { MultilabelReport } from '../model/labelMetrics';
 import type { PackedCheckpoint, TrainerCheckpoint } from '../model/checkpointFormat';
 
 // ---------------------------------------------------------------- trainer
@@ -95,6 +96,8 @@ export interface TrainerUpdate {
   selectionMetric?: string;
   /** Type task, when a run ends: per-type F1 on the test pairs and the most confused type pairs. */
   typeReport?: TypeReport | null;
+  /** Multilabel task, when a run ends: per-label AUROC / AUPRC / AP@50 on the test pairs, mean, median, best and worst. */
+  multilabelReport?: MultilabelReport | null;
 }
 
 export interface TrainerApi {

@@ -23,6 +23,7 @@ import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../m
 import type { HeuristicPairExplanation } from '../model/teach/heuristicPair';
 import type { BackendInfo, BackendName, CandidatePair, Fingerprints, KnownPairScores, LoadedModel, TrainerApi, TrainerUpdate, TrainStatus } from './protocol';
 import type { TypeReport } from '../model/tasks/typeTrainer';
+import type { MultilabelReport } from '../model/labelMetrics';
 import { APP_VERSION } from '../appVersion';
 import { graphFingerprint, nodeOrderFingerprint, splitFingerprint } from '../data/fingerprint';
 import { assignWeights, checkGraph, ModelFileError, parseModelFiles, saveModelFiles, savingMeta, type GraphIdentity } from '../model/modelFile';
@@ -108,6 +109,14 @@ export class TrainerService implements TrainerApi {
         link: async () => null,
         heuristic: async () => null,
         node: async () => null,
+        multilabel: async () => null,
+      }),
+      multilabelReport: await trainer.byTask<Promise<MultilabelReport | null>>({
+        multilabel: async (t) => t.testReport(await t.embeddings()),
+        type: async () => null,
+        link: async () => null,
+        heuristic: async () => null,
+        node: async () => null,
       }),
     });
   }
@@ -153,7 +162,13 @@ export class TrainerService implements TrainerApi {
       throw new Error('The model is not a heuristic: the stepper shows its layers instead.');
     };
     return this.using(async () =>
-      trainer.byTask({ heuristic: (t) => t.explainPair(node, partner), link: notHeuristic, type: notHeuristic, node: notHeuristic }),
+      trainer.byTask({
+        heuristic: (t) => t.explainPair(node, partner),
+        link: notHeuristic,
+        type: notHeuristic,
+        node: notHeuristic,
+        multilabel: notHeuristic,
+      }),
     );
   }
 

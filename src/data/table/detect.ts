@@ -137,7 +137,13 @@ const TYPE_NAMES = new Set([
   'effect',
   'side effect',
   'interaction label',
+  // TWOSIDES (condition_concept_name; its condition_meddra_id is the code) and Decagon's combo table.
+  'condition concept name',
+  'side effect name',
 ]);
+
+/** A type column under one of these names holds a `;`-separated list of labels per pair (multi-label rows). */
+const LABEL_LIST_NAMES = new Set(['labels', 'side effects', 'conditions', 'effects', 'side effect names']);
 const WEIGHT_NAMES = new Set(['weight', 'score', 'w', 'confidence', 'prr', 'strength', 'probability', 'prob', 'combined score']);
 const ID_NAMES = new Set([
   'drugbank id',
@@ -427,7 +433,8 @@ export function detectTable(label: string, head: string, atEnd: boolean, forced?
   if (edges) {
     const { mapping, confidence } = edges;
     let description = `drug–drug pairs (${shown(mapping.source)}, ${shown(mapping.target)})`;
-    if (mapping.type !== undefined) description += `, interaction type from ${shown(mapping.type)}`;
+    if (mapping.type !== undefined)
+      description += mapping.typeList ? `, labels (;-separated) from ${shown(mapping.type)}` : `, interaction type from ${shown(mapping.type)}`;
     if (mapping.weight !== undefined) description += `, weight from ${shown(mapping.weight)}`;
     if (mapping.label !== undefined) description += labelText(shown(mapping.label));
     return {
@@ -587,8 +594,9 @@ function detectEdges(names: string[], profiles: ColumnProfile[], hasHeader: bool
       continue;
     }
     if (hasHeader) {
-      if (mapping.type === undefined && TYPE_NAMES.has(names[c])) {
+      if (mapping.type === undefined && (TYPE_NAMES.has(names[c]) || LABEL_LIST_NAMES.has(names[c]))) {
         mapping.type = c;
+        if (LABEL_LIST_NAMES.has(names[c])) mapping.typeList = true;
         used.add(c);
       } else if (mapping.weight === undefined && WEIGHT_NAMES.has(names[c]) && p.type !== 'text') {
         // Named as a weight: non-numeric cells simply give no weight (the edge then weighs 1).

@@ -9,6 +9,11 @@ export interface ColumnMapping {
   target: number;
   /** Interaction type / label column. */
   type?: number;
+  /**
+   * The type column holds a `;`-separated list of labels (one row per pair with all its side effects,
+   * e.g. "Nausea; Headache"): every label is kept for the multilabel task.
+   */
+  typeList?: boolean;
   /** Numeric weight or score column. */
   weight?: number;
   /**

@@ -105,7 +105,8 @@ export class TableSink implements TextSink {
 
   private edgeRow(m: ColumnMapping): (fields: string[], line: number) => void {
     const b = this.ctx.builder;
-    const need = Math.max(m.source, m.target, m.label ?? -1) + 1;
+    // A multi-label row without its label list is damaged, not a pair without side effects.
+    const need = Math.max(m.source, m.target, m.label ?? -1, m.typeList ? (m.type ?? -1) : -1) + 1;
     const integerIds = this.layout.integerIds === true;
     // Typed tables (drug–protein …): kinds and relation resolved once, not per row.
     const relationName = mappedRelation(m);
@@ -149,7 +150,8 @@ export class TableSink implements TextSink {
       const iz = b.node(z, m.targetName !== undefined ? f[m.targetName] : undefined, targetKind);
       if (m.sourceSmiles !== undefined) this.smiles(ia, f[m.sourceSmiles]);
       if (m.targetSmiles !== undefined) this.smiles(iz, f[m.targetSmiles]);
-      const type = m.type !== undefined ? f[m.type]?.trim() || undefined : undefined;
+      const labels = m.typeList && m.type !== undefined ? labelList(f[m.type]) : undefined;
+      const type = labels ? labels[0] : m.type !== undefined ? f[m.type]?.trim() || undefined : undefined;
       let ok: boolean;
       if (m.weight !== undefined) {
         const w = Number.parseFloat(f[m.weight] ?? '');
@@ -157,6 +159,7 @@ export class TableSink implements TextSink {
       } else {
         ok = b.edge(ia, iz, type, undefined, relation);
       }
+      if (labels) for (let i = 1; i < labels.length; i++) b.extraLabel(ia, iz, labels[i]);
       if (ok) this.added++;
     };
   }
@@ -200,6 +203,12 @@ export class TableSink implements TextSink {
 }
 
 const WHOLE = /^\d+$/;
+
+/** A multi-label cell's labels ("Nausea; Headache"), each once, in order; undefined when it has none. */
+function labelList(cell: string | undefined): string[] | undefined {
+  const labels = [...new Set(list(cell?.trim() ?? '', /\s*;\s*/))];
+  return labels.length > 0 ? labels : undefined;
+}
 
 function list(value: string, sep: RegExp): string[] {
   if (!value) return [];

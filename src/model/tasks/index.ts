@@ -7,6 +7,7 @@ import { HeuristicTrainer } from './heuristicTrainer';
 import { LinkTrainer } from './linkTrainer';
 import { isHeuristicKind } from '../../settings/options';
 import type { TrainingGraph, TrainerBase } from './trainerBase';
+import { MultilabelTrainer } from './multilabelTrainer';
 import { NodeTrainer } from './nodeTrainer';
 import { TypeTrainer } from './typeTrainer';
 
@@ -27,5 +28,6 @@ export function createTrainer(graph: TrainingGraph, settings: ModelSettings, bac
   }
   if (settings.task === 'type') return new TypeTrainer(graph, settings, backend, inputs.morgan, inputs.typeSplit);
   if (settings.task === 'node') return new NodeTrainer(graph, settings, backend, inputs.morgan);
+  if (settings.task === 'multilabel') return new MultilabelTrainer(graph, settings, backend, inputs.morgan);
   return new LinkTrainer(graph, settings, backend, inputs);
 }

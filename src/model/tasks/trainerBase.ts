@@ -22,6 +22,7 @@ import type { LinkSplit } from '../split';
 import { newDrugFeatureNote } from '../drugSplit';
 import type { HeuristicTrainer } from './heuristicTrainer';
 import type { LinkTrainer } from './linkTrainer';
+import type { MultilabelTrainer } from './multilabelTrainer';
 import type { NodeTrainer } from './nodeTrainer';
 import type { TypeTrainer } from './typeTrainer';
 
@@ -32,7 +33,7 @@ import type { TypeTrainer } from './typeTrainer';
  */
 export type TrainingGraph = { numNodes: number } & Pick<
   DrugGraph,
-  'edgeSrc' | 'edgeDst' | 'edgeType' | 'typedPairs' | 'negativeSrc' | 'negativeDst' | 'nodeKind' | 'kinds' | 'edgeRelation' | 'relations'
+  'edgeSrc' | 'edgeDst' | 'edgeType' | 'typedPairs' | 'pairLabels' | 'negativeSrc' | 'negativeDst' | 'nodeKind' | 'kinds' | 'edgeRelation' | 'relations'
 > &
   Partial<Pick<DrugGraph, 'nodes' | 'edgeTypes'>>;
 
@@ -52,6 +53,9 @@ export interface EvalMetrics {
   /** Type task: Cohen's κ. */
   valKappa?: number;
   testKappa?: number;
+  /** Multilabel task: Decagon's AP@50, mean over the labels (its AUROC and AUPRC are the means over labels too). */
+  valAp50?: number;
+  testAp50?: number;
 }
 
 export interface EpochResult extends EvalMetrics {
@@ -84,6 +88,8 @@ export interface TaskCases<R> {
   link(trainer: LinkTrainer): R;
   type(trainer: TypeTrainer): R;
   node(trainer: NodeTrainer): R;
+  /** A pair → its set of labels (side effects). */
+  multilabel(trainer: MultilabelTrainer): R;
   /** Link prediction by a parameter-free heuristic (cn, aa, ra, katz). */
   heuristic(trainer: HeuristicTrainer): R;
 }

@@ -110,7 +110,13 @@ export function PredictionsSaver({ ctx, disabled }: { ctx: ExportContext; disabl
         </div>
       ) : (
         <div className="save-options">
-          <span className="muted small">{task === 'type' ? 'Each known pair’s three most likely types.' : 'Each drug’s ATC group probabilities.'}</span>
+          <span className="muted small">
+            {task === 'type'
+              ? 'Each known pair’s three most likely types.'
+              : task === 'multilabel'
+                ? 'Not written for the multilabel task yet: its per-label test scores are in the training panel.'
+                : 'Each drug’s ATC group probabilities.'}
+          </span>
           <FormatSelect format={format} setFormat={setFormat} disabled={busy} />
         </div>
       )}

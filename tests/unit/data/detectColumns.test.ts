@@ -64,7 +64,11 @@ describeWithSharedData('detectColumns on real tables', () => {
       [['dhimmel_drugbank', 'drugbank.tsv'], 'annotations', 'drug annotations by drugbank_id: names, ATC codes, groups, categories, types'],
       [['ogbl_ddi', 'mapping', 'nodeidx2drugid.csv.gz'], 'id-map', 'id map: node idx → DrugBank id (drug id)'],
       [['ogbl_ddi', 'raw', 'edge.csv.gz'], 'edges', 'drug–drug pairs (column 1, column 2)'],
-      [['twosides_raw_sample', 'twoside_raw.csv'], 'edges', 'drug–drug pairs (drug_1_rxnorn_id, drug_2_rxnorm_id), weight from PRR'],
+      [
+        ['twosides_raw_sample', 'twoside_raw.csv'],
+        'edges',
+        'drug–drug pairs (drug_1_rxnorn_id, drug_2_rxnorm_id), interaction type from condition_concept_name, weight from PRR',
+      ],
     ];
     for (const [path, role, description] of cases) {
       const d = await detectColumns(await sharedFile(...path));

@@ -30,6 +30,7 @@ describe('task dispatch', () => {
           link: (t) => ['link', t],
           type: (t) => ['type', t],
           node: (t) => ['node', t],
+          multilabel: (t) => ['multilabel', t],
           heuristic: (t) => ['heuristic', t],
         });
         expect(ran).toEqual([task, trainer]);
