@@ -4,6 +4,7 @@ import type { GraphExportInput } from '../../export/graphData';
 import { graphFileName } from '../../export/fileName';
 import type { GraphFormat } from '../../export/graphFormats';
 import { presentAtcGroups } from '../colorScale';
+import { predictedRelation } from '../typed/relationWording';
 import { chartPng, chartSvg, findChart } from './chartImage';
 import { networkPng, networkSvg } from './networkImage';
 import type { ExportContext, ExportEntry, ExportResult } from './types';
@@ -36,6 +37,7 @@ async function graphInput(ctx: ExportContext): Promise<GraphExportInput> {
     known,
     candidates,
     positions: drawnPositions(ctx.getCy()),
+    candidateRelation: predictedRelation(graph.relations, settings.relation) ?? undefined,
     description: `${settings.task} task, model ${settings.model}, decoder ${settings.decoder}, ${settings.layers} × ${settings.hidden}, features ${settings.features}, seed ${settings.seed}, epoch ${epoch}`,
   };
 }
