@@ -6,6 +6,8 @@ import type { GraphFormat } from '../../export/graphFormats';
 import { presentAtcGroups } from '../colorScale';
 import { predictedRelation } from '../typed/relationWording';
 import { chartPng, chartSvg, findChart } from './chartImage';
+import { hiddenNames } from '../network/viewFilter';
+import { typedLegend } from './legendSvg';
 import { networkPng, networkSvg } from './networkImage';
 import type { ExportContext, ExportEntry, ExportResult } from './types';
 
@@ -66,6 +68,11 @@ const requireCy = (ctx: ExportContext) => {
 /** The legend's node-colour key as the page shows it: listed only while its section is open (it covers the view otherwise). */
 const groupsOf = (ctx: ExportContext) =>
   document.querySelector('[data-testid="legend"] details[open]') ? presentAtcGroups(ctx.store.getState().graph?.nodes ?? []) : null;
+/** The legend's kinds and relations on a typed graph: those the view shows (null when untyped). */
+const kindsOf = (ctx: ExportContext) => {
+  const { graph, settings } = ctx.store.getState();
+  return graph ? typedLegend(graph, new Set(hiddenNames(settings.hide))) : null;
+};
 const baseName = (ctx: ExportContext) => graphFileName(ctx.store.getState().graph?.name ?? 'network', '').slice(0, -1);
 
 export const graphExports: ExportEntry[] = [
@@ -80,7 +87,7 @@ export const graphExports: ExportEntry[] = [
     group: 'Network',
     available: needsView,
     async run(ctx) {
-      return { name: `${baseName(ctx)}-network.png`, type: 'image/png', bytes: await networkPng(requireCy(ctx), groupsOf(ctx)) };
+      return { name: `${baseName(ctx)}-network.png`, type: 'image/png', bytes: await networkPng(requireCy(ctx), groupsOf(ctx), kindsOf(ctx)) };
     },
   },
   {
@@ -90,7 +97,7 @@ export const graphExports: ExportEntry[] = [
     group: 'Network',
     available: needsView,
     async run(ctx) {
-      return { name: `${baseName(ctx)}-network.svg`, type: 'image/svg+xml', bytes: encoder.encode(networkSvg(requireCy(ctx), groupsOf(ctx))) };
+      return { name: `${baseName(ctx)}-network.svg`, type: 'image/svg+xml', bytes: encoder.encode(networkSvg(requireCy(ctx), groupsOf(ctx), kindsOf(ctx))) };
     },
   },
   {
