@@ -10,6 +10,7 @@ import { access, constants, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { CandidateInput, GraphExportInput, KnownScores } from '../export/graphData';
 import { GRAPH_FORMATS, isGraphFormat, type GraphFormat } from '../export/graphFormats';
+import { relationTask } from '../model/relations';
 import { sigmoid, type TrainerBase } from '../model/tasks/trainerBase';
 import { settingFlagsHelp } from '../settings/cliArgs';
 import { openModel } from './modelSource';
@@ -105,7 +106,9 @@ export async function exportCommand(args: string[]): Promise<number> {
     const { known, candidates } = await predictionsOf(trainer, parsed.top ?? settings.candidates);
     if (!known) log(`note: task ${settings.task} scores no pairs; the file has the graph and interaction types only`);
     const description = `${settings.task} task, model ${settings.model}, decoder ${settings.decoder}, ${settings.layers} × ${settings.hidden}, features ${settings.features}, seed ${settings.seed}, epoch ${trainer.epoch}`;
-    const input: GraphExportInput = { graph, known, candidates, description };
+    // Candidates are pairs of the predicted relation (typed graphs); the files say which.
+    const candidateRelation = candidates.length > 0 ? relationTask({ ...graph, numNodes: graph.nodes.length }, settings.relation)?.name : undefined;
+    const input: GraphExportInput = { graph, known, candidates, description, candidateRelation };
     const t0 = performance.now();
     const text = GRAPH_FORMATS[parsed.format].write(input);
     const writeMs = Math.round(performance.now() - t0);

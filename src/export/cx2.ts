@@ -4,9 +4,9 @@
  * nodes, edges and a final status. Written from the specification; Cytoscape desktop (File →
  * Import → Network from File, .cx2) and NDEx read it. Node and edge ids are integers (node = graph
  * index, edge = row number), so the drug's own id travels as the `drug_id` attribute; lists use
- * CX2's `list_of_string`.
+ * CX2's `list_of_string`. A typed graph's nodes carry `kind` and its edges `relation` (declared only then).
  */
-import { edgeRows, nodeRows, type GraphExportInput } from './graphData';
+import { edgeRows, isTypedGraph, nodeRows, type GraphExportInput } from './graphData';
 
 type CxType = 'string' | 'integer' | 'double' | 'list_of_string';
 
@@ -29,15 +29,18 @@ export function cx2Document(input: GraphExportInput): unknown[] {
     if (n.atc.length > 0) v.atc = n.atc;
     if (n.smiles) v.smiles = n.smiles;
     if (n.groups.length > 0) v.groups = n.groups;
+    if (n.kind !== undefined) v.kind = n.kind;
     return { id: n.index, v, ...(n.position ? { x: n.position.x, y: n.position.y } : {}) };
   });
   const edges = edgeRows(input).map((e, id) => {
     const v: Record<string, unknown> = { known: e.known, type: e.type, interaction: e.type };
+    if (e.relation !== undefined) v.relation = e.relation;
     if (e.split !== undefined) v.split = e.split;
     if (e.probability !== undefined) v.probability = finiteOrNull(e.probability);
     if (e.score !== undefined) v.score = finiteOrNull(e.score);
     return { id, s: e.source, t: e.target, v };
   });
+  const typed = isTypedGraph(input.graph);
   const networkAttributes: Record<string, string> = { name: input.graph.name };
   if (input.description) networkAttributes.description = input.description;
   return [
@@ -54,8 +57,8 @@ export function cx2Document(input: GraphExportInput): unknown[] {
       attributeDeclarations: [
         {
           networkAttributes: declare(Object.fromEntries(Object.keys(networkAttributes).map((k) => [k, 'string' as const]))),
-          nodes: declare(NODE_ATTRIBUTES),
-          edges: declare(EDGE_ATTRIBUTES),
+          nodes: declare(typed ? { ...NODE_ATTRIBUTES, kind: 'string' } : NODE_ATTRIBUTES),
+          edges: declare(typed ? { ...EDGE_ATTRIBUTES, relation: 'string' } : EDGE_ATTRIBUTES),
         },
       ],
     },

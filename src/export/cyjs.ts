@@ -2,7 +2,7 @@
  * Cytoscape.js JSON: `{ elements: { nodes, edges } }` with every value under `data`, as
  * `cy.json()` gives and `cytoscape({ elements })` or `cy.json(...)` take back; Cytoscape desktop
  * imports it too (.cyjs, the format it exports). Lists stay JSON arrays. Drawn drugs carry their
- * position.
+ * position. A typed graph's nodes carry `kind` and its edges `relation`.
  */
 import { edgeRows, nodeRows, type GraphExportInput } from './graphData';
 
@@ -28,7 +28,7 @@ export function cyjsDocument(input: GraphExportInput): CyjsDocument {
     data: { name: input.graph.name, ...(input.description ? { description: input.description } : {}) },
     elements: {
       nodes: nodes.map((n) => ({
-        data: { id: n.id, name: n.name, atc: n.atc, smiles: n.smiles, groups: n.groups },
+        data: { id: n.id, name: n.name, atc: n.atc, smiles: n.smiles, groups: n.groups, ...(n.kind === undefined ? {} : { kind: n.kind }) },
         ...(n.position ? { position: { x: n.position.x, y: n.position.y } } : {}),
       })),
       edges: edgeRows(input).map((e) => ({
@@ -39,6 +39,7 @@ export function cyjsDocument(input: GraphExportInput): CyjsDocument {
           known: e.known,
           type: e.type,
           interaction: e.type,
+          ...(e.relation !== undefined ? { relation: e.relation } : {}),
           ...(e.split !== undefined ? { split: e.split } : {}),
           ...(e.probability !== undefined ? { probability: finiteOrNull(e.probability) } : {}),
           ...(e.score !== undefined ? { score: finiteOrNull(e.score) } : {}),

@@ -2,7 +2,8 @@
  * GEXF 1.3 (gexf.net) for Gephi and Gephi Lite, written by graphology-gexf's writer with
  * `version: '1.3'` (its default is 1.2). ATC codes and groups are GEXF 1.3 `liststring` values
  * ("[A01, B02]"). Drugs carry their ATC colour and, when drawn, their position as `viz` data (y
- * flipped: Gephi's y axis points up, the screen's down).
+ * flipped: Gephi's y axis points up, the screen's down). A typed graph's nodes also carry `kind` and
+ * its edges `relation`; untyped graphs declare neither.
  */
 import Graph from 'graphology';
 import writeGexfString from 'graphology-gexf/browser/writer.js';
@@ -25,6 +26,7 @@ export function writeGexf(input: GraphExportInput): string {
       atc: list(n.atc),
       smiles: n.smiles ? text(n.smiles) : undefined,
       groups: list(n.groups),
+      kind: n.kind === undefined ? undefined : text(n.kind),
       color: atcColor(n.atc),
       ...(n.position ? { x: n.position.x, y: -n.position.y } : {}),
     });
@@ -35,6 +37,7 @@ export function writeGexf(input: GraphExportInput): string {
       known: e.known,
       type: text(e.type),
       interaction: text(e.type),
+      relation: e.relation === undefined ? undefined : text(e.relation),
       split: e.split,
       probability: e.probability,
       score: e.score,
@@ -44,12 +47,20 @@ export function writeGexf(input: GraphExportInput): string {
     version: '1.3',
     formatNode: (_key, a) => ({
       label: a.label as string,
-      attributes: { name: a.label, atc: a.atc, smiles: a.smiles, groups: a.groups },
+      attributes: { name: a.label, atc: a.atc, smiles: a.smiles, groups: a.groups, ...(a.kind === undefined ? {} : { kind: a.kind }) },
       viz: { color: a.color as string, ...(a.x === undefined ? {} : { x: a.x as number, y: a.y as number }) },
     }),
     formatEdge: (_key, a) => ({
       label: a.label as string,
-      attributes: { known: a.known, type: a.type, interaction: a.interaction, split: a.split, probability: a.probability, score: a.score },
+      attributes: {
+        known: a.known,
+        type: a.type,
+        interaction: a.interaction,
+        ...(a.relation === undefined ? {} : { relation: a.relation }),
+        split: a.split,
+        probability: a.probability,
+        score: a.score,
+      },
     }),
   });
 }

@@ -4,7 +4,7 @@
  * edges (known = 0, type "candidate"). Pure data: no DOM, no TensorFlow.js, so the page and the CLI
  * write the same files.
  */
-import type { DrugGraph } from '../data/graph';
+import { DEFAULT_KIND, DEFAULT_RELATION, type DrugGraph } from '../data/graph';
 import { SPLIT_PARTS, type SplitPart } from '../model/split';
 
 /** What the model says about the known pairs (the worker's `knownPairScores()`): logit and split part per edge. */
@@ -30,6 +30,8 @@ export interface GraphExportInput {
   positions?: ReadonlyMap<number, { x: number; y: number }>;
   /** Free text about the run (model, epoch, …), written as the graph's description. */
   description?: string;
+  /** Typed graphs: the relation the candidates were predicted for (the `relation` setting as resolved); candidates carry it. */
+  candidateRelation?: string;
 }
 
 export interface NodeRow {
@@ -40,6 +42,8 @@ export interface NodeRow {
   smiles: string;
   groups: string[];
   position?: { x: number; y: number };
+  /** The node's kind ('drug', 'protein', …); typed graphs only, so untyped files stay as they were. */
+  kind?: string;
 }
 
 export interface EdgeRow {
@@ -55,6 +59,8 @@ export interface EdgeRow {
   probability?: number;
   /** The decoder's logit. */
   score?: number;
+  /** The pair's relation ('drug-drug', 'drug-target', …); typed graphs only (candidates: when the input names it). */
+  relation?: string;
 }
 
 /** Type of a known edge in untyped data. */
@@ -64,8 +70,14 @@ export const CANDIDATE = 'candidate';
 // Same formula as the trainer's, so probabilities equal the page's to the last bit.
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
+/** A graph with node kinds or relations: its files carry `kind` per node and `relation` per edge. */
+export const isTypedGraph = (graph: DrugGraph): boolean => graph.nodeKind !== undefined || graph.edgeRelation !== undefined;
+
 export function nodeRows(input: GraphExportInput): NodeRow[] {
-  return input.graph.nodes.map((n, index) => ({
+  const { graph } = input;
+  const typed = isTypedGraph(graph);
+  const kinds = graph.kinds ?? [DEFAULT_KIND];
+  return graph.nodes.map((n, index) => ({
     index,
     id: n.id,
     name: n.name,
@@ -73,6 +85,7 @@ export function nodeRows(input: GraphExportInput): NodeRow[] {
     smiles: n.smiles ?? '',
     groups: n.groups ?? [],
     ...(input.positions?.has(index) ? { position: input.positions.get(index)! } : {}),
+    ...(typed ? { kind: kinds[graph.nodeKind?.[index] ?? 0] } : {}),
   }));
 }
 
@@ -82,6 +95,8 @@ export function edgeRows(input: GraphExportInput): EdgeRow[] {
   if (known && (known.score.length !== m || known.part.length !== m)) {
     throw new Error(`The scores cover ${known.score.length} pairs but the graph has ${m} interactions: they belong to another graph.`);
   }
+  const typed = isTypedGraph(graph);
+  const relations = graph.relations ?? [DEFAULT_RELATION];
   const rows: EdgeRow[] = new Array(m + candidates.length);
   for (let i = 0; i < m; i++) {
     const t = graph.edgeType?.[i] ?? -1;
@@ -91,10 +106,12 @@ export function edgeRows(input: GraphExportInput): EdgeRow[] {
       row.score = known.score[i];
       row.probability = sigmoid(known.score[i]);
     }
+    if (typed) row.relation = relations[graph.edgeRelation?.[i] ?? 0];
     rows[i] = row;
   }
+  const candidateRelation = typed && input.candidateRelation ? { relation: input.candidateRelation } : {};
   candidates.forEach((c, k) => {
-    rows[m + k] = { id: `c${k}`, source: c.a, target: c.b, known: 0, type: CANDIDATE, probability: c.probability, score: c.score };
+    rows[m + k] = { id: `c${k}`, source: c.a, target: c.b, known: 0, type: CANDIDATE, probability: c.probability, score: c.score, ...candidateRelation };
   });
   return rows;
 }

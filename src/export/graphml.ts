@@ -3,9 +3,10 @@
  * hand: graphology-graphml only parses. Every attribute is declared with its type (double for
  * probability and score, int for known, string otherwise); GraphML has no list type, so ATC codes
  * and groups are joined with "|". The edge type is written twice: `type`, and `interaction`, the
- * column Cytoscape desktop treats as the edge type.
+ * column Cytoscape desktop treats as the edge type. A typed graph's nodes also carry `kind` and its
+ * edges `relation` (declared only then: an untyped file is as it always was).
  */
-import { edgeRows, escapeXml, LIST_SEPARATOR, nodeRows, type GraphExportInput } from './graphData';
+import { edgeRows, escapeXml, isTypedGraph, LIST_SEPARATOR, nodeRows, type GraphExportInput } from './graphData';
 
 type KeyType = 'string' | 'int' | 'double';
 
@@ -45,13 +46,16 @@ export function writeGraphml(input: GraphExportInput): string {
     list.forEach(([name, type]) => out.push(`  <key id="${prefix}_${name}" for="${scope}" attr.name="${name}" attr.type="${type}"/>`));
   keys('graph', 'g', GRAPH_KEYS);
   keys('node', 'n', NODE_KEYS);
+  if (isTypedGraph(input.graph)) keys('node', 'n', [['kind', 'string']]);
   keys('edge', 'e', EDGE_KEYS);
+  if (isTypedGraph(input.graph)) keys('edge', 'e', [['relation', 'string']]);
   out.push('  <graph id="G" edgedefault="undirected">');
   out.push(`    ${data('g_name', input.graph.name)}${data('g_description', input.description)}`);
   for (const n of nodes) {
     out.push(
       `    <node id="${escapeXml(n.id)}">` +
         data('n_name', n.name) +
+        data('n_kind', n.kind) +
         data('n_atc', n.atc.join(LIST_SEPARATOR)) +
         data('n_smiles', n.smiles) +
         data('n_groups', n.groups.join(LIST_SEPARATOR)) +
@@ -66,6 +70,7 @@ export function writeGraphml(input: GraphExportInput): string {
         data('e_known', e.known) +
         data('e_type', e.type) +
         data('e_interaction', e.type) +
+        data('e_relation', e.relation) +
         data('e_split', e.split) +
         data('e_probability', e.probability) +
         data('e_score', e.score) +

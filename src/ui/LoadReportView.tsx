@@ -1,13 +1,15 @@
 /** The load report of the graph in use: counts, what was merged or dropped, skipped rows and why. */
 import type { LoadReport } from '../data/graph';
+import { reportWords } from './typed/reportCounts';
 
 export function LoadReportView({ report, name }: { report: LoadReport; name: string }) {
   const skipped = report.skippedRows.reduce((n, s) => n + s.count, 0);
+  const words = reportWords(report);
   return (
     <div className="report" data-testid="report">
       <p>
-        <strong>{name}</strong>: <span data-testid="report-nodes">{report.nodes}</span> drugs, <span data-testid="report-edges">{report.edges}</span>{' '}
-        interactions
+        <strong>{name}</strong>: <span data-testid="report-nodes">{report.nodes}</span> {words.nodes}, <span data-testid="report-edges">{report.edges}</span>{' '}
+        {words.edges}
         {report.edgeTypes > 0 ? `, ${report.edgeTypes} interaction types` : ''}.
       </p>
       <ul className="report-list">

@@ -62,6 +62,10 @@ describe('a drug–target graph with R-GCN', () => {
     expect(Math.abs(loss - cpu.loss), `webgl ${loss} vs cpu ${cpu.loss}`).toBeLessThan(1e-4);
     // And R-GCN's output for the drug after that epoch (the GPU kernels' per-relation means).
     for (const gpu of [webgpu.output, output]) expect(maxDiff(gpu, cpu.output)).toBeLessThan(1e-4);
+    // The network SVG draws proteins among its nodes as the view's rounded squares; its legend lists the relations.
+    expect(await page.evaluate(async () => new TextDecoder().decode((await window.playground.export('svg')).bytes))).toMatch(
+      /<g class="drugs">(?:(?!<\/g>)[\s\S])*<rect class="round-rectangle"[\s\S]*>drug-target · 32</,
+    );
 
     // Layer 1, Message: one headed section per relation that reaches the drug.
     await page.evaluate((d) => window.playground.openStepper(d), DRUG);

@@ -4,7 +4,10 @@ import type { GraphExportInput } from '../../export/graphData';
 import { graphFileName } from '../../export/fileName';
 import type { GraphFormat } from '../../export/graphFormats';
 import { presentAtcGroups } from '../colorScale';
+import { predictedRelation } from '../typed/relationWording';
 import { chartPng, chartSvg, findChart } from './chartImage';
+import { hiddenNames } from '../network/viewFilter';
+import { typedLegend } from './legendSvg';
 import { networkPng, networkSvg } from './networkImage';
 import type { ExportContext, ExportEntry, ExportResult } from './types';
 
@@ -36,6 +39,7 @@ async function graphInput(ctx: ExportContext): Promise<GraphExportInput> {
     known,
     candidates,
     positions: drawnPositions(ctx.getCy()),
+    candidateRelation: predictedRelation(graph.relations, settings.relation) ?? undefined,
     description: `${settings.task} task, model ${settings.model}, decoder ${settings.decoder}, ${settings.layers} × ${settings.hidden}, features ${settings.features}, seed ${settings.seed}, epoch ${epoch}`,
   };
 }
@@ -64,6 +68,11 @@ const requireCy = (ctx: ExportContext) => {
 /** The legend's node-colour key as the page shows it: listed only while its section is open (it covers the view otherwise). */
 const groupsOf = (ctx: ExportContext) =>
   document.querySelector('[data-testid="legend"] details[open]') ? presentAtcGroups(ctx.store.getState().graph?.nodes ?? []) : null;
+/** The legend's kinds and relations on a typed graph: those the view shows (null when untyped). */
+const kindsOf = (ctx: ExportContext) => {
+  const { graph, settings } = ctx.store.getState();
+  return graph ? typedLegend(graph, new Set(hiddenNames(settings.hide))) : null;
+};
 const baseName = (ctx: ExportContext) => graphFileName(ctx.store.getState().graph?.name ?? 'network', '').slice(0, -1);
 
 export const graphExports: ExportEntry[] = [
@@ -78,7 +87,7 @@ export const graphExports: ExportEntry[] = [
     group: 'Network',
     available: needsView,
     async run(ctx) {
-      return { name: `${baseName(ctx)}-network.png`, type: 'image/png', bytes: await networkPng(requireCy(ctx), groupsOf(ctx)) };
+      return { name: `${baseName(ctx)}-network.png`, type: 'image/png', bytes: await networkPng(requireCy(ctx), groupsOf(ctx), kindsOf(ctx)) };
     },
   },
   {
@@ -88,7 +97,7 @@ export const graphExports: ExportEntry[] = [
     group: 'Network',
     available: needsView,
     async run(ctx) {
-      return { name: `${baseName(ctx)}-network.svg`, type: 'image/svg+xml', bytes: encoder.encode(networkSvg(requireCy(ctx), groupsOf(ctx))) };
+      return { name: `${baseName(ctx)}-network.svg`, type: 'image/svg+xml', bytes: encoder.encode(networkSvg(requireCy(ctx), groupsOf(ctx), kindsOf(ctx))) };
     },
   },
   {

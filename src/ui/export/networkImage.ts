@@ -6,7 +6,8 @@
 import type cytoscape from 'cytoscape';
 import { escapeXml } from '../../export/graphData';
 import { EdgeLayer } from '../network/edgeLayer';
-import { legendSvg, standaloneLegend } from './legendSvg';
+import { legendSvg, standaloneLegend, type TypedLegend } from './legendSvg';
+import { nodeShapeSvg } from './nodeShapeSvg';
 
 /** Export resolution: pixels per CSS pixel of the view. */
 export const IMAGE_SCALE = 2;
@@ -37,9 +38,10 @@ export async function svgImage(svg: string): Promise<HTMLImageElement> {
 
 /**
  * PNG of the view at 2×: background, edges (drawn afresh at 2× by the edge layer), drugs with labels, legend.
- * `atcGroups` (here and in networkSvg): the legend's node-colour key, null to leave it out.
+ * `atcGroups` (here and in networkSvg): the legend's node-colour key, null to leave it out; `typed`: the
+ * legend's kinds and relations on a typed graph (typedLegend), null otherwise.
  */
-export async function networkPng(cy: cytoscape.Core, atcGroups: readonly string[] | null): Promise<Uint8Array> {
+export async function networkPng(cy: cytoscape.Core, atcGroups: readonly string[] | null, typed: TypedLegend | null = null): Promise<Uint8Array> {
   const { width, height } = viewSize(cy);
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(width * IMAGE_SCALE);
@@ -53,15 +55,18 @@ export async function networkPng(cy: cytoscape.Core, atcGroups: readonly string[
   const bitmap = await createImageBitmap(drugs);
   context.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
   bitmap.close();
-  const legend = standaloneLegend(atcGroups, IMAGE_SCALE);
+  const legend = standaloneLegend(atcGroups, typed, IMAGE_SCALE);
   const image = await svgImage(legend.svg);
   const s = IMAGE_SCALE;
   context.drawImage(image, LEGEND_INSET * s, canvas.height - (LEGEND_INSET + legend.height) * s, legend.width * s, legend.height * s);
   return canvasToPng(canvas);
 }
 
-/** SVG of the view: the edge layer's lines, the drugs with their colours and labels, the stepper's overlay edges, the legend. */
-export function networkSvg(cy: cytoscape.Core, atcGroups: readonly string[] | null): string {
+/**
+ * SVG of the view: the edge layer's lines, the nodes with their shapes, colours and labels, the
+ * stepper's overlay edges, the legend.
+ */
+export function networkSvg(cy: cytoscape.Core, atcGroups: readonly string[] | null, typed: TypedLegend | null = null): string {
   const { width, height } = viewSize(cy);
   const zoom = cy.zoom();
   const pan = cy.pan();
@@ -78,19 +83,20 @@ export function networkSvg(cy: cytoscape.Core, atcGroups: readonly string[] | nu
   });
   const nodes = cy.nodes(':visible').map((n) => {
     const p = n.position();
-    const r = n.width() / 2;
+    const r = n.height() / 2;
     const border = parseFloat(n.style('border-width')) || 0;
-    const circle = `<circle cx="${fmt(p.x)}" cy="${fmt(p.y)}" r="${fmt(r)}" fill="${n.style('background-color')}" fill-opacity="${n.style('background-opacity')}"${
+    const paint = ` fill="${n.style('background-color')}" fill-opacity="${n.style('background-opacity')}"${
       border > 0 ? ` stroke="${n.style('border-color')}" stroke-width="${fmt(border)}"` : ''
-    }/>`;
+    }`;
+    const shape = nodeShapeSvg(String(n.style('shape')), p.x, p.y, n.width(), n.height(), paint);
     const label = String(n.style('label') ?? '');
     const size = parseFloat(n.style('font-size')) || 9;
     const minSize = parseFloat(n.style('min-zoomed-font-size')) || 0;
-    if (!label || size * zoom < minSize) return circle;
+    if (!label || size * zoom < minSize) return shape;
     const y = p.y + r + (parseFloat(n.style('text-margin-y')) || 0);
-    return `${circle}<text x="${fmt(p.x)}" y="${fmt(y)}" font-size="${fmt(size)}" fill="${n.style('color')}" text-anchor="middle" dominant-baseline="hanging">${escapeXml(label)}</text>`;
+    return `${shape}<text x="${fmt(p.x)}" y="${fmt(y)}" font-size="${fmt(size)}" fill="${n.style('color')}" text-anchor="middle" dominant-baseline="hanging">${escapeXml(label)}</text>`;
   });
-  const legend = legendSvg(atcGroups);
+  const legend = legendSvg(atcGroups, typed);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif">`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,

@@ -313,3 +313,64 @@ describe('all formats on a generated graph', () => {
     expect(cxEdges).toEqual(expected);
   });
 });
+
+/** Two drugs and two proteins: one drug–drug and two drug–target pairs, one drug–target candidate. */
+function typedInput(): GraphExportInput {
+  const graph: DrugGraph = {
+    name: 'typed',
+    nodes: [
+      { id: 'DB1', name: 'Warfarin' },
+      { id: 'DB2', name: 'Aspirin' },
+      { id: 'P1', name: 'Prothrombin' },
+      { id: 'P2', name: 'Cyclooxygenase 1' },
+    ],
+    edgeSrc: Int32Array.from([0, 0, 1]),
+    edgeDst: Int32Array.from([1, 2, 2]),
+    edgeTypes: [],
+    nodeKind: Int32Array.from([0, 0, 1, 1]),
+    kinds: ['drug', 'protein'],
+    edgeRelation: Int32Array.from([0, 1, 1]),
+    relations: ['drug-drug', 'drug-target'],
+  };
+  return { graph, known: null, candidates: [{ a: 1, b: 3, score: 0.5, probability: sigmoid(0.5) }], candidateRelation: 'drug-target' };
+}
+
+describe('typed graphs in the graph files', () => {
+  const kinds = { DB1: 'drug', DB2: 'drug', P1: 'protein', P2: 'protein' };
+  const relations = { e0: 'drug-drug', e1: 'drug-target', e2: 'drug-target', c0: 'drug-target' };
+
+  it('GraphML declares kind and relation and every node and edge carries them', () => {
+    const xml = writeGraphml(typedInput());
+    const keys = Array.from(parseXml(xml).getElementsByTagName('key'), (k) => `${k.getAttribute('for')}:${k.getAttribute('attr.name')}`);
+    expect(keys).toEqual(expect.arrayContaining(['node:kind', 'edge:relation']));
+    const g = parseGraphml(Graph, xml);
+    expect(Object.fromEntries(g.nodes().map((n) => [n, g.getNodeAttribute(n, 'kind')]))).toEqual(kinds);
+    expect(Object.fromEntries(g.edges().map((e) => [e, g.getEdgeAttribute(e, 'relation')]))).toEqual(relations);
+  });
+
+  it('GEXF, Cytoscape.js JSON and CX2 carry the same kinds and relations', () => {
+    const input = typedInput();
+    const gexf = parseGexf(Graph, writeGexf(input));
+    expect(Object.fromEntries(gexf.nodes().map((n) => [n, gexf.getNodeAttribute(n, 'kind')]))).toEqual(kinds);
+    expect(Object.fromEntries(gexf.edges().map((e) => [e, gexf.getEdgeAttribute(e, 'relation')]))).toEqual(relations);
+    const cy = cyjsDocument(input).elements;
+    expect(Object.fromEntries(cy.nodes.map((n) => [n.data.id, n.data.kind]))).toEqual(kinds);
+    expect(Object.fromEntries(cy.edges.map((e) => [e.data.id, e.data.relation]))).toEqual(relations);
+    const cx = cx2Document(input) as Record<string, unknown[]>[];
+    const aspect = (name: string) => cx.find((a) => name in a)![name] as { id: number; v: Record<string, unknown> }[];
+    const [decl] = aspect('attributeDeclarations') as unknown as Record<string, Record<string, { d: string }>>[];
+    expect([decl.nodes.kind, decl.edges.relation]).toEqual([{ d: 'string' }, { d: 'string' }]);
+    expect(aspect('nodes').map((n) => [n.v.drug_id, n.v.kind])).toEqual(Object.entries(kinds));
+    expect(aspect('edges').map((e) => e.v.relation)).toEqual(Object.values(relations));
+  });
+
+  it('untyped graphs get neither attribute, in any format', () => {
+    for (const format of Object.values(GRAPH_FORMATS)) {
+      const text = format.write(tricky());
+      expect(text).not.toMatch(/"kind"|"relation"|\bkind=|attr\.name="(kind|relation)"|title="(kind|relation)"/);
+    }
+    // A typed graph's candidates without a named relation carry none rather than a guess.
+    const rows = edgeRows({ ...typedInput(), candidateRelation: undefined });
+    expect(rows.at(-1)!.relation).toBeUndefined();
+  });
+});
