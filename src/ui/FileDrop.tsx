@@ -33,7 +33,8 @@ function droppedFiles(dt: DataTransfer): () => Promise<File[]> {
     const nested = await Promise.all((await children(entry as FileSystemDirectoryEntry)).map((e) => walk(e, depth + 1)));
     return nested.flat();
   };
-  return async () => (await Promise.all(entries.map((e, i) => (e ? walk(e, 0) : Promise.resolve(files[i] ? [files[i]] : []))))).flat();
+  // Items without an entry are not files (dragged text, links).
+  return async () => (await Promise.all(entries.map((e) => (e ? walk(e, 0) : Promise.resolve([]))))).flat();
 }
 
 export function FileDrop() {
