@@ -3,6 +3,9 @@
  * features say nothing about unseen drugs; split files opened with their data (SumGNN's folder) become the
  * split the next run trains on, a split for other data is refused with the reason, and the seeded split comes back.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openApp, useServedApp, waitForEpoch } from './harness';
 
@@ -32,15 +35,13 @@ describe('new-drug split in the page', () => {
         triples.push(`${i} ${j} ${(i + j) % 3}`);
       }
     const file = (name: string, text: string) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
-    await page
-      .getByTestId('file-input')
-      .setInputFiles([
-        file('Drugbank.txt', `drug1\tdrug2\tLabel\n${rows.join('\n')}\n`),
-        file('train.txt', triples.slice(0, 26).join('\n')),
-        file('dev.txt', triples.slice(26, 32).join('\n')),
-        file('test.txt', triples.slice(32).join('\n')),
-        file('node2id.json', JSON.stringify(Object.fromEntries(ids.map((id, i) => [id, i])))),
-      ]);
+    const splitFiles = [
+      file('train.txt', triples.slice(0, 26).join('\n')),
+      file('dev.txt', triples.slice(26, 32).join('\n')),
+      file('test.txt', triples.slice(32).join('\n')),
+      file('node2id.json', JSON.stringify(Object.fromEntries(ids.map((id, i) => [id, i])))),
+    ];
+    await page.getByTestId('file-input').setInputFiles([file('Drugbank.txt', `drug1\tdrug2\tLabel\n${rows.join('\n')}\n`), ...splitFiles]);
     const active = page.getByTestId('split-active');
     await expect.poll(() => active.textContent(), { timeout: 60_000 }).toMatch(/train 26 · validation 6 · test 6 typed pairs/);
     expect(await active.textContent()).toContain('train.txt, dev.txt, test.txt, node2id.json');
@@ -67,6 +68,12 @@ describe('new-drug split in the page', () => {
 
     await page.getByTestId('seeded-split').click();
     await expect.poll(() => active.count()).toBe(0);
+
+    // The folder itself, picked with Open folder… (webkitdirectory), applies the same split again.
+    const folder = mkdtempSync(join(tmpdir(), 'sumgnn-split-'));
+    for (const f of splitFiles) writeFileSync(join(folder, f.name), f.buffer);
+    await page.getByTestId('folder-input').setInputFiles(folder);
+    await expect.poll(() => active.textContent()).toMatch(/train 26 · validation 6 · test 6 typed pairs/);
     expect(consoleErrors).toEqual([]);
   });
 });
