@@ -37,6 +37,7 @@ export const TFJS_FREE_MODEL = [
   'src/model/features/spec.ts',
   'src/model/split.ts',
   'src/model/rng.ts',
+  'src/model/splitFileNames.ts',
 ];
 
 const to = (...types) => ({ to: { element: { type: types } } });

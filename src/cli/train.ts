@@ -284,6 +284,7 @@ export async function trainCommand(args: string[]): Promise<number> {
         curve,
         loadedFrom: loaded ? { file: own.modelFile!, epoch: loaded.meta.epoch, appVersion: loaded.meta.appVersion } : undefined,
         fingerprints: { data: await graphFingerprint(graph), split: link ? await splitFingerprint(link.split, ids) : null },
+        splitFiles: parsed.split ? [parsed.split] : undefined,
       },
       APP_VERSION,
     );

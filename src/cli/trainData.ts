@@ -3,7 +3,7 @@
  * link-split/1 file or type-split folder (SumGNN's train/dev/test.txt + node2id.json), the official ogbl-ddi split (gzip CSVs read with fs + fflate), and RDKit
  * loaded from node_modules for Morgan fingerprints.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'fflate';
 import { loadFiles } from '../data/loadFiles';
@@ -12,10 +12,10 @@ import type { DrugGraph } from '../data/graph';
 import type { ColumnMapping } from '../data/table/layout';
 import type { DrugBankProteins } from '../data/drugbank/proteinLists';
 import type { RdkitLike } from '../model/features/morgan';
-import { linkSplitFromJson } from '../model/splitFile';
 import type { LinkSplit, Pairs } from '../model/split';
 import type { TypeSplit } from '../model/tasks/typeTrainer';
-import { typeSplitFromTexts } from '../model/typeSplitFile';
+import { typeSplitMembers } from '../model/splitFileNames';
+import { splitFromTexts, type SplitTexts } from '../model/splitTexts';
 import { parseTypeSentences } from '../data/typeSentences';
 
 export async function loadGraph(paths: string[], columnMappings?: Record<string, ColumnMapping>, drugbankProteins?: DrugBankProteins): Promise<DrugGraph> {
@@ -23,26 +23,20 @@ export async function loadGraph(paths: string[], columnMappings?: Record<string,
   return (await loadFiles(files, { columnMappings, drugbankProteins })).graph;
 }
 
-/** --split's value: a folder is a type split (SumGNN layout), a file a link-split/1 JSON. */
+/** --split's value: a folder is a type split (SumGNN layout), a file a link-split/1 JSON; parsed as the page parses dropped split files. */
 export async function loadSplitFile(path: string, graph: DrugGraph): Promise<LinkSplit | TypeSplit> {
-  if ((await stat(path)).isDirectory()) return loadTypeSplitDir(path, graph);
-  const json: unknown = JSON.parse(await readFile(path, 'utf8'));
-  return linkSplitFromJson(
-    json,
-    graph.nodes.map((n) => n.id),
-  );
+  if ((await stat(path)).isDirectory()) return splitFromTexts(await typeSplitDirTexts(path), graph);
+  return splitFromTexts({ kind: 'link', file: path, text: await readFile(path, 'utf8') }, graph);
 }
 
 /** SumGNN's / KnowDDI's split folder: train.txt, dev.txt (or valid.txt), test.txt and node2id.json. */
-export async function loadTypeSplitDir(dir: string, graph: DrugGraph): Promise<TypeSplit> {
-  const read = (name: string) => readFile(join(dir, name), 'utf8');
-  const val = await read('dev.txt').catch(() => read('valid.txt'));
-  const [train, test, node2id] = await Promise.all([read('train.txt'), read('test.txt'), read('node2id.json')]);
-  return typeSplitFromTexts(
-    { train, val, test, node2id },
-    graph.nodes.map((n) => n.id),
-    graph.edgeTypes,
-  );
+async function typeSplitDirTexts(dir: string): Promise<SplitTexts> {
+  const { files, missing } = typeSplitMembers(await readdir(dir));
+  if (missing.length > 0)
+    throw new Error(`the split folder lacks ${missing.join(', ')} (it needs train.txt, dev.txt or valid.txt, test.txt and node2id.json).`);
+  const read = (name: string | undefined) => readFile(join(dir, name!), 'utf8');
+  const [train, val, test, node2id] = await Promise.all([read(files.train), read(files.val), read(files.test), read(files.node2id)]);
+  return { kind: 'type', files: Object.values(files), texts: { train, val, test, node2id } };
 }
 
 /** A table of type names to sentences (DeepDDI's Interaction_information.csv), by type name. */

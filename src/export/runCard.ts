@@ -25,6 +25,8 @@ export interface RunCardInput {
   curve?: EpochResult[];
   loadedFrom?: { file: string; epoch: number; appVersion: string };
   fingerprints?: { data: string; split: string | null };
+  /** The split files it trained on (absent: the seeded split, or ogbl-ddi's official one in the CLI). */
+  splitFiles?: string[];
 }
 
 /** Metrics a card may hold, in the order they are listed; those no epoch of the run has are left out. */
@@ -50,6 +52,8 @@ export interface RunCard {
   dataset: string;
   dataFingerprint: string | null;
   splitFingerprint: string | null;
+  /** The split files the run trained on; null: a split drawn from the seed (or ogbl-ddi's official split). */
+  splitFiles: string[] | null;
   /** Set when the weights came from a saved model file. */
   loadedFrom: { file: string; epoch: number; appVersion: string } | null;
   task: ModelSettings['task'];
@@ -96,6 +100,7 @@ export function runCard(run: RunCardInput, appVersion: string): RunCard {
     dataset: run.dataset,
     dataFingerprint: run.fingerprints?.data ?? null,
     splitFingerprint: run.fingerprints?.split ?? null,
+    splitFiles: run.splitFiles ?? null,
     loadedFrom: run.loadedFrom ?? null,
     task: run.settings.task,
     settings: { ...run.settings },
@@ -138,6 +143,10 @@ export function runCardMarkdown(card: RunCard): string {
   row('---', '---');
   row('data set', markdownText(card.dataset));
   row('data fingerprint (SHA-256)', card.dataFingerprint ? `\`${card.dataFingerprint}\`` : 'unknown');
+  row(
+    'split',
+    card.splitFiles ? `from the file(s) ${markdownText(card.splitFiles.join(', '))}` : `drawn from the seed (${card.seed}) or the data's official split`,
+  );
   row('split fingerprint (SHA-256)', card.splitFingerprint ? `\`${card.splitFingerprint}\`` : card.task === 'link' ? 'unknown' : '— (not the link task)');
   lines.push('', '## Settings', '');
   row('setting', 'value');

@@ -13,8 +13,9 @@
  */
 import { SPLIT_MODES } from '../settings/options';
 import type { HeldOutDrugs, LinkSplit, Pairs } from './split';
+import { LINK_SPLIT_FORMAT } from './splitFileNames';
 
-export const LINK_SPLIT_FORMAT = 'link-split/1';
+export { LINK_SPLIT_FORMAT };
 
 export interface LinkSplitFile {
   format: typeof LINK_SPLIT_FORMAT;

@@ -8,7 +8,7 @@ import { findBuiltin } from '../data/builtinDatasets';
 import type { DrugGraph, LoadReport } from '../data/graph';
 import { DEFAULT_SETTINGS, FILES_DATASET, modelSettingsOf, SETTINGS, type AppSettings } from '../settings/schema';
 import { settingsFromHash, settingsToHash } from '../settings/urlHash';
-import type { LoadedModel, TrainerUpdate } from '../workers/protocol';
+import type { LoadedModel, SplitTexts, TrainerUpdate } from '../workers/protocol';
 import type { ModelInput } from './modelInput';
 import { RunLog } from './runs/runLog';
 import { closeRun } from './runs/runs';
@@ -203,6 +203,9 @@ export class PlaygroundController {
       candidates: [],
       trainerNotes: [],
       dataNotice: null,
+      // New data starts on its seeded split (the worker's setup dropped any split files).
+      fileSplit: null,
+      splitNotice: null,
       ...NO_RUN_STATE,
     });
     // The view is drawn from the graph alone; the untrained model's predictions colour it when they come.
@@ -229,6 +232,10 @@ export class PlaygroundController {
       const backend = await this.api.setup(graph, modelSettingsOf(settings));
       let update: TrainerUpdate | null = null;
       let problem: string | null = null;
+      // The saved model trained on split files: they come back first, so its checkpoint meets its own split.
+      const fileSplit = session.fileSplit
+        ? { ...(await this.api.useSplit(session.fileSplit.texts, modelSettingsOf(settings)))!, texts: session.fileSplit.texts }
+        : null;
       if (checkpoint) {
         try {
           update = await this.api.restore(checkpoint);
@@ -254,6 +261,8 @@ export class PlaygroundController {
         candidates: [],
         trainerNotes: [],
         dataNotice: null,
+        fileSplit,
+        splitNotice: null,
       });
       this.writeHash(settings);
       this.loadedDataset = settings.dataset;
@@ -372,6 +381,45 @@ export class PlaygroundController {
     this.apply(await this.api.snapshot());
   }
 
+  /**
+   * Makes split files the loaded graph's split (null: back to the seeded split) and builds a fresh model on
+   * it. A type split (SumGNN's folder) trains the type task and a link-split file the link task, so the
+   * Task control follows the files. Files that do not fit the graph leave everything as it was.
+   */
+  async useSplitFiles(texts: SplitTexts | null): Promise<void> {
+    const { graph, settings } = this.store.getState();
+    if (!graph) {
+      this.set({ splitNotice: { text: 'Load the data the split was made for first: a split file names its drugs and pairs.', error: true } });
+      return;
+    }
+    const task = texts === null ? settings.task : texts.kind;
+    const next = task === settings.task ? settings : { ...settings, task };
+    this.sweepCancelled = true;
+    await this.api.pause();
+    let info;
+    try {
+      info = await this.api.useSplit(texts, modelSettingsOf(next));
+    } catch (e) {
+      const kept = this.store.getState().fileSplit ? 'the split files in use stay' : 'the seeded split stays';
+      this.set({ splitNotice: { text: `The split was not applied: ${message(e)} Nothing changed: ${kept}.`, error: true } });
+      return;
+    }
+    this.runs.close();
+    const taskNote = task === settings.task ? '' : ` Task set to ${task === 'type' ? 'interaction types' : 'link prediction'}, the split's task.`;
+    this.set({
+      settings: next,
+      fileSplit: info && texts ? { ...info, texts } : null,
+      splitNotice: info ? (taskNote ? { text: taskNote.trim(), error: false } : null) : null,
+      history: [],
+      error: null,
+      status: 'idle',
+      trainerNotes: [],
+      ...NO_RUN_STATE,
+    });
+    this.writeHash(next);
+    this.apply(await this.api.snapshot());
+  }
+
   /** Puts a run's model settings into the controls and the URL (a fresh model; weights are not kept). */
   async restoreRun(id: number): Promise<void> {
     const run = this.store.getState().runs.find((r) => r.id === id);
@@ -450,8 +498,10 @@ export class PlaygroundController {
     this.runs.close();
     this.set({ backend: null, status: 'idle', history: [], ...NO_RUN_STATE });
     await this.initBackend();
-    const { graph, report } = this.store.getState();
+    const { graph, report, fileSplit } = this.store.getState();
     if (graph && report) await this.useGraph(graph, report);
+    // The new worker knows nothing of the split files: they are applied again.
+    if (graph && fileSplit) await this.useSplitFiles(fileSplit.texts);
   }
 
   private apply(u: TrainerUpdate): void {

@@ -16,6 +16,7 @@ import type { DatasetSource, PlaygroundController } from './controller';
 import { progressView } from './loadProgress';
 import { startParserWorker, type ParserClient } from './parserClient';
 import { tablesToConfirm } from './typed/columnKinds';
+import { pickSplitFiles, type PickedFiles } from './splitFiles';
 
 /** Files that may be tables (and so may need their columns confirmed). */
 const TABLE_NAME = /\.(csv|tsv|tab|txt)(\.gz)?$/i;
@@ -62,6 +63,28 @@ export class DataLoader implements DatasetSource {
    */
   async loadFiles(files: File[], mode: LoadMode = 'replace'): Promise<void> {
     if (files.length === 0) return;
+    // Split files (link-split/1 JSON, SumGNN's folder) are not data: they become the split of the graph
+    // loaded, after the data dropped with them if any.
+    let picked: PickedFiles;
+    try {
+      picked = await pickSplitFiles(files);
+    } catch (e) {
+      this.store.setState({ splitNotice: { text: `${errorText(e)} Nothing was loaded.`, error: true } });
+      return;
+    }
+    if (picked.split) {
+      if (picked.data.length > 0) {
+        const before = this.store.getState().graph;
+        await this.loadData(picked.data, mode);
+        const after = this.store.getState();
+        if (after.graph === before || after.loadError) return; // not loaded: the split has no graph of its own
+      }
+      return this.controller.useSplitFiles(picked.split);
+    }
+    return this.loadData(files, mode);
+  }
+
+  private async loadData(files: File[], mode: LoadMode): Promise<void> {
     const current = this.store.getState().graph;
     if (mode === 'ask') {
       const own = current !== null && this.store.getState().settings.dataset === FILES_DATASET;

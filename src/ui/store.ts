@@ -7,7 +7,7 @@ import type { DrugGraph, LoadReport } from '../data/graph';
 import type { ColumnDetection } from '../data/table/layout';
 import type { LoadProgressView } from './loadProgress';
 import type { AppSettings } from '../settings/schema';
-import type { BackendInfo, CandidatePair, EpochMetrics, StopInfo, TrainStatus } from '../workers/protocol';
+import type { BackendInfo, CandidatePair, EpochMetrics, FileSplitInfo, SplitTexts, StopInfo, TrainStatus } from '../workers/protocol';
 import type { RunRecord } from './runs/runs';
 import type { TypeReport } from '../model/tasks/typeTrainer';
 import type { MultilabelReport } from '../model/labelMetrics';
@@ -61,6 +61,13 @@ export interface PlaygroundState {
   modelNotice: { text: string; error: boolean } | null;
   /** The seed sweep in progress (Repeat over seeds): which run of how many, and its seed; null outside one. */
   sweep: { index: number; size: number; seed: number } | null;
+  /**
+   * Split files in use for the loaded graph (the next runs train on them), with their texts so that
+   * saved work and a new worker can apply them again; null: the seeded split.
+   */
+  fileSplit: (FileSplitInfo & { texts: SplitTexts }) | null;
+  /** Why split files were refused (error), or what applying them did. */
+  splitNotice: { text: string; error: boolean } | null;
 }
 
 export type PlaygroundStore = StoreApi<PlaygroundState>;
@@ -95,5 +102,7 @@ export function createPlaygroundStore(settings: AppSettings, urlWarnings: string
     dataNotice: null,
     modelNotice: null,
     sweep: null,
+    fileSplit: null,
+    splitNotice: null,
   }));
 }

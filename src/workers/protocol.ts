@@ -18,6 +18,9 @@ import type { EarlyStop, EpochResult } from '../model/tasks/trainerBase';
 import type { TypeReport } from '../model/tasks/typeTrainer';
 import type { MultilabelReport } from '../model/labelMetrics';
 import type { PackedCheckpoint, TrainerCheckpoint } from '../model/checkpointFormat';
+import type { SplitCounts, SplitTexts } from '../model/splitTexts';
+
+export type { SplitCounts, SplitTexts };
 
 // ---------------------------------------------------------------- trainer
 
@@ -113,8 +116,15 @@ export interface TrainerApi {
   pause(): Promise<void>;
   /** Runs exactly one epoch. */
   step(): Promise<TrainerUpdate>;
-  /** Rebuilds the model from its seed; keeps the graph. */
+  /** Rebuilds the model from its seed; keeps the graph (and the split files in use). */
   reset(settings: ModelSettings): Promise<void>;
+  /**
+   * Makes split files (their texts; null: back to the seeded split) the current graph's split and builds a
+   * fresh model with `settings` on it. Parsed here with the CLI's code (model/splitTexts.ts); files that do
+   * not fit the graph reject with the file, line and reason, and change nothing. The split serves its task
+   * (link split: link task, type split: type task); a new graph (setup) drops it.
+   */
+  useSplit(texts: SplitTexts | null, settings: ModelSettings): Promise<FileSplitInfo | null>;
   /** Changes the epoch budget and candidate count without touching the model. */
   setBudget(epochs: number, candidates: number): Promise<void>;
   /** The current state without training (strengths from the current weights). */
@@ -192,6 +202,12 @@ export interface TrainerApi {
    * so a big split (ogbl-ddi: 1.3 M pairs) is neither cloned to the page nor zipped on its thread.
    */
   pygProject(): Promise<{ name: string; bytes: Uint8Array }>;
+}
+
+/** A split from files in use: the files it came from and its pairs per part. */
+export interface FileSplitInfo {
+  files: string[];
+  counts: SplitCounts;
 }
 
 /** Data and split fingerprints (src/data/fingerprint.ts) for run cards and model files. */

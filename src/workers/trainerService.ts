@@ -21,7 +21,18 @@ import { chooseBackend } from './backends';
 import { loadRdkit } from './rdkit';
 import type { EmbeddingProjection, NodeExplanation, PairExplanation } from '../model/teach/types';
 import type { HeuristicPairExplanation } from '../model/teach/heuristicPair';
-import type { BackendInfo, BackendName, CandidatePair, Fingerprints, KnownPairScores, LoadedModel, TrainerApi, TrainerUpdate, TrainStatus } from './protocol';
+import type {
+  BackendInfo,
+  BackendName,
+  CandidatePair,
+  FileSplitInfo,
+  Fingerprints,
+  KnownPairScores,
+  LoadedModel,
+  TrainerApi,
+  TrainerUpdate,
+  TrainStatus,
+} from './protocol';
 import type { TypeReport } from '../model/tasks/typeTrainer';
 import type { MultilabelReport } from '../model/labelMetrics';
 import { APP_VERSION } from '../appVersion';
@@ -29,6 +40,10 @@ import { graphFingerprint, nodeOrderFingerprint, splitFingerprint } from '../dat
 import { assignWeights, checkGraph, ModelFileError, parseModelFiles, saveModelFiles, savingMeta, type GraphIdentity } from '../model/modelFile';
 import { MODEL_JSON_NAME, type ModelFiles } from '../model/modelFileFormat';
 import { linkSplitToJson } from '../model/splitFile';
+import type { LinkSplit } from '../model/split';
+import { splitCounts, splitFromTexts, type SplitTexts } from '../model/splitTexts';
+import type { TypeSplit } from '../model/tasks/typeTrainer';
+import { isTypeSplit } from '../model/typeSplitFile';
 import { checkModelSettings } from '../settings/check';
 import { CostShare } from './costShare';
 import { TeachService } from './teachService';
@@ -41,10 +56,21 @@ const CANDIDATE_TIME_SHARE = 0.25;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** A split from files, parsed for the current graph, and what the page is told of it. */
+interface FileSplit {
+  split: LinkSplit | TypeSplit;
+  info: FileSplitInfo;
+}
+
+/** Whether a split from files serves the task: a link split the link task, a type split the type task. */
+const splitApplies = (split: LinkSplit | TypeSplit, task: ModelSettings['task']): boolean => (isTypeSplit(split) ? task === 'type' : task === 'link');
+
 export class TrainerService implements TrainerApi {
   private backend: Pick<BackendInfo, 'chosen' | 'probes' | 'wasmThreads'> | null = null;
   private trainer: TrainerBase | null = null;
   private graph: DrugGraph | null = null;
+  /** Split files in use for this graph (useSplit), or null for the seeded split. */
+  private fileSplit: FileSplit | null = null;
   private running = false;
   private status: TrainStatus = 'idle';
   private lastView = 0;
@@ -75,14 +101,35 @@ export class TrainerService implements TrainerApi {
   async setup(graph: DrugGraph, settings: ModelSettings): Promise<BackendInfo> {
     await this.init();
     this.running = false;
-    await this.replaceModel(graph, settings);
+    // Split files belong to the graph they were checked against: new data starts on the seeded split.
+    await this.replaceModel(graph, settings, null);
     return this.info();
+  }
+
+  async useSplit(texts: SplitTexts | null, settings: ModelSettings): Promise<FileSplitInfo | null> {
+    await this.replacing;
+    const graph = this.graph;
+    if (!graph) throw new Error('Load the data the split was made for first: a split file names its drugs and pairs.');
+    let given: FileSplit | null = null;
+    if (texts) {
+      let split: LinkSplit | TypeSplit;
+      try {
+        split = splitFromTexts(texts, graph);
+      } catch (e) {
+        // The type folder's messages name their file and line; a link split's name its entry.
+        throw new Error(texts.kind === 'link' ? `${texts.file}: ${(e as Error).message}` : (e as Error).message, { cause: e });
+      }
+      given = { split, info: { files: texts.kind === 'link' ? [texts.file] : texts.files, counts: splitCounts(split) } };
+    }
+    this.running = false;
+    await this.replaceModel(graph, settings, given);
+    return given?.info ?? null;
   }
 
   async reset(settings: ModelSettings): Promise<void> {
     if (!this.graph) throw new Error('No graph loaded.');
     this.running = false;
-    await this.replaceModel(this.graph, settings);
+    await this.replaceModel(this.graph, settings, this.fileSplit);
   }
 
   async play(onUpdate: (u: TrainerUpdate) => void): Promise<void> {
@@ -369,8 +416,9 @@ export class TrainerService implements TrainerApi {
         graph.nodes.map((n) => n.id),
       ),
     );
-    // The worker always trains on the seeded split (the page has no split import).
-    const files = buildPygProject({ graph, inputs, trainPy, splitName: `seeded (seed ${inputs.settings.seed})` });
+    const given = this.fileSplit && splitApplies(this.fileSplit.split, inputs.settings.task) ? this.fileSplit.info.files.join(', ') : null;
+    const splitName = given ? `from the file(s) ${given}` : `seeded (seed ${inputs.settings.seed})`;
+    const files = buildPygProject({ graph, inputs, trainPy, splitName });
     const folder = pygFolderName(graph.name, inputs.settings);
     const bytes = zipPygProject(files, folder);
     return Comlink.transfer({ name: `${folder}.zip`, bytes }, [bytes.buffer]);
@@ -436,26 +484,33 @@ export class TrainerService implements TrainerApi {
     };
   }
 
-  /** A new model for the graph; the current one is untouched, so a failure here loses nothing. */
-  private async build(graph: DrugGraph, settings: ModelSettings): Promise<TrainerBase> {
+  /**
+   * A new model for the graph; the current one is untouched, so a failure here loses nothing. A split
+   * from files is used when it is the task's kind (a link split for the link task, a type split for the
+   * type task); other tasks draw their seeded split.
+   */
+  private async build(graph: DrugGraph, settings: ModelSettings, given: FileSplit | null = this.fileSplit): Promise<TrainerBase> {
     // Morgan fingerprints need RDKit, loaded on first use; other features are built synchronously.
     const morgan = featureKinds(settings.features).includes('morgan') ? morganFeatures(await loadRdkit(), graph.nodes) : undefined;
-    return createTrainer({ ...graph, numNodes: graph.nodes.length }, settings, tf.getBackend(), { morgan });
+    const split = given && splitApplies(given.split, settings.task) ? given.split : undefined;
+    const inputs = split === undefined ? {} : isTypeSplit(split) ? { typeSplit: split } : { split };
+    return createTrainer({ ...graph, numNodes: graph.nodes.length }, settings, tf.getBackend(), { morgan, ...inputs });
   }
 
   /** Builds, then swaps; one replacement at a time, in the order asked. */
-  private replaceModel(graph: DrugGraph, settings: ModelSettings): Promise<void> {
-    const done = this.replacing.then(async () => this.swap(graph, await this.build(graph, settings), settings));
+  private replaceModel(graph: DrugGraph, settings: ModelSettings, given: FileSplit | null): Promise<void> {
+    const done = this.replacing.then(async () => this.swap(graph, await this.build(graph, settings, given), settings, given));
     this.replacing = done.catch(() => undefined);
     return done;
   }
 
   /** Makes a successfully built model current and only then frees the old one. */
-  private async swap(graph: DrugGraph, trainer: TrainerBase, settings: ModelSettings): Promise<void> {
+  private async swap(graph: DrugGraph, trainer: TrainerBase, settings: ModelSettings, given: FileSplit | null = this.fileSplit): Promise<void> {
     // An epoch or view refresh of the old model may still be reading its tensors.
     if (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
     const old = this.trainer;
     this.graph = graph;
+    this.fileSplit = given;
     this.trainer = trainer;
     this.lastResult = null;
     this.candidates = [];

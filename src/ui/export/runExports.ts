@@ -40,7 +40,13 @@ async function sweepCardFile(ctx: ExportContext, options: ExportOptions | undefi
   // The page draws its split from the seed, unless the data came with one: then every run has the same split.
   const splits = new Set(group.runs.map((r) => r.fingerprints?.split ?? null));
   const fixed = splits.size === 1 && !splits.has(null) && group.runs.length > 1;
-  const card = sweep.seedSweepCard(cards, fixed ? 'fixed (the same split in every run)' : 'seeded (drawn again for every seed)', APP_VERSION);
+  const files = group.runs[0].splitFiles;
+  const splitText = files
+    ? `from the file(s) ${files.join(', ')} (the same split in every run)`
+    : fixed
+      ? 'fixed (the same split in every run)'
+      : 'seeded (drawn again for every seed)';
+  const card = sweep.seedSweepCard(cards, splitText, APP_VERSION);
   const name = `sweep-${id}-${slug(group.runs[0].dataset)}.card`;
   return format === 'json'
     ? { name: `${name}.json`, type: 'application/json', bytes: encode(sweep.seedSweepCardJson(card)) }

@@ -77,6 +77,11 @@ export function RunRow({ run, live, columns, from, differing, best, onRestore, o
             model file {run.loadedFrom.file}
           </span>
         )}
+        {run.splitFiles && (
+          <span className="run-loaded" data-testid="run-split" title={`Trained on the split from ${run.splitFiles.join(', ')}`}>
+            split from {run.splitFiles.join(', ')}
+          </span>
+        )}
       </td>
       <td>
         <span className={differing.has('model') ? 'run-model differs' : 'run-model'} data-testid="run-model">

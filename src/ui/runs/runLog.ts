@@ -5,7 +5,13 @@
 import { modelSettingsOf } from '../../settings/schema';
 import type { EpochMetrics, TrainerUpdate } from '../../workers/protocol';
 import { closeRun, newRun, runEndOf, withEpoch, type RunRecord, type SweepTag } from './runs';
-import type { PlaygroundStore } from '../store';
+import type { PlaygroundState, PlaygroundStore } from '../store';
+
+/** The run with the split files in use, when they serve its task (a type split the type task, a link split the link task). */
+function withSplitFiles(run: RunRecord, s: PlaygroundState): RunRecord {
+  const given = s.fileSplit;
+  return given && given.counts.kind === run.settings.task ? { ...run, splitFiles: given.files } : run;
+}
 
 export class RunLog {
   constructor(private readonly store: PlaygroundStore) {}
@@ -25,7 +31,7 @@ export class RunLog {
     if (currentRun === null) {
       if (!metrics && u.stop?.kind !== 'diverged') return;
       currentRun = nextRunId++;
-      const run = newRun(currentRun, s.graph?.name ?? '—', modelSettingsOf(s.settings), s.backend?.chosen ?? '—');
+      const run = withSplitFiles(newRun(currentRun, s.graph?.name ?? '—', modelSettingsOf(s.settings), s.backend?.chosen ?? '—'), s);
       runs = [...runs, this.nextSweep ? { ...run, sweep: this.nextSweep } : run];
       this.nextSweep = null;
     }
@@ -59,7 +65,7 @@ export class RunLog {
     const s = this.store.getState();
     const id = s.nextRunId;
     const run: RunRecord = {
-      ...newRun(id, s.graph?.name ?? '—', modelSettingsOf(s.settings), s.backend?.chosen ?? '—'),
+      ...withSplitFiles(newRun(id, s.graph?.name ?? '—', modelSettingsOf(s.settings), s.backend?.chosen ?? '—'), s),
       epochs: metrics.epoch,
       end: { kind: 'paused' },
       last: metrics,

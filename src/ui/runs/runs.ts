@@ -42,6 +42,8 @@ export interface RunRecord {
   fingerprints?: { data: string; split: string | null };
   /** Set on the runs of a seed sweep: the sweep's id (its first run's id), this run's place in it and its length. */
   sweep?: SweepTag;
+  /** The split files it trained on (absent: the seeded split). */
+  splitFiles?: string[];
 }
 
 export interface SweepTag {

@@ -13,7 +13,7 @@ import Dexie, { type Table } from 'dexie';
 import type { DrugGraph, LoadReport } from '../../data/graph';
 import { checkpointMeta, type PackedCheckpoint, type TrainerCheckpoint } from '../../model/checkpointFormat';
 import type { AppSettings } from '../../settings/schema';
-import type { EpochMetrics, StopInfo } from '../../workers/protocol';
+import type { EpochMetrics, SplitTexts, StopInfo } from '../../workers/protocol';
 import type { RunRecord } from '../runs/runs';
 
 export const DB_NAME = 'drug-gnn-playground';
@@ -30,6 +30,8 @@ export interface SavedSession {
   history: EpochMetrics[];
   stop: StopInfo | null;
   best: EpochMetrics | null;
+  /** Split files the model trained on (absent: the seeded split, and sessions saved before the page read split files). */
+  fileSplit?: { texts: SplitTexts } | null;
 }
 
 export interface SavedGraph {

@@ -8,7 +8,8 @@ import type { RunRecord } from '../runs/runs';
 import type { PlaygroundState } from '../store';
 import type { SavedSession } from './db';
 
-type SessionParts = Pick<PlaygroundState, 'settings' | 'runs' | 'currentRun' | 'nextRunId' | 'history' | 'stop' | 'best'>;
+type SessionParts = Pick<PlaygroundState, 'settings' | 'runs' | 'currentRun' | 'nextRunId' | 'history' | 'stop' | 'best'> &
+  Partial<Pick<PlaygroundState, 'fileSplit'>>;
 
 /**
  * The session at `epoch` of the current model, or null when the page has not yet shown that epoch
@@ -35,5 +36,6 @@ export function sessionAtEpoch(s: SessionParts, id: string, epoch: number, best:
     // A stop the page heard of after this epoch has not happened yet at it.
     stop: cut ? null : s.stop,
     best: cut ? best : s.best,
+    fileSplit: s.fileSplit ? { texts: s.fileSplit.texts } : null,
   };
 }

@@ -115,10 +115,11 @@ describe('train --task type --split DIR (tiny typed data)', () => {
 
 describeWithSharedData('the SumGNN split of DeepDDI (86 types)', () => {
   it('has 134,641 / 19,224 / 38,419 triples that are Drugbank.txt rows in the same direction and label', async () => {
-    const { loadGraph, loadTypeSplitDir } = await import('../../../src/cli/trainData');
+    const { loadGraph, loadSplitFile } = await import('../../../src/cli/trainData');
     const dir = sharedPath('deepddi_drugbank_ddi_86types');
     const graph = await loadGraph([join(dir, 'Drugbank.txt')]);
-    const split = await loadTypeSplitDir(join(dir, 'sumgnn_split'), graph);
+    const split = await loadSplitFile(join(dir, 'sumgnn_split'), graph);
+    if (!isTypeSplit(split)) throw new Error('a folder is a type split');
     expect([split.train.a.length, split.val.a.length, split.test.a.length]).toEqual([134_641, 19_224, 38_419]);
     const rows = new Set(
       readFileSync(join(dir, 'Drugbank.txt'), 'utf8')

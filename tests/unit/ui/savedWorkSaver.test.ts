@@ -91,6 +91,14 @@ describe('sessionAtEpoch', () => {
     expect(sessionAtEpoch(s, 'x', 4, m(1))).toMatchObject({ runs: s.runs, history: s.history, best: s.best });
     expect(sessionAtEpoch(s, 'x', 5, m(1))).toBeNull();
   });
+
+  it('keeps the split files the model trains on (their texts, for a resume to apply again), and none for the seeded split', () => {
+    const s = page(4).getState();
+    expect(sessionAtEpoch(s, 'x', 4, m(1))!.fileSplit).toBeNull();
+    const texts = { kind: 'link' as const, file: 'given.json', text: '{"format":"link-split/1"}' };
+    const fileSplit = { files: ['given.json'], counts: { kind: 'link' as const, train: 1, val: 1, test: 1 }, texts };
+    expect(sessionAtEpoch({ ...s, fileSplit }, 'x', 4, m(1))!.fileSplit).toEqual({ texts });
+  });
 });
 
 function saverFor(store: ReturnType<typeof page>, db: SavedWorkDb, checkpoint: () => Promise<TrainerCheckpoint>) {

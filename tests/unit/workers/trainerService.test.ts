@@ -147,3 +147,42 @@ describe('TrainerService after early stopping', () => {
     expect((await service.step()).status).toBe('paused');
   });
 });
+
+describe('TrainerService.useSplit: split files for the graph in use', () => {
+  it('trains on a link-split file, keeps it over a reset, refuses one for other data and drops it with new data', async () => {
+    const { splitLinks } = await import('../../../src/model/split');
+    const { linkSplitToJson } = await import('../../../src/model/splitFile');
+    const service = new TrainerService();
+    await service.init('cpu');
+    const graph = sparseGraph(40, 90);
+    const ids = graph.nodes.map((n) => n.id);
+    await service.setup(graph, settings);
+    const seeded = await service.splitFile();
+    // Another seed's split: different pairs from the one the settings' seed draws.
+    const given = JSON.stringify(linkSplitToJson(splitLinks(40, graph.edgeSrc, graph.edgeDst, 77), ids));
+    expect(given).not.toBe(seeded);
+    const info = await service.useSplit({ kind: 'link', file: 'given.json', text: given }, settings);
+    expect(info).toMatchObject({ files: ['given.json'], counts: { kind: 'link', train: expect.any(Number) } });
+    expect(info!.counts.train + info!.counts.val + info!.counts.test).toBe(90);
+    expect(await service.splitFile()).toBe(given);
+    await service.reset({ ...settings, seed: 3 });
+    expect(await service.splitFile()).toBe(given);
+    expect((await service.step()).metrics!.epoch).toBe(1);
+
+    // Same drugs, other pairs: refused with the file's name; the split in use stays.
+    const other = sparseGraph(40, 90);
+    const shifted = { ...other, edgeSrc: other.edgeSrc.map((u) => (u + 7) % 40), edgeDst: other.edgeDst.map((v) => (v + 13) % 40) };
+    const foreign = JSON.stringify(linkSplitToJson(splitLinks(40, shifted.edgeSrc, shifted.edgeDst, 1), ids));
+    await expect(service.useSplit({ kind: 'link', file: 'foreign.json', text: foreign }, settings)).rejects.toThrow(
+      /^foreign.json: \d+ of its \d+ positive pairs are not interactions/,
+    );
+    expect(await service.splitFile()).toBe(given);
+
+    // Back to the seeded split, and new data starts on its seeded split.
+    expect(await service.useSplit(null, settings)).toBeNull();
+    expect(await service.splitFile()).toBe(seeded);
+    await service.useSplit({ kind: 'link', file: 'given.json', text: given }, settings);
+    await service.setup(graph, settings);
+    expect(await service.splitFile()).toBe(seeded);
+  });
+});
