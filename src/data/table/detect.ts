@@ -119,6 +119,27 @@ function isLabelColumn(p: ColumnProfile): boolean {
   return pos && neg;
 }
 
+/** Cells of a multi-hot label column, lower-cased (pandas writes ints, floats or bools). Words such as yes/no are not taken: they mean a single label column. */
+export const MULTI_HOT_ONE = new Set(['1', '1.0', 'true']);
+export const MULTI_HOT_ZERO = new Set(['0', '0.0', 'false']);
+
+/**
+ * The columns besides the two drug columns are multi-hot labels: at least two of them, each named in the
+ * header (names unique), every sampled cell filled and 0/1. Any other column (a name, a weight, a single
+ * 0/1 `label`, a column named as a type or weight) means another layout, so a pair table with one binary label column keeps its meaning.
+ */
+function multiHotColumns(names: string[], header: string[], profiles: ColumnProfile[], rows: number, ends: number[]): number[] | undefined {
+  const rest = names.map((_, c) => c).filter((c) => !ends.includes(c));
+  if (rest.length < 2 || rows === 0) return undefined;
+  const cells = rest.map((c) => (header[c] ?? '').trim());
+  if (cells.some((h) => !h) || new Set(cells).size !== cells.length) return undefined;
+  // A column named as a type, label or weight (`label`, `y`, `score`) is that, however its cells look.
+  if (rest.some((c) => TYPE_NAMES.has(names[c]) || LABEL_NAMES.has(names[c]) || LABEL_LIST_NAMES.has(names[c]) || WEIGHT_NAMES.has(names[c]))) return undefined;
+  const zeroOne = (c: number): boolean =>
+    profiles[c].filled === rows && [...profiles[c].values].every((v) => MULTI_HOT_ONE.has(v.toLowerCase()) || MULTI_HOT_ZERO.has(v.toLowerCase()));
+  return rest.every(zeroOne) ? rest : undefined;
+}
+
 const TYPE_NAMES = new Set([
   'label',
   'y',
@@ -433,6 +454,19 @@ export function detectTable(label: string, head: string, atEnd: boolean, forced?
   if (edges) {
     const { mapping, confidence } = edges;
     let description = `drug–drug pairs (${shown(mapping.source)}, ${shown(mapping.target)})`;
+    const multiHot = shape.hasHeader ? multiHotColumns(names, header, profiles, rows.length, [mapping.source, mapping.target]) : undefined;
+    if (multiHot) {
+      // The 0/1 cells are labels, not a type, weight or binary label read from the same columns.
+      const first = multiHot.slice(0, 3).map(shown).join(', ');
+      return {
+        ...base,
+        role: 'edges',
+        edges: { source: mapping.source, target: mapping.target, labelColumns: multiHot, delimiter: shape.delimiter, hasHeader: true },
+        integerIds: integerIds(profiles, mapping),
+        description: `${description}, labels as ${multiHot.length} multi-hot 0/1 columns (${first}${multiHot.length > 3 ? ', …' : ''})`,
+        confidence,
+      };
+    }
     if (mapping.type !== undefined)
       description += mapping.typeList ? `, labels (;-separated) from ${shown(mapping.type)}` : `, interaction type from ${shown(mapping.type)}`;
     if (mapping.weight !== undefined) description += `, weight from ${shown(mapping.weight)}`;

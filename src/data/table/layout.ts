@@ -14,6 +14,11 @@ export interface ColumnMapping {
    * e.g. "Nausea; Headache"): every label is kept for the multilabel task.
    */
   typeList?: boolean;
+  /**
+   * Multi-hot label columns (one row per pair, a 0/1 column per label, the header naming the labels, as
+   * pandas writes a Decagon-style label matrix): each 1 is one of the pair's labels for the multilabel task.
+   */
+  labelColumns?: number[];
   /** Numeric weight or score column. */
   weight?: number;
   /**

@@ -8,7 +8,7 @@ import { detach, type TextSink } from '../sinks';
 import type { LoadContext } from '../context';
 import type { CompanionSource } from '../companions';
 import type { Annotation } from '../companions';
-import { LABEL_NEGATIVE, LABEL_POSITIVE, detectTable, normDrugType, type Detected } from './detect';
+import { LABEL_NEGATIVE, LABEL_POSITIVE, MULTI_HOT_ONE, MULTI_HOT_ZERO, detectTable, normDrugType, type Detected } from './detect';
 import { RowReader } from './rowReader';
 import { mappedRelation, type AnnotationColumns, type ColumnMapping } from './layout';
 
@@ -106,7 +106,8 @@ export class TableSink implements TextSink {
   private edgeRow(m: ColumnMapping): (fields: string[], line: number) => void {
     const b = this.ctx.builder;
     // A multi-label row without its label list is damaged, not a pair without side effects.
-    const need = Math.max(m.source, m.target, m.label ?? -1, m.typeList ? (m.type ?? -1) : -1) + 1;
+    const need = Math.max(m.source, m.target, m.label ?? -1, m.typeList ? (m.type ?? -1) : -1, ...(m.labelColumns ?? [])) + 1;
+    const multiHot = m.labelColumns ? this.multiHotLabels(m.labelColumns) : undefined;
     const integerIds = this.layout.integerIds === true;
     // Typed tables (drug–protein …): kinds and relation resolved once, not per row.
     const relationName = mappedRelation(m);
@@ -150,7 +151,12 @@ export class TableSink implements TextSink {
       const iz = b.node(z, m.targetName !== undefined ? f[m.targetName] : undefined, targetKind);
       if (m.sourceSmiles !== undefined) this.smiles(ia, f[m.sourceSmiles]);
       if (m.targetSmiles !== undefined) this.smiles(iz, f[m.targetSmiles]);
-      const labels = m.typeList && m.type !== undefined ? labelList(f[m.type]) : undefined;
+      let labels = m.typeList && m.type !== undefined ? labelList(f[m.type]) : undefined;
+      if (multiHot) {
+        const read = multiHot(f, line);
+        if (read === null) return;
+        labels = read;
+      }
       const type = labels ? labels[0] : m.type !== undefined ? f[m.type]?.trim() || undefined : undefined;
       let ok: boolean;
       if (m.weight !== undefined) {
@@ -161,6 +167,26 @@ export class TableSink implements TextSink {
       }
       if (labels) for (let i = 1; i < labels.length; i++) b.extraLabel(ia, iz, labels[i]);
       if (ok) this.added++;
+    };
+  }
+
+  /**
+   * Reads a multi-hot row's labels (the headers of its 1 cells; undefined for a pair with none, which
+   * stays a known pair), or null after skipping a row with a cell that is not 0/1, named by its column.
+   */
+  private multiHotLabels(columns: number[]): (f: string[], line: number) => string[] | undefined | null {
+    const names = columns.map((c) => detach((this.layout.header[c] ?? '').trim()));
+    return (f, line) => {
+      const labels: string[] = [];
+      for (let k = 0; k < columns.length; k++) {
+        const v = (f[columns[k]] ?? '').trim().toLowerCase();
+        if (MULTI_HOT_ONE.has(v)) labels.push(names[k]);
+        else if (!MULTI_HOT_ZERO.has(v)) {
+          this.ctx.builder.skip(`${this.label}: label column "${names[k]}" holds a value other than 0 or 1 (1/0, 1.0/0.0, true/false)`, line);
+          return null;
+        }
+      }
+      return labels.length > 0 ? labels : undefined;
     };
   }
 

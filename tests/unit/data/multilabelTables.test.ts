@@ -57,6 +57,41 @@ describe('multi-label pair tables', () => {
     expect(labelSets(again)).toEqual(labelSets(r));
   });
 
+  it('multi-hot rows (a 0/1 column per label, named in the header) give the same labels as the ;-list table', async () => {
+    const hot = await load('matrix.csv', 'drug_a,drug_b,Nausea,Headache,Rash\nDB01,DB02,1,1,0\nDB02,DB03,0,1,0\nDB01,DB03,0.0,false,1.0\n');
+    const list = await load('pairs.csv', 'drug_1,drug_2,side_effects\nDB01,DB02,Nausea; Headache\nDB02,DB03,Headache\nDB01,DB03,Rash\n');
+    expect((hot.report.notes ?? []).join(' ')).toMatch(/3 multi-hot 0\/1 columns \(Nausea, Headache, Rash\)/);
+    expect(labelSets(hot)).toEqual(labelSets(list));
+    expect([...hot.graph.edgeTypes].sort()).toEqual([...list.graph.edgeTypes].sort());
+    expect(hot.graph.negativeSrc).toBeUndefined();
+  });
+
+  it('a multi-hot row of zeros stays a known pair without labels; a cell other than 0/1 skips its row, naming file, line and column', async () => {
+    // Detection reads the first 200 rows; a bad cell there makes the table no multi-hot one, so the bad rows come later.
+    const id = (i: number): string => `DB${String(i).padStart(5, '0')}`;
+    const good = Array.from({ length: 200 }, (_, i) => `${id(i)},${id(i + 1)},1,${i % 2}`);
+    const text = ['drug_a,drug_b,Nausea,Rash', ...good, `${id(0)},${id(2)},0,0`, `${id(0)},${id(3)},1,yes?`, `${id(0)},${id(4)},0,2`].join('\n');
+    const r = await load('matrix.csv', text);
+    expect(r.report.edges).toBe(201);
+    const sets = labelSets(r);
+    expect(sets).toHaveLength(200);
+    expect(sets).toContain(`${id(1)}-${id(2)}: Nausea,Rash`);
+    expect(sets.some((s) => s.startsWith(`${id(0)}-${id(2)}:`))).toBe(false);
+    expect(r.report.skippedRows).toEqual([
+      { reason: 'matrix.csv: label column "Rash" holds a value other than 0 or 1 (1/0, 1.0/0.0, true/false)', count: 2, examples: [203, 204] },
+    ]);
+  });
+
+  it('detection keeps the other 0/1 layouts: one binary label column stays known non-interactions, a named label column stays a label', async () => {
+    const single = await load('pairs.csv', 'drug_1,drug_2,label\nDB01,DB02,1\nDB02,DB03,1\nDB01,DB03,0\n');
+    expect(single.report.edges).toBe(2);
+    expect(Array.from(single.graph.negativeSrc ?? [])).toHaveLength(1);
+    // A `label` column next to another 0/1 column is not read as two multi-hot labels.
+    const named = await load('pairs.csv', 'drug_1,drug_2,label,Rash\nDB01,DB02,1,0\nDB02,DB03,0,1\n');
+    expect(named.graph.pairLabels).toBeUndefined();
+    expect(named.report.edges).toBe(1);
+  });
+
   it('single-label typed data keeps no pair-label list (the type task pays nothing)', async () => {
     const r = await load('Drugbank.txt', 'drug1\tdrug2\tLabel\nDB01\tDB02\t1\nDB02\tDB03\t2\n');
     expect(r.graph.pairLabels).toBeUndefined();
