@@ -34,6 +34,24 @@ function labelTable(): string {
 const FILE = join(dir, 'pairs.csv');
 writeFileSync(FILE, labelTable());
 
+/**
+ * The same pairs as a multi-hot table (a 0/1 column per label), the columns in the order the `;`-lists
+ * first name the labels, so both files give the labels the same ids.
+ */
+function multiHotTable(list: string): string {
+  const rows = list
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(','));
+  const labels = [...new Set(rows.flatMap((r) => r[2].split(';')))];
+  return [
+    ['drug_1', 'drug_2', ...labels].join(','),
+    ...rows.map(([a, b, ls]) => [a, b, ...labels.map((l) => (ls.split(';').includes(l) ? 1 : 0))].join(',')),
+  ].join('\n');
+}
+const MULTI_HOT_FILE = join(dir, 'matrix.csv');
+writeFileSync(MULTI_HOT_FILE, multiHotTable(labelTable()));
+
 afterEach(() => vi.restoreAllMocks());
 afterAll(() => {
   tf.disposeVariables();
@@ -76,6 +94,19 @@ describe('multilabel on the command line', () => {
     expect(typeof result.test.testAp50).toBe('number');
     expect(labels.best[0].auprc).toBeGreaterThanOrEqual(labels.worst[0].auprc);
     expect(r.err).toMatch(/test per label \(\d of 5 labels have a positive test pair\)/);
+  });
+
+  it('a multi-hot table of the same pairs and labels trains to the same metrics (same seed)', async () => {
+    const [list, hot] = [
+      await capture(() => trainCommand([FILE, ...FAST, '--seed', '1', '--json'])),
+      await capture(() => trainCommand([MULTI_HOT_FILE, ...FAST, '--seed', '1', '--json'])),
+    ];
+    expect(hot.code, hot.err).toBe(0);
+    const [a, b] = [list, hot].map((r) => JSON.parse(r.out.at(-1)!));
+    expect(b.labels.count).toBe(5);
+    expect(b.labels.scored).toBeGreaterThan(0);
+    expect(b.labels.perLabel).toEqual(a.labels.perLabel);
+    expect(b.last).toEqual(a.last);
   });
 
   it('a saved model evaluates to the same per-label metrics when loaded again', async () => {
