@@ -5,6 +5,7 @@
  * typed graph without the node kinds and relations the user hid (their edges are not drawn, and
  * hidden nodes never are). Pure function of the graph and the predictions, so it is unit-tested.
  */
+import type { TypedGraph } from '../../model/relations';
 import { strongestFirst } from './strongest';
 
 export interface ViewFilter {
@@ -36,18 +37,7 @@ export function hiddenNames(setting: string): string[] {
  * Which nodes and edges the hidden names remove: a node of a hidden kind, an edge of a hidden
  * relation or touching a hidden node. A name that is neither a kind nor a relation of the graph is ignored.
  */
-export function hiddenMasks(
-  graph: {
-    numNodes: number;
-    edgeSrc: Int32Array;
-    edgeDst: Int32Array;
-    nodeKind?: Int32Array;
-    kinds?: string[];
-    edgeRelation?: Int32Array;
-    relations?: string[];
-  },
-  names: readonly string[],
-): HiddenMasks {
+export function hiddenMasks(graph: TypedGraph, names: readonly string[]): HiddenMasks {
   const hide = new Set(names);
   const kinds = new Set((graph.kinds ?? []).flatMap((k, i) => (hide.has(k) ? [i] : [])));
   const relations = new Set((graph.relations ?? []).flatMap((r, i) => (hide.has(r) ? [i] : [])));

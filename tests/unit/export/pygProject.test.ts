@@ -17,8 +17,8 @@ import { buildPygProject, pygFolderName, zipPygProject } from '../../../src/expo
 import type { PygFile } from '../../../src/export/pyg/types';
 import { npyFloat32 } from '../../../src/export/pyg/npy';
 import { AGGREGATORS, HETERO_MODES, LAYER_KINDS, UPDATES } from '../../../src/settings/options';
-import { GraphBuilder, type DrugGraph } from '../../../src/data/graph';
-import { Rng } from '../../../src/model/rng';
+import type { DrugGraph } from '../../../src/data/graph';
+import { drugProteinGraph } from '../model/recipeFixtures';
 import { atcFeatures } from '../../../src/model/features/attributes';
 import { degreeFeatures } from '../../../src/model/features/degree';
 import { inDegrees, messageGraphFromPairs } from '../../../src/model/messageGraph';
@@ -229,18 +229,7 @@ describe('the trainer worker’s pygProject (what the page’s button saves)', (
   });
 });
 
-/** 30 drugs with random drug–drug pairs, 12 proteins each targeted by a few drugs. */
-function typedGraph(): DrugGraph {
-  const rng = new Rng(8);
-  const b = new GraphBuilder('typed');
-  const drugs = Array.from({ length: 30 }, (_, i) => b.node(`DB${i}`));
-  const protein = b.kindId('protein');
-  const proteins = Array.from({ length: 12 }, (_, i) => b.node(`P${i}`, undefined, protein));
-  for (let k = 0; k < 80; k++) b.edge(drugs[rng.int(30)], drugs[rng.int(30)]);
-  const target = b.relationId('drug-target');
-  for (let k = 0; k < 90; k++) b.edge(drugs[rng.int(30)], proteins[rng.int(12)], undefined, undefined, target);
-  return b.build();
-}
+const typedGraph = (): DrugGraph => drugProteinGraph({ seed: 8, drugs: 30, proteins: 12, drugPairs: 80, targetPairs: 90 });
 
 describe('PyG project files (typed graph: drugs, proteins, drug-drug and drug-target)', () => {
   const typed = typedGraph();

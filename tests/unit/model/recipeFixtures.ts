@@ -1,4 +1,5 @@
-/** A graph with something to learn, shared by the mini-batch and ogbl-ddi recipe tests. */
+/** Graphs with something to learn, shared by the mini-batch, ogbl-ddi recipe and typed-graph tests. */
+import { GraphBuilder, type DrugGraph } from '../../../src/data/graph';
 import { Rng } from '../../../src/model/rng';
 
 /** Two dense communities (even and odd nodes) with few links between them. */
@@ -13,4 +14,20 @@ export function communities(n: number, seed: number) {
         dst.push(v);
       }
   return { numNodes: n, edgeSrc: Int32Array.from(src), edgeDst: Int32Array.from(dst) };
+}
+
+/**
+ * A random drug–protein graph (typed-graph tests): `drugs` drugs with `drugPairs` random drug–drug
+ * pairs, then `proteins` proteins and `targetPairs` random drug-target pairs (repeats merged).
+ */
+export function drugProteinGraph(o: { seed: number; drugs: number; proteins: number; drugPairs: number; targetPairs: number }): DrugGraph {
+  const rng = new Rng(o.seed);
+  const b = new GraphBuilder('typed');
+  const drugs = Array.from({ length: o.drugs }, (_, i) => b.node(`DB${i}`));
+  const protein = b.kindId('protein');
+  const proteins = Array.from({ length: o.proteins }, (_, i) => b.node(`P${i}`, undefined, protein));
+  for (let k = 0; k < o.drugPairs; k++) b.edge(drugs[rng.int(o.drugs)], drugs[rng.int(o.drugs)]);
+  const target = b.relationId('drug-target');
+  for (let k = 0; k < o.targetPairs; k++) b.edge(drugs[rng.int(o.drugs)], proteins[rng.int(o.proteins)], undefined, undefined, target);
+  return b.build();
 }

@@ -4,27 +4,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as tf from '../../../src/model/tf';
-import { GraphBuilder, type DrugGraph } from '../../../src/data/graph';
+import type { DrugGraph } from '../../../src/data/graph';
+import { drugProteinGraph } from './recipeFixtures';
 import { drawKey, drawNegatives } from '../../../src/model/negatives';
 import { relationalMessageGraph, relationTask } from '../../../src/model/relations';
-import { Rng } from '../../../src/model/rng';
 import { PairSet } from '../../../src/model/split';
 import { createTrainer } from '../../../src/model/tasks';
 import type { LinkTrainer } from '../../../src/model/tasks/linkTrainer';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/settings/schema';
 
-/** 40 drugs with random drug–drug pairs, 25 proteins each targeted by a few drugs. */
-function typedGraph(): DrugGraph {
-  const rng = new Rng(5);
-  const b = new GraphBuilder('typed');
-  const drugs = Array.from({ length: 40 }, (_, i) => b.node(`DB${i}`));
-  const protein = b.kindId('protein');
-  const proteins = Array.from({ length: 25 }, (_, i) => b.node(`P${i}`, undefined, protein));
-  for (let k = 0; k < 120; k++) b.edge(drugs[rng.int(40)], drugs[rng.int(40)]);
-  const target = b.relationId('drug-target');
-  for (let k = 0; k < 200; k++) b.edge(drugs[rng.int(40)], proteins[rng.int(25)], undefined, undefined, target);
-  return b.build();
-}
+const typedGraph = (): DrugGraph => drugProteinGraph({ seed: 5, drugs: 40, proteins: 25, drugPairs: 120, targetPairs: 200 });
 
 const settings = (over: Partial<ModelSettings>): ModelSettings => ({ ...DEFAULT_MODEL_SETTINGS, hidden: 8, epochs: 2, ...over });
 

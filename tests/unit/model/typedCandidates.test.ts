@@ -4,9 +4,9 @@
  * of the kind it pairs with. Checked against hand-computed scores and against a brute-force ranking.
  */
 import { describe, expect, it } from 'vitest';
-import { GraphBuilder, type DrugGraph } from '../../../src/data/graph';
+import type { DrugGraph } from '../../../src/data/graph';
+import { drugProteinGraph } from './recipeFixtures';
 import { pairSpaceSize, partnersIn, topUnknownPairs, topUnknownPairsBy, topUnknownPartners } from '../../../src/model/candidates';
-import { Rng } from '../../../src/model/rng';
 import { PairSet } from '../../../src/model/split';
 import { createTrainer } from '../../../src/model/tasks';
 import type { LinkTrainer } from '../../../src/model/tasks/linkTrainer';
@@ -53,18 +53,7 @@ describe('candidate scans over a pair space', () => {
   });
 });
 
-/** 30 drugs with drug–drug pairs, 12 proteins targeted by a few drugs each. */
-function typedGraph(): DrugGraph {
-  const rng = new Rng(11);
-  const b = new GraphBuilder('typed');
-  const drugs = Array.from({ length: 30 }, (_, i) => b.node(`DB${i}`));
-  const protein = b.kindId('protein');
-  const proteins = Array.from({ length: 12 }, (_, i) => b.node(`P${i}`, undefined, protein));
-  for (let k = 0; k < 80; k++) b.edge(drugs[rng.int(30)], drugs[rng.int(30)]);
-  const target = b.relationId('drug-target');
-  for (let k = 0; k < 60; k++) b.edge(drugs[rng.int(30)], proteins[rng.int(12)], undefined, undefined, target);
-  return b.build();
-}
+const typedGraph = (): DrugGraph => drugProteinGraph({ seed: 11, drugs: 30, proteins: 12, drugPairs: 80, targetPairs: 60 });
 
 describe('a link trainer on a drug-target relation', () => {
   const g = typedGraph();
