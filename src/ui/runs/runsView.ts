@@ -72,8 +72,10 @@ const applies = (name: keyof ModelSettings, s: ModelSettings): boolean => settin
 
 export function settingChips(s: ModelSettings): SettingChip[] {
   // A run saved before a setting existed has no value for it: no chip.
-  // An empty relation is the graph's default one: no chip.
-  return CHIP_ORDER.filter((name) => applies(name, s) && s[name] !== undefined && !(name === 'relation' && s[name] === '')).map((name) => {
+  // An empty relation is the graph's default one, and the per-relation form off is the plain layer
+  // (the table has no graph to tell whether either could apply): no chip.
+  const unset = (name: keyof ModelSettings) => (name === 'relation' && s[name] === '') || (name === 'hetero' && s[name] === 'off');
+  return CHIP_ORDER.filter((name) => applies(name, s) && s[name] !== undefined && !unset(name)).map((name) => {
     const row = rowOf(name) as { key: string; format(v: unknown): string };
     return { name, text: `${row.key}=${row.format(s[name])}` };
   });

@@ -175,6 +175,9 @@ describe('runs table view', () => {
     expect(chips).toContain('lr=0.01');
     expect(chips).toContain('heads=4'); // GAT only
     expect(settingChips(b.settings).map((c) => c.text)).not.toContain('heads=4');
+    // The per-relation form shows only when it was on (the table cannot tell whether the graph had relations).
+    expect(chips.some((c) => c.startsWith('hetero='))).toBe(false);
+    expect(settingChips({ ...a.settings, hetero: 'sum' }).map((c) => c.text)).toContain('hetero=sum');
     // A heuristic reads only the split (mode included): no layer, decoder or optimiser chips.
     expect(settingChips({ ...DEFAULT_MODEL_SETTINGS, model: 'aa' }).map((c) => c.text)).toEqual(['task=link', 'test=0.1', 'splitmode=pairs', 'seed=0']);
   });
