@@ -13,8 +13,8 @@ import * as tf from '../src/model/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { LinkTrainer, seededSplit } from '../src/model/tasks/linkTrainer';
 import type { Pairs } from '../src/model/split';
-import { machineInfo } from './report';
-import { benchSettings, median } from './trainMeasure';
+import { epochTimes, machineInfo } from './report';
+import { benchSettings } from './trainMeasure';
 import { namedGraphs, ROOT, type BenchGraph } from './trainData';
 
 /** Goals: epoch ≤ 0.8 × PyTorch's; scan ≤ 0.5 s (ChCh-Miner) and ≤ 3 s (ogbl-ddi). */
@@ -72,18 +72,7 @@ function torchReference(g: BenchGraph, trainPos: Pairs, epochs: number): { ms: n
 async function timeEpochs(g: BenchGraph, epochs: number): Promise<{ trainPairs: number; medianMs: number; medianCpuMs: number }> {
   const trainer = new LinkTrainer(g.graph, { ...benchSettings('gcn'), decoder: 'mlp' }, 'wasm', g.split ? { split: g.split } : {});
   try {
-    await trainer.trainEpoch();
-    const wall: number[] = [];
-    const cpu: number[] = [];
-    for (let e = 0; e < epochs; e++) {
-      const c = process.cpuUsage();
-      const t = performance.now();
-      await trainer.trainEpoch();
-      wall.push(performance.now() - t);
-      const u = process.cpuUsage(c);
-      cpu.push((u.user + u.system) / 1000);
-    }
-    return { trainPairs: trainer.split.trainPos.a.length, medianMs: median(wall), medianCpuMs: median(cpu) };
+    return { trainPairs: trainer.split.trainPos.a.length, ...(await epochTimes(trainer, epochs)) };
   } finally {
     trainer.dispose();
   }

@@ -4,7 +4,7 @@
  */
 import os from 'node:os';
 import * as tf from '../src/model/tf';
-import type { Measurement } from './trainMeasure';
+import { median, type Measurement } from './trainMeasure';
 
 export interface MachineInfo {
   cpu: string;
@@ -74,4 +74,20 @@ export function printHeader(): void {
       'machine',
     ].join(' '),
   );
+}
+
+/** Median wall and CPU milliseconds of `epochs` training epochs after one warm-up epoch (Node: process CPU time). */
+export async function epochTimes(trainer: { trainEpoch(): Promise<unknown> }, epochs: number): Promise<{ medianMs: number; medianCpuMs: number }> {
+  await trainer.trainEpoch();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let e = 0; e < epochs; e++) {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    await trainer.trainEpoch();
+    wall.push(performance.now() - t);
+    const u = process.cpuUsage(c);
+    cpu.push((u.user + u.system) / 1000);
+  }
+  return { medianMs: median(wall), medianCpuMs: median(cpu) };
 }

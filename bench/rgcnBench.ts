@@ -18,8 +18,7 @@ import { loadFiles } from '../src/data/loadFiles';
 import { fileFromPath } from '../src/data/nodeInput';
 import { LinkTrainer } from '../src/model/tasks/linkTrainer';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../src/settings/schema';
-import { machineInfo } from './report';
-import { median } from './trainMeasure';
+import { epochTimes, machineInfo } from './report';
 import { ROOT, SHARED } from './trainData';
 
 const RATIO_GOAL = 1.0;
@@ -91,19 +90,10 @@ export async function runRgcnBench(opts: { short: boolean; json: boolean }): Pro
   const relations = trainer.operators.graph.relationNames ?? [];
   log(`\n== rgcn: R-GCN 64→64→64 (4 bases, MLP decoder), ChG-Miner drug-target + ChCh-Miner drug-drug context; wasm single thread vs PyG`);
   log(`   ${machine.cores}× ${machine.cpu}, load average ${machine.loadAverageStart.join(' ')}`);
-  const wall: number[] = [];
-  const cpu: number[] = [];
   let pyg: Reference;
+  let epochs: { medianMs: number; medianCpuMs: number };
   try {
-    await trainer.trainEpoch(); // warm-up
-    for (let e = 0; e < EPOCHS; e++) {
-      const c = process.cpuUsage();
-      const t = performance.now();
-      await trainer.trainEpoch();
-      wall.push(performance.now() - t);
-      const u = process.cpuUsage(c);
-      cpu.push((u.user + u.system) / 1000);
-    }
+    epochs = await epochTimes(trainer, EPOCHS);
     const dir = mkdtempSync(join(os.tmpdir(), 'rgcn-bench-'));
     try {
       const file = join(dir, 'graph.bin');
@@ -116,8 +106,8 @@ export async function runRgcnBench(opts: { short: boolean; json: boolean }): Pro
     trainer.dispose();
     await tf.setBackend('cpu');
   }
-  const epochMs = Math.round(median(wall));
-  const epochCpuMs = Math.round(median(cpu));
+  const epochMs = Math.round(epochs.medianMs);
+  const epochCpuMs = Math.round(epochs.medianCpuMs);
   const row = {
     dataset: 'ChG-Miner + ChCh-Miner',
     nodes: graph.nodes.length,
