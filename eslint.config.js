@@ -152,7 +152,7 @@ const HEAVY_PACKAGES = {
 };
 
 export default defineConfig(
-  { ignores: ['dist/**', 'public/**', 'coverage/**', '.vite/**', 'test-results/**', 'bench-results/**'] },
+  { ignores: ['dist/**', 'public/**', 'coverage/**', '.vite/**', 'test-results/**', 'bench-results/**', 'src/model/kernels/assembly/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -15,6 +15,7 @@ import type { Rng } from './rng';
 import type { DecoderKind } from '../settings/options';
 import { gatherRows, pairDotProducts } from './sparseOps';
 import { PAIR_MLP_BACKENDS, pairHadamardKernel, pairMlpHeadKernel } from './kernels/pairMlpKernel';
+import { pairMlpSimd, pairMlpSimdAvailable } from './kernels/pairMlpSimd';
 import type { Pairs } from './split';
 import { trainable } from './variables';
 
@@ -82,7 +83,11 @@ class MlpDecoder implements LinkDecoder {
     this.lin2 = new Linear(dim, 1, rng, 'decoder/lin2');
   }
   score(h: tf.Tensor2D, pairs: Pairs): tf.Tensor1D {
-    // cpu and wasm: the same function with everything but the W₁ product in fused loops (kernels/pairMlp.ts).
+    // wasm with SIMD: the whole decoder in one kernel (kernels/pairMlpSimd.ts); cpu and wasm otherwise:
+    // everything but the W₁ product in fused loops (kernels/pairMlp.ts).
+    if (pairMlpSimdAvailable(this.lin1.inFeatures, this.lin1.outFeatures)) {
+      return inBlocks(pairs, (p) => pairMlpSimd(h, p.a, p.b, this.lin1.weight, this.lin1.bias!, this.lin2.weight, this.lin2.bias!));
+    }
     if (PAIR_MLP_BACKENDS.includes(tf.getBackend())) return inBlocks(pairs, (p) => this.fusedScore(h, p));
     return inBlocks(pairs, (p) => {
       const x = tf.mul(gatherRows(h, p.a), gatherRows(h, p.b)) as tf.Tensor2D;

@@ -1,18 +1,23 @@
 /**
- * A faster BatchMatMul for the wasm backend when an operand is transposed.
+ * BatchMatMul for the wasm backend: this project's SIMD product (simdKernels.ts, in place on the
+ * backend's memory) where it applies, else tfjs's own kernel.
  *
- * Why: tfjs-backend-wasm 4.22 sends a product to XNNPACK only when neither operand is transposed;
- * otherwise it runs a plain loop. Backprop of y = x·W needs dy·Wᵀ and xᵀ·dy, so every training step
- * took the slow loop: measured here at 4,000 × 64 × 64, xᵀ·dy took 14.5 ms and dy·Wᵀ 16.3 ms,
- * against 1.1–1.8 ms for an explicit Transpose followed by the untransposed product (the seed GCN's
- * epoch on a 10k-edge graph: ~80 ms → ~25 ms). This wrapper does exactly that, then calls the
- * backend's own kernel. Results are the same products, summed in XNNPACK's order.
+ * Why: tfjs-backend-wasm 4.22 sends a product to XNNPACK only when neither operand is transposed,
+ * and otherwise runs a plain loop (measured at 4,000 × 64 × 64: xᵀ·dy 14.5 ms, dy·Wᵀ 16.3 ms, against
+ * 1.1–1.8 ms transposed first); backprop of y = x·W needs both. And XNNPACK itself reached 7–8.5 G
+ * multiply-adds/s on the tall × 64 × 64 products GNNs make, the SIMD kernel ~14 G (relaxed SIMD ~24 G).
+ * The SIMD kernel reads a transposed A in place; a transposed B (usually a weight) is transposed
+ * first. Products it does not take (a column count not a multiple of 4, broadcast batches, no SIMD)
+ * go to the original kernel, transposed operands made explicit first.
  */
 import * as tf from '../tf';
+import { simdKernelsFor, type SimdKernels } from './simdKernels';
 
 type Info = tf.TensorInfo;
 interface WasmBackend {
   disposeData(dataId: object): boolean;
+  makeOutput(shape: number[], dtype: 'float32'): Info;
+  getMemoryOffset(dataId: object): number;
 }
 
 let installed = false;
@@ -31,6 +36,15 @@ export function installWasmMatMul(): void {
   };
   const kernelFunc: tf.KernelFunc = ({ inputs, backend, attrs }) => {
     const { transposeA, transposeB } = attrs as { transposeA: boolean; transposeB: boolean };
+    const simd = simdKernelsFor(backend);
+    const a = inputs.a as Info;
+    const b = inputs.b as Info;
+    if (simd && simdApplies(a, b, transposeA, transposeB)) {
+      const bt = transposeB ? swapLast(b, backend) : b;
+      const out = simdMatMul(simd, backend as WasmBackend, a, bt, transposeA);
+      if (bt !== b) (backend as WasmBackend).disposeData(bt.dataId);
+      return out;
+    }
     if (!transposeA && !transposeB) return original.kernelFunc({ inputs, backend, attrs });
     const temps: Info[] = [];
     const prepare = (t: Info, flag: boolean) => {
@@ -39,12 +53,41 @@ export function installWasmMatMul(): void {
       temps.push(u);
       return u;
     };
-    const a = prepare(inputs.a as Info, transposeA);
-    const b = prepare(inputs.b as Info, transposeB);
-    const out = original.kernelFunc({ inputs: { a, b }, backend, attrs: { ...attrs, transposeA: false, transposeB: false } });
+    const out = original.kernelFunc({
+      inputs: { a: prepare(a, transposeA), b: prepare(b, transposeB) },
+      backend,
+      attrs: { ...attrs, transposeA: false, transposeB: false },
+    });
     for (const t of temps) (backend as WasmBackend).disposeData(t.dataId);
     return out;
   };
   tf.unregisterKernel(tf.BatchMatMul, 'wasm');
   tf.registerKernel({ ...original, kernelFunc });
+}
+
+/** float32, equal batch dimensions (no broadcasting), a non-empty inner dimension and an output width the 4-lane tiles cover. */
+function simdApplies(a: Info, b: Info, transposeA: boolean, transposeB: boolean): boolean {
+  if (a.dtype !== 'float32' || b.dtype !== 'float32' || a.shape.length !== b.shape.length) return false;
+  const r = a.shape.length;
+  for (let i = 0; i < r - 2; i++) if (a.shape[i] !== b.shape[i]) return false;
+  const n = transposeB ? b.shape[r - 2] : b.shape[r - 1];
+  const k = transposeA ? a.shape[r - 2] : a.shape[r - 1];
+  return n % 4 === 0 && n > 0 && k > 0; // k = 0 would leave the output unwritten
+}
+
+/** C = op(A) · B for each batch; B untransposed here. */
+function simdMatMul(simd: SimdKernels, backend: WasmBackend, a: Info, b: Info, transposeA: boolean): Info {
+  const r = a.shape.length;
+  const batchShape = a.shape.slice(0, r - 2);
+  const batches = batchShape.reduce((x, y) => x * y, 1);
+  const m = transposeA ? a.shape[r - 1] : a.shape[r - 2];
+  const k = transposeA ? a.shape[r - 2] : a.shape[r - 1];
+  const n = b.shape[r - 1];
+  const out = backend.makeOutput([...batchShape, m, n], 'float32');
+  const ap = backend.getMemoryOffset(a.dataId);
+  const bp = backend.getMemoryOffset(b.dataId);
+  const cp = backend.getMemoryOffset(out.dataId);
+  const [ars, aqs] = transposeA ? [1, m] : [k, 1];
+  for (let i = 0; i < batches; i++) simd.gemm(ap + 4 * i * m * k, ars, aqs, bp + 4 * i * k * n, cp + 4 * i * m * n, m, k, n, false);
+  return out;
 }

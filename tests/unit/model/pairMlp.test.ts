@@ -2,13 +2,16 @@
  * The MLP decoder's fused kernels (src/model/kernels/pairMlp*.ts) against the plain tfjs-ops
  * decoder — rows picked by one-hot selection matrices, Hadamard, matMul, bias, ReLU, matMul — for
  * scores and the gradients of h, W₁, b₁, w₂, b₂, on cpu and wasm; pairs repeat, include (u, u), and
- * some nodes appear in none. Also the decoder end to end: MlpDecoder.score gives the reference.
+ * some nodes appear in none; on wasm also the one-kernel SIMD decoder (pairMlpSimd.ts) for widths that
+ * are multiples of 4, over pair counts that are and are not multiples of its 64-pair blocks. Also the
+ * decoder end to end: MlpDecoder.score gives the reference.
  */
 import * as tf from '../../../src/model/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLinkDecoder } from '../../../src/model/decoders';
 import { pairHadamardKernel, pairMlpHeadKernel } from '../../../src/model/kernels/pairMlpKernel';
+import { pairMlpSimd, pairMlpSimdAvailable } from '../../../src/model/kernels/pairMlpSimd';
 import { Rng } from '../../../src/model/rng';
 
 function randomMatrix(length: number, seed: number): Float32Array {
@@ -43,10 +46,14 @@ const plainScores = (h: tf.Tensor2D, a: Int32Array, b: Int32Array, w: Weights): 
 const fusedScores = (h: tf.Tensor2D, a: Int32Array, b: Int32Array, w: Weights): tf.Tensor1D =>
   pairMlpHeadKernel(tf.matMul(pairHadamardKernel(h, a, b), w.w1) as tf.Tensor2D, w.b1, w.w2, w.b2);
 
+const simdScores = (h: tf.Tensor2D, a: Int32Array, b: Int32Array, w: Weights): tf.Tensor1D => pairMlpSimd(h, a, b, w.w1, w.b1, w.w2, w.b2);
+
 const CASES = [
   { name: '30 nodes, 200 pairs, d = 13', n: 30, d: 13, p: 200 },
   { name: '200 nodes, 1,000 pairs, d = 64', n: 200, d: 64, p: 1000 },
+  { name: '50 nodes, 128 pairs, d = 12', n: 50, d: 12, p: 128 },
   { name: 'one pair, d = 1', n: 3, d: 1, p: 1 },
+  { name: 'one pair, d = 4', n: 3, d: 4, p: 1 },
 ];
 
 for (const backend of ['cpu', 'wasm'] as const) {
@@ -83,17 +90,24 @@ for (const backend of ['cpu', 'wasm'] as const) {
             return [scores(h, a, b, { w1, b1, w2, b2 }), ...grads].map((t) => t.dataSync().slice());
           });
         const want = run(plainScores);
-        const got = run(fusedScores);
-        expect(tf.memory().numTensors).toBe(before); // forward and backward leave nothing behind
-        ['scores', 'dh', 'dW1', 'db1', 'dw2', 'db2'].forEach((name, i) => {
-          // Relative to the largest entry: sums of 1,000 products are compared, not single ones.
-          const scale = Math.max(1, ...Array.from(want[i], Math.abs));
-          expect(got[i].length, name).toBe(want[i].length);
-          expectClose(
-            got[i].map((v) => v / scale),
-            want[i].map((v) => v / scale),
-          );
-        });
+        const kernels = [fusedScores];
+        if (backend === 'wasm' && c.d % 4 === 0) {
+          expect(pairMlpSimdAvailable(c.d, c.d)).toBe(true); // Node 20 and Chromium both have SIMD
+          kernels.push(simdScores);
+        }
+        for (const kernel of kernels) {
+          const got = run(kernel);
+          expect(tf.memory().numTensors).toBe(before); // forward and backward leave nothing behind
+          ['scores', 'dh', 'dW1', 'db1', 'dw2', 'db2'].forEach((name, i) => {
+            // Relative to the largest entry: sums of 1,000 products are compared, not single ones.
+            const scale = Math.max(1, ...Array.from(want[i], Math.abs));
+            expect(got[i].length, `${kernel === simdScores ? 'SIMD ' : ''}${name}`).toBe(want[i].length);
+            expectClose(
+              got[i].map((v) => v / scale),
+              want[i].map((v) => v / scale),
+            );
+          });
+        }
       });
     }
 

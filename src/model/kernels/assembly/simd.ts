@@ -1,0 +1,226 @@
+// AssemblyScript (compiled by scripts/build-simd-kernels.mjs into ../simdKernelsBinary.ts), not TypeScript.
+//
+// Dense products and the MLP link decoder in WebAssembly SIMD, working in place on the tfjs wasm
+// backend's own memory (the module imports it), so no tensor is copied in or out.
+//
+//   gemm            C (M × N) = A · B, or C += A · B; A row-major or stored transposed (K × M)
+//   pairMlpForward  X_i = h_{a_i} ⊙ h_{b_i};  Z = X · W₁;  s_i = w₂ · ReLU(Z_i + b₁) + b₂
+//   pairMlpBackward dZ = g ⊙ w₂ ⊙ [Z + b₁ > 0];  dW₁ = Xᵀ dZ;  dX = dZ W₁ᵀ;  dh from dX;  db₁, dw₂, db₂
+//
+// Why: tfjs-backend-wasm's XNNPACK reached 7–8.5 G multiply-adds/s on this project's shapes
+// (tall × 64 × 64); a 4 × 8 register tile reaches ~14 G with plain SIMD and ~24 G where relaxed SIMD
+// gives a fused multiply-add (the build compiles both; the loader picks what the engine validates).
+// The pair decoder then makes one pass over blocks of 64 pairs that stay in cache, instead of a
+// gather, a product, a head and their gradients each going through memory.
+//
+// All pointers are byte offsets into the imported memory; float32 unless named otherwise.
+
+const BLOCK_K: i32 = 256; // rows of B kept hot while the tiles sweep it
+const BLOCK_N: i32 = 128; // columns of B and C per sweep
+const PAIR_BLOCK: i32 = 64; // pairs per block in the decoder
+
+@inline function fma(x: v128, y: v128, acc: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(x, y, acc);
+  return f32x4.add(f32x4.mul(x, y), acc);
+}
+
+@inline function start(c: usize, accumulate: bool): v128 {
+  return accumulate ? v128.load(c) : f32x4.splat(0);
+}
+
+// Four rows of A (byte strides rs between rows, qs between q's) times eight columns of B (row stride bs).
+@inline function tile4x8(ap: usize, rs: usize, qs: usize, bp: usize, bs: usize, cp: usize, cs: usize, kc: i32, acc: bool): void {
+  let c00 = start(cp, acc), c01 = start(cp + 16, acc);
+  let c10 = start(cp + cs, acc), c11 = start(cp + cs + 16, acc);
+  let c20 = start(cp + 2 * cs, acc), c21 = start(cp + 2 * cs + 16, acc);
+  let c30 = start(cp + 3 * cs, acc), c31 = start(cp + 3 * cs + 16, acc);
+  for (let q = 0; q < kc; q++) {
+    const b0 = v128.load(bp);
+    const b1 = v128.load(bp, 16);
+    const x0 = v128.load32_splat(ap);
+    const x1 = v128.load32_splat(ap + rs);
+    const x2 = v128.load32_splat(ap + 2 * rs);
+    const x3 = v128.load32_splat(ap + 3 * rs);
+    c00 = fma(x0, b0, c00);
+    c01 = fma(x0, b1, c01);
+    c10 = fma(x1, b0, c10);
+    c11 = fma(x1, b1, c11);
+    c20 = fma(x2, b0, c20);
+    c21 = fma(x2, b1, c21);
+    c30 = fma(x3, b0, c30);
+    c31 = fma(x3, b1, c31);
+    ap += qs;
+    bp += bs;
+  }
+  v128.store(cp, c00);
+  v128.store(cp, c01, 16);
+  v128.store(cp + cs, c10);
+  v128.store(cp + cs, c11, 16);
+  v128.store(cp + 2 * cs, c20);
+  v128.store(cp + 2 * cs, c21, 16);
+  v128.store(cp + 3 * cs, c30);
+  v128.store(cp + 3 * cs, c31, 16);
+}
+
+// One row of A times four columns of B: the edges of C that the 4 × 8 tiles do not cover.
+@inline function tile1x4(ap: usize, qs: usize, bp: usize, bs: usize, cp: usize, kc: i32, acc: bool): void {
+  let c0 = start(cp, acc);
+  for (let q = 0; q < kc; q++) {
+    c0 = fma(v128.load32_splat(ap), v128.load(bp), c0);
+    ap += qs;
+    bp += bs;
+  }
+  v128.store(cp, c0);
+}
+
+/**
+ * C (M × N) = A · B (accumulate: C += A · B). A's element (i, q) is at a + 4 (i·ars + q·aqs): row-major
+ * M × K is ars = K, aqs = 1; stored transposed (K × M) is ars = 1, aqs = M. B row-major K × N, C
+ * row-major M × N; N a multiple of 4.
+ */
+export function gemm(a: usize, ars: i32, aqs: i32, b: usize, c: usize, m: i32, k: i32, n: i32, accumulate: bool): void {
+  const rs = <usize>ars << 2;
+  const qs = <usize>aqs << 2;
+  const bs = <usize>n << 2;
+  const cs = <usize>n << 2;
+  for (let q0 = 0; q0 < k; q0 += BLOCK_K) {
+    const kc = min(BLOCK_K, k - q0);
+    const acc = accumulate || q0 > 0;
+    const aq = a + <usize>q0 * qs;
+    const bq = b + <usize>q0 * bs;
+    for (let j0 = 0; j0 < n; j0 += BLOCK_N) {
+      const j1 = min(n, j0 + BLOCK_N);
+      let i = 0;
+      for (; i + 4 <= m; i += 4) {
+        const ap = aq + <usize>i * rs;
+        const cp = c + <usize>i * cs;
+        let j = j0;
+        for (; j + 8 <= j1; j += 8) tile4x8(ap, rs, qs, bq + (<usize>j << 2), bs, cp + (<usize>j << 2), cs, kc, acc);
+        for (; j < j1; j += 4) {
+          for (let r = 0; r < 4; r++) tile1x4(ap + <usize>r * rs, qs, bq + (<usize>j << 2), bs, cp + <usize>r * cs + (<usize>j << 2), kc, acc);
+        }
+      }
+      for (; i < m; i++) {
+        for (let j = j0; j < j1; j += 4) tile1x4(aq + <usize>i * rs, qs, bq + (<usize>j << 2), bs, c + <usize>i * cs + (<usize>j << 2), kc, acc);
+      }
+    }
+  }
+}
+
+// X rows (r × d) = h_{a_i} ⊙ h_{b_i} for the block's pairs; d a multiple of 4.
+@inline function hadamardRows(h: usize, d: i32, a: usize, b: usize, r: i32, x: usize): void {
+  const rowBytes = <usize>d << 2;
+  for (let i = 0; i < r; i++) {
+    const ha = h + <usize>load<i32>(a + (<usize>i << 2)) * rowBytes;
+    const hb = h + <usize>load<i32>(b + (<usize>i << 2)) * rowBytes;
+    const xi = x + <usize>i * rowBytes;
+    for (let k: usize = 0; k < rowBytes; k += 16) v128.store(xi + k, f32x4.mul(v128.load(ha + k), v128.load(hb + k)));
+  }
+}
+
+@inline function sumLanes(v: v128): f32 {
+  return f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3);
+}
+
+/**
+ * s (P) for the pairs (a, b: P int32 each), h n × d, W₁ d × m, b₁ and w₂ m. Z = X · W₁ (P × m, before
+ * the bias) is written to zOut for the backward pass, or only to scratch when zOut is 0. scratch holds
+ * PAIR_BLOCK × (d + m) floats. d and m multiples of 4.
+ */
+export function pairMlpForward(h: usize, d: i32, a: usize, b: usize, p: i32, w1: usize, m: i32, b1: usize, w2: usize, b2: f32, s: usize, zOut: usize, scratch: usize): void {
+  const x = scratch;
+  const zScratch = scratch + (<usize>(PAIR_BLOCK * d) << 2);
+  const zRow = <usize>m << 2;
+  for (let i0 = 0; i0 < p; i0 += PAIR_BLOCK) {
+    const r = min(PAIR_BLOCK, p - i0);
+    hadamardRows(h, d, a + (<usize>i0 << 2), b + (<usize>i0 << 2), r, x);
+    const z = zOut ? zOut + <usize>i0 * zRow : zScratch;
+    gemm(x, d, 1, w1, z, r, d, m, false);
+    for (let i = 0; i < r; i++) {
+      const zi = z + <usize>i * zRow;
+      let acc = f32x4.splat(0);
+      for (let k: usize = 0; k < zRow; k += 16) {
+        const pre = f32x4.add(v128.load(zi + k), v128.load(b1 + k));
+        acc = fma(f32x4.max(pre, f32x4.splat(0)), v128.load(w2 + k), acc);
+      }
+      store<f32>(s + (<usize>(i0 + i) << 2), sumLanes(acc) + b2);
+    }
+  }
+}
+
+/**
+ * Gradients of Σ_i g_i s_i: dh (n × d), dW₁ (d × m), db₁ and dw₂ (m); returns db₂. Z as pairMlpForward
+ * wrote it. scratch holds PAIR_BLOCK × (d + 2m) + m × d floats and then 2m float64 (8-byte aligned).
+ * Sums over pairs for db₁, dw₂ and db₂ run in float64 per block.
+ */
+export function pairMlpBackward(
+  h: usize, n: i32, d: i32, a: usize, b: usize, p: i32, w1: usize, m: i32, b1: usize, w2: usize, z: usize, g: usize,
+  dh: usize, dw1: usize, db1: usize, dw2: usize, scratch: usize,
+): f64 {
+  const rowD = <usize>d << 2;
+  const rowM = <usize>m << 2;
+  const x = scratch;
+  const dz = x + <usize>PAIR_BLOCK * rowD;
+  const dx = dz + <usize>PAIR_BLOCK * rowM;
+  const w1t = dx + <usize>PAIR_BLOCK * rowD;
+  const sums = (w1t + <usize>m * rowD + 7) & ~(<usize>7); // float64: db₁ then dw₂
+  memory.fill(dh, 0, <usize>n * rowD);
+  memory.fill(sums, 0, <usize>(2 * m) << 3);
+  for (let j = 0; j < m; j++) {
+    for (let k = 0; k < d; k++) store<f32>(w1t + ((<usize>(j * d + k)) << 2), load<f32>(w1 + ((<usize>(k * m + j)) << 2)));
+  }
+  let db2: f64 = 0;
+  for (let i0 = 0; i0 < p; i0 += PAIR_BLOCK) {
+    const r = min(PAIR_BLOCK, p - i0);
+    const ab = a + (<usize>i0 << 2);
+    const bb = b + (<usize>i0 << 2);
+    hadamardRows(h, d, ab, bb, r, x);
+    // dZ and the head's sums, lanes of four columns at a time.
+    for (let k: usize = 0; k < rowM; k += 16) {
+      const bias = v128.load(b1 + k);
+      const w = v128.load(w2 + k);
+      let sumDz = f32x4.splat(0);
+      let sumW2 = f32x4.splat(0);
+      for (let i = 0; i < r; i++) {
+        const gi = f32x4.splat(load<f32>(g + (<usize>(i0 + i) << 2)));
+        const pre = f32x4.add(v128.load(z + <usize>(i0 + i) * rowM + k), bias);
+        const on = f32x4.gt(pre, f32x4.splat(0)); // tfjs's ReLU derivative: 0 at 0 too
+        const v = v128.and(f32x4.mul(gi, w), on);
+        v128.store(dz + <usize>i * rowM + k, v);
+        sumDz = f32x4.add(sumDz, v);
+        sumW2 = fma(gi, f32x4.max(pre, f32x4.splat(0)), sumW2);
+      }
+      const sb = sums + (k << 1);
+      const sw = sums + (<usize>m << 3) + (k << 1);
+      store<f64>(sb, load<f64>(sb) + <f64>f32x4.extract_lane(sumDz, 0));
+      store<f64>(sb + 8, load<f64>(sb + 8) + <f64>f32x4.extract_lane(sumDz, 1));
+      store<f64>(sb + 16, load<f64>(sb + 16) + <f64>f32x4.extract_lane(sumDz, 2));
+      store<f64>(sb + 24, load<f64>(sb + 24) + <f64>f32x4.extract_lane(sumDz, 3));
+      store<f64>(sw, load<f64>(sw) + <f64>f32x4.extract_lane(sumW2, 0));
+      store<f64>(sw + 8, load<f64>(sw + 8) + <f64>f32x4.extract_lane(sumW2, 1));
+      store<f64>(sw + 16, load<f64>(sw + 16) + <f64>f32x4.extract_lane(sumW2, 2));
+      store<f64>(sw + 24, load<f64>(sw + 24) + <f64>f32x4.extract_lane(sumW2, 3));
+    }
+    for (let i = 0; i < r; i++) db2 += <f64>load<f32>(g + (<usize>(i0 + i) << 2));
+    gemm(x, 1, d, dz, dw1, d, r, m, i0 > 0); // dW₁ += Xᵀ dZ (X read as its transpose)
+    gemm(dz, m, 1, w1t, dx, r, m, d, false); // dX = dZ W₁ᵀ
+    for (let i = 0; i < r; i++) {
+      const ha = <usize>load<i32>(ab + (<usize>i << 2)) * rowD;
+      const hb = <usize>load<i32>(bb + (<usize>i << 2)) * rowD;
+      const dxi = dx + <usize>i * rowD;
+      for (let k: usize = 0; k < rowD; k += 16) {
+        const gk = v128.load(dxi + k);
+        const va = v128.load(h + ha + k);
+        const vb = v128.load(h + hb + k);
+        v128.store(dh + ha + k, fma(gk, vb, v128.load(dh + ha + k)));
+        v128.store(dh + hb + k, fma(gk, va, v128.load(dh + hb + k)));
+      }
+    }
+  }
+  if (p == 0) memory.fill(dw1, 0, <usize>d * rowM);
+  for (let j = 0; j < m; j++) {
+    store<f32>(db1 + (<usize>j << 2), <f32>load<f64>(sums + (<usize>j << 3)));
+    store<f32>(dw2 + (<usize>j << 2), <f32>load<f64>(sums + (<usize>(m + j) << 3)));
+  }
+  return db2;
+}

@@ -1,0 +1,105 @@
+/**
+ * The whole MLP link decoder s = w₂ · ReLU(W₁ (h_a ⊙ h_b) + b₁) + b₂ as one wasm kernel and one
+ * gradient kernel (assembly/simd.ts, through simdKernels.ts), for the wasm backend where its
+ * SIMD kernels load and both widths are multiples of 4:
+ *
+ *   PairMlpSimd      → s (P) and Z = X·W₁ (P × m, kept for the backward pass; X is not kept)
+ *   PairMlpSimdGrad  → dh, dW₁, db₁, dw₂, db₂ in one pass over blocks of 64 pairs
+ *
+ * Why: as separate kernels (pairMlpKernel.ts: Hadamard, XNNPACK matmul, head and their gradients) each
+ * step is a pass over P × 64 floats in memory and the products run at XNNPACK's speed; here a block's
+ * rows stay in cache from gather to scatter. Other backends, and odd widths, keep pairMlpKernel.ts.
+ */
+import * as tf from '../tf';
+import { pairMlpScratchFloats, simdKernelsFor } from './simdKernels';
+
+const PAIR_MLP_SIMD = 'PairMlpSimd';
+const PAIR_MLP_SIMD_GRAD = 'PairMlpSimdGrad';
+
+type Info = tf.TensorInfo;
+interface WasmBackend {
+  makeOutput(shape: number[], dtype: 'float32'): Info;
+  getMemoryOffset(dataId: object): number;
+  typedArrayFromHeap(t: Info): Float32Array | Int32Array;
+  disposeData(dataId: object): boolean;
+}
+
+/** Runs body with a scratch buffer of the decoder kernels' size on the backend's heap. */
+function withScratch<T>(be: WasmBackend, d: number, m: number, body: (scratch: number) => T): T {
+  const scratch = be.makeOutput([pairMlpScratchFloats(d, m)], 'float32');
+  try {
+    return body(be.getMemoryOffset(scratch.dataId));
+  } finally {
+    be.disposeData(scratch.dataId);
+  }
+}
+
+const forward: tf.KernelFunc = ({ inputs, backend }) => {
+  const { h, a, b, w1, b1, w2, b2 } = inputs as Record<string, Info>;
+  const simd = simdKernelsFor(backend)!;
+  const be = backend as WasmBackend;
+  const [p, d, m] = [a.shape[0], h.shape[1], w1.shape[1]];
+  const s = be.makeOutput([p], 'float32');
+  const z = be.makeOutput([p, m], 'float32');
+  const at = (t: Info) => be.getMemoryOffset(t.dataId);
+  const bias2 = be.typedArrayFromHeap(b2)[0];
+  withScratch(be, d, m, (scratch) => simd.pairMlpForward(at(h), d, at(a), at(b), p, at(w1), m, at(b1), at(w2), bias2, at(s), at(z), scratch));
+  return [s, z];
+};
+
+const backward: tf.KernelFunc = ({ inputs, backend }) => {
+  const { h, a, b, w1, b1, w2, z, dy } = inputs as Record<string, Info>;
+  const simd = simdKernelsFor(backend)!;
+  const be = backend as WasmBackend;
+  const [n, d, p, m] = [h.shape[0], h.shape[1], a.shape[0], w1.shape[1]];
+  const outs = [
+    be.makeOutput([n, d], 'float32'),
+    be.makeOutput([d, m], 'float32'),
+    be.makeOutput([m], 'float32'),
+    be.makeOutput([m, 1], 'float32'),
+    be.makeOutput([1], 'float32'),
+  ];
+  const at = (t: Info) => be.getMemoryOffset(t.dataId);
+  const [dh, dw1, db1, dw2, db2] = outs;
+  const sumG = withScratch(be, d, m, (scratch) =>
+    simd.pairMlpBackward(at(h), n, d, at(a), at(b), p, at(w1), m, at(b1), at(w2), at(z), at(dy), at(dh), at(dw1), at(db1), at(dw2), scratch),
+  );
+  be.typedArrayFromHeap(db2)[0] = sumG;
+  return outs;
+};
+
+let registered = false;
+
+function register(): void {
+  if (registered) return;
+  registered = true;
+  tf.registerKernel({ kernelName: PAIR_MLP_SIMD, backendName: 'wasm', kernelFunc: forward });
+  tf.registerKernel({ kernelName: PAIR_MLP_SIMD_GRAD, backendName: 'wasm', kernelFunc: backward });
+  tf.registerGradient({
+    kernelName: PAIR_MLP_SIMD,
+    inputsToSave: ['h', 'a', 'b', 'w1', 'b1', 'w2'],
+    outputsToSave: [false, true],
+    gradFunc: (dy, saved) => {
+      const [h, a, b, w1, b1, w2, z] = saved;
+      const ds = (Array.isArray(dy) ? dy[0] : dy) as tf.Tensor; // Z is an output for the backward pass only
+      // One kernel gives all five; run here, not in the closures, so it runs once.
+      const [dh, dw1, db1, dw2, db2] = tf.engine().runKernel(PAIR_MLP_SIMD_GRAD, { h, a, b, w1, b1, w2, z, dy: ds }) as tf.Tensor[];
+      return { h: () => dh, w1: () => dw1, b1: () => db1, w2: () => dw2, b2: () => db2 };
+    },
+  });
+}
+
+/** Whether pairMlpSimd can score with embeddings of width d and a hidden layer of width m here. */
+export function pairMlpSimdAvailable(d: number, m: number): boolean {
+  return tf.getBackend() === 'wasm' && d % 4 === 0 && m % 4 === 0 && simdKernelsFor(tf.backend()) !== null;
+}
+
+/** s_i = w₂ · ReLU(W₁ (h_{a_i} ⊙ h_{b_i}) + b₁) + b₂ (P), differentiable in h, W₁, b₁, w₂ (m × 1) and b₂ (1). */
+export function pairMlpSimd(h: tf.Tensor2D, a: Int32Array, b: Int32Array, w1: tf.Tensor2D, b1: tf.Tensor1D, w2: tf.Tensor2D, b2: tf.Tensor1D): tf.Tensor1D {
+  register();
+  return tf.tidy(() => {
+    const inputs = { h, a: tf.tensor1d(a, 'int32'), b: tf.tensor1d(b, 'int32'), w1, b1, w2, b2 };
+    const [s] = tf.engine().runKernel(PAIR_MLP_SIMD, inputs) as tf.Tensor[];
+    return s as tf.Tensor1D;
+  });
+}
