@@ -4,6 +4,7 @@
  * Each section exports `run(opts)` returning a JSON-able report; with --json only the combined JSON
  * is printed (stdout), otherwise each section prints its own table.
  */
+import '../src/cli/relaxedSimd'; // first: before any kernel compiles
 import { runCandidatesBench } from './candidates';
 import { runMlpBench } from './mlpBench';
 import { runParseBench } from './parse';

@@ -89,7 +89,7 @@ export async function runMlpBench(opts: { short: boolean; json: boolean }): Prom
   await tf.ready();
   const machine = machineInfo();
   log(`\n== mlp: default model (Kipf GCN 64→64→64, learned embeddings, MLP decoder), wasm single thread vs PyTorch 2 threads`);
-  log(`   ${machine.cores}× ${machine.cpu}, load average ${machine.loadAverageStart.join(' ')}`);
+  log(`   ${machine.cores}× ${machine.cpu}, load average ${machine.loadAverageStart.join(' ')}, wasm kernels: ${machine.wasmKernels}`);
   const rows: MlpRow[] = [];
   for (const g of namedGraphs(false).filter((x) => x.name === 'ChCh-Miner' || x.name === 'ogbl-ddi')) {
     const big = g.name === 'ogbl-ddi';

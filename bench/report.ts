@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import * as tf from '../src/model/tf';
+import { simdKernelsFor } from '../src/model/kernels/simdKernels';
 import { median, type Measurement } from './trainMeasure';
 
 export interface MachineInfo {
@@ -14,6 +15,14 @@ export interface MachineInfo {
   tfjs: string;
   loadAverageStart: number[];
   loadAverageEnd?: number[];
+  /** On the wasm backend: which of the project's WebAssembly kernels run (kernels/simdKernels.ts). */
+  wasmKernels?: 'relaxed SIMD' | 'SIMD' | 'none';
+}
+
+function wasmKernels(): MachineInfo['wasmKernels'] {
+  if (tf.getBackend() !== 'wasm') return undefined;
+  const simd = simdKernelsFor(tf.backend());
+  return simd ? (simd.relaxed ? 'relaxed SIMD' : 'SIMD') : 'none';
 }
 
 export interface TrainBenchRow extends Measurement {
@@ -34,6 +43,7 @@ export function machineInfo(): MachineInfo {
     node: process.version,
     tfjs: tf.version_core,
     loadAverageStart: os.loadavg().map((x) => +x.toFixed(2)),
+    wasmKernels: wasmKernels(),
   };
 }
 

@@ -89,7 +89,7 @@ export async function runRgcnBench(opts: { short: boolean; json: boolean }): Pro
   const trainer = new LinkTrainer({ ...graph, numNodes: graph.nodes.length }, SETTINGS, 'wasm');
   const relations = trainer.operators.graph.relationNames ?? [];
   log(`\n== rgcn: R-GCN 64→64→64 (4 bases, MLP decoder), ChG-Miner drug-target + ChCh-Miner drug-drug context; wasm single thread vs PyG`);
-  log(`   ${machine.cores}× ${machine.cpu}, load average ${machine.loadAverageStart.join(' ')}`);
+  log(`   ${machine.cores}× ${machine.cpu}, load average ${machine.loadAverageStart.join(' ')}, wasm kernels: ${machine.wasmKernels}`);
   let pyg: Reference;
   let epochs: { medianMs: number; medianCpuMs: number };
   try {

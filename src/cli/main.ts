@@ -2,6 +2,7 @@
  * `npm run cli -- <command> …`: a small dispatcher so each sub-command lives in its own module.
  * Add a command by adding an entry to COMMANDS.
  */
+import './relaxedSimd'; // first: before any kernel compiles
 import { exportCommand } from './exportGraph';
 import { exportPygCommand } from './exportPyg';
 import { runInspect } from './inspect';

@@ -162,6 +162,37 @@ export async function topUnknownPairsBy(
 }
 
 /**
+ * All N(N−1)/2 pairs, scored a row at a time: `scoreRow(u, u + 1, n)` gives s(u, v) for v > u (a
+ * decoder's fast row path, pairMlpSimdRows); known pairs are looked up only for scores that would
+ * enter the top k. Pauses after about `block` pairs.
+ */
+export async function topUnknownPairsByRow(
+  n: number,
+  k: number,
+  known: PairSet,
+  scoreRow: (u: number, from: number, to: number) => Float32Array,
+  pause?: ScanPause,
+  block = 1 << 18,
+): Promise<ScoredPair[]> {
+  if (k <= 0) return [];
+  const top = new TopK(k);
+  let sinceLast = 0;
+  for (let u = 0; u + 1 < n; u++) {
+    const s = scoreRow(u, u + 1, n);
+    for (let j = 0; j < s.length; j++) {
+      const v = u + 1 + j;
+      if (top.admits(s[j]) && !known.has(u, v)) top.offer(u, v, s[j]);
+    }
+    sinceLast += s.length;
+    if (pause && sinceLast >= block) {
+      sinceLast = 0;
+      if (!(await pause())) return [];
+    }
+  }
+  return top.sorted();
+}
+
+/**
  * The nodes `v` pairs with in a space: the other end's kind (proteins for a drug in drug × protein),
  * its own kind for a one-kind space, none when `v` is of neither kind.
  */

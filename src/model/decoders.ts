@@ -15,7 +15,7 @@ import type { Rng } from './rng';
 import type { DecoderKind } from '../settings/options';
 import { gatherRows, pairDotProducts } from './sparseOps';
 import { PAIR_MLP_BACKENDS, pairHadamardKernel, pairMlpHeadKernel } from './kernels/pairMlpKernel';
-import { pairMlpSimd, pairMlpSimdAvailable } from './kernels/pairMlpSimd';
+import { pairMlpSimd, pairMlpSimdAvailable, pairMlpSimdRows, type RowScorer } from './kernels/pairMlpSimd';
 import type { Pairs } from './split';
 import { trainable } from './variables';
 
@@ -42,6 +42,8 @@ export interface LinkDecoder {
   readonly kind: DecoderKind;
   /** Logits for the pairs, differentiable in h and the decoder's weights. */
   score(h: tf.Tensor2D, pairs: Pairs): tf.Tensor1D;
+  /** A faster way to score whole rows (u, v₀…v₁) of the candidate scan, where this backend has one; else null. */
+  rowScorer(h: tf.Tensor2D): RowScorer | null;
   variables(): tf.Variable[];
   dispose(): void;
 }
@@ -50,6 +52,9 @@ class DotDecoder implements LinkDecoder {
   readonly kind = 'dot' as const;
   score(h: tf.Tensor2D, pairs: Pairs): tf.Tensor1D {
     return pairDotProducts(h, pairs.a, pairs.b);
+  }
+  rowScorer(): null {
+    return null;
   }
   variables(): tf.Variable[] {
     return [];
@@ -65,6 +70,9 @@ class DistMultDecoder implements LinkDecoder {
   }
   score(h: tf.Tensor2D, pairs: Pairs): tf.Tensor1D {
     return inBlocks(pairs, (p) => tf.sum(tf.mul(tf.mul(gatherRows(h, p.a), this.relation), gatherRows(h, p.b)), 1));
+  }
+  rowScorer(): null {
+    return null;
   }
   variables(): tf.Variable[] {
     return [this.relation];
@@ -93,6 +101,11 @@ class MlpDecoder implements LinkDecoder {
       const x = tf.mul(gatherRows(h, p.a), gatherRows(h, p.b)) as tf.Tensor2D;
       return tf.reshape(this.lin2.apply(tf.relu(this.lin1.apply(x))), [p.a.length]);
     });
+  }
+
+  rowScorer(h: tf.Tensor2D): RowScorer | null {
+    if (!pairMlpSimdAvailable(this.lin1.inFeatures, this.lin1.outFeatures)) return null;
+    return pairMlpSimdRows(h, this.lin1.weight, this.lin1.bias!, this.lin2.weight, this.lin2.bias!);
   }
 
   private fusedScore(h: tf.Tensor2D, p: Pairs): tf.Tensor1D {

@@ -15,4 +15,6 @@ export interface CpuBackendView {
 export interface WasmBackendView {
   makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
   typedArrayFromHeap(t: TensorInfo): Float32Array | Int32Array;
+  /** Byte offset of a tensor's data in the module's memory (for the SIMD kernels, simdKernels.ts). */
+  getMemoryOffset(dataId: object): number;
 }

@@ -15,7 +15,7 @@ import { transposeCsr, type Csr } from '../csr';
 import { csrSpmmCpu, csrSpmmWasm } from './csrSpmmCpu';
 import { csrSpmmWebgl } from './csrSpmmWebgl';
 import { csrSpmmWebgpu } from './csrSpmmWebgpu';
-import { installWasmMatMul } from './wasmMatMul';
+import { installWasmOverrides } from './wasmOverrides';
 
 export const CSR_SPMM = 'CsrSpmm';
 
@@ -87,7 +87,7 @@ export class CsrTensors {
   constructor(a: Csr, aT: Csr = transposeCsr(a)) {
     registerCsrSpmm();
     // The same training step's dense products, made fast on wasm (see wasmMatMul.ts).
-    installWasmMatMul();
+    installWasmOverrides();
     this.numRows = a.numRows;
     this.numCols = a.numCols;
     // Kept: built lazily, possibly inside tidy(), and they live as long as the graph.

@@ -5,6 +5,7 @@
  */
 import type { KernelFunc, TensorInfo } from '../tf';
 import type { CpuBackendView, WasmBackendView } from './backendViews';
+import { simdKernelsFor } from './simdKernels';
 
 /**
  * out[r, :] = Σ_k values[k] · x[colIdx[k], :] over row r's entries (every row is written, so `out`
@@ -80,12 +81,19 @@ export const csrSpmmCpu: KernelFunc = ({ inputs, backend }) => {
   return b.makeTensorInfo([rows, f], 'float32', out);
 };
 
+/** On wasm: the SIMD kernel (assembly/simd.ts, ~10× the loop above) when the width is a multiple of 4, else spmmRows on heap views. */
 export const csrSpmmWasm: KernelFunc = ({ inputs, backend }) => {
   const b = backend as unknown as WasmBackendView;
   const i = inputs as unknown as SpmmInputs;
   const [rows, f] = outputShape(i);
   // Allocate first: allocation may grow the heap, which detaches views taken before it.
   const out = b.makeOutput([rows, f], 'float32');
+  const simd = simdKernelsFor(backend);
+  if (simd && f % 4 === 0) {
+    const at = (t: TensorInfo) => b.getMemoryOffset(t.dataId);
+    simd.csrSpmm(at(i.rowPtr), at(i.colIdx), at(i.values), at(i.x), f, rows, at(out));
+    return out;
+  }
   const view = <T>(t: TensorInfo) => b.typedArrayFromHeap(t) as T;
   spmmRows(view<Int32Array>(i.rowPtr), view<Int32Array>(i.colIdx), view<Float32Array>(i.values), view<Float32Array>(i.x), f, view<Float32Array>(out));
   return out;

@@ -10,7 +10,7 @@
  */
 import * as tf from '../tf';
 import { mlpHead, mlpHeadGradient, pairHadamard, pairHadamardGradient } from './pairMlp';
-import { installWasmMatMul } from './wasmMatMul';
+import { installWasmOverrides } from './wasmOverrides';
 import type { CpuBackendView, WasmBackendView } from './backendViews';
 
 export const PAIR_HADAMARD = 'PairHadamard';
@@ -97,7 +97,7 @@ let registered = false;
 function registerPairMlp(): void {
   if (registered) return;
   registered = true;
-  installWasmMatMul(); // the decoder's matmul gradients take transposed operands
+  installWasmOverrides(); // the decoder's matmul gradients take transposed operands
   for (const [kernelName, impls] of Object.entries(KERNELS)) {
     for (const [backendName, kernelFunc] of Object.entries(impls)) {
       if (!tf.getKernel(kernelName, backendName)) tf.registerKernel({ kernelName, backendName, kernelFunc });

@@ -5,6 +5,7 @@
  *
  *   PairMlpSimd      → s (P) and Z = X·W₁ (P × m, kept for the backward pass; X is not kept)
  *   PairMlpSimdGrad  → dh, dW₁, db₁, dw₂, db₂ in one pass over blocks of 64 pairs
+ *   pairMlpSimdRows  the candidate scan's rows: s(u, v) for a range of v, read from h in place
  *
  * Why: as separate kernels (pairMlpKernel.ts: Hadamard, XNNPACK matmul, head and their gradients) each
  * step is a pass over P × 64 floats in memory and the products run at XNNPACK's speed; here a block's
@@ -102,4 +103,37 @@ export function pairMlpSimd(h: tf.Tensor2D, a: Int32Array, b: Int32Array, w1: tf
     const [s] = tf.engine().runKernel(PAIR_MLP_SIMD, inputs) as tf.Tensor[];
     return s as tf.Tensor1D;
   });
+}
+
+/** Scores of (u, v) for v in [from, to): a row of the candidate scan. Call dispose when done. */
+export interface RowScorer {
+  row(u: number, from: number, to: number): Float32Array;
+  dispose(): void;
+}
+
+/**
+ * The scan's rows through pairMlpScanRow (no gradient, no pair lists: Z = H[from:to] · diag(h_u) W₁).
+ * The returned array is reused by the next call. Only where pairMlpSimdAvailable(d, m).
+ */
+export function pairMlpSimdRows(h: tf.Tensor2D, w1: tf.Tensor2D, b1: tf.Tensor1D, w2: tf.Tensor2D, b2: tf.Tensor1D): RowScorer {
+  const backend = tf.backend();
+  const simd = simdKernelsFor(backend)!;
+  const be = backend as unknown as WasmBackend;
+  const [n, d] = h.shape;
+  const m = w1.shape[1];
+  const scores = be.makeOutput([n], 'float32');
+  const scratch = be.makeOutput([pairMlpScratchFloats(d, m)], 'float32');
+  const at = (t: { dataId: object }) => be.getMemoryOffset(t.dataId);
+  const bias2 = b2.dataSync()[0];
+  return {
+    row(u, from, to) {
+      simd.pairMlpScanRow(at(h), d, u, from, to, at(w1), m, at(b1), at(w2), bias2, at(scores), at(scratch));
+      // A fresh view each time: the heap may have grown (and detached older views) since the last row.
+      return (be.typedArrayFromHeap(scores) as Float32Array).subarray(0, to - from);
+    },
+    dispose() {
+      be.disposeData(scores.dataId);
+      be.disposeData(scratch.dataId);
+    },
+  };
 }

@@ -47,12 +47,28 @@ export interface SimdKernels {
     dw2: number,
     scratch: number,
   ): number;
+  pairMlpScanRow(
+    h: number,
+    d: number,
+    u: number,
+    from: number,
+    to: number,
+    w1: number,
+    m: number,
+    b1: number,
+    w2: number,
+    b2: number,
+    s: number,
+    scratch: number,
+  ): void;
+  csrSpmm(rowPtr: number, colIdx: number, values: number, x: number, f: number, rows: number, out: number): void;
+  copyRows(src: number, srcStride: number, dst: number, dstStride: number, rows: number, rowBytes: number): void;
 }
 
 /** Pairs per block in the decoder kernels (PAIR_BLOCK in assembly/simd.ts). */
 const PAIR_BLOCK = 64;
 
-/** Floats of scratch the decoder kernels need (forward and backward; float64 sums and alignment included). */
+/** Floats of scratch the decoder kernels need (forward, backward and scan rows; float64 sums and alignment included). */
 export function pairMlpScratchFloats(d: number, m: number): number {
   return PAIR_BLOCK * (2 * d + 2 * m) + m * d + 4 * m + 2;
 }
@@ -71,13 +87,7 @@ function instantiate(memory: WebAssembly.Memory): SimdKernels | null {
     const bytes = decode(relaxed ? (shared ? binaries.relaxedShared : binaries.relaxed) : shared ? binaries.simdShared : binaries.simd);
     if (!WebAssembly.validate(bytes)) continue;
     const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-    const exports = instance.exports as unknown as Omit<SimdKernels, 'relaxed'>;
-    return {
-      relaxed,
-      gemm: exports.gemm,
-      pairMlpForward: exports.pairMlpForward,
-      pairMlpBackward: exports.pairMlpBackward,
-    };
+    return { ...(instance.exports as unknown as Omit<SimdKernels, 'relaxed'>), relaxed };
   }
   return null;
 }

@@ -11,6 +11,7 @@ import {
   partnersIn,
   topUnknownPairs,
   topUnknownPairsBy,
+  topUnknownPairsByRow,
   topUnknownPartners,
   type PairSpace,
   type ScanPause,
@@ -302,7 +303,9 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
     const between = async () => (pause ? await pause() : true) && !this.disposed;
     if (this.decoder.kind === 'dot') return topUnknownPairs(h, n, d, k, this.knownPairs, between, undefined, space);
     const ht = tf.tensor2d(h, [n, d]);
+    const rows = this.relation ? null : this.decoder.rowScorer(ht);
     try {
+      if (rows) return await topUnknownPairsByRow(n, k, this.knownPairs, rows.row, between);
       const score = async (p: Pairs) => {
         const s = tf.tidy(() => this.decoder.score(ht, p));
         try {
@@ -313,6 +316,7 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
       };
       return await topUnknownPairsBy(n, k, this.knownPairs, score, between, undefined, space);
     } finally {
+      rows?.dispose();
       ht.dispose();
     }
   }

@@ -1,10 +1,12 @@
 /**
  * The candidate scan over all N(N−1)/2 pairs: block by block for learned decoders, the same k best
- * unknown pairs as a brute-force sort, pauses between blocks, abandoned when told, no tensor leaks.
+ * unknown pairs as a brute-force sort, pauses between blocks, abandoned when told, no tensor leaks;
+ * on wasm the MLP decoder's row scan (SIMD, h read in place) gives the pair path's scores.
  */
 import * as tf from '../../../src/model/tf';
+import '@tensorflow/tfjs-backend-wasm';
 import { describe, expect, it } from 'vitest';
-import { TopK, topUnknownPairs, topUnknownPairsBy } from '../../../src/model/candidates';
+import { TopK, topUnknownPairs, topUnknownPairsBy, topUnknownPairsByRow } from '../../../src/model/candidates';
 import { Rng } from '../../../src/model/rng';
 import { DEFAULT_MODEL_SETTINGS } from '../../../src/settings/schema';
 import { PairSet } from '../../../src/model/split';
@@ -122,5 +124,45 @@ describe('candidate scans', () => {
       return true;
     });
     expect(stopped).toEqual([]);
+  });
+
+  it('the row scan: brute-force top 10 and pauses; on wasm the MLP decoder’s SIMD rows equal its pair scores within 1e-5', async () => {
+    let pauses = 0;
+    const rowOf = (u: number, from: number, to: number) => Float32Array.from({ length: to - from }, (_, j) => f(u, from + j));
+    const got = await topUnknownPairsByRow(N, 10, known, rowOf, () => (pauses++, true), 50);
+    expect(got.map((p) => [p.a, p.b])).toEqual(bruteForce(10, (a, b) => Math.fround(f(a, b))).map((p) => [p.a, p.b]));
+    expect(pauses).toBeGreaterThanOrEqual(Math.floor(435 / 50) - 1);
+    expect(await topUnknownPairsByRow(N, 10, known, rowOf, () => false, 50)).toEqual([]);
+
+    await tf.setBackend('wasm');
+    try {
+      const n = 70;
+      const g = { numNodes: n, edgeSrc: Int32Array.from({ length: 60 }, (_, i) => i), edgeDst: Int32Array.from({ length: 60 }, (_, i) => i + 5) };
+      const t = new LinkTrainer(g, { ...DEFAULT_MODEL_SETTINGS, model: 'gcn', decoder: 'mlp', hidden: 12 }, 'wasm');
+      for (let e = 0; e < 3; e++) await t.runEpoch();
+      const h = await t.embeddings();
+      const before = tf.memory().numTensors;
+      const c = await t.candidates(20, h);
+      expect(tf.memory().numTensors).toBe(before);
+      const s = await t.scorePairs(h, { a: Int32Array.from(c, (p) => p.a), b: Int32Array.from(c, (p) => p.b) });
+      c.forEach((p, i) => expect(Math.abs(p.score - s[i])).toBeLessThan(1e-5));
+      // No unknown pair outside the list scores above its last one.
+      const listed = new Set(c.map((p) => p.a * n + p.b));
+      let above = 0;
+      const pa: number[] = [];
+      const pb: number[] = [];
+      for (let u = 0; u < n; u++) {
+        for (let v = u + 1; v < n; v++) {
+          pa.push(u);
+          pb.push(v);
+        }
+      }
+      const all = await t.scorePairs(h, { a: Int32Array.from(pa), b: Int32Array.from(pb) });
+      for (let i = 0; i < pa.length; i++) if (!(pb[i] - pa[i] === 5 && pa[i] < 60) && !listed.has(pa[i] * n + pb[i]) && all[i] > c[19].score + 1e-5) above++;
+      expect(above).toBe(0);
+      t.dispose();
+    } finally {
+      await tf.setBackend('cpu');
+    }
   });
 });

@@ -73,6 +73,7 @@ const CASES = [
   { name: 'one feature', rows: 25, cols: 25, nnz: 80, f: 1 },
   { name: 'wide features 64, 300 nodes', rows: 300, cols: 300, nnz: 3000, f: 64 },
   { name: 'no entries at all', rows: 6, cols: 6, nnz: 0, f: 4 },
+  { name: 'f=36: a 32-feature block and a 4-feature rest (wasm SIMD)', rows: 50, cols: 45, nnz: 400, f: 36 },
 ];
 
 for (const backend of ['cpu', 'wasm'] as const) {
@@ -182,6 +183,54 @@ describe('wasm BatchMatMul with transposed operands (kernels/wasmMatMul.ts)', ()
     const got = products();
     expect(tf.memory().numTensors).toBe(before);
     got.forEach((g, i) => expectClose(g, want[i]));
+    await tf.setBackend('cpu');
+  });
+});
+
+describe('wasm Slice of column blocks (kernels/wasmSlice.ts)', () => {
+  it('gives the cpu backend’s slices for float32, int32 and bool, sizes of −1 and empty blocks included', async () => {
+    const { installWasmSlice } = await import('../../../src/model/kernels/wasmSlice');
+    const values = randomMatrix(23, 9, 3);
+    const cases: [number[], number[]][] = [
+      [
+        [0, 3],
+        [23, 4],
+      ],
+      [
+        [5, 0],
+        [-1, 2],
+      ],
+      [
+        [2, 7],
+        [10, -1],
+      ],
+      [
+        [0, 0],
+        [23, 9],
+      ],
+      [
+        [4, 4],
+        [0, 3],
+      ],
+    ];
+    const slices = () =>
+      cases.flatMap(([begin, size]) =>
+        (['float32', 'int32', 'bool'] as const).map((dtype) =>
+          tf.tidy(() => {
+            const x = dtype === 'float32' ? tf.tensor2d(values, [23, 9]) : tf.cast(tf.greater(tf.tensor2d(values, [23, 9]), 0), dtype);
+            const y = tf.slice(x, begin, size);
+            return [...y.shape, ...y.dataSync()];
+          }),
+        ),
+      );
+    await tf.setBackend('cpu');
+    const want = slices();
+    await tf.setBackend('wasm');
+    installWasmSlice();
+    const before = tf.memory().numTensors;
+    const got = slices();
+    expect(tf.memory().numTensors).toBe(before);
+    expect(got).toEqual(want);
     await tf.setBackend('cpu');
   });
 });

@@ -122,6 +122,20 @@ export function gemm(a: usize, ars: i32, aqs: i32, b: usize, c: usize, m: i32, k
   return f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3);
 }
 
+// s_i = w₂ · ReLU(Z_i + b₁) + b₂ for r rows of Z (r × m).
+@inline function head(z: usize, r: i32, m: i32, b1: usize, w2: usize, b2: f32, s: usize): void {
+  const rowM = <usize>m << 2;
+  for (let i = 0; i < r; i++) {
+    const zi = z + <usize>i * rowM;
+    let acc = f32x4.splat(0);
+    for (let k: usize = 0; k < rowM; k += 16) {
+      const pre = f32x4.add(v128.load(zi + k), v128.load(b1 + k));
+      acc = fma(f32x4.max(pre, f32x4.splat(0)), v128.load(w2 + k), acc);
+    }
+    store<f32>(s + (<usize>i << 2), sumLanes(acc) + b2);
+  }
+}
+
 /**
  * s (P) for the pairs (a, b: P int32 each), h n × d, W₁ d × m, b₁ and w₂ m. Z = X · W₁ (P × m, before
  * the bias) is written to zOut for the backward pass, or only to scratch when zOut is 0. scratch holds
@@ -136,15 +150,7 @@ export function pairMlpForward(h: usize, d: i32, a: usize, b: usize, p: i32, w1:
     hadamardRows(h, d, a + (<usize>i0 << 2), b + (<usize>i0 << 2), r, x);
     const z = zOut ? zOut + <usize>i0 * zRow : zScratch;
     gemm(x, d, 1, w1, z, r, d, m, false);
-    for (let i = 0; i < r; i++) {
-      const zi = z + <usize>i * zRow;
-      let acc = f32x4.splat(0);
-      for (let k: usize = 0; k < zRow; k += 16) {
-        const pre = f32x4.add(v128.load(zi + k), v128.load(b1 + k));
-        acc = fma(f32x4.max(pre, f32x4.splat(0)), v128.load(w2 + k), acc);
-      }
-      store<f32>(s + (<usize>(i0 + i) << 2), sumLanes(acc) + b2);
-    }
+    head(z, r, m, b1, w2, b2, s + (<usize>i0 << 2));
   }
 }
 
@@ -223,4 +229,80 @@ export function pairMlpBackward(
     store<f32>(dw2 + (<usize>j << 2), <f32>load<f64>(sums + (<usize>(m + j) << 3)));
   }
   return db2;
+}
+
+/**
+ * Scores of the pairs (u, v) for v in [from, to), written to s[v − from]: the candidate scan's row.
+ * With M_u = diag(h_u) W₁ (d × m, once per row), Z = H[from:to] · M_u reads h's rows in place, so the
+ * scan builds no pair lists and no Hadamard rows. scratch holds d × m + PAIR_BLOCK × m floats.
+ */
+export function pairMlpScanRow(h: usize, d: i32, u: i32, from: i32, to: i32, w1: usize, m: i32, b1: usize, w2: usize, b2: f32, s: usize, scratch: usize): void {
+  const rowD = <usize>d << 2;
+  const rowM = <usize>m << 2;
+  const mu = scratch;
+  const z = scratch + <usize>d * rowM;
+  const hu = h + <usize>u * rowD;
+  for (let k = 0; k < d; k++) {
+    const hk = v128.load32_splat(hu + (<usize>k << 2));
+    const wk = w1 + <usize>k * rowM;
+    const mk = mu + <usize>k * rowM;
+    for (let j: usize = 0; j < rowM; j += 16) v128.store(mk + j, f32x4.mul(hk, v128.load(wk + j)));
+  }
+  for (let v0 = from; v0 < to; v0 += PAIR_BLOCK) {
+    const r = min(PAIR_BLOCK, to - v0);
+    gemm(h + <usize>v0 * rowD, d, 1, mu, z, r, d, m, false);
+    head(z, r, m, b1, w2, b2, s + (<usize>(v0 - from) << 2));
+  }
+}
+
+/**
+ * out[r, :] = Σ_k values[k] · x[colIdx[k], :] over row r's entries of a CSR matrix (rowPtr has rows + 1
+ * int32 entries); every row of out (rows × f) is written. f a multiple of 4. Each block of 32 features
+ * is summed in registers over the whole row and stored once.
+ */
+export function csrSpmm(rowPtr: usize, colIdx: usize, values: usize, x: usize, f: i32, rows: i32, out: usize): void {
+  const rowF = <usize>f << 2;
+  const f32end = <usize>(f - (f % 32)) << 2;
+  for (let r = 0; r < rows; r++) {
+    const start = load<i32>(rowPtr + (<usize>r << 2));
+    const end = load<i32>(rowPtr + (<usize>(r + 1) << 2));
+    const o = out + <usize>r * rowF;
+    for (let j: usize = 0; j < f32end; j += 128) {
+      let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
+      let s4 = f32x4.splat(0), s5 = f32x4.splat(0), s6 = f32x4.splat(0), s7 = f32x4.splat(0);
+      for (let k = start; k < end; k++) {
+        const w = v128.load32_splat(values + (<usize>k << 2));
+        const xo = x + <usize>load<i32>(colIdx + (<usize>k << 2)) * rowF + j;
+        s0 = fma(w, v128.load(xo), s0);
+        s1 = fma(w, v128.load(xo, 16), s1);
+        s2 = fma(w, v128.load(xo, 32), s2);
+        s3 = fma(w, v128.load(xo, 48), s3);
+        s4 = fma(w, v128.load(xo, 64), s4);
+        s5 = fma(w, v128.load(xo, 80), s5);
+        s6 = fma(w, v128.load(xo, 96), s6);
+        s7 = fma(w, v128.load(xo, 112), s7);
+      }
+      v128.store(o + j, s0);
+      v128.store(o + j, s1, 16);
+      v128.store(o + j, s2, 32);
+      v128.store(o + j, s3, 48);
+      v128.store(o + j, s4, 64);
+      v128.store(o + j, s5, 80);
+      v128.store(o + j, s6, 96);
+      v128.store(o + j, s7, 112);
+    }
+    for (let j = f32end; j < rowF; j += 16) {
+      let s = f32x4.splat(0);
+      for (let k = start; k < end; k++) {
+        const xo = x + <usize>load<i32>(colIdx + (<usize>k << 2)) * rowF + j;
+        s = fma(v128.load32_splat(values + (<usize>k << 2)), v128.load(xo), s);
+      }
+      v128.store(o + j, s);
+    }
+  }
+}
+
+/** Copies rows × rowBytes from src (rows srcStride bytes apart) to dst (dstStride apart): a column block of a matrix. */
+export function copyRows(src: usize, srcStride: i32, dst: usize, dstStride: i32, rows: i32, rowBytes: i32): void {
+  for (let i = 0; i < rows; i++) memory.copy(dst + <usize>i * <usize>dstStride, src + <usize>i * <usize>srcStride, <usize>rowBytes);
 }

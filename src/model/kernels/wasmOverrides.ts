@@ -1,0 +1,11 @@
+/**
+ * The wasm backend's kernels this project replaces (products and column slices, both faster through
+ * the SIMD module); installed once, before the first op that needs them.
+ */
+import { installWasmMatMul } from './wasmMatMul';
+import { installWasmSlice } from './wasmSlice';
+
+export function installWasmOverrides(): void {
+  installWasmMatMul();
+  installWasmSlice();
+}
