@@ -20,6 +20,8 @@ export interface ThreadsRun {
   threads: number;
   /** What the page reported: the wasm backend's threads and whether it was cross-origin isolated. */
   reportedThreads: number | null;
+  /** Threads the SIMD kernels ran on. */
+  kernelThreads: number | null;
   isolated: boolean;
   epochMs: number[];
   medianMs: number;
@@ -71,7 +73,14 @@ async function trainWith(browser: Browser, appUrl: string, sharedUrl: string, th
     const s = await page.evaluate(() => window.playground.snapshot());
     if (s.error) throw new Error(`training failed with ${threads} thread(s): ${s.error}`);
     const timed = s.epochMs.slice(WARM_UP_EPOCHS);
-    return { threads, reportedThreads: s.wasmThreads, isolated: s.crossOriginIsolated, epochMs: s.epochMs, medianMs: median(timed) };
+    return {
+      threads,
+      reportedThreads: s.wasmThreads,
+      kernelThreads: s.kernelThreads,
+      isolated: s.crossOriginIsolated,
+      epochMs: s.epochMs,
+      medianMs: median(timed),
+    };
   } finally {
     await context.close();
   }
@@ -94,7 +103,9 @@ export async function runThreadsBench(opts: BenchOptions): Promise<ThreadsReport
       for (const threads of round % 2 ? [...counts].reverse() : counts) {
         const run = await trainWith(browser, server.url, server.sharedUrl, threads, epochs);
         runs.push(run);
-        log(`   ${threads} thread(s) asked, ${run.reportedThreads} used (isolated: ${run.isolated}): median epoch ${run.medianMs.toFixed(1)} ms`);
+        log(
+          `   ${threads} thread(s) asked, ${run.reportedThreads} used, SIMD kernels on ${run.kernelThreads} (isolated: ${run.isolated}): median epoch ${run.medianMs.toFixed(1)} ms`,
+        );
       }
     }
   } finally {

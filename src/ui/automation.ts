@@ -17,6 +17,8 @@ export interface PlaygroundSnapshot {
   aggregation: string | null;
   /** The wasm backend's threads (null on other backends) and whether the page is cross-origin isolated. */
   wasmThreads: number | null;
+  /** Threads the SIMD kernels run on (wasm only). */
+  kernelThreads: number | null;
   crossOriginIsolated: boolean;
   epoch: number;
   status: string;
@@ -105,6 +107,7 @@ export function createAutomationHook(
         backend: s.backend?.chosen ?? null,
         aggregation: s.backend?.aggregation ?? null,
         wasmThreads: s.backend?.wasmThreads?.threads ?? null,
+        kernelThreads: s.backend?.wasmThreads?.kernelThreads ?? null,
         crossOriginIsolated: s.isolation?.isolated ?? false,
         epoch: last?.epoch ?? 0,
         status: s.status,

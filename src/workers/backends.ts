@@ -13,6 +13,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendName, BackendProbe, WasmThreads } from './protocol';
 import { wasmThreadCount } from './wasmThreads';
+import { startSimdThreads } from './simdThreads';
 import { softwareChosenNote, softwareSkipReason, webglSoftware, webgpuSoftware, type WebglRendererInfo, type WebgpuAdapterInfo } from './softwareGpu';
 
 setWasmPaths({
@@ -157,7 +158,9 @@ export async function chooseBackend(
     if (!probe.ok) continue;
     if (name !== 'wasm') return { chosen: name, probes };
     // Without cross-origin isolation there is no SharedArrayBuffer: tfjs loads its single-threaded build.
-    const wasmThreads = { threads: getThreadsCount(), requested, isolated: globalThis.crossOriginIsolated === true };
+    const threads = getThreadsCount();
+    const kernelThreads = 1 + (threads > 1 ? await startSimdThreads(threads - 1) : 0);
+    const wasmThreads = { threads, requested, isolated: globalThis.crossOriginIsolated === true, kernelThreads };
     return { chosen: name, probes, wasmThreads };
   }
   throw new Error(`No TensorFlow.js backend works here: ${probes.map((p) => `${p.name}: ${p.detail}`).join('; ')}`);

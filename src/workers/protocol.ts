@@ -43,6 +43,8 @@ export interface WasmThreads {
   requested: number;
   /** Whether the worker is cross-origin isolated (SharedArrayBuffer, hence threads, needs it). */
   isolated: boolean;
+  /** Threads the project's SIMD kernels (products, aggregation, MLP decoder) run on: 1 + their helpers. */
+  kernelThreads: number;
 }
 
 export interface BackendInfo {

@@ -12,7 +12,7 @@
  * rows stay in cache from gather to scatter. Other backends, and odd widths, keep pairMlpKernel.ts.
  */
 import * as tf from '../tf';
-import { pairMlpScratchFloats, simdKernelsFor } from './simdKernels';
+import { simdKernelsFor, type SimdKernels } from './simdKernels';
 
 const PAIR_MLP_SIMD = 'PairMlpSimd';
 const PAIR_MLP_SIMD_GRAD = 'PairMlpSimdGrad';
@@ -26,8 +26,8 @@ interface WasmBackend {
 }
 
 /** Runs body with a scratch buffer of the decoder kernels' size on the backend's heap. */
-function withScratch<T>(be: WasmBackend, d: number, m: number, body: (scratch: number) => T): T {
-  const scratch = be.makeOutput([pairMlpScratchFloats(d, m)], 'float32');
+function withScratch<T>(be: WasmBackend, simd: SimdKernels, n: number, d: number, m: number, body: (scratch: number) => T): T {
+  const scratch = be.makeOutput([simd.pairMlpScratchFloats(n, d, m)], 'float32');
   try {
     return body(be.getMemoryOffset(scratch.dataId));
   } finally {
@@ -44,7 +44,7 @@ const forward: tf.KernelFunc = ({ inputs, backend }) => {
   const z = be.makeOutput([p, m], 'float32');
   const at = (t: Info) => be.getMemoryOffset(t.dataId);
   const bias2 = be.typedArrayFromHeap(b2)[0];
-  withScratch(be, d, m, (scratch) => simd.pairMlpForward(at(h), d, at(a), at(b), p, at(w1), m, at(b1), at(w2), bias2, at(s), at(z), scratch));
+  withScratch(be, simd, h.shape[0], d, m, (scratch) => simd.pairMlpForward(at(h), d, at(a), at(b), p, at(w1), m, at(b1), at(w2), bias2, at(s), at(z), scratch));
   return [s, z];
 };
 
@@ -62,7 +62,7 @@ const backward: tf.KernelFunc = ({ inputs, backend }) => {
   ];
   const at = (t: Info) => be.getMemoryOffset(t.dataId);
   const [dh, dw1, db1, dw2, db2] = outs;
-  const sumG = withScratch(be, d, m, (scratch) =>
+  const sumG = withScratch(be, simd, n, d, m, (scratch) =>
     simd.pairMlpBackward(at(h), n, d, at(a), at(b), p, at(w1), m, at(b1), at(w2), at(z), at(dy), at(dh), at(dw1), at(db1), at(dw2), scratch),
   );
   be.typedArrayFromHeap(db2)[0] = sumG;
@@ -122,7 +122,7 @@ export function pairMlpSimdRows(h: tf.Tensor2D, w1: tf.Tensor2D, b1: tf.Tensor1D
   const [n, d] = h.shape;
   const m = w1.shape[1];
   const scores = be.makeOutput([n], 'float32');
-  const scratch = be.makeOutput([pairMlpScratchFloats(d, m)], 'float32');
+  const scratch = be.makeOutput([simd.pairMlpScratchFloats(n, d, m)], 'float32');
   const at = (t: { dataId: object }) => be.getMemoryOffset(t.dataId);
   const bias2 = b2.dataSync()[0];
   return {

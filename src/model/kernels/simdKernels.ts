@@ -6,12 +6,15 @@
  * validates it — Chromium does, Node 20 only with --experimental-wasm-relaxed-simd — else plain SIMD;
  * the shared-memory form when tfjs runs its threaded build. Where neither validates (no SIMD, as in
  * tfjs's non-SIMD fallback) there are no kernels and callers keep the plain tfjs ops.
+ *
+ * With helper threads (simdParallel.ts; the page's trainer worker starts them when the memory is
+ * shared) the larger calls are split between the threads; callers do not change.
  */
 import * as binaries from './simdKernelsBinary';
+import { parallelKernels, type SimdThreads } from './simdParallel';
 
-export interface SimdKernels {
-  /** Relaxed SIMD (fused multiply-add) or plain SIMD. */
-  readonly relaxed: boolean;
+/** The module's exports, as assembly/simd.ts declares them (pointers are byte offsets). */
+export interface SimdModule {
   gemm(a: number, ars: number, aqs: number, b: number, c: number, m: number, k: number, n: number, accumulate: boolean): void;
   pairMlpForward(
     h: number,
@@ -63,14 +66,17 @@ export interface SimdKernels {
   ): void;
   csrSpmm(rowPtr: number, colIdx: number, values: number, x: number, f: number, rows: number, out: number): void;
   copyRows(src: number, srcStride: number, dst: number, dstStride: number, rows: number, rowBytes: number): void;
+  addFloats(dst: number, src: number, n: number): void;
 }
 
-/** Pairs per block in the decoder kernels (PAIR_BLOCK in assembly/simd.ts). */
-const PAIR_BLOCK = 64;
-
-/** Floats of scratch the decoder kernels need (forward, backward and scan rows; float64 sums and alignment included). */
-export function pairMlpScratchFloats(d: number, m: number): number {
-  return PAIR_BLOCK * (2 * d + 2 * m) + m * d + 4 * m + 2;
+/** What callers use: the module's kernels (split between threads where there are helpers) and the scratch they need. */
+export interface SimdKernels extends SimdModule {
+  /** Relaxed SIMD (fused multiply-add) or plain SIMD. */
+  readonly relaxed: boolean;
+  /** Threads the kernels run on (1 without helpers). */
+  readonly threads: number;
+  /** Floats of scratch the decoder kernels need for n nodes, widths d and m (forward, backward and scan rows). */
+  pairMlpScratchFloats(n: number, d: number, m: number): number;
 }
 
 function decode(base64: string): Uint8Array<ArrayBuffer> {
@@ -81,30 +87,61 @@ function isShared(memory: WebAssembly.Memory): boolean {
   return typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
 }
 
-function instantiate(memory: WebAssembly.Memory): SimdKernels | null {
+/** The module bytes for this memory: relaxed SIMD first, then plain; null where neither validates. */
+export function simdModuleBytes(memory: WebAssembly.Memory): { bytes: Uint8Array<ArrayBuffer>; relaxed: boolean } | null {
   const shared = isShared(memory);
   for (const relaxed of [true, false]) {
     const bytes = decode(relaxed ? (shared ? binaries.relaxedShared : binaries.relaxed) : shared ? binaries.simdShared : binaries.simd);
-    if (!WebAssembly.validate(bytes)) continue;
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-    return { ...(instance.exports as unknown as Omit<SimdKernels, 'relaxed'>), relaxed };
+    if (WebAssembly.validate(bytes)) return { bytes, relaxed };
   }
   return null;
 }
 
 /** The backend's memory: `wasmMemory` in tfjs's threaded build, the module's exported memory otherwise. */
-function backendMemory(backend: unknown): WebAssembly.Memory | null {
+export function backendMemory(backend: unknown): WebAssembly.Memory | null {
   const wasm = (backend as { wasm?: { wasmMemory?: unknown; asm?: { memory?: unknown } } }).wasm;
   const memory = wasm?.wasmMemory ?? wasm?.asm?.memory;
   return memory instanceof WebAssembly.Memory ? memory : null;
 }
 
-const instances = new WeakMap<WebAssembly.Memory, SimdKernels | null>();
+interface Instance {
+  module: SimdModule;
+  relaxed: boolean;
+  memory: WebAssembly.Memory;
+  /** The kernels as last handed out, and the helpers they split work with. */
+  kernels?: SimdKernels;
+  threads?: SimdThreads | null;
+}
+
+const instances = new WeakMap<WebAssembly.Memory, Instance | null>();
+let helpers: SimdThreads | null = null;
+
+function instantiate(memory: WebAssembly.Memory): Instance | null {
+  const found = simdModuleBytes(memory);
+  if (!found) return null;
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(found.bytes), { env: { memory } });
+  return { module: instance.exports as unknown as SimdModule, relaxed: found.relaxed, memory };
+}
+
+/**
+ * Splits the kernels' larger calls between the caller and these helper threads (which run the same
+ * module on the same shared memory), or back to one thread with null.
+ */
+export function useSimdThreads(threads: SimdThreads | null): void {
+  helpers = threads;
+}
 
 /** The kernels for this wasm backend, or null where SIMD is unavailable. */
 export function simdKernelsFor(backend: unknown): SimdKernels | null {
   const memory = backendMemory(backend);
   if (!memory) return null;
   if (!instances.has(memory)) instances.set(memory, instantiate(memory));
-  return instances.get(memory) ?? null;
+  const instance = instances.get(memory);
+  if (!instance) return null;
+  const threads = helpers && helpers.memory === memory ? helpers : null;
+  if (!instance.kernels || instance.threads !== threads) {
+    instance.kernels = parallelKernels(instance.module, instance.relaxed, memory, threads);
+    instance.threads = threads;
+  }
+  return instance.kernels;
 }

@@ -306,3 +306,11 @@ export function csrSpmm(rowPtr: usize, colIdx: usize, values: usize, x: usize, f
 export function copyRows(src: usize, srcStride: i32, dst: usize, dstStride: i32, rows: i32, rowBytes: i32): void {
   for (let i = 0; i < rows; i++) memory.copy(dst + <usize>i * <usize>dstStride, src + <usize>i * <usize>srcStride, <usize>rowBytes);
 }
+
+/** dst[i] += src[i] for n floats: summing the threads' private gradients. */
+export function addFloats(dst: usize, src: usize, n: i32): void {
+  const bytes = <usize>n << 2;
+  const body = bytes & ~(<usize>15);
+  for (let i: usize = 0; i < body; i += 16) v128.store(dst + i, f32x4.add(v128.load(dst + i), v128.load(src + i)));
+  for (let i = body; i < bytes; i += 4) store<f32>(dst + i, load<f32>(dst + i) + load<f32>(src + i));
+}

@@ -1,0 +1,70 @@
+/**
+ * Starts the SIMD kernels' helper threads in the trainer worker: when tfjs runs its threaded wasm build
+ * (the page is cross-origin isolated, so its memory is a SharedArrayBuffer), `helpers` module workers
+ * instantiate the same SIMD module on that memory and the kernels split their larger calls with
+ * them (kernels/simdParallel.ts). Without a shared memory, a SIMD module, or Worker, nothing starts
+ * and the kernels stay on one thread.
+ */
+import * as tf from '../model/tf';
+import { backendMemory, simdModuleBytes, useSimdThreads } from '../model/kernels/simdKernels';
+import type { SimdCall, SimdThreads } from '../model/kernels/simdParallel';
+import { controlBytes, GENERATION, PENDING, SIMD_FUNCTIONS, SLOT_OFFSET, SLOT_SIZE, type SimdThreadStart } from './simdThreadProtocol';
+
+const READY_TIMEOUT_MS = 10_000;
+let started: { memory: WebAssembly.Memory; workers: Worker[] } | null = null;
+
+function threadsOn(memory: WebAssembly.Memory, control: SharedArrayBuffer, helpers: number): SimdThreads {
+  const state = new Int32Array(control, 0, 2);
+  const slots = Array.from({ length: helpers }, (_, t) => new Float64Array(control, SLOT_OFFSET + 8 * SLOT_SIZE * t, SLOT_SIZE));
+  return {
+    memory,
+    helpers,
+    run(calls: SimdCall[], own: () => void): number[] {
+      slots.forEach((slot, t) => {
+        const call = calls[t];
+        slot[0] = call ? SIMD_FUNCTIONS.indexOf(call.fn) : -1;
+        if (call) slot.set(call.args, 2);
+      });
+      Atomics.store(state, PENDING, helpers);
+      Atomics.add(state, GENERATION, 1);
+      Atomics.notify(state, GENERATION);
+      own();
+      for (let left = Atomics.load(state, PENDING); left !== 0; left = Atomics.load(state, PENDING)) Atomics.wait(state, PENDING, left);
+      return calls.map((_, t) => slots[t][1]);
+    },
+  };
+}
+
+/** Starts `helpers` threads for the active wasm backend's kernels (once per memory); returns how many run. */
+export async function startSimdThreads(helpers: number): Promise<number> {
+  const memory = backendMemory(tf.backend());
+  if (helpers < 1 || !memory || typeof SharedArrayBuffer === 'undefined' || !(memory.buffer instanceof SharedArrayBuffer)) return 0;
+  if (started?.memory === memory) return started.workers.length;
+  const found = simdModuleBytes(memory);
+  if (!found || typeof Worker === 'undefined') return 0;
+  const control = new SharedArrayBuffer(controlBytes(helpers));
+  const workers = Array.from(
+    { length: helpers },
+    (_, i) => new Worker(new URL('./simdThread.worker.ts', import.meta.url), { type: 'module', name: `simd-thread-${i + 1}` }),
+  );
+  try {
+    await Promise.all(
+      workers.map(
+        (worker, index) =>
+          new Promise<void>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error('a SIMD helper thread did not start')), READY_TIMEOUT_MS);
+            worker.onmessage = () => (clearTimeout(timer), resolve());
+            worker.onerror = (e) => (clearTimeout(timer), reject(new Error(e.message)));
+            const start: SimdThreadStart = { index, bytes: found.bytes, memory, control };
+            worker.postMessage(start);
+          }),
+      ),
+    );
+  } catch {
+    workers.forEach((w) => w.terminate());
+    return 0;
+  }
+  started = { memory, workers };
+  useSimdThreads(threadsOn(memory, control, helpers));
+  return helpers;
+}

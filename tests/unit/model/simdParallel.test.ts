@@ -1,0 +1,110 @@
+/**
+ * The SIMD kernels split between threads (kernels/simdParallel.ts): with two stand-in helpers that run
+ * their shares one after the other on a second instance of the module over the same memory, every
+ * split kernel — products (transposed A too), CSR aggregation, the MLP decoder forward and backward
+ * (private gradients summed back), the scan's long rows — gives what the one-thread kernels give and
+ * what the cpu backend gives. (The browser's real helper threads are workers/simdThreads.ts.)
+ */
+import * as tf from '../../../src/model/tf';
+import '@tensorflow/tfjs-backend-wasm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backendMemory, simdKernelsFor, simdModuleBytes, useSimdThreads, type SimdModule } from '../../../src/model/kernels/simdKernels';
+import type { SimdThreads } from '../../../src/model/kernels/simdParallel';
+import { pairMlpSimd, pairMlpSimdRows } from '../../../src/model/kernels/pairMlpSimd';
+import { csrSpmmOnce } from '../../../src/model/kernels/csrSpmm';
+import { installWasmOverrides } from '../../../src/model/kernels/wasmOverrides';
+import { Rng } from '../../../src/model/rng';
+
+const random = (length: number, seed: number) => {
+  const rng = new Rng(seed);
+  return Float32Array.from({ length }, () => rng.normal());
+};
+
+/** Two helpers that run their shares after the caller's, on their own instance of the module. */
+function sequentialHelpers(): SimdThreads {
+  const memory = backendMemory(tf.backend())!;
+  const found = simdModuleBytes(memory)!;
+  const helper = new WebAssembly.Instance(new WebAssembly.Module(found.bytes), { env: { memory } }).exports as unknown as SimdModule;
+  return {
+    memory,
+    helpers: 2,
+    run(calls, own) {
+      own();
+      return calls.map((c) => ((helper[c.fn] as (...a: number[]) => number | undefined)(...c.args) ?? 0) as number);
+    },
+  };
+}
+
+/** Everything the split kernels compute, as plain arrays. */
+function outputs(): Float32Array[] {
+  return tf.tidy(() => {
+    const results: Float32Array[] = [];
+    const x = tf.tensor2d(random(301 * 64, 1), [301, 64]);
+    const w = tf.tensor2d(random(64 * 48, 2), [64, 48]);
+    results.push(tf.matMul(x, w).dataSync() as Float32Array);
+    results.push(tf.matMul(x, tf.tensor2d(random(301 * 36, 3), [301, 36]), true).dataSync() as Float32Array);
+    // CSR aggregation: 500 rows, ~5,000 entries, 64 features.
+    const rng = new Rng(4);
+    const rowPtr = new Int32Array(501);
+    const cols: number[] = [];
+    for (let r = 0; r < 500; r++) {
+      const k = r % 37 === 0 ? 0 : rng.int(20);
+      for (let j = 0; j < k; j++) cols.push(rng.int(301));
+      rowPtr[r + 1] = cols.length;
+    }
+    const csr = { rowPtr, colIdx: Int32Array.from(cols), values: random(cols.length, 5), numRows: 500, numCols: 301 };
+    results.push(csrSpmmOnce(csr, x).dataSync() as Float32Array);
+    // The MLP decoder on 5,000 pairs: scores and the five gradients.
+    const n = 3000;
+    const d = 16;
+    const h = tf.tensor2d(random(n * d, 6), [n, d]);
+    const w1 = tf.tensor2d(random(d * d, 7), [d, d]);
+    const b1 = tf.tensor1d(random(d, 8));
+    const w2 = tf.tensor2d(random(d, 9), [d, 1]);
+    const b2 = tf.tensor1d([0.2]);
+    const a = Int32Array.from({ length: 5000 }, () => rng.int(n));
+    const b = Int32Array.from({ length: 5000 }, () => rng.int(n));
+    const g = tf.tensor1d(random(5000, 10));
+    const f = (hh: tf.Tensor, ww1: tf.Tensor, bb1: tf.Tensor, ww2: tf.Tensor, bb2: tf.Tensor) =>
+      tf.sum(tf.mul(pairMlpSimd(hh as tf.Tensor2D, a, b, ww1 as tf.Tensor2D, bb1 as tf.Tensor1D, ww2 as tf.Tensor2D, bb2 as tf.Tensor1D), g));
+    results.push(pairMlpSimd(h, a, b, w1, b1, w2, b2).dataSync() as Float32Array);
+    for (const grad of tf.grads(f)([h, w1, b1, w2, b2])) results.push(grad.dataSync() as Float32Array);
+    // A scan row long enough to split: (7, v) for v in 8…2999.
+    const rows = pairMlpSimdRows(h, w1, b1, w2, b2);
+    results.push(rows.row(7, 8, n).slice());
+    rows.dispose();
+    return results;
+  });
+}
+
+describe('SIMD kernels split between threads', () => {
+  beforeAll(async () => {
+    expect(await tf.setBackend('wasm')).toBe(true);
+    installWasmOverrides(); // products through the SIMD kernels (training installs them with its first graph)
+  });
+  afterAll(async () => {
+    useSimdThreads(null);
+    await tf.setBackend('cpu');
+  });
+
+  it('give the one-thread kernels’ results within 1e-5 (relative to the largest entry), and leave no tensors', () => {
+    useSimdThreads(null);
+    expect(simdKernelsFor(tf.backend())!.threads).toBe(1);
+    const one = outputs();
+    useSimdThreads(sequentialHelpers());
+    expect(simdKernelsFor(tf.backend())!.threads).toBe(3);
+    const before = tf.memory().numTensors;
+    const three = outputs();
+    expect(tf.memory().numTensors).toBe(before);
+    useSimdThreads(null);
+    const names = ['x·W', 'xᵀ·y', 'CSR', 'scores', 'dh', 'dW1', 'db1', 'dw2', 'db2', 'scan row'];
+    one.forEach((want, i) => {
+      const got = three[i];
+      expect(got.length, names[i]).toBe(want.length);
+      const scale = Math.max(1, ...Array.from(want, Math.abs));
+      let worst = 0;
+      for (let j = 0; j < want.length; j++) worst = Math.max(worst, Math.abs(got[j] - want[j]) / scale);
+      expect(worst, names[i]).toBeLessThan(1e-5);
+    });
+  });
+});
