@@ -11,22 +11,12 @@ export function auroc(pos: ArrayLike<number>, neg: ArrayLike<number>): number {
   const nPos = pos.length;
   const nNeg = neg.length;
   if (nPos === 0 || nNeg === 0) return NaN;
-  const all = new Float64Array(nPos + nNeg);
-  const isPos = new Uint8Array(nPos + nNeg);
-  for (let i = 0; i < nPos; i++) {
-    all[i] = pos[i];
-    isPos[i] = 1;
-  }
-  for (let i = 0; i < nNeg; i++) all[nPos + i] = neg[i];
-  const order = sortedIndices(all, 'ascending');
+  let rank = 0; // ranks taken by the groups so far (lowest scores first)
   let rankSumPos = 0;
-  for (let i = 0; i < order.length;) {
-    let j = i;
-    while (j + 1 < order.length && all[order[j + 1]] === all[order[i]]) j++;
-    const avgRank = (i + j) / 2 + 1; // 1-based average rank of the tie group
-    for (let k = i; k <= j; k++) if (isPos[order[k]]) rankSumPos += avgRank;
-    i = j + 1;
-  }
+  tieGroups(pos, neg, 'ascending', (p, q) => {
+    rankSumPos += p * (rank + (p + q + 1) / 2); // the group's average 1-based rank, once per positive in it
+    rank += p + q;
+  });
   return (rankSumPos - (nPos * (nPos + 1)) / 2) / (nPos * nNeg);
 }
 
@@ -38,38 +28,50 @@ export function auroc(pos: ArrayLike<number>, neg: ArrayLike<number>): number {
 export function auprc(pos: ArrayLike<number>, neg: ArrayLike<number>): number {
   const nPos = pos.length;
   if (nPos === 0) return NaN;
-  const n = nPos + neg.length;
-  const all = new Float64Array(n);
-  const isPos = new Uint8Array(n);
-  for (let i = 0; i < nPos; i++) {
-    all[i] = pos[i];
-    isPos[i] = 1;
-  }
-  for (let i = 0; i < neg.length; i++) all[nPos + i] = neg[i];
-  const order = sortedIndices(all, 'descending');
   let tp = 0;
   let seen = 0;
   let prevRecall = 0;
   let ap = 0;
-  for (let i = 0; i < n;) {
-    let j = i;
-    while (j + 1 < n && all[order[j + 1]] === all[order[i]]) j++;
-    for (let k = i; k <= j; k++) tp += isPos[order[k]];
-    seen += j - i + 1;
+  tieGroups(pos, neg, 'descending', (p, q) => {
+    tp += p;
+    seen += p + q;
     const recall = tp / nPos;
     ap += (recall - prevRecall) * (tp / seen);
     prevRecall = recall;
-    i = j + 1;
-  }
+  });
   return ap;
 }
 
-function sortedIndices(values: Float64Array, direction: 'ascending' | 'descending'): Uint32Array {
-  const idx = new Uint32Array(values.length);
-  for (let i = 0; i < idx.length; i++) idx[i] = i;
-  const sign = direction === 'ascending' ? 1 : -1;
-  idx.sort((a, b) => sign * (values[a] - values[b]));
-  return idx;
+/**
+ * Calls visit(positives, negatives) for each distinct score, in the given order, with how many
+ * positives and negatives have it. Each side is sorted on its own by the typed array's numeric sort
+ * (no comparator: several times faster than sorting indices by score, and metrics run every epoch),
+ * then the two are merged.
+ */
+function tieGroups(pos: ArrayLike<number>, neg: ArrayLike<number>, order: 'ascending' | 'descending', visit: (p: number, q: number) => void): void {
+  // A NaN score (a diverged model) ranks lowest, as −∞: NaN equals nothing, so it could join no group.
+  const sorted = (x: ArrayLike<number>) => {
+    const out = new Float64Array(x.length);
+    for (let i = 0; i < out.length; i++) out[i] = x[i] === x[i] ? x[i] : -Infinity;
+    return out.sort();
+  };
+  const a = sorted(pos);
+  const b = sorted(neg);
+  const up = order === 'ascending';
+  let i = up ? 0 : a.length - 1;
+  let j = up ? 0 : b.length - 1;
+  const step = up ? 1 : -1;
+  const inA = (k: number) => k >= 0 && k < a.length;
+  const inB = (k: number) => k >= 0 && k < b.length;
+  while (inA(i) || inB(j)) {
+    // The next score in this order: the smaller (or larger) of the two fronts.
+    const v = !inB(j) ? a[i] : !inA(i) ? b[j] : up ? Math.min(a[i], b[j]) : Math.max(a[i], b[j]);
+    let p = 0;
+    let q = 0;
+    for (; inA(i) && a[i] === v; i += step) p++;
+    for (; inB(j) && b[j] === v; j += step) q++;
+    visit(p, q);
+  }
 }
 
 /**

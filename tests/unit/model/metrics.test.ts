@@ -145,3 +145,27 @@ describe('per-class F1, confusion matrix and the most confused pairs', () => {
     expect(topConfusions(t, p).length).toBe(5);
   });
 });
+
+describe('AUROC and AUPRC on larger random scores with many ties', () => {
+  it('equal a brute-force pair count and a threshold-by-threshold average precision; NaN ranks lowest', () => {
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed / 2 ** 31);
+    const pos = Array.from({ length: 300 }, () => Math.round(next() * 40) / 4);
+    const neg = Array.from({ length: 500 }, () => Math.round(next() * 30) / 4);
+    let wins = 0;
+    for (const p of pos) for (const q of neg) wins += p > q ? 1 : p === q ? 0.5 : 0;
+    expect(auroc(pos, neg)).toBeCloseTo(wins / (pos.length * neg.length), 12);
+    const thresholds = [...new Set([...pos, ...neg])].sort((x, y) => y - x);
+    let ap = 0;
+    let prev = 0;
+    for (const t of thresholds) {
+      const tp = pos.filter((x) => x >= t).length;
+      const fp = neg.filter((x) => x >= t).length;
+      ap += (tp / pos.length - prev) * (tp / (tp + fp));
+      prev = tp / pos.length;
+    }
+    expect(auprc(pos, neg)).toBeCloseTo(ap, 12);
+    expect(auroc([NaN, 1], [0])).toBe(0.5);
+    expect(auroc([2], [NaN, 1])).toBe(1);
+  });
+});

@@ -1,0 +1,12 @@
+import './src/cli/relaxedSimd';
+import * as tf from './src/model/tf';
+import '@tensorflow/tfjs-backend-wasm';
+import { LinkTrainer } from './src/model/tasks/linkTrainer';
+import { benchSettings } from './bench/trainMeasure';
+import { namedGraphs } from './bench/trainData';
+tf.env().set('IS_TEST', true);
+await tf.setBackend('wasm');
+const g = namedGraphs(true)[1] as any;
+const trainer = new LinkTrainer(g.graph, { ...benchSettings('gcn'), decoder: 'mlp' }, 'wasm', g.split ? { split: g.split } : {});
+await trainer.runEpoch();
+const t = performance.now(); for (let i = 0; i < 20; i++) await trainer.runEpoch(); console.log('epoch', ((performance.now() - t) / 20).toFixed(0));
