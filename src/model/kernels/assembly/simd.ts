@@ -248,10 +248,64 @@ export function pairMlpScanRow(h: usize, d: i32, u: i32, from: i32, to: i32, w1:
     const mk = mu + <usize>k * rowM;
     for (let j: usize = 0; j < rowM; j += 16) v128.store(mk + j, f32x4.mul(hk, v128.load(wk + j)));
   }
-  for (let v0 = from; v0 < to; v0 += PAIR_BLOCK) {
-    const r = min(PAIR_BLOCK, to - v0);
-    gemm(h + <usize>v0 * rowD, d, 1, mu, z, r, d, m, false);
-    head(z, r, m, b1, w2, b2, s + (<usize>(v0 - from) << 2));
+  // Four rows of H at a time: each 4 × 8 tile of Z goes through bias, ReLU and w₂ while still in
+  // registers, so Z is never stored; a 4-column tile takes m's rest, single rows the block's.
+  let v = from;
+  const m8 = m - (m % 8);
+  for (; v + 4 <= to; v += 4) {
+    const ap = h + <usize>v * rowD;
+    let r0 = f32x4.splat(0), r1 = f32x4.splat(0), r2 = f32x4.splat(0), r3 = f32x4.splat(0);
+    for (let j = 0; j < m8; j += 8) {
+      let c00 = f32x4.splat(0), c01 = f32x4.splat(0), c10 = f32x4.splat(0), c11 = f32x4.splat(0);
+      let c20 = f32x4.splat(0), c21 = f32x4.splat(0), c30 = f32x4.splat(0), c31 = f32x4.splat(0);
+      let bp = mu + (<usize>j << 2);
+      let xp = ap;
+      for (let k = 0; k < d; k++) {
+        const b0 = v128.load(bp);
+        const b1v = v128.load(bp, 16);
+        const x0 = v128.load32_splat(xp);
+        const x1 = v128.load32_splat(xp + rowD);
+        const x2 = v128.load32_splat(xp + 2 * rowD);
+        const x3 = v128.load32_splat(xp + 3 * rowD);
+        c00 = fma(x0, b0, c00);
+        c01 = fma(x0, b1v, c01);
+        c10 = fma(x1, b0, c10);
+        c11 = fma(x1, b1v, c11);
+        c20 = fma(x2, b0, c20);
+        c21 = fma(x2, b1v, c21);
+        c30 = fma(x3, b0, c30);
+        c31 = fma(x3, b1v, c31);
+        bp += rowM;
+        xp += 4;
+      }
+      const jb = <usize>j << 2;
+      const bias0 = v128.load(b1 + jb), bias1 = v128.load(b1 + jb, 16);
+      const w0 = v128.load(w2 + jb), w1v = v128.load(w2 + jb, 16);
+      const zero = f32x4.splat(0);
+      r0 = fma(f32x4.max(f32x4.add(c01, bias1), zero), w1v, fma(f32x4.max(f32x4.add(c00, bias0), zero), w0, r0));
+      r1 = fma(f32x4.max(f32x4.add(c11, bias1), zero), w1v, fma(f32x4.max(f32x4.add(c10, bias0), zero), w0, r1));
+      r2 = fma(f32x4.max(f32x4.add(c21, bias1), zero), w1v, fma(f32x4.max(f32x4.add(c20, bias0), zero), w0, r2));
+      r3 = fma(f32x4.max(f32x4.add(c31, bias1), zero), w1v, fma(f32x4.max(f32x4.add(c30, bias0), zero), w0, r3));
+    }
+    const out = s + (<usize>(v - from) << 2);
+    if (m8 < m) {
+      // The last four columns: Z's 4 × 4 tile through the scratch rows, then the same head.
+      for (let r = 0; r < 4; r++) tile1x4(ap + <usize>r * rowD, 4, mu + (<usize>m8 << 2), rowM, z + (<usize>r << 4), d, false);
+      const jb = <usize>m8 << 2;
+      const bias = v128.load(b1 + jb), w = v128.load(w2 + jb), zero = f32x4.splat(0);
+      r0 = fma(f32x4.max(f32x4.add(v128.load(z), bias), zero), w, r0);
+      r1 = fma(f32x4.max(f32x4.add(v128.load(z, 16), bias), zero), w, r1);
+      r2 = fma(f32x4.max(f32x4.add(v128.load(z, 32), bias), zero), w, r2);
+      r3 = fma(f32x4.max(f32x4.add(v128.load(z, 48), bias), zero), w, r3);
+    }
+    store<f32>(out, sumLanes(r0) + b2);
+    store<f32>(out, sumLanes(r1) + b2, 4);
+    store<f32>(out, sumLanes(r2) + b2, 8);
+    store<f32>(out, sumLanes(r3) + b2, 12);
+  }
+  if (v < to) {
+    gemm(h + <usize>v * rowD, d, 1, mu, z, to - v, d, m, false);
+    head(z, to - v, m, b1, w2, b2, s + (<usize>(v - from) << 2));
   }
 }
 
