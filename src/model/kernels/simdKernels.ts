@@ -12,6 +12,8 @@ import * as binaries from './simdKernelsBinary';
 export interface SimdKernels {
   /** Relaxed SIMD (fused multiply-add) or plain SIMD. */
   readonly relaxed: boolean;
+  /** The shared-memory build (tfjs's threaded wasm backend) or the plain-memory one. */
+  readonly shared: boolean;
   gemm(a: number, ars: number, aqs: number, b: number, c: number, m: number, k: number, n: number, accumulate: boolean): void;
   pairMlpForward(
     h: number,
@@ -87,7 +89,7 @@ function instantiate(memory: WebAssembly.Memory): SimdKernels | null {
     const bytes = decode(relaxed ? (shared ? binaries.relaxedShared : binaries.relaxed) : shared ? binaries.simdShared : binaries.simd);
     if (!WebAssembly.validate(bytes)) continue;
     const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-    return { ...(instance.exports as unknown as Omit<SimdKernels, 'relaxed'>), relaxed };
+    return { ...(instance.exports as unknown as Omit<SimdKernels, 'relaxed' | 'shared'>), relaxed, shared };
   }
   return null;
 }
