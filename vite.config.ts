@@ -61,7 +61,7 @@ function isolationServiceWorker(): Plugin {
  * thread. Reading it from globalThis keeps the function self-contained (the value only matters where
  * no script URL is given, and tfjs always gives one).
  */
-function tfjsThreadedWasmScriptDir(): Plugin {
+export function tfjsThreadedWasmScriptDir(): Plugin {
   return {
     name: 'tfjs-threaded-wasm-script-dir',
     apply: 'build',

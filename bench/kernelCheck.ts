@@ -53,7 +53,7 @@ const CASES = [
   { name: 'no entries', rows: 6, cols: 6, nnz: 0, f: 4 },
 ];
 
-async function productAndGradient(c: (typeof CASES)[number], seed: number, dense: boolean) {
+export async function productAndGradient(c: (typeof CASES)[number], seed: number, dense: boolean) {
   const csr = randomCsr(c.rows, c.cols, c.nnz, seed);
   const rng = new Rng(seed + 1);
   const xv = Float32Array.from({ length: c.cols * c.f }, () => rng.normal());

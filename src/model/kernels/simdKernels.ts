@@ -73,6 +73,8 @@ export interface SimdModule {
 export interface SimdKernels extends SimdModule {
   /** Relaxed SIMD (fused multiply-add) or plain SIMD. */
   readonly relaxed: boolean;
+  /** The shared-memory build (tfjs's threaded wasm backend) or the plain-memory one. */
+  readonly shared: boolean;
   /** Threads the kernels run on (1 without helpers). */
   readonly threads: number;
   /** Floats of scratch the decoder kernels need for n nodes, widths d and m (forward, backward and scan rows). */

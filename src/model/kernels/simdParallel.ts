@@ -61,6 +61,7 @@ export function parallelKernels(module: SimdModule, relaxed: boolean, memory: We
   const serial: SimdKernels = {
     ...module,
     relaxed,
+    shared: typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer,
     threads: 1,
     pairMlpScratchFloats: (_n, d, m) => pairMlpScratchFloatsPerThread(d, m),
   };

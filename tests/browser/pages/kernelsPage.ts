@@ -1,11 +1,13 @@
 /**
  * window.kernelsPage: runs the CsrSpmm kernel on a GPU backend and on cpu in the same page and
- * reports the largest differences; and times training epochs for the benchmark.
+ * reports the largest differences; checks the wasm backend's SIMD kernels against cpu (simdCheck.ts);
+ * and times training epochs for the benchmark.
  */
 import '@tensorflow/tfjs-backend-webgpu';
 import type { SparseMode } from '../../../src/model/sparseOps';
 import { checkKernels, use } from '../../../bench/kernelCheck';
 import { measureTraining, type BenchModel, type Measurement } from '../../../bench/trainMeasure';
+import { checkSimdKernels } from './simdCheck';
 
 async function adapterInfo(): Promise<string | null> {
   const gpu = (
@@ -39,7 +41,7 @@ async function train(
 
 declare global {
   interface Window {
-    kernelsPage: { check: typeof check; train: typeof train; adapterInfo: typeof adapterInfo; ready: boolean };
+    kernelsPage: { check: typeof check; simd: typeof checkSimdKernels; train: typeof train; adapterInfo: typeof adapterInfo; ready: boolean };
   }
 }
-window.kernelsPage = { check, train, adapterInfo, ready: true };
+window.kernelsPage = { check, simd: checkSimdKernels, train, adapterInfo, ready: true };
