@@ -2,8 +2,9 @@
  * Starts the SIMD kernels' helper threads in the trainer worker: when tfjs runs its threaded wasm build
  * (the page is cross-origin isolated, so its memory is a SharedArrayBuffer), `helpers` module workers
  * instantiate the same SIMD module on that memory and the kernels split their larger calls with
- * them (kernels/simdParallel.ts). Without a shared memory, a SIMD module, or Worker, nothing starts
- * and the kernels stay on one thread.
+ * them (kernels/simdParallel.ts). Without a shared memory, a SIMD module, or Worker, or outside a
+ * worker (a page's main thread may not block on Atomics.wait), nothing starts and the kernels stay on
+ * one thread.
  */
 import * as tf from '../model/tf';
 import { backendMemory, simdModuleBytes, useSimdThreads } from '../model/kernels/simdKernels';
@@ -41,7 +42,9 @@ export async function startSimdThreads(helpers: number): Promise<number> {
   if (helpers < 1 || !memory || typeof SharedArrayBuffer === 'undefined' || !(memory.buffer instanceof SharedArrayBuffer)) return 0;
   if (started?.memory === memory) return started.workers.length;
   const found = simdModuleBytes(memory);
-  if (!found || typeof Worker === 'undefined') return 0;
+  // The caller waits for its helpers with Atomics.wait, which a page's main thread may not call.
+  const inWorker = typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope;
+  if (!found || typeof Worker === 'undefined' || !inWorker) return 0;
   const control = new SharedArrayBuffer(controlBytes(helpers));
   const workers = Array.from(
     { length: helpers },
