@@ -11,7 +11,11 @@ export interface ThreadsLabel {
 
 export function threadsLabel(t: WasmThreads, isolation: IsolationState | null): ThreadsLabel {
   const count = `${t.threads} thread${t.threads === 1 ? '' : 's'}`;
-  if (t.threads > 1) return { short: count, detail: `${count} (cross-origin isolated; ${t.requested} asked for; SIMD kernels on ${t.kernelThreads})` };
+  if (t.threads > 1)
+    return {
+      short: count,
+      detail: `${count} (cross-origin isolated; ${t.requested} asked for; SIMD kernels on ${t.kernelThreads}, TensorFlow.js's own ops on ${t.tfjsThreads})`,
+    };
   if (!t.isolated) {
     const why = isolation && !isolation.isolated ? isolation.reason : 'the page is not cross-origin isolated';
     return { short: `${count} (no cross-origin isolation)`, detail: `${count} (no cross-origin isolation: ${why})` };

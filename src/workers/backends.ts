@@ -13,7 +13,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendName, BackendProbe, WasmThreads } from './protocol';
 import { wasmThreadCount } from './wasmThreads';
-import { startSimdThreads } from './simdThreads';
+import { simdHelpersPossible, startSimdThreads } from './simdThreads';
 import { softwareChosenNote, softwareSkipReason, webglSoftware, webgpuSoftware, type WebglRendererInfo, type WebgpuAdapterInfo } from './softwareGpu';
 
 setWasmPaths({
@@ -150,17 +150,23 @@ export async function chooseBackend(
   const probes: BackendProbe[] = [];
   // Read by the wasm backend when it initialises, so set before any attempt.
   const requested = wasmThreadCount(threadSetting, globalThis.navigator?.hardwareConcurrency);
-  setThreadsCount(requested);
-  wasmThreadsAsked = requested;
+  // Where the SIMD kernels (most of an epoch's work) get helper threads, tfjs keeps one thread: its
+  // pool's threads spin between its ops and took the cores from the helpers (ChCh-Miner epoch, 1 → 2
+  // threads: 1.06× with both pools, 1.23× with the helpers alone; docs/performance.md).
+  const helpers = requested > 1 && simdHelpersPossible() ? requested - 1 : 0;
+  const tfjsAsked = helpers > 0 ? 1 : requested;
+  setThreadsCount(tfjsAsked);
+  wasmThreadsAsked = tfjsAsked;
   for (const name of order) {
     const probe = await tryBackend(name, name === preferred);
     probes.push(probe);
     if (!probe.ok) continue;
     if (name !== 'wasm') return { chosen: name, probes };
     // Without cross-origin isolation there is no SharedArrayBuffer: tfjs loads its single-threaded build.
-    const threads = getThreadsCount();
-    const kernelThreads = 1 + (threads > 1 ? await startSimdThreads(threads - 1) : 0);
-    const wasmThreads = { threads, requested, isolated: globalThis.crossOriginIsolated === true, kernelThreads };
+    const tfjsThreads = getThreadsCount();
+    const kernelThreads = 1 + (helpers > 0 ? await startSimdThreads(helpers) : 0);
+    const isolated = globalThis.crossOriginIsolated === true;
+    const wasmThreads = { threads: Math.max(tfjsThreads, kernelThreads), tfjsThreads, kernelThreads, requested, isolated };
     return { chosen: name, probes, wasmThreads };
   }
   throw new Error(`No TensorFlow.js backend works here: ${probes.map((p) => `${p.name}: ${p.detail}`).join('; ')}`);

@@ -37,8 +37,10 @@ export interface BackendProbe {
 
 /** The wasm backend's threads: what it runs on, what was asked for, and whether the worker could have more. */
 export interface WasmThreads {
-  /** Threads XNNPACK runs on (1 without SharedArrayBuffer). */
+  /** Threads the wasm backend computes on: the SIMD kernels' where they have helpers, else tfjs's (1 without SharedArrayBuffer). */
   threads: number;
+  /** Threads tfjs's own ops (XNNPACK) run on: 1 where the SIMD kernels have helper threads. */
+  tfjsThreads: number;
   /** What was asked for: the `threads` setting, or for 0 one per core (capped, see wasmThreads.ts). */
   requested: number;
   /** Whether the worker is cross-origin isolated (SharedArrayBuffer, hence threads, needs it). */

@@ -7,7 +7,7 @@
  * one thread.
  */
 import * as tf from '../model/tf';
-import { backendMemory, simdModuleBytes, useSimdThreads } from '../model/kernels/simdKernels';
+import { backendMemory, sharedSimdValidates, simdModuleBytes, useSimdThreads } from '../model/kernels/simdKernels';
 import type { SimdCall, SimdThreads } from '../model/kernels/simdParallel';
 import { controlBytes, GENERATION, PENDING, SIMD_FUNCTIONS, SLOT_OFFSET, SLOT_SIZE, type SimdThreadStart } from './simdThreadProtocol';
 
@@ -36,15 +36,23 @@ function threadsOn(memory: WebAssembly.Memory, control: SharedArrayBuffer, helpe
   };
 }
 
+/** The caller waits for its helpers with Atomics.wait, which a page's main thread may not call. */
+function inWorker(): boolean {
+  return typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope;
+}
+
+/** Whether helper threads can start here once tfjs runs its threaded build (known before it loads). */
+export function simdHelpersPossible(): boolean {
+  return globalThis.crossOriginIsolated === true && typeof Worker !== 'undefined' && inWorker() && sharedSimdValidates();
+}
+
 /** Starts `helpers` threads for the active wasm backend's kernels (once per memory); returns how many run. */
 export async function startSimdThreads(helpers: number): Promise<number> {
   const memory = backendMemory(tf.backend());
   if (helpers < 1 || !memory || typeof SharedArrayBuffer === 'undefined' || !(memory.buffer instanceof SharedArrayBuffer)) return 0;
   if (started?.memory === memory) return started.workers.length;
   const found = simdModuleBytes(memory);
-  // The caller waits for its helpers with Atomics.wait, which a page's main thread may not call.
-  const inWorker = typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope;
-  if (!found || typeof Worker === 'undefined' || !inWorker) return 0;
+  if (!found || typeof Worker === 'undefined' || !inWorker()) return 0;
   const control = new SharedArrayBuffer(controlBytes(helpers));
   const workers = Array.from(
     { length: helpers },

@@ -99,6 +99,11 @@ export function simdModuleBytes(memory: WebAssembly.Memory): { bytes: Uint8Array
   return null;
 }
 
+/** Whether the plain-SIMD module for a shared memory validates here (the least the helper threads need). */
+export function sharedSimdValidates(): boolean {
+  return WebAssembly.validate(decode(binaries.simdShared));
+}
+
 /** The backend's memory: `wasmMemory` in tfjs's threaded build, the module's exported memory otherwise. */
 export function backendMemory(backend: unknown): WebAssembly.Memory | null {
   const wasm = (backend as { wasm?: { wasmMemory?: unknown; asm?: { memory?: unknown } } }).wasm;

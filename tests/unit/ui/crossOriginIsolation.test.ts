@@ -47,15 +47,20 @@ describe('cross-origin isolation plan', () => {
 
 describe('the backend line’s threads', () => {
   it('counts threads when there are several', () => {
-    const four = threadsLabel({ threads: 4, requested: 4, isolated: true, kernelThreads: 4 }, { isolated: true });
+    const four = threadsLabel({ threads: 4, tfjsThreads: 1, requested: 4, isolated: true, kernelThreads: 4 }, { isolated: true });
     expect(four.short).toBe('4 threads');
-    expect(four.detail).toBe('4 threads (cross-origin isolated; 4 asked for; SIMD kernels on 4)');
+    expect(four.detail).toBe("4 threads (cross-origin isolated; 4 asked for; SIMD kernels on 4, TensorFlow.js's own ops on 1)");
   });
 
   it('says why there is one: no isolation (with the page’s reason), or one asked for', () => {
-    const none = threadsLabel({ threads: 1, requested: 2, isolated: false, kernelThreads: 1 }, { isolated: false, reason: 'turned off (#coi=off)' });
+    const none = threadsLabel(
+      { threads: 1, requested: 2, isolated: false, tfjsThreads: 1, kernelThreads: 1 },
+      { isolated: false, reason: 'turned off (#coi=off)' },
+    );
     expect(none).toEqual({ short: '1 thread (no cross-origin isolation)', detail: '1 thread (no cross-origin isolation: turned off (#coi=off))' });
-    expect(threadsLabel({ threads: 1, requested: 1, isolated: true, kernelThreads: 1 }, { isolated: true }).short).toBe('1 thread');
-    expect(threadsLabel({ threads: 1, requested: 2, isolated: true, kernelThreads: 1 }, { isolated: true }).short).toBe('1 thread (threaded build not loaded)');
+    expect(threadsLabel({ threads: 1, requested: 1, isolated: true, tfjsThreads: 1, kernelThreads: 1 }, { isolated: true }).short).toBe('1 thread');
+    expect(threadsLabel({ threads: 1, requested: 2, isolated: true, tfjsThreads: 1, kernelThreads: 1 }, { isolated: true }).short).toBe(
+      '1 thread (threaded build not loaded)',
+    );
   });
 });
