@@ -13,7 +13,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendName, BackendProbe, WasmThreads } from './protocol';
 import { wasmThreadCount } from './wasmThreads';
-import { simdHelpersPossible, startSimdThreads } from './simdThreads';
+import { cancelSimdThreads, loadSimdThreads, simdHelpersPossible, startSimdThreads } from './simdThreads';
 import { softwareChosenNote, softwareSkipReason, webglSoftware, webgpuSoftware, type WebglRendererInfo, type WebgpuAdapterInfo } from './softwareGpu';
 
 setWasmPaths({
@@ -155,13 +155,17 @@ export async function chooseBackend(
   // threads: 1.06× with both pools, 1.23× with the helpers alone; docs/performance.md).
   const helpers = requested > 1 && simdHelpersPossible() ? requested - 1 : 0;
   const tfjsAsked = helpers > 0 ? 1 : requested;
+  if (helpers > 0) loadSimdThreads(helpers); // their script loads while tfjs initialises
   setThreadsCount(tfjsAsked);
   wasmThreadsAsked = tfjsAsked;
   for (const name of order) {
     const probe = await tryBackend(name, name === preferred);
     probes.push(probe);
     if (!probe.ok) continue;
-    if (name !== 'wasm') return { chosen: name, probes };
+    if (name !== 'wasm') {
+      cancelSimdThreads();
+      return { chosen: name, probes };
+    }
     // Without cross-origin isolation there is no SharedArrayBuffer: tfjs loads its single-threaded build.
     const tfjsThreads = getThreadsCount();
     const kernelThreads = 1 + (helpers > 0 ? await startSimdThreads(helpers) : 0);

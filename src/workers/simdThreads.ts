@@ -46,6 +46,28 @@ export function simdHelpersPossible(): boolean {
   return globalThis.crossOriginIsolated === true && typeof Worker !== 'undefined' && inWorker() && sharedSimdValidates();
 }
 
+/** Workers created ahead by loadSimdThreads, waiting for their start message. */
+let loading: Worker[] = [];
+
+function newHelper(i: number): Worker {
+  return new Worker(new URL('./simdThread.worker.ts', import.meta.url), { type: 'module', name: `simd-thread-${i + 1}` });
+}
+
+/**
+ * Creates the helper workers now, so that their script loads while tfjs initialises (start-up time);
+ * startSimdThreads hands them the memory once tfjs has made it.
+ */
+export function loadSimdThreads(helpers: number): void {
+  if (started || loading.length > 0 || helpers < 1 || typeof Worker === 'undefined') return;
+  loading = Array.from({ length: helpers }, (_, i) => newHelper(i));
+}
+
+/** Ends the workers loadSimdThreads created (another backend was chosen). */
+export function cancelSimdThreads(): void {
+  loading.forEach((w) => w.terminate());
+  loading = [];
+}
+
 /** Starts `helpers` threads for the active wasm backend's kernels (once per memory); returns how many run. */
 export async function startSimdThreads(helpers: number): Promise<number> {
   const memory = backendMemory(tf.backend());
@@ -54,10 +76,9 @@ export async function startSimdThreads(helpers: number): Promise<number> {
   const found = simdModuleBytes(memory);
   if (!found || typeof Worker === 'undefined' || !inWorker()) return 0;
   const control = new SharedArrayBuffer(controlBytes(helpers));
-  const workers = Array.from(
-    { length: helpers },
-    (_, i) => new Worker(new URL('./simdThread.worker.ts', import.meta.url), { type: 'module', name: `simd-thread-${i + 1}` }),
-  );
+  const workers = Array.from({ length: helpers }, (_, i) => loading[i] ?? newHelper(i));
+  loading.slice(helpers).forEach((w) => w.terminate());
+  loading = [];
   try {
     await Promise.all(
       workers.map(
