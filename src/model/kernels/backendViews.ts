@@ -13,8 +13,9 @@ export interface CpuBackendView {
 
 /** What the wasm backend offers (BackendWasm): tensors are views into the module's heap. */
 export interface WasmBackendView {
-  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
+  makeOutput(shape: number[], dtype: 'float32' | 'int32' | 'bool'): TensorInfo;
   typedArrayFromHeap(t: TensorInfo): Float32Array | Int32Array;
   /** Byte offset of a tensor's data in the module's memory (for the SIMD kernels, simdKernels.ts). */
   getMemoryOffset(dataId: object): number;
+  disposeData(dataId: object): boolean;
 }

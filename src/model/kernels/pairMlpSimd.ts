@@ -13,20 +13,15 @@
  */
 import * as tf from '../tf';
 import { simdKernelsFor, type SimdKernels } from './simdKernels';
+import type { WasmBackendView } from './backendViews';
 
 const PAIR_MLP_SIMD = 'PairMlpSimd';
 const PAIR_MLP_SIMD_GRAD = 'PairMlpSimdGrad';
 
 type Info = tf.TensorInfo;
-interface WasmBackend {
-  makeOutput(shape: number[], dtype: 'float32'): Info;
-  getMemoryOffset(dataId: object): number;
-  typedArrayFromHeap(t: Info): Float32Array | Int32Array;
-  disposeData(dataId: object): boolean;
-}
 
 /** Runs body with a scratch buffer of the decoder kernels' size on the backend's heap. */
-function withScratch<T>(be: WasmBackend, simd: SimdKernels, n: number, d: number, m: number, body: (scratch: number) => T): T {
+function withScratch<T>(be: WasmBackendView, simd: SimdKernels, n: number, d: number, m: number, body: (scratch: number) => T): T {
   const scratch = be.makeOutput([simd.pairMlpScratchFloats(n, d, m)], 'float32');
   try {
     return body(be.getMemoryOffset(scratch.dataId));
@@ -38,7 +33,7 @@ function withScratch<T>(be: WasmBackend, simd: SimdKernels, n: number, d: number
 const forward: tf.KernelFunc = ({ inputs, backend }) => {
   const { h, a, b, w1, b1, w2, b2 } = inputs as Record<string, Info>;
   const simd = simdKernelsFor(backend)!;
-  const be = backend as WasmBackend;
+  const be = backend as WasmBackendView;
   const [p, d, m] = [a.shape[0], h.shape[1], w1.shape[1]];
   const s = be.makeOutput([p], 'float32');
   const z = be.makeOutput([p, m], 'float32');
@@ -51,7 +46,7 @@ const forward: tf.KernelFunc = ({ inputs, backend }) => {
 const backward: tf.KernelFunc = ({ inputs, backend }) => {
   const { h, a, b, w1, b1, w2, z, dy } = inputs as Record<string, Info>;
   const simd = simdKernelsFor(backend)!;
-  const be = backend as WasmBackend;
+  const be = backend as WasmBackendView;
   const [n, d, p, m] = [h.shape[0], h.shape[1], a.shape[0], w1.shape[1]];
   const outs = [
     be.makeOutput([n, d], 'float32'),
@@ -118,7 +113,7 @@ export interface RowScorer {
 export function pairMlpSimdRows(h: tf.Tensor2D, w1: tf.Tensor2D, b1: tf.Tensor1D, w2: tf.Tensor2D, b2: tf.Tensor1D): RowScorer {
   const backend = tf.backend();
   const simd = simdKernelsFor(backend)!;
-  const be = backend as unknown as WasmBackend;
+  const be = backend as unknown as WasmBackendView;
   const [n, d] = h.shape;
   const m = w1.shape[1];
   const scores = be.makeOutput([n], 'float32');

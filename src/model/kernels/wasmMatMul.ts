@@ -12,13 +12,9 @@
  */
 import * as tf from '../tf';
 import { simdKernelsFor, type SimdKernels } from './simdKernels';
+import type { WasmBackendView } from './backendViews';
 
 type Info = tf.TensorInfo;
-interface WasmBackend {
-  disposeData(dataId: object): boolean;
-  makeOutput(shape: number[], dtype: 'float32'): Info;
-  getMemoryOffset(dataId: object): number;
-}
 
 let installed = false;
 
@@ -41,8 +37,8 @@ export function installWasmMatMul(): void {
     const b = inputs.b as Info;
     if (simd && simdApplies(a, b, transposeA, transposeB)) {
       const bt = transposeB ? swapLast(b, backend) : b;
-      const out = simdMatMul(simd, backend as WasmBackend, a, bt, transposeA);
-      if (bt !== b) (backend as WasmBackend).disposeData(bt.dataId);
+      const out = simdMatMul(simd, backend as WasmBackendView, a, bt, transposeA);
+      if (bt !== b) (backend as WasmBackendView).disposeData(bt.dataId);
       return out;
     }
     if (!transposeA && !transposeB) return original.kernelFunc({ inputs, backend, attrs });
@@ -58,7 +54,7 @@ export function installWasmMatMul(): void {
       backend,
       attrs: { ...attrs, transposeA: false, transposeB: false },
     });
-    for (const t of temps) (backend as WasmBackend).disposeData(t.dataId);
+    for (const t of temps) (backend as WasmBackendView).disposeData(t.dataId);
     return out;
   };
   tf.unregisterKernel(tf.BatchMatMul, 'wasm');
@@ -76,7 +72,7 @@ function simdApplies(a: Info, b: Info, transposeA: boolean, transposeB: boolean)
 }
 
 /** C = op(A) · B for each batch; B untransposed here. */
-function simdMatMul(simd: SimdKernels, backend: WasmBackend, a: Info, b: Info, transposeA: boolean): Info {
+function simdMatMul(simd: SimdKernels, backend: WasmBackendView, a: Info, b: Info, transposeA: boolean): Info {
   const r = a.shape.length;
   const batchShape = a.shape.slice(0, r - 2);
   const batches = batchShape.reduce((x, y) => x * y, 1);

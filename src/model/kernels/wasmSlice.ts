@@ -24,8 +24,8 @@ export function installWasmSlice(): void {
     if (!simd || x.shape.length !== 2 || x.dtype === 'string' || x.dtype === 'complex64') return original.kernelFunc({ inputs, backend, attrs });
     const { begin, size } = attrs as unknown as { begin: number[]; size: number[] };
     const [[r0, c0], [rows, cols]] = tf.slice_util.parseSliceParams(x, begin, size);
-    const be = backend as unknown as WasmBackendView & { makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo };
-    const out = be.makeOutput([rows, cols], x.dtype);
+    const be = backend as unknown as WasmBackendView;
+    const out = be.makeOutput([rows, cols], x.dtype as 'float32' | 'int32' | 'bool');
     const width = x.dtype === 'bool' ? 1 : 4; // bytes per entry: bool is one, float32 and int32 four
     const from = be.getMemoryOffset(x.dataId) + width * (r0 * x.shape[1] + c0);
     simd.copyRows(from, width * x.shape[1], be.getMemoryOffset(out.dataId), width * cols, rows, width * cols);
