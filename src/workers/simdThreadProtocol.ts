@@ -4,19 +4,76 @@
  *
  *   int32 [0]  generation: the caller adds 1 to start a round; helpers wait on it
  *   int32 [1]  helpers still running this round; the last one to finish wakes the caller
- *   float64 slot t (from byte SLOT_OFFSET): [function index or −1, result, arguments…]
+ *   int32 [2]  items of a chunked call taken so far (kernels/simdParallel.ts, takeChunks)
+ *   float64 slot t (from byte SLOT_OFFSET): a call (writeCall) and, after the round, what it did
  */
-import type { SimdFunction } from '../model/kernels/simdParallel';
+import type { ChunkPlan, SimdCall, SimdFunction, SimdResult } from '../model/kernels/simdParallel';
 
 export const SIMD_FUNCTIONS: SimdFunction[] = ['gemm', 'pairMlpForward', 'pairMlpBackward', 'pairMlpScanRow', 'csrSpmm', 'copyRows', 'addFloats'];
 export const GENERATION = 0;
 export const PENDING = 1;
+export const COUNTER = 2;
 export const SLOT_OFFSET = 64;
-/** Float64s per helper: function, result, and up to 22 arguments. */
-export const SLOT_SIZE = 24;
+const MAX_ARGS = 24;
+// Slot fields: function index (−1: none), value, chunks, argument count, chunk plan (total or −1,
+// size, count argument, accumulate argument or −1), arguments, their strides.
+const FN = 0;
+const VALUE = 1;
+const CHUNKS = 2;
+const ARG_COUNT = 3;
+const TOTAL = 4;
+const SIZE = 5;
+const COUNT_ARG = 6;
+const ACCUMULATE_ARG = 7;
+const ARGS = 8;
+const STRIDES = ARGS + MAX_ARGS;
+/** Float64s per helper. */
+export const SLOT_SIZE = STRIDES + MAX_ARGS;
 
 export function controlBytes(helpers: number): number {
   return SLOT_OFFSET + 8 * SLOT_SIZE * helpers;
+}
+
+/** Writes `call` (or none) into a helper's slot. */
+export function writeCall(slot: Float64Array, call: SimdCall | undefined): void {
+  slot[FN] = call ? SIMD_FUNCTIONS.indexOf(call.fn) : -1;
+  if (!call) return;
+  if (call.args.length > MAX_ARGS) throw new Error(`a SIMD call has ${call.args.length} arguments; slots hold ${MAX_ARGS}`);
+  slot[ARG_COUNT] = call.args.length;
+  slot.set(call.args, ARGS);
+  const plan = call.chunks;
+  slot[TOTAL] = plan ? plan.total : -1;
+  if (!plan) return;
+  slot[SIZE] = plan.size;
+  slot[COUNT_ARG] = plan.countArg;
+  slot[ACCUMULATE_ARG] = plan.accumulateArg ?? -1;
+  slot.set(plan.strides, STRIDES);
+}
+
+/** The call in a helper's slot, if any. */
+export function readCall(slot: Float64Array): SimdCall | undefined {
+  const fn = SIMD_FUNCTIONS[slot[FN]];
+  if (!fn) return undefined;
+  const count = slot[ARG_COUNT];
+  const args = Array.from(slot.subarray(ARGS, ARGS + count));
+  if (slot[TOTAL] < 0) return { fn, args };
+  const chunks: ChunkPlan = {
+    total: slot[TOTAL],
+    size: slot[SIZE],
+    countArg: slot[COUNT_ARG],
+    strides: Array.from(slot.subarray(STRIDES, STRIDES + count)),
+    ...(slot[ACCUMULATE_ARG] >= 0 ? { accumulateArg: slot[ACCUMULATE_ARG] } : {}),
+  };
+  return { fn, args, chunks };
+}
+
+export function writeResult(slot: Float64Array, result: SimdResult): void {
+  slot[VALUE] = result.value;
+  slot[CHUNKS] = result.chunks;
+}
+
+export function readResult(slot: Float64Array): SimdResult {
+  return { value: slot[VALUE], chunks: slot[CHUNKS] };
 }
 
 /** The first message to a helper: the module to instantiate, on which memory, and the control block. */

@@ -8,30 +8,28 @@
  */
 import * as tf from '../model/tf';
 import { backendMemory, sharedSimdValidates, simdModuleBytes, useSimdThreads } from '../model/kernels/simdKernels';
-import type { SimdCall, SimdThreads } from '../model/kernels/simdParallel';
-import { controlBytes, GENERATION, PENDING, SIMD_FUNCTIONS, SLOT_OFFSET, SLOT_SIZE, type SimdThreadStart } from './simdThreadProtocol';
+import type { SimdCall, SimdResult, SimdThreads } from '../model/kernels/simdParallel';
+import { controlBytes, COUNTER, GENERATION, PENDING, readResult, SLOT_OFFSET, SLOT_SIZE, writeCall, type SimdThreadStart } from './simdThreadProtocol';
 
 const READY_TIMEOUT_MS = 10_000;
 let started: { memory: WebAssembly.Memory; workers: Worker[] } | null = null;
 
 function threadsOn(memory: WebAssembly.Memory, control: SharedArrayBuffer, helpers: number): SimdThreads {
-  const state = new Int32Array(control, 0, 2);
+  const state = new Int32Array(control, 0, COUNTER + 1);
+  const counter = state.subarray(COUNTER, COUNTER + 1);
   const slots = Array.from({ length: helpers }, (_, t) => new Float64Array(control, SLOT_OFFSET + 8 * SLOT_SIZE * t, SLOT_SIZE));
   return {
     memory,
     helpers,
-    run(calls: SimdCall[], own: () => void): number[] {
-      slots.forEach((slot, t) => {
-        const call = calls[t];
-        slot[0] = call ? SIMD_FUNCTIONS.indexOf(call.fn) : -1;
-        if (call) slot.set(call.args, 2);
-      });
+    run(calls: SimdCall[], own: (counter: Int32Array) => void): SimdResult[] {
+      slots.forEach((slot, t) => writeCall(slot, calls[t]));
+      Atomics.store(counter, 0, 0);
       Atomics.store(state, PENDING, helpers);
       Atomics.add(state, GENERATION, 1);
       Atomics.notify(state, GENERATION);
-      own();
+      own(counter);
       for (let left = Atomics.load(state, PENDING); left !== 0; left = Atomics.load(state, PENDING)) Atomics.wait(state, PENDING, left);
-      return calls.map((_, t) => slots[t][1]);
+      return calls.map((_, t) => readResult(slots[t]));
     },
   };
 }

@@ -18,4 +18,6 @@ export interface WasmBackendView {
   /** Byte offset of a tensor's data in the module's memory (for the SIMD kernels, simdKernels.ts). */
   getMemoryOffset(dataId: object): number;
   disposeData(dataId: object): boolean;
+  /** One more tensor shares this data (disposeData then frees it only with the last). */
+  incRef(dataId: object): void;
 }

@@ -58,7 +58,7 @@ const backward: tf.KernelFunc = ({ inputs, backend }) => {
   const at = (t: Info) => be.getMemoryOffset(t.dataId);
   const [dh, dw1, db1, dw2, db2] = outs;
   const sumG = withScratch(be, simd, n, d, m, (scratch) =>
-    simd.pairMlpBackward(at(h), n, d, at(a), at(b), p, at(w1), m, at(b1), at(w2), at(z), at(dy), at(dh), at(dw1), at(db1), at(dw2), scratch),
+    simd.pairMlpBackward(at(h), n, d, at(a), at(b), p, at(w1), m, at(b1), at(w2), at(z), at(dy), at(dh), at(dw1), at(db1), at(dw2), scratch, false),
   );
   be.typedArrayFromHeap(db2)[0] = sumG;
   return outs;

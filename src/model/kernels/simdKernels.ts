@@ -49,6 +49,7 @@ export interface SimdModule {
     db1: number,
     dw2: number,
     scratch: number,
+    accumulate: boolean,
   ): number;
   pairMlpScanRow(
     h: number,

@@ -5,17 +5,21 @@
  *
  *   gemm             by rows of C (in fours)
  *   csrSpmm          by rows, balanced by entries
- *   pairMlpForward   by pairs (in blocks of 64), each thread with its own scratch
- *   pairMlpBackward  by pairs; each helper writes its own dh, dW₁, db₁, dw₂, summed into the caller's after
+ *   pairMlpForward   by chunks of pairs that each thread takes in turn, each thread with its own scratch
+ *   pairMlpBackward  the same; each helper sums its chunks into its own dh, dW₁, db₁, dw₂, added to the caller's after
  *   pairMlpScanRow   by columns of a long row
  *
- * Calls too small to repay waking the helpers (~10–50 µs) stay on one thread. Why not tfjs's own
- * threads: only its own ops use them; these kernels are this project's.
+ * The decoder, most of an epoch, is taken in chunks rather than cut in equal shares: a thread that the
+ * system holds up (the page's own thread, another tab) then leaves more chunks to the others instead of
+ * making them all wait for its share. Calls too small to repay waking the helpers (~10–50 µs) stay on
+ * one thread. Why not tfjs's own threads: only its own ops use them; these kernels are this project's.
  */
 import type { SimdKernels, SimdModule } from './simdKernels';
 
 /** Pairs per block in the decoder kernels (PAIR_BLOCK in assembly/simd.ts). */
 const PAIR_BLOCK = 64;
+/** Pairs per chunk the threads take: ~0.2–0.5 ms of work, so the last chunk delays little. */
+const PAIR_CHUNK = 16 * PAIR_BLOCK;
 
 /** One thread's scratch for the decoder kernels (float64 sums and their alignment included). */
 function pairMlpScratchFloatsPerThread(d: number, m: number): number {
@@ -24,10 +28,31 @@ function pairMlpScratchFloatsPerThread(d: number, m: number): number {
 
 export type SimdFunction = keyof SimdModule;
 
-/** One call of a module function on a helper thread. */
+/** A call whose items the threads take in chunks from a shared counter until none are left. */
+export interface ChunkPlan {
+  /** Items in all. */
+  total: number;
+  /** Items per chunk. */
+  size: number;
+  /** Which argument holds a chunk's item count. */
+  countArg: number;
+  /** Bytes each argument moves on per item (0: the same for every chunk). */
+  strides: number[];
+  /** Which argument says "add to this thread's earlier chunks" (false for its first chunk), if any. */
+  accumulateArg?: number;
+}
+
+/** One call of a module function on a helper thread, whole or in chunks. */
 export interface SimdCall {
   fn: SimdFunction;
   args: number[];
+  chunks?: ChunkPlan;
+}
+
+/** What one thread did with a call: the sum of its return values and how many chunks it took (1 if whole). */
+export interface SimdResult {
+  value: number;
+  chunks: number;
 }
 
 /** Helper threads running the SIMD module on `memory`. */
@@ -35,10 +60,31 @@ export interface SimdThreads {
   readonly memory: WebAssembly.Memory;
   readonly helpers: number;
   /**
-   * Runs calls[t] on helper t (fewer calls than helpers is fine) while `own` runs on this thread;
-   * returns when all are done, with the helpers' return values (0 for functions without one).
+   * Runs calls[t] on helper t (fewer calls than helpers is fine) while `own` runs on this thread,
+   * with the counter that chunked calls take their chunks from (zero at the start); returns when all
+   * are done, with what each helper did.
    */
-  run(calls: SimdCall[], own: () => void): number[];
+  run(calls: SimdCall[], own: (counter: Int32Array) => void): SimdResult[];
+}
+
+/**
+ * Takes chunks of `plan` from `counter` (at most `limit`) and runs `fn` on each, its arguments moved
+ * to the chunk. The loop of every thread on a chunked call, the caller's and the helpers'.
+ */
+export function takeChunks(fn: (...args: number[]) => number | void, args: number[], plan: ChunkPlan, counter: Int32Array, limit = Infinity): SimdResult {
+  const call = args.slice();
+  let value = 0;
+  let chunks = 0;
+  while (chunks < limit) {
+    const start = Atomics.add(counter, 0, plan.size);
+    if (start >= plan.total) break;
+    for (let i = 0; i < args.length; i++) call[i] = args[i] + plan.strides[i] * start;
+    call[plan.countArg] = Math.min(plan.size, plan.total - start);
+    if (plan.accumulateArg !== undefined) call[plan.accumulateArg] = chunks > 0 ? 1 : 0;
+    value += fn(...call) || 0;
+    chunks++;
+  }
+  return { value, chunks };
 }
 
 /** Smallest work (multiply-adds) a product or aggregation is split for. */
@@ -68,12 +114,20 @@ export function parallelKernels(module: SimdModule, relaxed: boolean, memory: We
   if (!threads || threads.helpers < 1) return serial;
   const parts = threads.helpers + 1;
 
-  /** Runs share 0 here and shares 1… on the helpers; returns every share's result, this thread's first. */
-  const split = (fn: SimdFunction, argsOf: (t: number) => number[]): number[] => {
-    let own = 0;
+  const fnOf = (fn: SimdFunction) => module[fn] as (...args: number[]) => number | void;
+
+  /** Runs share 0 here and shares 1… on the helpers. */
+  const split = (fn: SimdFunction, argsOf: (t: number) => number[]): void => {
     const calls = Array.from({ length: parts - 1 }, (_, i) => ({ fn, args: argsOf(i + 1) }));
-    const results = threads.run(calls, () => {
-      own = (module[fn] as (...a: number[]) => number)(...argsOf(0)) ?? 0;
+    threads.run(calls, () => fnOf(fn)(...argsOf(0)));
+  };
+
+  /** Runs `plan`'s chunks on every thread, thread t with argsOf(t); what each did, this thread's first. */
+  const chunked = (fn: SimdFunction, argsOf: (t: number) => number[], plan: ChunkPlan): SimdResult[] => {
+    let own: SimdResult = { value: 0, chunks: 0 };
+    const calls = Array.from({ length: parts - 1 }, (_, i) => ({ fn, args: argsOf(i + 1), chunks: plan }));
+    const results = threads.run(calls, (counter) => {
+      own = takeChunks(fnOf(fn), argsOf(0), plan, counter);
     });
     return [own, ...results];
   };
@@ -109,31 +163,42 @@ export function parallelKernels(module: SimdModule, relaxed: boolean, memory: We
     pairMlpForward(h, d, a, b, p, w1, m, b1, w2, b2, s, zOut, scratch) {
       if (p < MIN_SPLIT_PAIRS) return module.pairMlpForward(h, d, a, b, p, w1, m, b1, w2, b2, s, zOut, scratch);
       const per = 4 * pairMlpScratchFloatsPerThread(d, m);
-      split('pairMlpForward', (t) => {
-        const [p0, p1] = share(p, parts, t, PAIR_BLOCK);
-        return [h, d, a + 4 * p0, b + 4 * p0, p1 - p0, w1, m, b1, w2, b2, s + 4 * p0, zOut ? zOut + 4 * p0 * m : 0, scratch + t * per];
+      // Moves per pair: a, b and s by one int/float, Z by a row.
+      const strides = [0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 4, zOut ? 4 * m : 0, 0];
+      chunked('pairMlpForward', (t) => [h, d, a, b, p, w1, m, b1, w2, b2, s, zOut, scratch + t * per], {
+        total: p,
+        size: PAIR_CHUNK,
+        countArg: 4,
+        strides,
       });
     },
 
-    pairMlpBackward(h, n, d, a, b, p, w1, m, b1, w2, z, g, dh, dw1, db1, dw2, scratch) {
-      if (p < MIN_SPLIT_PAIRS) return module.pairMlpBackward(h, n, d, a, b, p, w1, m, b1, w2, z, g, dh, dw1, db1, dw2, scratch);
+    pairMlpBackward(h, n, d, a, b, p, w1, m, b1, w2, z, g, dh, dw1, db1, dw2, scratch, accumulate) {
+      if (p < MIN_SPLIT_PAIRS || accumulate) return module.pairMlpBackward(h, n, d, a, b, p, w1, m, b1, w2, z, g, dh, dw1, db1, dw2, scratch, accumulate);
       const per = 4 * pairMlpScratchFloatsPerThread(d, m);
       const priv = (t: number) => scratch + parts * per + 4 * (t - 1) * privateGradientFloats(n, d, m);
       const outputs = (t: number) =>
         t === 0 ? [dh, dw1, db1, dw2] : [priv(t), priv(t) + 4 * n * d, priv(t) + 4 * (n * d + d * m), priv(t) + 4 * (n * d + d * m + m)];
-      const sums = split('pairMlpBackward', (t) => {
-        const [p0, p1] = share(p, parts, t, PAIR_BLOCK);
-        const [tdh, tdw1, tdb1, tdw2] = outputs(t);
-        return [h, n, d, a + 4 * p0, b + 4 * p0, p1 - p0, w1, m, b1, w2, z + 4 * p0 * m, g + 4 * p0, tdh, tdw1, tdb1, tdw2, scratch + t * per];
+      // Moves per pair: a, b and g by one int/float, Z by a row.
+      const strides = [0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 4 * m, 4, 0, 0, 0, 0, 0, 0];
+      const done = chunked('pairMlpBackward', (t) => [h, n, d, a, b, p, w1, m, b1, w2, z, g, ...outputs(t), scratch + t * per, 0], {
+        total: p,
+        size: PAIR_CHUNK,
+        countArg: 5,
+        strides,
+        accumulateArg: 17,
       });
+      // The caller's outputs hold the sum; if the helpers took every chunk they start from zero.
+      if (done[0].chunks === 0) module.pairMlpBackward(h, n, d, a, b, 0, w1, m, b1, w2, z, g, dh, dw1, db1, dw2, scratch, false);
       for (let t = 1; t < parts; t++) {
+        if (done[t].chunks === 0) continue;
         const [tdh, tdw1, tdb1, tdw2] = outputs(t);
         module.addFloats(dh, tdh, n * d);
         module.addFloats(dw1, tdw1, d * m);
         module.addFloats(db1, tdb1, m);
         module.addFloats(dw2, tdw2, m);
       }
-      return sums.reduce((x, y) => x + y, 0);
+      return done.reduce((sum, r) => sum + r.value, 0);
     },
 
     pairMlpScanRow(h, d, u, from, to, w1, m, b1, w2, b2, s, scratch) {

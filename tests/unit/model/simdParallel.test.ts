@@ -2,14 +2,14 @@
  * The SIMD kernels split between threads (kernels/simdParallel.ts): with two stand-in helpers that run
  * their shares one after the other on a second instance of the module over the same memory, every
  * split kernel — products (transposed A too), CSR aggregation, the MLP decoder forward and backward
- * (private gradients summed back), the scan's long rows — gives what the one-thread kernels give and
+ * (in chunks, private gradients summed back, whoever takes the chunks), the scan's long rows — gives what the one-thread kernels give and
  * what the cpu backend gives. (The browser's real helper threads are workers/simdThreads.ts.)
  */
 import * as tf from '../../../src/model/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backendMemory, simdKernelsFor, simdModuleBytes, useSimdThreads, type SimdModule } from '../../../src/model/kernels/simdKernels';
-import type { SimdThreads } from '../../../src/model/kernels/simdParallel';
+import { takeChunks, type SimdCall, type SimdResult, type SimdThreads } from '../../../src/model/kernels/simdParallel';
 import { pairMlpSimd, pairMlpSimdRows } from '../../../src/model/kernels/pairMlpSimd';
 import { csrSpmmOnce } from '../../../src/model/kernels/csrSpmm';
 import { installWasmOverrides } from '../../../src/model/kernels/wasmOverrides';
@@ -20,8 +20,13 @@ const random = (length: number, seed: number) => {
   return Float32Array.from({ length }, () => rng.normal());
 };
 
-/** Two helpers that run their shares after the caller's, on their own instance of the module. */
-function sequentialHelpers(): SimdThreads {
+/**
+ * Two stand-in helpers on a second instance of the module, run one after the other around the caller.
+ * 'mixed': helper 1 takes one chunk of a chunked call before the caller, which takes the rest (helper 2
+ * none); 'helpers-first': the helpers run before the caller, so helper 1 takes every chunk and the
+ * caller none. Whole calls run whole either way.
+ */
+function sequentialHelpers(order: 'mixed' | 'helpers-first'): SimdThreads {
   const memory = backendMemory(tf.backend())!;
   const found = simdModuleBytes(memory)!;
   const helper = new WebAssembly.Instance(new WebAssembly.Module(found.bytes), { env: { memory } }).exports as unknown as SimdModule;
@@ -29,8 +34,20 @@ function sequentialHelpers(): SimdThreads {
     memory,
     helpers: 2,
     run(calls, own) {
-      own();
-      return calls.map((c) => ((helper[c.fn] as (...a: number[]) => number | undefined)(...c.args) ?? 0) as number);
+      const counter = new Int32Array(1);
+      const onHelper = (call: SimdCall | undefined, limit: number): SimdResult => {
+        if (!call) return { value: 0, chunks: 0 };
+        const fn = helper[call.fn] as (...a: number[]) => number | void;
+        return call.chunks ? takeChunks(fn, call.args, call.chunks, counter, limit) : { value: fn(...call.args) || 0, chunks: 1 };
+      };
+      if (order === 'helpers-first') {
+        const results = calls.map((call) => onHelper(call, Infinity));
+        own(counter);
+        return results;
+      }
+      const first = onHelper(calls[0], 1);
+      own(counter);
+      return [first, ...calls.slice(1).map((call) => onHelper(call, Infinity))];
     },
   };
 }
@@ -87,24 +104,44 @@ describe('SIMD kernels split between threads', () => {
     await tf.setBackend('cpu');
   });
 
-  it('give the one-thread kernels’ results within 1e-5 (relative to the largest entry), and leave no tensors', () => {
-    useSimdThreads(null);
-    expect(simdKernelsFor(tf.backend())!.threads).toBe(1);
-    const one = outputs();
-    useSimdThreads(sequentialHelpers());
-    expect(simdKernelsFor(tf.backend())!.threads).toBe(3);
-    const before = tf.memory().numTensors;
-    const three = outputs();
-    expect(tf.memory().numTensors).toBe(before);
-    useSimdThreads(null);
-    const names = ['x·W', 'xᵀ·y', 'CSR', 'scores', 'dh', 'dW1', 'db1', 'dw2', 'db2', 'scan row'];
-    one.forEach((want, i) => {
-      const got = three[i];
-      expect(got.length, names[i]).toBe(want.length);
-      const scale = Math.max(1, ...Array.from(want, Math.abs));
-      let worst = 0;
-      for (let j = 0; j < want.length; j++) worst = Math.max(worst, Math.abs(got[j] - want[j]) / scale);
-      expect(worst, names[i]).toBeLessThan(1e-5);
+  for (const order of ['mixed', 'helpers-first'] as const) {
+    it(`give the one-thread kernels’ results within 1e-5 (relative to the largest entry), and leave no tensors (${order})`, () => {
+      useSimdThreads(null);
+      expect(simdKernelsFor(tf.backend())!.threads).toBe(1);
+      const one = outputs();
+      useSimdThreads(sequentialHelpers(order));
+      expect(simdKernelsFor(tf.backend())!.threads).toBe(3);
+      const before = tf.memory().numTensors;
+      const three = outputs();
+      expect(tf.memory().numTensors).toBe(before);
+      useSimdThreads(null);
+      const names = ['x·W', 'xᵀ·y', 'CSR', 'scores', 'dh', 'dW1', 'db1', 'dw2', 'db2', 'scan row'];
+      one.forEach((want, i) => {
+        const got = three[i];
+        expect(got.length, names[i]).toBe(want.length);
+        const scale = Math.max(1, ...Array.from(want, Math.abs));
+        let worst = 0;
+        for (let j = 0; j < want.length; j++) worst = Math.max(worst, Math.abs(got[j] - want[j]) / scale);
+        expect(worst, names[i]).toBeLessThan(1e-5);
+      });
     });
+  }
+});
+
+describe('takeChunks', () => {
+  it('moves each argument by its stride, sets the count and the accumulate flag, and stops at the end or the limit', () => {
+    const plan = { total: 2500, size: 1000, countArg: 1, strides: [4, 0, 0, 8], accumulateArg: 2 };
+    const seen: number[][] = [];
+    const fn = (...args: number[]) => (seen.push(args), args[1]);
+    const counter = new Int32Array(1);
+    expect(takeChunks(fn, [100, 0, 0, 7], plan, counter, 2)).toEqual({ value: 2000, chunks: 2 });
+    expect(seen).toEqual([
+      [100, 1000, 0, 7],
+      [4100, 1000, 1, 8007],
+    ]);
+    // Another thread takes the rest, then finds none left.
+    expect(takeChunks(fn, [100, 0, 0, 7], plan, counter)).toEqual({ value: 500, chunks: 1 });
+    expect(seen[2]).toEqual([8100, 500, 0, 16007]);
+    expect(takeChunks(fn, [100, 0, 0, 7], plan, counter)).toEqual({ value: 0, chunks: 0 });
   });
 });

@@ -157,11 +157,12 @@ export function pairMlpForward(h: usize, d: i32, a: usize, b: usize, p: i32, w1:
 /**
  * Gradients of Σ_i g_i s_i: dh (n × d), dW₁ (d × m), db₁ and dw₂ (m); returns db₂. Z as pairMlpForward
  * wrote it. scratch holds PAIR_BLOCK × (d + 2m) + m × d floats and then 2m float64 (8-byte aligned).
- * Sums over pairs for db₁, dw₂ and db₂ run in float64 per block.
+ * Sums over pairs for db₁, dw₂ and db₂ run in float64 per block. accumulate: add this call's pairs to
+ * what the previous call with the same outputs and scratch left (a thread taking chunks of a call).
  */
 export function pairMlpBackward(
   h: usize, n: i32, d: i32, a: usize, b: usize, p: i32, w1: usize, m: i32, b1: usize, w2: usize, z: usize, g: usize,
-  dh: usize, dw1: usize, db1: usize, dw2: usize, scratch: usize,
+  dh: usize, dw1: usize, db1: usize, dw2: usize, scratch: usize, accumulate: bool,
 ): f64 {
   const rowD = <usize>d << 2;
   const rowM = <usize>m << 2;
@@ -170,8 +171,10 @@ export function pairMlpBackward(
   const dx = dz + <usize>PAIR_BLOCK * rowM;
   const w1t = dx + <usize>PAIR_BLOCK * rowD;
   const sums = (w1t + <usize>m * rowD + 7) & ~(<usize>7); // float64: db₁ then dw₂
-  memory.fill(dh, 0, <usize>n * rowD);
-  memory.fill(sums, 0, <usize>(2 * m) << 3);
+  if (!accumulate) {
+    memory.fill(dh, 0, <usize>n * rowD);
+    memory.fill(sums, 0, <usize>(2 * m) << 3);
+  }
   for (let j = 0; j < m; j++) {
     for (let k = 0; k < d; k++) store<f32>(w1t + ((<usize>(j * d + k)) << 2), load<f32>(w1 + ((<usize>(k * m + j)) << 2)));
   }
@@ -208,7 +211,7 @@ export function pairMlpBackward(
       store<f64>(sw + 24, load<f64>(sw + 24) + <f64>f32x4.extract_lane(sumW2, 3));
     }
     for (let i = 0; i < r; i++) db2 += <f64>load<f32>(g + (<usize>(i0 + i) << 2));
-    gemm(x, 1, d, dz, dw1, d, r, m, i0 > 0); // dW₁ += Xᵀ dZ (X read as its transpose)
+    gemm(x, 1, d, dz, dw1, d, r, m, accumulate || i0 > 0); // dW₁ += Xᵀ dZ (X read as its transpose)
     gemm(dz, m, 1, w1t, dx, r, m, d, false); // dX = dZ W₁ᵀ
     for (let i = 0; i < r; i++) {
       const ha = <usize>load<i32>(ab + (<usize>i << 2)) * rowD;
@@ -223,7 +226,7 @@ export function pairMlpBackward(
       }
     }
   }
-  if (p == 0) memory.fill(dw1, 0, <usize>d * rowM);
+  if (p == 0 && !accumulate) memory.fill(dw1, 0, <usize>d * rowM);
   for (let j = 0; j < m; j++) {
     store<f32>(db1 + (<usize>j << 2), <f32>load<f64>(sums + (<usize>j << 3)));
     store<f32>(dw2 + (<usize>j << 2), <f32>load<f64>(sums + (<usize>(m + j) << 3)));
