@@ -179,10 +179,7 @@ export async function topUnknownPairsByRow(
   let sinceLast = 0;
   for (let u = 0; u + 1 < n; u++) {
     const s = scoreRow(u, u + 1, n);
-    for (let j = 0; j < s.length; j++) {
-      const v = u + 1 + j;
-      if (top.admits(s[j]) && !known.has(u, v)) top.offer(u, v, s[j]);
-    }
+    offerRow(top, known, u, s);
     sinceLast += s.length;
     if (pause && sinceLast >= block) {
       sinceLast = 0;
@@ -190,6 +187,17 @@ export async function topUnknownPairsByRow(
     }
   }
   return top.sorted();
+}
+
+/**
+ * Offers row u's unknown pairs (u, u + 1 + j) with scores s[j] to `top`. A function of its own: as
+ * the inner loop of the async scan, V8 optimised it on the stack and threw that code away at the end
+ * of each row (over a hundred times a scan), compiling again in the background.
+ */
+function offerRow(top: TopK, known: PairSet, u: number, s: Float32Array): void {
+  for (let j = 0; j < s.length; j++) {
+    if (top.admits(s[j]) && !known.has(u, u + 1 + j)) top.offer(u, u + 1 + j, s[j]);
+  }
 }
 
 /**
