@@ -1,11 +1,11 @@
 /**
  * A helper thread of the SIMD kernels: instantiates the module on the trainer's shared wasm memory,
- * says ready, then runs whatever its slot names each time the generation moves — whole, or chunk by
- * chunk from the shared counter (Atomics.wait blocks this worker between rounds; it takes no further
- * messages).
+ * says ready, then, each time the generation moves, takes the call posted to it (unless the caller
+ * has taken it back) and runs it — whole, or chunk by chunk from the shared counter. Atomics.wait
+ * blocks this worker between rounds; it takes no further messages.
  */
 import { takeChunks } from '../model/kernels/simdParallel';
-import { COUNTER, GENERATION, PENDING, readCall, SLOT_OFFSET, SLOT_SIZE, writeResult, type SimdThreadStart } from './simdThreadProtocol';
+import { COUNTER, DONE, GENERATION, POSTED, readCall, RUNNING, SLOT_OFFSET, SLOT_SIZE, STATES, writeResult, type SimdThreadStart } from './simdThreadProtocol';
 
 self.onmessage = (event: MessageEvent<SimdThreadStart>) => {
   const { index, bytes, memory, control } = event.data;
@@ -13,19 +13,21 @@ self.onmessage = (event: MessageEvent<SimdThreadStart>) => {
     string,
     (...args: number[]) => number | void
   >;
-  const state = new Int32Array(control, 0, COUNTER + 1);
-  const counter = state.subarray(COUNTER, COUNTER + 1);
+  const words = new Int32Array(control, 0, STATES + index + 1);
+  const counter = words.subarray(COUNTER, COUNTER + 1);
   const slot = new Float64Array(control, SLOT_OFFSET + 8 * SLOT_SIZE * index, SLOT_SIZE);
   self.postMessage('ready');
-  let seen = Atomics.load(state, GENERATION);
+  let seen = Atomics.load(words, GENERATION);
   for (;;) {
-    Atomics.wait(state, GENERATION, seen);
-    seen = Atomics.load(state, GENERATION);
+    Atomics.wait(words, GENERATION, seen);
+    seen = Atomics.load(words, GENERATION);
+    if (Atomics.compareExchange(words, STATES + index, POSTED, RUNNING) !== POSTED) continue;
     const call = readCall(slot);
     if (call) {
       const fn = module[call.fn];
       writeResult(slot, call.chunks ? takeChunks(fn, call.args, call.chunks, counter) : { value: fn(...call.args) || 0, chunks: 1 });
     }
-    if (Atomics.sub(state, PENDING, 1) === 1) Atomics.notify(state, PENDING);
+    Atomics.store(words, STATES + index, DONE);
+    Atomics.notify(words, STATES + index);
   }
 };

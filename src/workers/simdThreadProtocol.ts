@@ -2,18 +2,25 @@
  * How the trainer worker hands SIMD kernel calls to its helper threads (simdThreads.ts →
  * simdThread.worker.ts): a small SharedArrayBuffer both sides read with Atomics.
  *
- *   int32 [0]  generation: the caller adds 1 to start a round; helpers wait on it
- *   int32 [1]  helpers still running this round; the last one to finish wakes the caller
- *   int32 [2]  items of a chunked call taken so far (kernels/simdParallel.ts, takeChunks)
+ *   int32 [0]      generation: the caller adds 1 to start a round; helpers wait on it
+ *   int32 [2]      items of a chunked call taken so far (kernels/simdParallel.ts, takeChunks)
+ *   int32 [4 + t]  helper t's state this round: IDLE → POSTED (by the caller) → RUNNING (the helper
+ *                  took it) → DONE; or POSTED → IDLE, the caller taking back a call no helper started
  *   float64 slot t (from byte SLOT_OFFSET): a call (writeCall) and, after the round, what it did
  */
 import type { ChunkPlan, SimdCall, SimdFunction, SimdResult } from '../model/kernels/simdParallel';
 
 export const SIMD_FUNCTIONS: SimdFunction[] = ['gemm', 'pairMlpForward', 'pairMlpBackward', 'pairMlpScanRow', 'csrSpmm', 'copyRows', 'addFloats'];
 export const GENERATION = 0;
-export const PENDING = 1;
 export const COUNTER = 2;
+export const STATES = 4;
 export const SLOT_OFFSET = 64;
+/** Helpers the control block has state words for. */
+export const MAX_HELPERS = SLOT_OFFSET / 4 - STATES;
+export const IDLE = 0;
+export const POSTED = 1;
+export const RUNNING = 2;
+export const DONE = 3;
 const MAX_ARGS = 24;
 // Slot fields: function index (−1: none), value, chunks, argument count, chunk plan (total or −1,
 // size, count argument, accumulate argument or −1), arguments, their strides.
@@ -31,6 +38,7 @@ const STRIDES = ARGS + MAX_ARGS;
 export const SLOT_SIZE = STRIDES + MAX_ARGS;
 
 export function controlBytes(helpers: number): number {
+  if (helpers > MAX_HELPERS) throw new Error(`at most ${MAX_HELPERS} SIMD helper threads`);
   return SLOT_OFFSET + 8 * SLOT_SIZE * helpers;
 }
 

@@ -9,14 +9,27 @@
 import * as tf from '../model/tf';
 import { backendMemory, sharedSimdValidates, simdModuleBytes, useSimdThreads } from '../model/kernels/simdKernels';
 import type { SimdCall, SimdResult, SimdThreads } from '../model/kernels/simdParallel';
-import { controlBytes, COUNTER, GENERATION, PENDING, readResult, SLOT_OFFSET, SLOT_SIZE, writeCall, type SimdThreadStart } from './simdThreadProtocol';
+import {
+  controlBytes,
+  COUNTER,
+  GENERATION,
+  IDLE,
+  POSTED,
+  readResult,
+  RUNNING,
+  SLOT_OFFSET,
+  SLOT_SIZE,
+  STATES,
+  writeCall,
+  type SimdThreadStart,
+} from './simdThreadProtocol';
 
 const READY_TIMEOUT_MS = 10_000;
 let started: { memory: WebAssembly.Memory; workers: Worker[] } | null = null;
 
 function threadsOn(memory: WebAssembly.Memory, control: SharedArrayBuffer, helpers: number): SimdThreads {
-  const state = new Int32Array(control, 0, COUNTER + 1);
-  const counter = state.subarray(COUNTER, COUNTER + 1);
+  const words = new Int32Array(control, 0, STATES + helpers);
+  const counter = words.subarray(COUNTER, COUNTER + 1);
   const slots = Array.from({ length: helpers }, (_, t) => new Float64Array(control, SLOT_OFFSET + 8 * SLOT_SIZE * t, SLOT_SIZE));
   return {
     memory,
@@ -24,12 +37,16 @@ function threadsOn(memory: WebAssembly.Memory, control: SharedArrayBuffer, helpe
     run(calls: SimdCall[], own: (counter: Int32Array) => void): SimdResult[] {
       slots.forEach((slot, t) => writeCall(slot, calls[t]));
       Atomics.store(counter, 0, 0);
-      Atomics.store(state, PENDING, helpers);
-      Atomics.add(state, GENERATION, 1);
-      Atomics.notify(state, GENERATION);
+      for (let t = 0; t < helpers; t++) Atomics.store(words, STATES + t, calls[t] ? POSTED : IDLE);
+      Atomics.add(words, GENERATION, 1);
+      Atomics.notify(words, GENERATION);
       own(counter);
-      for (let left = Atomics.load(state, PENDING); left !== 0; left = Atomics.load(state, PENDING)) Atomics.wait(state, PENDING, left);
-      return calls.map((_, t) => readResult(slots[t]));
+      return calls.map((_, t) => {
+        // Taken back if the helper has not started it; otherwise wait for the helper to finish.
+        if (Atomics.compareExchange(words, STATES + t, POSTED, IDLE) === POSTED) return { value: 0, chunks: 0 };
+        while (Atomics.load(words, STATES + t) === RUNNING) Atomics.wait(words, STATES + t, RUNNING);
+        return readResult(slots[t]);
+      });
     },
   };
 }

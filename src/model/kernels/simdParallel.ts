@@ -3,16 +3,18 @@
  * (running the same module on the same shared memory; the page's trainer worker starts them,
  * workers/simdThreads.ts) the others, and the caller waits for them before returning.
  *
- *   gemm             by rows of C (in fours)
- *   csrSpmm          by rows, balanced by entries
- *   pairMlpForward   by chunks of pairs that each thread takes in turn, each thread with its own scratch
+ *   gemm             by chunks of rows of C (whole 4-row tiles)
+ *   csrSpmm          by chunks of rows
+ *   pairMlpForward   by chunks of pairs, each thread with its own scratch
  *   pairMlpBackward  the same; each helper sums its chunks into its own dh, dW₁, db₁, dw₂, added to the caller's after
- *   pairMlpScanRow   by columns of a long row
+ *   pairMlpScanRow   by columns of a long row, in equal shares
  *
- * The decoder, most of an epoch, is taken in chunks rather than cut in equal shares: a thread that the
- * system holds up (the page's own thread, another tab) then leaves more chunks to the others instead of
- * making them all wait for its share. Calls too small to repay waking the helpers (~10–50 µs) stay on
- * one thread. Why not tfjs's own threads: only its own ops use them; these kernels are this project's.
+ * Chunks rather than equal shares: every thread takes the next chunk from a shared counter until none
+ * are left, so a thread that the system holds up (the page's own threads, another tab, a helper still
+ * waking) leaves its work to the others instead of making them wait; a helper that wakes after the
+ * caller has finished is not waited for at all (SimdThreads.run). Calls too small to repay waking the
+ * helpers stay on one thread. Why not tfjs's own threads: only its own ops use them; these kernels are
+ * this project's.
  */
 import type { SimdKernels, SimdModule } from './simdKernels';
 
@@ -49,7 +51,7 @@ export interface SimdCall {
   chunks?: ChunkPlan;
 }
 
-/** What one thread did with a call: the sum of its return values and how many chunks it took (1 if whole). */
+/** What one thread did with a call: the sum of its return values and how many chunks it took (a whole call: 1, or 0 if it did not start). */
 export interface SimdResult {
   value: number;
   chunks: number;
@@ -60,9 +62,11 @@ export interface SimdThreads {
   readonly memory: WebAssembly.Memory;
   readonly helpers: number;
   /**
-   * Runs calls[t] on helper t (fewer calls than helpers is fine) while `own` runs on this thread,
-   * with the counter that chunked calls take their chunks from (zero at the start); returns when all
-   * are done, with what each helper did.
+   * Offers calls[t] to helper t (fewer calls than helpers is fine) while `own` runs on this thread,
+   * with the counter that chunked calls take their chunks from (zero at the start). A helper that has
+   * not started its call when `own` returns does not run it (it may be asleep, or its core busy with
+   * something else): this thread does not wait for it. Returns when the helpers that started are
+   * done, with what each helper did.
    */
   run(calls: SimdCall[], own: (counter: Int32Array) => void): SimdResult[];
 }
@@ -89,6 +93,8 @@ export function takeChunks(fn: (...args: number[]) => number | void, args: numbe
 
 /** Smallest work (multiply-adds) a product or aggregation is split for. */
 const MIN_SPLIT_WORK = 1 << 18;
+/** Work (multiply-adds) in a chunk of a product or aggregation: ~5–10 µs, against ~0.1 µs to take one. */
+const CHUNK_WORK = 1 << 17;
 /** Fewest pairs a decoder call, and row entries a scan row, is split for. */
 const MIN_SPLIT_PAIRS = 2048;
 
@@ -116,10 +122,11 @@ export function parallelKernels(module: SimdModule, relaxed: boolean, memory: We
 
   const fnOf = (fn: SimdFunction) => module[fn] as (...args: number[]) => number | void;
 
-  /** Runs share 0 here and shares 1… on the helpers. */
+  /** Runs share 0 here and shares 1… on the helpers; a share no helper started runs here after. */
   const split = (fn: SimdFunction, argsOf: (t: number) => number[]): void => {
     const calls = Array.from({ length: parts - 1 }, (_, i) => ({ fn, args: argsOf(i + 1) }));
-    threads.run(calls, () => fnOf(fn)(...argsOf(0)));
+    const done = threads.run(calls, () => fnOf(fn)(...argsOf(0)));
+    done.forEach((r, i) => r.chunks === 0 && fnOf(fn)(...calls[i].args));
   };
 
   /** Runs `plan`'s chunks on every thread, thread t with argsOf(t); what each did, this thread's first. */
@@ -139,25 +146,18 @@ export function parallelKernels(module: SimdModule, relaxed: boolean, memory: We
 
     gemm(a, ars, aqs, b, c, m, k, n, accumulate) {
       if (m * k * n < MIN_SPLIT_WORK || m < 8) return module.gemm(a, ars, aqs, b, c, m, k, n, accumulate);
-      split('gemm', (t) => {
-        const [i0, i1] = share(m, parts, t, 4);
-        return [a + 4 * i0 * ars, ars, aqs, b, c + 4 * i0 * n, i1 - i0, k, n, +accumulate];
-      });
+      // Moves per row: A by a row (ars floats), C by a row; chunks of whole 4-row tiles.
+      const size = 4 * Math.max(1, Math.round(CHUNK_WORK / (4 * k * n)));
+      chunked('gemm', () => [a, ars, aqs, b, c, m, k, n, +accumulate], { total: m, size, countArg: 5, strides: [4 * ars, 0, 0, 0, 4 * n, 0, 0, 0, 0] });
     },
 
     csrSpmm(rowPtr, colIdx, values, x, f, rows, out) {
       const ptr = new Int32Array(memory.buffer, rowPtr, rows + 1);
       const entries = ptr[rows] - ptr[0];
       if (entries * f < MIN_SPLIT_WORK || rows < parts) return module.csrSpmm(rowPtr, colIdx, values, x, f, rows, out);
-      // Row boundaries where each share has about entries / parts entries.
-      const bounds = [0];
-      for (let t = 1, r = 0; t < parts; t++) {
-        const target = ptr[0] + (entries * t) / parts;
-        while (r < rows && ptr[r] < target) r++;
-        bounds.push(Math.max(bounds[t - 1], r));
-      }
-      bounds.push(rows);
-      split('csrSpmm', (t) => [rowPtr + 4 * bounds[t], colIdx, values, x, f, bounds[t + 1] - bounds[t], out + 4 * bounds[t] * f]);
+      // Moves per row: rowPtr by an int, out by a row; chunks of about CHUNK_WORK multiply-adds on average.
+      const size = Math.max(1, Math.round((CHUNK_WORK * rows) / (entries * f)));
+      chunked('csrSpmm', () => [rowPtr, colIdx, values, x, f, rows, out], { total: rows, size, countArg: 5, strides: [4, 0, 0, 0, 0, 0, 4 * f] });
     },
 
     pairMlpForward(h, d, a, b, p, w1, m, b1, w2, b2, s, zOut, scratch) {

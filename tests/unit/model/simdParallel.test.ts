@@ -24,9 +24,10 @@ const random = (length: number, seed: number) => {
  * Two stand-in helpers on a second instance of the module, run one after the other around the caller.
  * 'mixed': helper 1 takes one chunk of a chunked call before the caller, which takes the rest (helper 2
  * none); 'helpers-first': the helpers run before the caller, so helper 1 takes every chunk and the
- * caller none. Whole calls run whole either way.
+ * caller none; 'late': no helper starts before the caller is done, so none runs (the caller takes
+ * their calls back). Whole calls run whole where a helper starts.
  */
-function sequentialHelpers(order: 'mixed' | 'helpers-first'): SimdThreads {
+function sequentialHelpers(order: 'mixed' | 'helpers-first' | 'late'): SimdThreads {
   const memory = backendMemory(tf.backend())!;
   const found = simdModuleBytes(memory)!;
   const helper = new WebAssembly.Instance(new WebAssembly.Module(found.bytes), { env: { memory } }).exports as unknown as SimdModule;
@@ -40,6 +41,10 @@ function sequentialHelpers(order: 'mixed' | 'helpers-first'): SimdThreads {
         const fn = helper[call.fn] as (...a: number[]) => number | void;
         return call.chunks ? takeChunks(fn, call.args, call.chunks, counter, limit) : { value: fn(...call.args) || 0, chunks: 1 };
       };
+      if (order === 'late') {
+        own(counter);
+        return calls.map(() => ({ value: 0, chunks: 0 }));
+      }
       if (order === 'helpers-first') {
         const results = calls.map((call) => onHelper(call, Infinity));
         own(counter);
@@ -104,7 +109,7 @@ describe('SIMD kernels split between threads', () => {
     await tf.setBackend('cpu');
   });
 
-  for (const order of ['mixed', 'helpers-first'] as const) {
+  for (const order of ['mixed', 'helpers-first', 'late'] as const) {
     it(`give the one-thread kernels’ results within 1e-5 (relative to the largest entry), and leave no tensors (${order})`, () => {
       useSimdThreads(null);
       expect(simdKernelsFor(tf.backend())!.threads).toBe(1);
