@@ -57,6 +57,12 @@ export function bceLinkLoss(posLogits: tf.Tensor1D, negLogits: tf.Tensor1D): tf.
   return bceWithLogits(logits, labels);
 }
 
+/** BCE over the logits of `positives` positives followed by negatives (one decoder call over both). */
+export function bceLinkLossJoined(logits: tf.Tensor1D, positives: number): tf.Scalar {
+  const labels = tf.concat([tf.ones([positives]), tf.zeros([logits.shape[0] - positives])]) as tf.Tensor1D;
+  return bceWithLogits(logits, labels);
+}
+
 /**
  * PLNLP's pairwise AUC loss (Wang et al. 2021): a positive should outscore each of its negatives by a
  * margin of 1, as a squared error: mean over positives i and their negatives j of (1 − s⁺ᵢ + s⁻ᵢⱼ)².

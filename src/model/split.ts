@@ -95,6 +95,17 @@ function pick(src: Int32Array, dst: Int32Array, order: Uint32Array, from: number
   return { a, b };
 }
 
+/** x's pairs, then y's. */
+export function concatPairs(x: Pairs, y: Pairs): Pairs {
+  const a = new Int32Array(x.a.length + y.a.length);
+  const b = new Int32Array(a.length);
+  a.set(x.a);
+  a.set(y.a, x.a.length);
+  b.set(x.b);
+  b.set(y.b, x.b.length);
+  return { a, b };
+}
+
 /**
  * Draws `count` distinct uniform pairs u ≠ v that are in none of `exclude`; adds them to `exclude`
  * so later draws stay distinct from them too.

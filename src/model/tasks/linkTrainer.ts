@@ -24,12 +24,12 @@ import { keptPairs } from '../edgeDropout';
 import { GraphOperators } from '../graphOperators';
 import { pairCsr } from '../kernels/pairDot';
 import { DENSE_LOSS_MAX_NODES, DenseLinkLoss } from '../denseLinkLoss';
-import { linkTrainingLoss } from '../linkLoss';
+import { bceLinkLossJoined, linkTrainingLoss } from '../linkLoss';
 import { linkMetrics } from '../metrics';
 import { drawKey, drawNegatives, type NegativeDraw } from '../negatives';
 import { Rng } from '../rng';
 import type { ModelSettings } from '../../settings/schema';
-import { negativesFromGiven, pairCount, PairSet, splitLinks, splitPartOf, type LinkSplit, type Pairs } from '../split';
+import { concatPairs, negativesFromGiven, pairCount, PairSet, splitLinks, splitPartOf, type LinkSplit, type Pairs } from '../split';
 import { splitLinksByDrug, trainingNodes } from '../drugSplit';
 import { relationalMessageGraph, relationTask, typedNegatives, type RelationTask } from '../relations';
 import { sigmoid, TrainerBase, type EvalMetrics, type TrainingGraph, type LinkPredictor, type TaskCases } from './trainerBase';
@@ -219,6 +219,12 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
     const { pos, neg } = this.batch!;
     const h = this.gnn.forward(this.epochOperators ?? this.operators, true);
     if (this.dense) return this.dense.loss(h, pos, neg);
+    // BCE with a learned decoder: one call over positives and negatives together (one pass of its
+    // kernels, no concatenated scores, no two gradients to sum). The dot decoder keeps two: its
+    // gradient reuses each pair list's CSR, built ahead for the negatives.
+    if (this.settings.loss === 'bce' && this.decoder.kind !== 'dot') {
+      return bceLinkLossJoined(this.decoder.score(h, concatPairs(pos, neg as Pairs)), pos.a.length);
+    }
     return linkTrainingLoss(this.settings.loss, this.decoder.score(h, pos), this.decoder.score(h, neg as Pairs));
   }
 

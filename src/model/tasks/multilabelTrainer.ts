@@ -24,7 +24,7 @@ import { messageGraphFromPairs } from '../messageGraph';
 import { bestAndWorst, perLabelScores, summariseLabels, type LabelScore, type MultilabelReport, type NamedLabelScore } from '../labelMetrics';
 import { Rng } from '../rng';
 import type { ModelSettings } from '../../settings/schema';
-import { PairSet, sampleNegatives, TEST_FRACTION, VAL_FRACTION, type Pairs } from '../split';
+import { concatPairs, PairSet, sampleNegatives, TEST_FRACTION, VAL_FRACTION, type Pairs } from '../split';
 import { drugRoles, pairPart } from '../drugSplit';
 import type { SplitMode } from '../../settings/options';
 import { TrainerBase, type EvalMetrics, type TaskCases, type TrainingGraph } from './trainerBase';
@@ -113,16 +113,6 @@ export function multiHot(p: LabelledPairs, numLabels: number, extra = 0): Float3
   const out = new Float32Array((n + extra) * numLabels);
   for (let i = 0; i < n; i++) for (let j = p.offset[i]; j < p.offset[i + 1]; j++) out[i * numLabels + p.labels[j]] = 1;
   return out;
-}
-
-function concatPairs(x: Pairs, y: Pairs): Pairs {
-  const a = new Int32Array(x.a.length + y.a.length);
-  const b = new Int32Array(a.length);
-  a.set(x.a);
-  a.set(y.a, x.a.length);
-  b.set(x.b);
-  b.set(y.b, x.b.length);
-  return { a, b };
 }
 
 /**

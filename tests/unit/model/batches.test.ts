@@ -7,9 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { batchIndices, pickPairs } from '../../../src/model/batches';
 import { Rng } from '../../../src/model/rng';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/settings/schema';
-import { PairSet, type Pairs } from '../../../src/model/split';
+import { PairSet } from '../../../src/model/split';
 import { LinkTrainer } from '../../../src/model/tasks/linkTrainer';
 import { communities } from './recipeFixtures';
+import { recordTrainingCalls } from './trainingCalls';
 
 const settings = (over: Partial<ModelSettings>): ModelSettings => ({ ...DEFAULT_MODEL_SETTINGS, model: 'seed-gcn', decoder: 'dot', hidden: 8, ...over });
 
@@ -70,10 +71,8 @@ describe('LinkTrainer with mini-batches', () => {
       const n = t.split.trainPos.a.length;
       const steps = Math.ceil(n / 64);
       expect(t.stepsPerEpoch).toBe(steps);
-      // Every decoder call during training: positives then negatives of each step.
-      const calls: Pairs[] = [];
-      const score = t.decoder.score.bind(t.decoder);
-      t.decoder.score = (h, p) => (calls.push(p), score(h, p));
+      // What the decoder scored during training: positives then negatives of each step.
+      const calls = recordTrainingCalls(t).pairs;
       await t.trainEpoch();
       expect(t.optimizerSteps).toBe(steps);
       expect(calls).toHaveLength(2 * steps);

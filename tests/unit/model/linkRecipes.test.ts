@@ -21,17 +21,13 @@ import { addRow, adjacency, expectClose, gcnNorm, hcat, matmul, relu, type M } f
 import { TINY_PAIRS, tinyOperators } from './fixtures';
 import { checkGradients } from './gradCheck';
 import { communities } from './recipeFixtures';
+import { recordTrainingCalls } from './trainingCalls';
 
 const settings = (over: Partial<ModelSettings>): ModelSettings => ({ ...DEFAULT_MODEL_SETTINGS, hidden: 8, ...over });
 const pairKeys = (p: Pairs): string[] => Array.from(p.a, (a, i) => `${a}-${p.b[i]}`);
 
-/** The pairs the decoder scored in each training call (positives, then negatives, per step). */
-function recordScoredPairs(t: LinkTrainer): Pairs[] {
-  const calls: Pairs[] = [];
-  const score = t.decoder.score.bind(t.decoder);
-  t.decoder.score = (h, p) => (calls.push(p), score(h, p));
-  return calls;
-}
+/** The pairs the decoder scored in training (positives, then negatives, per step). */
+const recordScoredPairs = (t: LinkTrainer): Pairs[] => recordTrainingCalls(t).pairs;
 
 describe('negatives per positive', () => {
   const graph = communities(40, 7);

@@ -11,6 +11,7 @@ import { Rng } from '../../../src/model/rng';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../../src/settings/schema';
 import { checkGradients } from './gradCheck';
 import { communities } from './recipeFixtures';
+import { recordTrainingCalls } from './trainingCalls';
 
 const value = (t: tf.Scalar): number => {
   const v = t.dataSync()[0];
@@ -68,13 +69,7 @@ describe('LinkTrainer with loss auc | hinge | bce and k negatives', () => {
   /** The first epoch's loss (before its update) and the logits of the pairs scored in it. */
   async function firstEpoch(over: Partial<ModelSettings>) {
     const t = new LinkTrainer(graph, settings(over), 'cpu');
-    const logits: Float32Array[] = [];
-    const score = t.decoder.score.bind(t.decoder);
-    t.decoder.score = (h, p) => {
-      const s = score(h, p);
-      logits.push(s.dataSync() as Float32Array);
-      return s;
-    };
+    const { logits } = recordTrainingCalls(t);
     const loss = await t.trainEpoch();
     const count = t.split.trainPos.a.length;
     t.dispose();
