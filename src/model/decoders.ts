@@ -15,7 +15,7 @@ import type { Rng } from './rng';
 import type { DecoderKind } from '../settings/options';
 import { gatherRows, pairDotProducts } from './sparseOps';
 import { PAIR_MLP_BACKENDS, pairHadamardKernel, pairMlpHeadKernel } from './kernels/pairMlpKernel';
-import { pairMlpSimd, pairMlpSimdAvailable, pairMlpSimdRows, type RowScorer } from './kernels/pairMlpSimd';
+import { pairMlpSimd, pairMlpSimdAvailable, pairMlpSimdBceLoss, pairMlpSimdRows, type RowScorer } from './kernels/pairMlpSimd';
 import type { Pairs } from './split';
 import { trainable } from './variables';
 
@@ -44,6 +44,11 @@ export interface LinkDecoder {
   score(h: tf.Tensor2D, pairs: Pairs): tf.Tensor1D;
   /** A faster way to score whole rows (u, v₀…v₁) of the candidate scan, where this backend has one; else null. */
   rowScorer(h: tf.Tensor2D): RowScorer | null;
+  /**
+   * Mean BCE over the pairs' logits, the first `positives` labelled 1 and the rest 0, in one fused
+   * kernel where this backend has one (the same value and gradients as bceWithLogits of score); else null.
+   */
+  bceLoss?(h: tf.Tensor2D, pairs: Pairs, positives: number): tf.Scalar | null;
   variables(): tf.Variable[];
   dispose(): void;
 }
@@ -101,6 +106,11 @@ class MlpDecoder implements LinkDecoder {
       const x = tf.mul(gatherRows(h, p.a), gatherRows(h, p.b)) as tf.Tensor2D;
       return tf.reshape(this.lin2.apply(tf.relu(this.lin1.apply(x))), [p.a.length]);
     });
+  }
+
+  bceLoss(h: tf.Tensor2D, pairs: Pairs, positives: number): tf.Scalar | null {
+    if (!pairMlpSimdAvailable(this.lin1.inFeatures, this.lin1.outFeatures)) return null;
+    return pairMlpSimdBceLoss(h, pairs.a, pairs.b, positives, this.lin1.weight, this.lin1.bias!, this.lin2.weight, this.lin2.bias!);
   }
 
   rowScorer(h: tf.Tensor2D): RowScorer | null {

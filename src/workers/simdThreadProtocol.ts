@@ -10,7 +10,16 @@
  */
 import type { ChunkPlan, SimdCall, SimdFunction, SimdResult } from '../model/kernels/simdParallel';
 
-export const SIMD_FUNCTIONS: SimdFunction[] = ['gemm', 'pairMlpForward', 'pairMlpBackward', 'pairMlpScanRow', 'csrSpmm', 'copyRows', 'addFloats'];
+export const SIMD_FUNCTIONS: SimdFunction[] = [
+  'gemm',
+  'pairMlpForward',
+  'pairMlpBackward',
+  'pairMlpBceStep',
+  'pairMlpScanRow',
+  'csrSpmm',
+  'copyRows',
+  'addFloats',
+];
 export const GENERATION = 0;
 export const COUNTER = 2;
 export const STATES = 4;

@@ -5,6 +5,7 @@
  *
  *   PairMlpSimd      → s (P) and Z = X·W₁ (P × m, kept for the backward pass; X is not kept)
  *   PairMlpSimdGrad  → dh, dW₁, db₁, dw₂, db₂ in one pass over blocks of 64 pairs
+ *   PairMlpSimdBce   the training step under BCE: loss and all five gradients in one pass, Z never stored
  *   pairMlpSimdRows  the candidate scan's rows: s(u, v) for a range of v, read from h in place
  *
  * Why: as separate kernels (pairMlpKernel.ts: Hadamard, XNNPACK matmul, head and their gradients) each
@@ -17,6 +18,7 @@ import type { WasmBackendView } from './backendViews';
 
 const PAIR_MLP_SIMD = 'PairMlpSimd';
 const PAIR_MLP_SIMD_GRAD = 'PairMlpSimdGrad';
+const PAIR_MLP_SIMD_BCE = 'PairMlpSimdBce';
 
 type Info = tf.TensorInfo;
 
@@ -64,6 +66,46 @@ const backward: tf.KernelFunc = ({ inputs, backend }) => {
   return outs;
 };
 
+/** Outputs: the mean loss ([1]), then dh, dW₁, db₁, dw₂, db₂ of it; attrs: positives (the first pairs are labelled 1). */
+const bceStep: tf.KernelFunc = ({ inputs, backend, attrs }) => {
+  const { h, a, b, w1, b1, w2, b2 } = inputs as Record<string, Info>;
+  const { positives } = attrs as unknown as { positives: number };
+  const simd = simdKernelsFor(backend)!;
+  const be = backend as WasmBackendView;
+  const [n, d, p, m] = [h.shape[0], h.shape[1], a.shape[0], w1.shape[1]];
+  const outs = [[1], [n, d], [d, m], [m], [m, 1], [1]].map((shape) => be.makeOutput(shape, 'float32'));
+  const at = (t: Info) => be.getMemoryOffset(t.dataId);
+  const [loss, dh, dw1, db1, dw2, db2] = outs;
+  const bias2 = be.typedArrayFromHeap(b2)[0];
+  const sum = withScratch(be, simd, n, d, m, (scratch) =>
+    simd.pairMlpBceStep(
+      at(h),
+      n,
+      d,
+      at(a),
+      at(b),
+      0,
+      positives,
+      p,
+      at(w1),
+      m,
+      at(b1),
+      at(w2),
+      bias2,
+      1 / p,
+      at(dh),
+      at(dw1),
+      at(db1),
+      at(dw2),
+      at(db2),
+      scratch,
+      false,
+    ),
+  );
+  be.typedArrayFromHeap(loss)[0] = sum / p;
+  return outs;
+};
+
 let registered = false;
 
 function register(): void {
@@ -71,6 +113,18 @@ function register(): void {
   registered = true;
   tf.registerKernel({ kernelName: PAIR_MLP_SIMD, backendName: 'wasm', kernelFunc: forward });
   tf.registerKernel({ kernelName: PAIR_MLP_SIMD_GRAD, backendName: 'wasm', kernelFunc: backward });
+  tf.registerKernel({ kernelName: PAIR_MLP_SIMD_BCE, backendName: 'wasm', kernelFunc: bceStep });
+  tf.registerGradient({
+    kernelName: PAIR_MLP_SIMD_BCE,
+    inputsToSave: [],
+    outputsToSave: [false, true, true, true, true, true],
+    gradFunc: (dy, saved) => {
+      // The gradients are outputs for this only; the loss's upstream gradient scales them.
+      const up = (Array.isArray(dy) ? dy[0] : dy) as tf.Tensor;
+      const [dh, dw1, db1, dw2, db2] = saved;
+      return { h: () => tf.mul(dh, up), w1: () => tf.mul(dw1, up), b1: () => tf.mul(db1, up), w2: () => tf.mul(dw2, up), b2: () => tf.mul(db2, up) };
+    },
+  });
   tf.registerGradient({
     kernelName: PAIR_MLP_SIMD,
     inputsToSave: ['h', 'a', 'b', 'w1', 'b1', 'w2'],
@@ -97,6 +151,30 @@ export function pairMlpSimd(h: tf.Tensor2D, a: Int32Array, b: Int32Array, w1: tf
     const inputs = { h, a: tf.tensor1d(a, 'int32'), b: tf.tensor1d(b, 'int32'), w1, b1, w2, b2 };
     const [s] = tf.engine().runKernel(PAIR_MLP_SIMD, inputs) as tf.Tensor[];
     return s as tf.Tensor1D;
+  });
+}
+
+/**
+ * Mean binary cross-entropy of the decoder's logits over the pairs, the first `positives` labelled 1
+ * and the rest 0 — bceWithLogits(pairMlpSimd(…), labels) — with its gradients computed in the same
+ * pass (PairMlpSimdBce: Z stays in cache, and the gradient of each score comes straight from it), so
+ * the backward pass only scales them by the upstream gradient. Differentiable in h, W₁, b₁, w₂, b₂.
+ */
+export function pairMlpSimdBceLoss(
+  h: tf.Tensor2D,
+  a: Int32Array,
+  b: Int32Array,
+  positives: number,
+  w1: tf.Tensor2D,
+  b1: tf.Tensor1D,
+  w2: tf.Tensor2D,
+  b2: tf.Tensor1D,
+): tf.Scalar {
+  register();
+  return tf.tidy(() => {
+    const inputs = { h, a: tf.tensor1d(a, 'int32'), b: tf.tensor1d(b, 'int32'), w1, b1, w2, b2 };
+    const [loss] = tf.engine().runKernel(PAIR_MLP_SIMD_BCE, inputs, { positives } as unknown as tf.NamedAttrMap) as tf.Tensor[];
+    return tf.reshape(loss, []) as tf.Scalar;
   });
 }
 

@@ -7,6 +7,7 @@
  *   csrSpmm          by chunks of rows
  *   pairMlpForward   by chunks of pairs, each thread with its own scratch
  *   pairMlpBackward  the same; each helper sums its chunks into its own dh, dW₁, db₁, dw₂, added to the caller's after
+ *   pairMlpBceStep   as pairMlpBackward (db₂ too)
  *   pairMlpScanRow   by columns of a long row, in equal shares
  *
  * Chunks rather than equal shares: every thread takes the next chunk from a shared counter until none
@@ -23,9 +24,12 @@ const PAIR_BLOCK = 64;
 /** Pairs per chunk the threads take: ~0.2–0.5 ms of work, so the last chunk delays little. */
 const PAIR_CHUNK = 16 * PAIR_BLOCK;
 
-/** One thread's scratch for the decoder kernels (float64 sums and their alignment included). */
+/**
+ * One thread's scratch for the decoder kernels: X, dZ and dX blocks, W₁ᵀ, float64 sums (db₁, dw₂,
+ * db₂; aligned) and, for the BCE step, a block of Z and of scores (assembly/simd.ts).
+ */
 function pairMlpScratchFloatsPerThread(d: number, m: number): number {
-  return PAIR_BLOCK * (2 * d + 2 * m) + m * d + 4 * m + 2;
+  return PAIR_BLOCK * (2 * d + 2 * m + 1) + m * d + 4 * m + 6;
 }
 
 export type SimdFunction = keyof SimdModule;
@@ -104,8 +108,9 @@ function share(total: number, parts: number, t: number, align: number): [number,
   return [Math.min(total, t * size), Math.min(total, (t + 1) * size)];
 }
 
+/** A helper's own dh, dW₁, db₁, dw₂ and db₂. */
 function privateGradientFloats(n: number, d: number, m: number): number {
-  return n * d + d * m + 2 * m;
+  return n * d + d * m + 2 * m + 1;
 }
 
 /** The kernels on one thread, or split between this thread and `threads`' helpers. */
@@ -137,6 +142,31 @@ export function parallelKernels(module: SimdModule, relaxed: boolean, memory: We
       own = takeChunks(fnOf(fn), argsOf(0), plan, counter);
     });
     return [own, ...results];
+  };
+
+  /**
+   * Where thread t writes the decoder's gradients (dh, dW₁, db₁, dw₂, db₂): the caller into the
+   * outputs, helpers into their own part of the scratch, added to the caller's after (addHelpers).
+   */
+  const gradientOutputs = (n: number, d: number, m: number, outputs: number[], scratch: number) => {
+    const per = 4 * pairMlpScratchFloatsPerThread(d, m);
+    const sizes = [n * d, d * m, m, m, 1];
+    const own = (t: number) => scratch + parts * per + 4 * (t - 1) * privateGradientFloats(n, d, m);
+    const of = (t: number) => {
+      if (t === 0) return outputs;
+      let at = own(t);
+      return sizes.map((size) => ((at += 4 * size), at - 4 * size));
+    };
+    return {
+      of,
+      scratch: (t: number) => scratch + t * per,
+      addHelpers(done: SimdResult[], withDb2: boolean) {
+        for (let t = 1; t < parts; t++) {
+          if (done[t].chunks === 0) continue;
+          of(t).forEach((at, i) => (i < 4 || withDb2) && module.addFloats(outputs[i], at, sizes[i]));
+        }
+      },
+    };
   };
 
   return {
@@ -175,13 +205,10 @@ export function parallelKernels(module: SimdModule, relaxed: boolean, memory: We
 
     pairMlpBackward(h, n, d, a, b, p, w1, m, b1, w2, z, g, dh, dw1, db1, dw2, scratch, accumulate) {
       if (p < MIN_SPLIT_PAIRS || accumulate) return module.pairMlpBackward(h, n, d, a, b, p, w1, m, b1, w2, z, g, dh, dw1, db1, dw2, scratch, accumulate);
-      const per = 4 * pairMlpScratchFloatsPerThread(d, m);
-      const priv = (t: number) => scratch + parts * per + 4 * (t - 1) * privateGradientFloats(n, d, m);
-      const outputs = (t: number) =>
-        t === 0 ? [dh, dw1, db1, dw2] : [priv(t), priv(t) + 4 * n * d, priv(t) + 4 * (n * d + d * m), priv(t) + 4 * (n * d + d * m + m)];
+      const out = gradientOutputs(n, d, m, [dh, dw1, db1, dw2, 0], scratch);
       // Moves per pair: a, b and g by one int/float, Z by a row.
       const strides = [0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 4 * m, 4, 0, 0, 0, 0, 0, 0];
-      const done = chunked('pairMlpBackward', (t) => [h, n, d, a, b, p, w1, m, b1, w2, z, g, ...outputs(t), scratch + t * per, 0], {
+      const done = chunked('pairMlpBackward', (t) => [h, n, d, a, b, p, w1, m, b1, w2, z, g, ...out.of(t).slice(0, 4), out.scratch(t), 0], {
         total: p,
         size: PAIR_CHUNK,
         countArg: 5,
@@ -190,14 +217,20 @@ export function parallelKernels(module: SimdModule, relaxed: boolean, memory: We
       });
       // The caller's outputs hold the sum; if the helpers took every chunk they start from zero.
       if (done[0].chunks === 0) module.pairMlpBackward(h, n, d, a, b, 0, w1, m, b1, w2, z, g, dh, dw1, db1, dw2, scratch, false);
-      for (let t = 1; t < parts; t++) {
-        if (done[t].chunks === 0) continue;
-        const [tdh, tdw1, tdb1, tdw2] = outputs(t);
-        module.addFloats(dh, tdh, n * d);
-        module.addFloats(dw1, tdw1, d * m);
-        module.addFloats(db1, tdb1, m);
-        module.addFloats(dw2, tdw2, m);
-      }
+      out.addHelpers(done, false);
+      return done.reduce((sum, r) => sum + r.value, 0);
+    },
+
+    pairMlpBceStep(h, n, d, a, b, first, positives, p, w1, m, b1, w2, b2, scale, dh, dw1, db1, dw2, db2, scratch, accumulate) {
+      const whole = () => module.pairMlpBceStep(h, n, d, a, b, first, positives, p, w1, m, b1, w2, b2, scale, dh, dw1, db1, dw2, db2, scratch, accumulate);
+      if (p < MIN_SPLIT_PAIRS || accumulate) return whole();
+      const out = gradientOutputs(n, d, m, [dh, dw1, db1, dw2, db2], scratch);
+      // Moves per pair: a and b by one int, the first pair's index by one.
+      const strides = [0, 0, 0, 4, 4, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+      const args = (t: number) => [h, n, d, a, b, first, positives, p, w1, m, b1, w2, b2, scale, ...out.of(t), out.scratch(t), 0];
+      const done = chunked('pairMlpBceStep', args, { total: p, size: PAIR_CHUNK, countArg: 7, strides, accumulateArg: 20 });
+      if (done[0].chunks === 0) module.pairMlpBceStep(h, n, d, a, b, first, positives, 0, w1, m, b1, w2, b2, scale, dh, dw1, db1, dw2, db2, scratch, false);
+      out.addHelpers(done, true);
       return done.reduce((sum, r) => sum + r.value, 0);
     },
 

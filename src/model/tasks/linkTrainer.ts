@@ -220,10 +220,12 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
     const h = this.gnn.forward(this.epochOperators ?? this.operators, true);
     if (this.dense) return this.dense.loss(h, pos, neg);
     // BCE with a learned decoder: one call over positives and negatives together (one pass of its
-    // kernels, no concatenated scores, no two gradients to sum). The dot decoder keeps two: its
-    // gradient reuses each pair list's CSR, built ahead for the negatives.
+    // kernels, no concatenated scores, no two gradients to sum), the loss fused in where the decoder
+    // has such a kernel. The dot decoder keeps two: its gradient reuses each pair list's CSR, built
+    // ahead for the negatives.
     if (this.settings.loss === 'bce' && this.decoder.kind !== 'dot') {
-      return bceLinkLossJoined(this.decoder.score(h, concatPairs(pos, neg as Pairs)), pos.a.length);
+      const pairs = concatPairs(pos, neg as Pairs);
+      return this.decoder.bceLoss?.(h, pairs, pos.a.length) ?? bceLinkLossJoined(this.decoder.score(h, pairs), pos.a.length);
     }
     return linkTrainingLoss(this.settings.loss, this.decoder.score(h, pos), this.decoder.score(h, neg as Pairs));
   }

@@ -4,14 +4,16 @@
  * scores and the gradients of h, W₁, b₁, w₂, b₂, on cpu and wasm; pairs repeat, include (u, u), and
  * some nodes appear in none; on wasm also the one-kernel SIMD decoder (pairMlpSimd.ts) for widths that
  * are multiples of 4, over pair counts that are and are not multiples of its 64-pair blocks. Also the
- * decoder end to end: MlpDecoder.score gives the reference.
+ * decoder end to end: MlpDecoder.score gives the reference. And the fused BCE training step
+ * (pairMlpSimdBceLoss) against bceWithLogits of the plain scores, value and gradients.
  */
 import * as tf from '../../../src/model/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLinkDecoder } from '../../../src/model/decoders';
 import { pairHadamardKernel, pairMlpHeadKernel } from '../../../src/model/kernels/pairMlpKernel';
-import { pairMlpSimd, pairMlpSimdAvailable } from '../../../src/model/kernels/pairMlpSimd';
+import { pairMlpSimd, pairMlpSimdAvailable, pairMlpSimdBceLoss } from '../../../src/model/kernels/pairMlpSimd';
+import { bceWithLogits } from '../../../src/model/linkLoss';
 import { Rng } from '../../../src/model/rng';
 
 function randomMatrix(length: number, seed: number): Float32Array {
@@ -102,6 +104,45 @@ for (const backend of ['cpu', 'wasm'] as const) {
             // Relative to the largest entry: sums of 1,000 products are compared, not single ones.
             const scale = Math.max(1, ...Array.from(want[i], Math.abs));
             expect(got[i].length, `${kernel === simdScores ? 'SIMD ' : ''}${name}`).toBe(want[i].length);
+            expectClose(
+              got[i].map((v) => v / scale),
+              want[i].map((v) => v / scale),
+            );
+          });
+        }
+      });
+    }
+
+    if (backend === 'wasm') {
+      it('the fused BCE step gives bceWithLogits of the plain scores and its five gradients within 1e-5, scaled by the upstream gradient', () => {
+        for (const [n, d, p, positives] of [
+          [200, 64, 1000, 400],
+          [60, 16, 130, 130],
+          [60, 8, 70, 0],
+        ]) {
+          const rng = new Rng(n + p);
+          const a = Int32Array.from({ length: p }, () => rng.int(n));
+          const b = Int32Array.from({ length: p }, (_, i) => (i % 13 === 0 ? a[i] : rng.int(n)));
+          const before = tf.memory().numTensors;
+          const run = (loss: (hh: tf.Tensor2D, w: Weights) => tf.Scalar) =>
+            tf.tidy(() => {
+              const h = tf.tensor2d(randomMatrix(n * d, 1), [n, d]);
+              const w1 = tf.tensor2d(randomMatrix(d * d, 2), [d, d]);
+              const b1 = tf.tensor1d(randomMatrix(d, 3));
+              const w2 = tf.tensor2d(randomMatrix(d, 4), [d, 1]);
+              const b2 = tf.tensor1d([0.3]);
+              const f = (hh: tf.Tensor, ww1: tf.Tensor, bb1: tf.Tensor, ww2: tf.Tensor, bb2: tf.Tensor) =>
+                tf.mul(loss(hh as tf.Tensor2D, { w1: ww1 as tf.Tensor2D, b1: bb1 as tf.Tensor1D, w2: ww2 as tf.Tensor2D, b2: bb2 as tf.Tensor1D }), 2.5);
+              const grads = tf.grads(f)([h, w1, b1, w2, b2]);
+              return [loss(h, { w1, b1, w2, b2 }), ...grads].map((t) => t.dataSync().slice());
+            });
+          const labels = Float32Array.from({ length: p }, (_, i) => (i < positives ? 1 : 0));
+          const want = run((h, w) => bceWithLogits(plainScores(h, a, b, w), tf.tensor1d(labels)));
+          const got = run((h, w) => pairMlpSimdBceLoss(h, a, b, positives, w.w1, w.b1, w.w2, w.b2));
+          expect(tf.memory().numTensors).toBe(before);
+          ['loss', 'dh', 'dW1', 'db1', 'dw2', 'db2'].forEach((name, i) => {
+            const scale = Math.max(1, ...Array.from(want[i], Math.abs));
+            expect(got[i].length, name).toBe(want[i].length);
             expectClose(
               got[i].map((v) => v / scale),
               want[i].map((v) => v / scale),

@@ -2,7 +2,7 @@
  * The SIMD kernels split between threads (kernels/simdParallel.ts): with two stand-in helpers that run
  * their shares one after the other on a second instance of the module over the same memory, every
  * split kernel — products (transposed A too), CSR aggregation, the MLP decoder forward and backward
- * (in chunks, private gradients summed back, whoever takes the chunks), the scan's long rows — gives what the one-thread kernels give and
+ * and the fused BCE step (in chunks, private gradients summed back, whoever takes the chunks), the scan's long rows — gives what the one-thread kernels give and
  * what the cpu backend gives. (The browser's real helper threads are workers/simdThreads.ts.)
  */
 import * as tf from '../../../src/model/tf';
@@ -10,7 +10,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backendMemory, simdKernelsFor, simdModuleBytes, useSimdThreads, type SimdModule } from '../../../src/model/kernels/simdKernels';
 import { takeChunks, type SimdCall, type SimdResult, type SimdThreads } from '../../../src/model/kernels/simdParallel';
-import { pairMlpSimd, pairMlpSimdRows } from '../../../src/model/kernels/pairMlpSimd';
+import { pairMlpSimd, pairMlpSimdBceLoss, pairMlpSimdRows } from '../../../src/model/kernels/pairMlpSimd';
 import { csrSpmmOnce } from '../../../src/model/kernels/csrSpmm';
 import { installWasmOverrides } from '../../../src/model/kernels/wasmOverrides';
 import { Rng } from '../../../src/model/rng';
@@ -91,6 +91,11 @@ function outputs(): Float32Array[] {
       tf.sum(tf.mul(pairMlpSimd(hh as tf.Tensor2D, a, b, ww1 as tf.Tensor2D, bb1 as tf.Tensor1D, ww2 as tf.Tensor2D, bb2 as tf.Tensor1D), g));
     results.push(pairMlpSimd(h, a, b, w1, b1, w2, b2).dataSync() as Float32Array);
     for (const grad of tf.grads(f)([h, w1, b1, w2, b2])) results.push(grad.dataSync() as Float32Array);
+    // The fused BCE step on the same pairs, the first 1,700 positive: loss and the five gradients.
+    const bce = (hh: tf.Tensor, ww1: tf.Tensor, bb1: tf.Tensor, ww2: tf.Tensor, bb2: tf.Tensor) =>
+      pairMlpSimdBceLoss(hh as tf.Tensor2D, a, b, 1700, ww1 as tf.Tensor2D, bb1 as tf.Tensor1D, ww2 as tf.Tensor2D, bb2 as tf.Tensor1D);
+    results.push(bce(h, w1, b1, w2, b2).dataSync() as Float32Array);
+    for (const grad of tf.grads(bce)([h, w1, b1, w2, b2])) results.push(grad.dataSync() as Float32Array);
     // A scan row long enough to split: (7, v) for v in 8…2999.
     const rows = pairMlpSimdRows(h, w1, b1, w2, b2);
     results.push(rows.row(7, 8, n).slice());
@@ -120,7 +125,24 @@ describe('SIMD kernels split between threads', () => {
       const three = outputs();
       expect(tf.memory().numTensors).toBe(before);
       useSimdThreads(null);
-      const names = ['x·W', 'xᵀ·y', 'CSR', 'scores', 'dh', 'dW1', 'db1', 'dw2', 'db2', 'scan row'];
+      const names = [
+        'x·W',
+        'xᵀ·y',
+        'CSR',
+        'scores',
+        'dh',
+        'dW1',
+        'db1',
+        'dw2',
+        'db2',
+        'BCE loss',
+        'BCE dh',
+        'BCE dW1',
+        'BCE db1',
+        'BCE dw2',
+        'BCE db2',
+        'scan row',
+      ];
       one.forEach((want, i) => {
         const got = three[i];
         expect(got.length, names[i]).toBe(want.length);

@@ -6,6 +6,7 @@
 //   gemm            C (M × N) = A · B, or C += A · B; A row-major or stored transposed (K × M)
 //   pairMlpForward  X_i = h_{a_i} ⊙ h_{b_i};  Z = X · W₁;  s_i = w₂ · ReLU(Z_i + b₁) + b₂
 //   pairMlpBackward dZ = g ⊙ w₂ ⊙ [Z + b₁ > 0];  dW₁ = Xᵀ dZ;  dX = dZ W₁ᵀ;  dh from dX;  db₁, dw₂, db₂
+//   pairMlpBceStep  both under binary cross-entropy in one pass per block (g from the scores, Z kept in scratch)
 //
 // Why: tfjs-backend-wasm's XNNPACK reached 7–8.5 G multiply-adds/s on this project's shapes
 // (tall × 64 × 64); a 4 × 8 register tile reaches ~14 G with plain SIMD and ~24 G where relaxed SIMD
@@ -154,84 +155,154 @@ export function pairMlpForward(h: usize, d: i32, a: usize, b: usize, p: i32, w1:
   }
 }
 
-/**
- * Gradients of Σ_i g_i s_i: dh (n × d), dW₁ (d × m), db₁ and dw₂ (m); returns db₂. Z as pairMlpForward
- * wrote it. scratch holds PAIR_BLOCK × (d + 2m) + m × d floats and then 2m float64 (8-byte aligned).
- * Sums over pairs for db₁, dw₂ and db₂ run in float64 per block. accumulate: add this call's pairs to
- * what the previous call with the same outputs and scratch left (a thread taking chunks of a call).
- */
-export function pairMlpBackward(
-  h: usize, n: i32, d: i32, a: usize, b: usize, p: i32, w1: usize, m: i32, b1: usize, w2: usize, z: usize, g: usize,
-  dh: usize, dw1: usize, db1: usize, dw2: usize, scratch: usize, accumulate: bool,
-): f64 {
+// The decoder's gradient scratch: X, dZ and dX blocks, W₁ᵀ (m × d), then float64 sums (db₁, dw₂, db₂).
+@inline function gradSums(scratch: usize, d: i32, m: i32): usize {
+  const w1t = scratch + <usize>PAIR_BLOCK * (<usize>(2 * d + m) << 2);
+  return (w1t + (<usize>(m * d) << 2) + 7) & ~(<usize>7);
+}
+
+// Zeroes dh and the sums (unless accumulating) and writes W₁ᵀ into the scratch.
+@inline function gradStart(n: i32, d: i32, m: i32, w1: usize, dh: usize, scratch: usize, accumulate: bool): void {
+  const w1t = scratch + <usize>PAIR_BLOCK * (<usize>(2 * d + m) << 2);
+  if (!accumulate) {
+    memory.fill(dh, 0, <usize>(n * d) << 2);
+    memory.fill(gradSums(scratch, d, m), 0, <usize>(2 * m + 1) << 3);
+  }
+  for (let j = 0; j < m; j++) {
+    for (let k = 0; k < d; k++) store<f32>(w1t + ((<usize>(j * d + k)) << 2), load<f32>(w1 + ((<usize>(k * m + j)) << 2)));
+  }
+}
+
+// Writes db₁, dw₂ (and, where db2 ≠ 0, db₂) from the float64 sums; dW₁ is zero if no pair came.
+@inline function gradEnd(p: i32, d: i32, m: i32, dw1: usize, db1: usize, dw2: usize, db2: usize, scratch: usize, accumulate: bool): void {
+  const sums = gradSums(scratch, d, m);
+  if (p == 0 && !accumulate) memory.fill(dw1, 0, <usize>(d * m) << 2);
+  for (let j = 0; j < m; j++) {
+    store<f32>(db1 + (<usize>j << 2), <f32>load<f64>(sums + (<usize>j << 3)));
+    store<f32>(dw2 + (<usize>j << 2), <f32>load<f64>(sums + (<usize>(m + j) << 3)));
+  }
+  if (db2) store<f32>(db2, <f32>load<f64>(sums + (<usize>(2 * m) << 3)));
+}
+
+// One block of r pairs (ab, bb) whose X rows are in the scratch: from their Z rows (zb, before the
+// bias) and the upstream gradients of their scores (gb), adds to dW₁ (accDw1: else sets it), dh and
+// the sums (db₁, dw₂, db₂).
+@inline function gradBlock(
+  h: usize, d: i32, ab: usize, bb: usize, r: i32, zb: usize, gb: usize, m: i32, b1: usize, w2: usize,
+  dw1: usize, accDw1: bool, dh: usize, scratch: usize,
+): void {
   const rowD = <usize>d << 2;
   const rowM = <usize>m << 2;
   const x = scratch;
   const dz = x + <usize>PAIR_BLOCK * rowD;
   const dx = dz + <usize>PAIR_BLOCK * rowM;
   const w1t = dx + <usize>PAIR_BLOCK * rowD;
-  const sums = (w1t + <usize>m * rowD + 7) & ~(<usize>7); // float64: db₁ then dw₂
-  if (!accumulate) {
-    memory.fill(dh, 0, <usize>n * rowD);
-    memory.fill(sums, 0, <usize>(2 * m) << 3);
+  const sums = gradSums(scratch, d, m);
+  // dZ and the head's sums, lanes of four columns at a time.
+  for (let k: usize = 0; k < rowM; k += 16) {
+    const bias = v128.load(b1 + k);
+    const w = v128.load(w2 + k);
+    let sumDz = f32x4.splat(0);
+    let sumW2 = f32x4.splat(0);
+    for (let i = 0; i < r; i++) {
+      const gi = f32x4.splat(load<f32>(gb + (<usize>i << 2)));
+      const pre = f32x4.add(v128.load(zb + <usize>i * rowM + k), bias);
+      const on = f32x4.gt(pre, f32x4.splat(0)); // tfjs's ReLU derivative: 0 at 0 too
+      const v = v128.and(f32x4.mul(gi, w), on);
+      v128.store(dz + <usize>i * rowM + k, v);
+      sumDz = f32x4.add(sumDz, v);
+      sumW2 = fma(gi, f32x4.max(pre, f32x4.splat(0)), sumW2);
+    }
+    const sb = sums + (k << 1);
+    const sw = sums + (<usize>m << 3) + (k << 1);
+    store<f64>(sb, load<f64>(sb) + <f64>f32x4.extract_lane(sumDz, 0));
+    store<f64>(sb + 8, load<f64>(sb + 8) + <f64>f32x4.extract_lane(sumDz, 1));
+    store<f64>(sb + 16, load<f64>(sb + 16) + <f64>f32x4.extract_lane(sumDz, 2));
+    store<f64>(sb + 24, load<f64>(sb + 24) + <f64>f32x4.extract_lane(sumDz, 3));
+    store<f64>(sw, load<f64>(sw) + <f64>f32x4.extract_lane(sumW2, 0));
+    store<f64>(sw + 8, load<f64>(sw + 8) + <f64>f32x4.extract_lane(sumW2, 1));
+    store<f64>(sw + 16, load<f64>(sw + 16) + <f64>f32x4.extract_lane(sumW2, 2));
+    store<f64>(sw + 24, load<f64>(sw + 24) + <f64>f32x4.extract_lane(sumW2, 3));
   }
-  for (let j = 0; j < m; j++) {
-    for (let k = 0; k < d; k++) store<f32>(w1t + ((<usize>(j * d + k)) << 2), load<f32>(w1 + ((<usize>(k * m + j)) << 2)));
+  let sumG: f64 = 0;
+  for (let i = 0; i < r; i++) sumG += <f64>load<f32>(gb + (<usize>i << 2));
+  const sg = sums + (<usize>(2 * m) << 3);
+  store<f64>(sg, load<f64>(sg) + sumG);
+  gemm(x, 1, d, dz, dw1, d, r, m, accDw1); // dW₁ += Xᵀ dZ (X read as its transpose)
+  gemm(dz, m, 1, w1t, dx, r, m, d, false); // dX = dZ W₁ᵀ
+  for (let i = 0; i < r; i++) {
+    const ha = <usize>load<i32>(ab + (<usize>i << 2)) * rowD;
+    const hb = <usize>load<i32>(bb + (<usize>i << 2)) * rowD;
+    const dxi = dx + <usize>i * rowD;
+    for (let k: usize = 0; k < rowD; k += 16) {
+      const gk = v128.load(dxi + k);
+      const va = v128.load(h + ha + k);
+      const vb = v128.load(h + hb + k);
+      v128.store(dh + ha + k, fma(gk, vb, v128.load(dh + ha + k)));
+      v128.store(dh + hb + k, fma(gk, va, v128.load(dh + hb + k)));
+    }
   }
-  let db2: f64 = 0;
+}
+
+/**
+ * Gradients of Σ_i g_i s_i: dh (n × d), dW₁ (d × m), db₁ and dw₂ (m); returns db₂. Z as pairMlpForward
+ * wrote it. scratch: pairMlpScratchFloats (simdParallel.ts). Sums over pairs for db₁, dw₂ and db₂ run
+ * in float64. accumulate: add this call's pairs to what the previous call with the same outputs and
+ * scratch left (a thread taking chunks of a call).
+ */
+export function pairMlpBackward(
+  h: usize, n: i32, d: i32, a: usize, b: usize, p: i32, w1: usize, m: i32, b1: usize, w2: usize, z: usize, g: usize,
+  dh: usize, dw1: usize, db1: usize, dw2: usize, scratch: usize, accumulate: bool,
+): f64 {
+  const sumG = gradSums(scratch, d, m) + (<usize>(2 * m) << 3);
+  const before = accumulate ? load<f64>(sumG) : 0;
+  gradStart(n, d, m, w1, dh, scratch, accumulate);
   for (let i0 = 0; i0 < p; i0 += PAIR_BLOCK) {
     const r = min(PAIR_BLOCK, p - i0);
     const ab = a + (<usize>i0 << 2);
     const bb = b + (<usize>i0 << 2);
-    hadamardRows(h, d, ab, bb, r, x);
-    // dZ and the head's sums, lanes of four columns at a time.
-    for (let k: usize = 0; k < rowM; k += 16) {
-      const bias = v128.load(b1 + k);
-      const w = v128.load(w2 + k);
-      let sumDz = f32x4.splat(0);
-      let sumW2 = f32x4.splat(0);
-      for (let i = 0; i < r; i++) {
-        const gi = f32x4.splat(load<f32>(g + (<usize>(i0 + i) << 2)));
-        const pre = f32x4.add(v128.load(z + <usize>(i0 + i) * rowM + k), bias);
-        const on = f32x4.gt(pre, f32x4.splat(0)); // tfjs's ReLU derivative: 0 at 0 too
-        const v = v128.and(f32x4.mul(gi, w), on);
-        v128.store(dz + <usize>i * rowM + k, v);
-        sumDz = f32x4.add(sumDz, v);
-        sumW2 = fma(gi, f32x4.max(pre, f32x4.splat(0)), sumW2);
-      }
-      const sb = sums + (k << 1);
-      const sw = sums + (<usize>m << 3) + (k << 1);
-      store<f64>(sb, load<f64>(sb) + <f64>f32x4.extract_lane(sumDz, 0));
-      store<f64>(sb + 8, load<f64>(sb + 8) + <f64>f32x4.extract_lane(sumDz, 1));
-      store<f64>(sb + 16, load<f64>(sb + 16) + <f64>f32x4.extract_lane(sumDz, 2));
-      store<f64>(sb + 24, load<f64>(sb + 24) + <f64>f32x4.extract_lane(sumDz, 3));
-      store<f64>(sw, load<f64>(sw) + <f64>f32x4.extract_lane(sumW2, 0));
-      store<f64>(sw + 8, load<f64>(sw + 8) + <f64>f32x4.extract_lane(sumW2, 1));
-      store<f64>(sw + 16, load<f64>(sw + 16) + <f64>f32x4.extract_lane(sumW2, 2));
-      store<f64>(sw + 24, load<f64>(sw + 24) + <f64>f32x4.extract_lane(sumW2, 3));
-    }
-    for (let i = 0; i < r; i++) db2 += <f64>load<f32>(g + (<usize>(i0 + i) << 2));
-    gemm(x, 1, d, dz, dw1, d, r, m, accumulate || i0 > 0); // dW₁ += Xᵀ dZ (X read as its transpose)
-    gemm(dz, m, 1, w1t, dx, r, m, d, false); // dX = dZ W₁ᵀ
+    hadamardRows(h, d, ab, bb, r, scratch);
+    gradBlock(h, d, ab, bb, r, z + <usize>i0 * (<usize>m << 2), g + (<usize>i0 << 2), m, b1, w2, dw1, accumulate || i0 > 0, dh, scratch);
+  }
+  gradEnd(p, d, m, dw1, db1, dw2, 0, scratch, accumulate);
+  return load<f64>(sumG) - before;
+}
+
+/**
+ * One training step's decoder work under binary cross-entropy, forward and backward in one pass per
+ * block of pairs (Z never leaves the scratch): for pairs i = 0 … p − 1 with labels y_i = 1 where
+ * first + i < positives (else 0), s_i as pairMlpForward, and the gradients of
+ * scale · Σ_i [max(s_i, 0) − s_i y_i + log(1 + e^{−|s_i|})] into dh, dW₁, db₁, dw₂ and db₂ (one float).
+ * Returns the unscaled sum of the losses (float64). accumulate as pairMlpBackward.
+ */
+export function pairMlpBceStep(
+  h: usize, n: i32, d: i32, a: usize, b: usize, first: i32, positives: i32, p: i32, w1: usize, m: i32, b1: usize, w2: usize, b2: f32,
+  scale: f32, dh: usize, dw1: usize, db1: usize, dw2: usize, db2: usize, scratch: usize, accumulate: bool,
+): f64 {
+  const rowM = <usize>m << 2;
+  const zb = gradSums(scratch, d, m) + (<usize>(2 * m + 2) << 3);
+  const gb = zb + <usize>PAIR_BLOCK * rowM;
+  gradStart(n, d, m, w1, dh, scratch, accumulate);
+  let loss: f64 = 0;
+  for (let i0 = 0; i0 < p; i0 += PAIR_BLOCK) {
+    const r = min(PAIR_BLOCK, p - i0);
+    const ab = a + (<usize>i0 << 2);
+    const bb = b + (<usize>i0 << 2);
+    hadamardRows(h, d, ab, bb, r, scratch);
+    gemm(scratch, d, 1, w1, zb, r, d, m, false);
+    head(zb, r, m, b1, w2, b2, gb);
     for (let i = 0; i < r; i++) {
-      const ha = <usize>load<i32>(ab + (<usize>i << 2)) * rowD;
-      const hb = <usize>load<i32>(bb + (<usize>i << 2)) * rowD;
-      const dxi = dx + <usize>i * rowD;
-      for (let k: usize = 0; k < rowD; k += 16) {
-        const gk = v128.load(dxi + k);
-        const va = v128.load(h + ha + k);
-        const vb = v128.load(h + hb + k);
-        v128.store(dh + ha + k, fma(gk, vb, v128.load(dh + ha + k)));
-        v128.store(dh + hb + k, fma(gk, va, v128.load(dh + hb + k)));
-      }
+      const s = load<f32>(gb + (<usize>i << 2));
+      const y: f32 = first + i0 + i < positives ? 1 : 0;
+      const e = Mathf.exp(-Mathf.abs(s)); // e^{−|s|}: the sigmoid and the loss without overflow
+      const sigmoid: f32 = s >= 0 ? 1 / (1 + e) : e / (1 + e);
+      loss += <f64>(max<f32>(s, 0) - s * y + Mathf.log1p(e));
+      store<f32>(gb + (<usize>i << 2), (sigmoid - y) * scale);
     }
+    gradBlock(h, d, ab, bb, r, zb, gb, m, b1, w2, dw1, accumulate || i0 > 0, dh, scratch);
   }
-  if (p == 0 && !accumulate) memory.fill(dw1, 0, <usize>d * rowM);
-  for (let j = 0; j < m; j++) {
-    store<f32>(db1 + (<usize>j << 2), <f32>load<f64>(sums + (<usize>j << 3)));
-    store<f32>(dw2 + (<usize>j << 2), <f32>load<f64>(sums + (<usize>(m + j) << 3)));
-  }
-  return db2;
+  gradEnd(p, d, m, dw1, db1, dw2, db2, scratch, accumulate);
+  return loss;
 }
 
 /**
