@@ -4,7 +4,8 @@
  * the page isolates itself through its service worker; opens ChCh-Miner (../shared/datasets) with
  * `#backend=wasm&threads=N`, trains the default model and reports the median epoch (the worker's own
  * timing; warm-up epochs dropped). Thread counts alternate round by round, so a busy machine slows
- * each about alike. Uses dist/ as it is (`npx vite build` first); the short bench skips.
+ * each about alike; each round's own ratio is reported too, and this machine's ceiling for two SIMD
+ * threads (bench/simdCeiling.ts). Uses dist/ as it is (`npx vite build` first); the short bench skips.
  */
 import { existsSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
@@ -12,6 +13,7 @@ import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium, ROOT, serveDist } from '../tests/browser/harness';
 import type { BenchOptions } from './index';
+import { simdCeiling, type SimdCeiling } from './simdCeiling';
 
 const CHCH = 'biosnap_chch_miner/ChCh-Miner_durgbank-chem-chem.tsv';
 const WARM_UP_EPOCHS = 2;
@@ -36,6 +38,10 @@ export interface ThreadsReport {
   runs?: ThreadsRun[];
   /** Median of the rounds' medians per thread count, and the speed-up over one thread. */
   summary?: { threads: number; medianMs: number; speedUp: number }[];
+  /** Median over rounds of each round's own ratio (first count's epoch / this count's), robust to slow drifts of the machine. */
+  roundRatios?: { threads: number; ratios: number[]; median: number }[];
+  /** This machine's ceiling for two threads of SIMD multiply-adds (bench/simdCeiling.ts), measured in the same run. */
+  ceiling?: SimdCeiling | null;
 }
 
 const median = (xs: number[]): number => {
@@ -118,6 +124,21 @@ export async function runThreadsBench(opts: BenchOptions): Promise<ThreadsReport
     return { threads, medianMs, speedUp: one / medianMs };
   });
   for (const s of summary) log(`   ${s.threads} thread(s): ${s.medianMs.toFixed(1)} ms per epoch, ${s.speedUp.toFixed(2)}× the first count`);
+  const roundRatios = counts.slice(1).map((threads) => {
+    const ratios = Array.from({ length: rounds }, (_, r) => {
+      const inRound = runs.slice(r * counts.length, (r + 1) * counts.length);
+      return inRound.find((x) => x.threads === counts[0])!.medianMs / inRound.find((x) => x.threads === threads)!.medianMs;
+    });
+    return { threads, ratios, median: median(ratios) };
+  });
+  for (const r of roundRatios)
+    log(`   ${r.threads} thread(s), round by round: ${r.ratios.map((x) => x.toFixed(2)).join(' / ')}× (median ${r.median.toFixed(2)}×)`);
+  const ceiling = await simdCeiling();
+  if (ceiling) {
+    log(
+      `   this machine, two threads of SIMD multiply-adds in cache (bench/simdCeiling.ts): ${(ceiling.one / 1e9).toFixed(1)} → ${(ceiling.two / 1e9).toFixed(1)} G/s, ${ceiling.ratio.toFixed(2)}× — the ceiling for the above`,
+    );
+  }
   return {
     dataset: `ChCh-Miner (${CHCH}), the page's own seeded 85/5/10 split`,
     chromium: browser.version(),
@@ -125,5 +146,7 @@ export async function runThreadsBench(opts: BenchOptions): Promise<ThreadsReport
     loadAverage: [load0, loadavg()[0]],
     runs,
     summary,
+    roundRatios,
+    ceiling,
   };
 }

@@ -8,13 +8,14 @@
  */
 import * as tf from '../../../src/model/tf';
 import { productAndGradient, use } from '../../../bench/kernelCheck';
-import { pairMlpSimd, pairMlpSimdAvailable, pairMlpSimdRows } from '../../../src/model/kernels/pairMlpSimd';
+import { pairMlpSimd, pairMlpSimdAvailable, pairMlpSimdBceLoss, pairMlpSimdRows } from '../../../src/model/kernels/pairMlpSimd';
+import { bceWithLogits } from '../../../src/model/linkLoss';
 import { simdKernelsFor, type SimdKernels } from '../../../src/model/kernels/simdKernels';
 import { installWasmOverrides } from '../../../src/model/kernels/wasmOverrides';
 import { Rng } from '../../../src/model/rng';
 import { chooseBackend } from '../../../src/workers/backends';
 
-const KERNELS = ['gemm', 'pairMlpForward', 'pairMlpBackward', 'pairMlpScanRow', 'csrSpmm', 'copyRows'] as const;
+const KERNELS = ['gemm', 'pairMlpForward', 'pairMlpBackward', 'pairMlpBceStep', 'pairMlpScanRow', 'csrSpmm', 'copyRows'] as const;
 type KernelName = (typeof KERNELS)[number];
 
 export interface SimdCheck {
@@ -174,6 +175,24 @@ async function mlpCases(): Promise<Case[]> {
       withGradients((w) => pairMlpSimd(w.h, a, b, w.w1, w.b1, w.w2, w.b2)),
     );
     cases.push(...decoder);
+
+    // The fused BCE training step: the loss and its five gradients, the first 40 % of the pairs positive.
+    const positives = Math.floor(0.4 * c.p);
+    const labels = Float32Array.from({ length: c.p }, (_, i) => (i < positives ? 1 : 0));
+    const lossWithGradients = (loss: (w: Mlp) => tf.Scalar) => () =>
+      read(
+        tf.tidy(() => {
+          const w = weights();
+          const f = (h: tf.Tensor, w1: tf.Tensor, b1: tf.Tensor, w2: tf.Tensor, b2: tf.Tensor) => loss({ h, w1, b1, w2, b2 } as Mlp);
+          return [loss(w), ...tf.grads(f)([w.h, w.w1, w.b1, w.w2, w.b2])];
+        }),
+      );
+    const bce = await onBoth(
+      ['loss', 'dh', 'dW1', 'db1', 'dw2', 'db2'].map((what) => `MLP BCE step ${c.name}: ${what}`),
+      lossWithGradients((w) => bceWithLogits(plainScores(w, a, b), tf.tensor1d(labels))),
+      lossWithGradients((w) => pairMlpSimdBceLoss(w.h, a, b, positives, w.w1, w.b1, w.w2, w.b2)),
+    );
+    cases.push(...bce);
 
     // The scan's rows: s(u, v) for every v, and for a range that starts and ends off a block's edge.
     for (const u of c.scanRows) {
