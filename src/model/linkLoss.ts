@@ -52,9 +52,7 @@ export function linkLossDense(h: tf.Tensor2D, pos: Pairs, neg: Pairs): tf.Scalar
 
 /** BCE over positive and negative logits from any decoder (positives labelled 1, negatives 0). */
 export function bceLinkLoss(posLogits: tf.Tensor1D, negLogits: tf.Tensor1D): tf.Scalar {
-  const logits = tf.concat([posLogits, negLogits]);
-  const labels = tf.concat([tf.ones([posLogits.shape[0]]), tf.zeros([negLogits.shape[0]])]) as tf.Tensor1D;
-  return bceWithLogits(logits, labels);
+  return bceLinkLossJoined(tf.concat([posLogits, negLogits]), posLogits.shape[0]);
 }
 
 /** BCE over the logits of `positives` positives followed by negatives (one decoder call over both). */

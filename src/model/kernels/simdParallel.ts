@@ -1,7 +1,7 @@
 /**
  * The SIMD kernels split between threads: the caller takes the first share of a call, helper threads
  * (running the same module on the same shared memory; the page's trainer worker starts them,
- * workers/simdThreads.ts) the others, and the caller waits for them before returning.
+ * workers/simdThreads.ts) the others, and the caller waits for the helpers that started before returning.
  *
  *   gemm             by chunks of rows of C (whole 4-row tiles)
  *   csrSpmm          by chunks of rows
@@ -222,8 +222,9 @@ export function parallelKernels(module: SimdModule, relaxed: boolean, memory: We
     },
 
     pairMlpBceStep(h, n, d, a, b, first, positives, p, w1, m, b1, w2, b2, scale, dh, dw1, db1, dw2, db2, scratch, accumulate) {
-      const whole = () => module.pairMlpBceStep(h, n, d, a, b, first, positives, p, w1, m, b1, w2, b2, scale, dh, dw1, db1, dw2, db2, scratch, accumulate);
-      if (p < MIN_SPLIT_PAIRS || accumulate) return whole();
+      if (p < MIN_SPLIT_PAIRS || accumulate) {
+        return module.pairMlpBceStep(h, n, d, a, b, first, positives, p, w1, m, b1, w2, b2, scale, dh, dw1, db1, dw2, db2, scratch, accumulate);
+      }
       const out = gradientOutputs(n, d, m, [dh, dw1, db1, dw2, db2], scratch);
       // Moves per pair: a and b by one int, the first pair's index by one.
       const strides = [0, 0, 0, 4, 4, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
