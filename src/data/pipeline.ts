@@ -10,6 +10,7 @@ import { concat, TextDecodingSink } from './decode';
 import { detectContainer } from './sniff';
 import type { InputFile } from './input';
 import type { ByteSink, TextSink } from './sinks';
+import { nextTask } from './nextTask';
 
 export interface ReadOptions {
   signal?: AbortSignal;
@@ -83,7 +84,7 @@ export async function readInput(file: InputFile, openText: (label: string) => Te
       }
       opts.onBytes?.(bytes);
       if (performance.now() - lastYield > YIELD_MS) {
-        await new Promise((r) => setTimeout(r, 0));
+        await nextTask();
         lastYield = performance.now();
         if (signal?.aborted) throw cancelled(label);
       }

@@ -11,6 +11,7 @@ import { settingsFromHash, settingsToHash } from '../settings/urlHash';
 import type { LoadedModel, SplitTexts, TrainerUpdate } from '../workers/protocol';
 import type { ModelInput } from './modelInput';
 import { RunLog } from './runs/runLog';
+import { UpdatePacer } from './updatePacer';
 import { closeRun } from './runs/runs';
 import type { PackedCheckpoint, TrainerCheckpoint } from '../model/checkpointFormat';
 import type { SavedSession } from './savedWork/db';
@@ -75,9 +76,13 @@ export interface DatasetSource {
 /** The store's view of a model that has not trained yet. */
 const NO_RUN_STATE = { stop: null, best: null, typeReport: null, multilabelReport: null } as const;
 
+/** While training plays, the page shows the worker's updates at most this often (see updatePacer.ts). */
+const UPDATE_INTERVAL_MS = 250;
+
 export class PlaygroundController {
   private client: TrainerClient;
   private readonly runs: RunLog;
+  private readonly updates = new UpdatePacer<TrainerUpdate>((list) => list.forEach((u) => this.apply(u)), UPDATE_INTERVAL_MS);
   /** Set once at start-up (main.tsx): the loader that parses built-in sets. */
   datasetSource: DatasetSource | null = null;
 
@@ -99,7 +104,19 @@ export class PlaygroundController {
   }
 
   private set(partial: Partial<ReturnType<PlaygroundStore['getState']>>) {
+    this.updates.flush();
     this.store.setState(partial);
+  }
+
+  /** Ends the run in progress (its model is being replaced), after the updates it has sent. */
+  private endRun(): void {
+    this.updates.flush();
+    this.runs.close();
+  }
+
+  /** A worker update, shown at once when training has stopped and paced while it plays. */
+  private receive(u: TrainerUpdate): void {
+    this.updates.push(u, u.status !== 'training');
   }
 
   /** Starts the backend, then loads the data set named in the settings. */
@@ -192,7 +209,7 @@ export class PlaygroundController {
     await this.api.pause();
     const backend = await this.api.setup(graph, modelSettingsOf(settings));
     performance.mark('playground:model-ready');
-    this.runs.close();
+    this.endRun();
     this.set({
       graph,
       report,
@@ -213,7 +230,7 @@ export class PlaygroundController {
     // Asked for once the new view is on screen: under a software GPU the worker's WebGL work holds
     // up the page's frames, and on a big graph the first predictions take seconds.
     await afterPaint();
-    this.apply(await this.api.snapshot());
+    this.receive(await this.api.snapshot());
   }
 
   /**
@@ -268,7 +285,7 @@ export class PlaygroundController {
       this.loadedDataset = settings.dataset;
       this.endLoad(token);
       await afterPaint();
-      this.apply(update ?? (await this.api.snapshot()));
+      this.receive(update ?? (await this.api.snapshot()));
       return problem;
     } catch (e) {
       this.endLoad(token, `saved work “${graph.name}”: ${message(e)}`);
@@ -291,7 +308,7 @@ export class PlaygroundController {
       this.runs.setBudget(settings.epochs);
       await this.api.setBudget(settings.epochs, settings.candidates);
       // A longer list is scanned now; while training plays, the next view refresh brings it.
-      if (changed.includes('candidates') && this.store.getState().graph && this.store.getState().status !== 'training') this.apply(await this.api.snapshot());
+      if (changed.includes('candidates') && this.store.getState().graph && this.store.getState().status !== 'training') this.receive(await this.api.snapshot());
       return;
     }
     return this.reset(settings);
@@ -352,7 +369,7 @@ export class PlaygroundController {
   private async playOne(): Promise<void> {
     this.set({ status: 'training' });
     try {
-      await this.api.play(Comlink.proxy((u: TrainerUpdate) => this.apply(u)));
+      await this.api.play(Comlink.proxy((u: TrainerUpdate) => this.receive(u)));
     } catch (e) {
       this.set({ status: 'error', error: message(e) });
     }
@@ -365,7 +382,7 @@ export class PlaygroundController {
 
   async step(): Promise<void> {
     if (!this.store.getState().graph) return;
-    this.apply(await this.api.step());
+    this.receive(await this.api.step());
   }
 
   async reset(settings = this.store.getState().settings): Promise<void> {
@@ -376,9 +393,9 @@ export class PlaygroundController {
       this.set({ error: `Could not build a model with these settings: ${message(e)} The previous model is kept.` });
       return;
     }
-    this.runs.close();
+    this.endRun();
     this.set({ history: [], error: null, status: 'idle', trainerNotes: [], ...NO_RUN_STATE });
-    this.apply(await this.api.snapshot());
+    this.receive(await this.api.snapshot());
   }
 
   /**
@@ -404,7 +421,7 @@ export class PlaygroundController {
       this.set({ splitNotice: { text: `The split was not applied: ${message(e)} Nothing changed: ${kept}.`, error: true } });
       return;
     }
-    this.runs.close();
+    this.endRun();
     const taskNote = task === settings.task ? '' : ` Task set to ${task === 'type' ? 'interaction types' : 'link prediction'}, the split's task.`;
     this.set({
       settings: next,
@@ -417,7 +434,7 @@ export class PlaygroundController {
       ...NO_RUN_STATE,
     });
     this.writeHash(next);
-    this.apply(await this.api.snapshot());
+    this.receive(await this.api.snapshot());
   }
 
   /** Puts a run's model settings into the controls and the URL (a fresh model; weights are not kept). */
@@ -451,7 +468,7 @@ export class PlaygroundController {
     this.writeHash(settings);
     const update = await this.api.snapshot();
     this.runs.startLoaded(input.name, loaded.metrics, loaded.appVersion, update.selectionMetric ?? '');
-    this.apply(update);
+    this.receive(update);
     const what =
       changed.length === 0
         ? 'its settings are the ones already set'
@@ -495,7 +512,7 @@ export class PlaygroundController {
   private async restartWorker(): Promise<void> {
     this.client.terminate();
     this.client = this.startWorker();
-    this.runs.close();
+    this.endRun();
     this.set({ backend: null, status: 'idle', history: [], ...NO_RUN_STATE });
     await this.initBackend();
     const { graph, report, fileSplit } = this.store.getState();

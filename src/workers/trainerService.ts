@@ -46,6 +46,7 @@ import type { TypeSplit } from '../model/tasks/typeTrainer';
 import { isTypeSplit } from '../model/typeSplitFile';
 import { checkModelSettings } from '../settings/check';
 import { CostShare } from './costShare';
+import { nextTask } from '../data/nextTask';
 import { TeachService } from './teachService';
 import { streamPredictionFile, type PredictionChunk, type PredictionFileRequest, type PredictionFileSummary } from '../model/predictionFile';
 
@@ -53,8 +54,6 @@ import { streamPredictionFile, type PredictionChunk, type PredictionFileRequest,
 const VIEW_REFRESH_MS = 250;
 /** While playing, the candidate scan may take at most this share of the time (see costShare.ts). */
 const CANDIDATE_TIME_SHARE = 0.25;
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** A split from files, parsed for the current graph, and what the page is told of it. */
 interface FileSplit {
