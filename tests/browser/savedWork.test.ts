@@ -13,6 +13,8 @@ const app = useServedApp();
 
 /** Small and exact: the cpu backend; dropout so the resumed masks are checked too. */
 const HASH = '#backend=cpu&seed=3&dropout=0.2&epochs=200&tour=off';
+/** For a reload while Play runs: a budget and no early stop that keep it running past the first saves. */
+const PLAYING_HASH = '#backend=cpu&seed=3&dropout=0.2&hidden=128&epochs=5000&patience=0&tour=off';
 
 async function ready(page: Page): Promise<void> {
   await page.waitForFunction(() => window.playground?.snapshot().edges > 0 && window.playground.snapshot().backend !== null, null, { timeout: 60_000 });
@@ -98,7 +100,7 @@ describe('saved work survives a reload', () => {
   });
 
   it('a reload in the middle of Play resumes at the last saved epoch with the same numbers from there; a ?data= link gets no offer', async () => {
-    const { context, page, errors } = await open(app.browser, app.server.url + HASH);
+    const { context, page, errors } = await open(app.browser, app.server.url + PLAYING_HASH);
     await page.getByTestId('play').click();
     // Saved at most every 3 s while playing: wait for a save past epoch 6, then reload without pausing.
     const savedEpoch = () => page.evaluate(async () => (await window.playground.savedWork())[0]?.epoch ?? 0);
@@ -118,7 +120,7 @@ describe('saved work survives a reload', () => {
     expect(await straightLosses(page, saved.epoch + 2)).toEqual(losses);
 
     // A `?data=` link names the data to show: saved work is not offered over it (the panel still lists it).
-    await page.goto(`${app.server.url}?data=${encodeURIComponent(`${app.server.url}datasets/demo.json`)}${HASH}`);
+    await page.goto(`${app.server.url}?data=${encodeURIComponent(`${app.server.url}datasets/demo.json`)}${PLAYING_HASH}`);
     await ready(page);
     expect((await page.evaluate(() => window.playground.savedWork())).length).toBeGreaterThan(0);
     // The list and the offer come from the same state change: once the list shows, an offer would too.
