@@ -10,16 +10,9 @@ import { PlaygroundController } from '../../../src/ui/controller';
 import { createPlaygroundStore } from '../../../src/ui/store';
 import type { TrainerClient } from '../../../src/ui/trainerClient';
 import type { EpochMetrics, TrainerUpdate } from '../../../src/workers/protocol';
+import { trainerUpdate as update } from './trainerUpdates';
 
 const epoch = (e: number): EpochMetrics => ({ epoch: e, loss: 1 / e, ms: 5, valAuroc: 0.5 + e / 100, valAuprc: 0.5, testAuroc: 0.6, testAuprc: 0.5 });
-const update = (status: TrainerUpdate['status'], metrics: EpochMetrics | null): TrainerUpdate => ({
-  status,
-  metrics,
-  edgeProbabilities: null,
-  candidates: [],
-  error: null,
-  selectionMetric: 'AUROC',
-});
 
 /**
  * A controller over a stand-in worker whose Play sends `sends` (awaiting each, as the worker does);

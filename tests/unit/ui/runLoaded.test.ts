@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS } from '../../../src/settings/schema';
 import { RunLog } from '../../../src/ui/runs/runLog';
 import { createPlaygroundStore } from '../../../src/ui/store';
 import type { EpochMetrics, TrainerUpdate } from '../../../src/workers/protocol';
+import { trainerUpdate as update } from './trainerUpdates';
 
 const epoch = (e: number, valAuroc: number, ms = 10 * e): EpochMetrics => ({
   epoch: e,
@@ -17,14 +18,6 @@ const epoch = (e: number, valAuroc: number, ms = 10 * e): EpochMetrics => ({
   valAuprc: 0.5,
   testAuroc: 0.6,
   testAuprc: 0.5,
-});
-const update = (status: TrainerUpdate['status'], metrics: EpochMetrics | null): TrainerUpdate => ({
-  status,
-  metrics,
-  edgeProbabilities: null,
-  candidates: [],
-  error: null,
-  selectionMetric: 'AUROC',
 });
 
 function setup() {
