@@ -3,7 +3,8 @@
  * thread scaling in the built app. Serves dist/ with no COOP/COEP headers (as GitHub Pages does), so
  * the page isolates itself through its service worker; opens ChCh-Miner (../shared/datasets) with
  * `#backend=wasm&threads=N`, trains the default model and reports the median epoch (the worker's own
- * timing; warm-up epochs dropped). Thread counts alternate round by round, so a busy machine slows
+ * timing; warm-up epochs dropped) and the whole run's time per epoch (Play to done: evaluation, view
+ * refreshes and candidate scans included, what the user waits for). Thread counts alternate round by round, so a busy machine slows
  * each about alike; each round's own ratio is reported too, and this machine's ceiling for two SIMD
  * threads (bench/simdCeiling.ts). Uses dist/ as it is (`npx vite build` first); the short bench skips.
  */
@@ -27,6 +28,8 @@ export interface ThreadsRun {
   isolated: boolean;
   epochMs: number[];
   medianMs: number;
+  /** The whole run in the page, Play to done, per epoch: the training step plus evaluation, view refreshes, candidate scans and teaching projections (what the user waits for). */
+  wallPerEpochMs: number;
 }
 
 export interface ThreadsReport {
@@ -36,8 +39,8 @@ export interface ThreadsReport {
   cores?: number;
   loadAverage?: [number, number];
   runs?: ThreadsRun[];
-  /** Median of the rounds' medians per thread count, and the speed-up over one thread. */
-  summary?: { threads: number; medianMs: number; speedUp: number }[];
+  /** Median of the rounds' medians per thread count, and the speed-up over one thread; the same for the whole run's time per epoch. */
+  summary?: { threads: number; medianMs: number; speedUp: number; wallPerEpochMs: number; wallSpeedUp: number }[];
   /** Median over rounds of each round's own ratio (first count's epoch / this count's), robust to slow drifts of the machine. */
   roundRatios?: { threads: number; ratios: number[]; median: number }[];
   /** This machine's ceiling for two threads of SIMD multiply-adds (bench/simdCeiling.ts), measured in the same run. */
@@ -67,6 +70,7 @@ async function trainWith(browser: Browser, appUrl: string, sharedUrl: string, th
       timeout: 120_000,
       polling: 100,
     });
+    const t0 = performance.now();
     await page.evaluate(() => window.playground.play());
     await page.waitForFunction(
       (n) => {
@@ -76,6 +80,7 @@ async function trainWith(browser: Browser, appUrl: string, sharedUrl: string, th
       epochs,
       { timeout: 600_000, polling: 200 },
     );
+    const wallPerEpochMs = (performance.now() - t0) / epochs;
     const s = await page.evaluate(() => window.playground.snapshot());
     if (s.error) throw new Error(`training failed with ${threads} thread(s): ${s.error}`);
     const timed = s.epochMs.slice(WARM_UP_EPOCHS);
@@ -86,6 +91,7 @@ async function trainWith(browser: Browser, appUrl: string, sharedUrl: string, th
       isolated: s.crossOriginIsolated,
       epochMs: s.epochMs,
       medianMs: median(timed),
+      wallPerEpochMs,
     };
   } finally {
     await context.close();
@@ -110,7 +116,7 @@ export async function runThreadsBench(opts: BenchOptions): Promise<ThreadsReport
         const run = await trainWith(browser, server.url, server.sharedUrl, threads, epochs);
         runs.push(run);
         log(
-          `   ${threads} thread(s) asked, ${run.reportedThreads} used, SIMD kernels on ${run.kernelThreads} (isolated: ${run.isolated}): median epoch ${run.medianMs.toFixed(1)} ms`,
+          `   ${threads} thread(s) asked, ${run.reportedThreads} used, SIMD kernels on ${run.kernelThreads} (isolated: ${run.isolated}): median epoch ${run.medianMs.toFixed(1)} ms, whole run ${run.wallPerEpochMs.toFixed(1)} ms per epoch`,
         );
       }
     }
@@ -118,12 +124,18 @@ export async function runThreadsBench(opts: BenchOptions): Promise<ThreadsReport
     await browser.close();
     await server.close();
   }
-  const one = median(runs.filter((r) => r.threads === counts[0]).map((r) => r.medianMs));
+  const medianOf = (threads: number, of: (r: ThreadsRun) => number) => median(runs.filter((r) => r.threads === threads).map(of));
+  const one = medianOf(counts[0], (r) => r.medianMs);
+  const oneWall = medianOf(counts[0], (r) => r.wallPerEpochMs);
   const summary = counts.map((threads) => {
-    const medianMs = median(runs.filter((r) => r.threads === threads).map((r) => r.medianMs));
-    return { threads, medianMs, speedUp: one / medianMs };
+    const medianMs = medianOf(threads, (r) => r.medianMs);
+    const wallPerEpochMs = medianOf(threads, (r) => r.wallPerEpochMs);
+    return { threads, medianMs, speedUp: one / medianMs, wallPerEpochMs, wallSpeedUp: oneWall / wallPerEpochMs };
   });
-  for (const s of summary) log(`   ${s.threads} thread(s): ${s.medianMs.toFixed(1)} ms per epoch, ${s.speedUp.toFixed(2)}× the first count`);
+  for (const s of summary)
+    log(
+      `   ${s.threads} thread(s): ${s.medianMs.toFixed(1)} ms per epoch, ${s.speedUp.toFixed(2)}× the first count; whole run ${s.wallPerEpochMs.toFixed(1)} ms per epoch, ${s.wallSpeedUp.toFixed(2)}×`,
+    );
   const roundRatios = counts.slice(1).map((threads) => {
     const ratios = Array.from({ length: rounds }, (_, r) => {
       const inRound = runs.slice(r * counts.length, (r + 1) * counts.length);
