@@ -162,29 +162,30 @@ export async function topUnknownPairsBy(
 }
 
 /**
- * All N(N−1)/2 pairs, scored a row at a time: `scoreRow(u, u + 1, n)` gives s(u, v) for v > u (a
- * decoder's fast row path, pairMlpSimdRows); known pairs are looked up only for scores that would
- * enter the top k. Pauses after about `block` pairs.
+ * All N(N−1)/2 pairs, scored a block of rows at a time: `scoreRows(u0, count)` gives, for each row
+ * u = u0 + r, s(u, v) for v > u at [r·n + v − u − 1] (a decoder's fast row path, pairMlpSimdRows,
+ * whose threads take the rows in chunks); known pairs are looked up only for scores that would enter
+ * the top k. Pauses after each block of about `block` pairs.
  */
 export async function topUnknownPairsByRow(
   n: number,
   k: number,
   known: PairSet,
-  scoreRow: (u: number, from: number, to: number) => Float32Array,
+  scoreRows: (u0: number, count: number) => Float32Array,
   pause?: ScanPause,
   block = 1 << 18,
 ): Promise<ScoredPair[]> {
   if (k <= 0) return [];
   const top = new TopK(k);
-  let sinceLast = 0;
-  for (let u = 0; u + 1 < n; u++) {
-    const s = scoreRow(u, u + 1, n);
-    offerRow(top, known, u, s);
-    sinceLast += s.length;
-    if (pause && sinceLast >= block) {
-      sinceLast = 0;
-      if (!(await pause())) return [];
+  const rowsPerBlock = Math.max(1, Math.floor(block / n));
+  for (let u0 = 0; u0 + 1 < n; u0 += rowsPerBlock) {
+    const count = Math.min(rowsPerBlock, n - 1 - u0);
+    const s = scoreRows(u0, count);
+    for (let r = 0; r < count; r++) {
+      const u = u0 + r;
+      offerRow(top, known, u, s.subarray(r * n, r * n + n - u - 1));
     }
+    if (pause && u0 + count + 1 < n && !(await pause())) return [];
   }
   return top.sorted();
 }

@@ -16,6 +16,7 @@ export const SIMD_FUNCTIONS: SimdFunction[] = [
   'pairMlpBackward',
   'pairMlpBceStep',
   'pairMlpScanRow',
+  'pairMlpScanRows',
   'csrSpmm',
   'copyRows',
   'addFloats',

@@ -178,9 +178,12 @@ export function pairMlpSimdBceLoss(
   });
 }
 
-/** Scores of (u, v) for v in [from, to): a row of the candidate scan. Call dispose when done. */
+/** The candidate scan's rows of scores. Call dispose when done; each call's array is reused by the next. */
 export interface RowScorer {
+  /** Scores of (u, v) for v in [from, to). */
   row(u: number, from: number, to: number): Float32Array;
+  /** Rows u0 … u0 + count − 1 against every later node: row r's s(u, v) at [r·n + v − u − 1] (u = u0 + r). */
+  rows(u0: number, count: number): Float32Array;
   dispose(): void;
 }
 
@@ -198,15 +201,25 @@ export function pairMlpSimdRows(h: tf.Tensor2D, w1: tf.Tensor2D, b1: tf.Tensor1D
   const scratch = be.makeOutput([simd.pairMlpScratchFloats(n, d, m)], 'float32');
   const at = (t: { dataId: object }) => be.getMemoryOffset(t.dataId);
   const bias2 = b2.dataSync()[0];
+  let block: Info | null = null;
   return {
     row(u, from, to) {
       simd.pairMlpScanRow(at(h), d, u, from, to, at(w1), m, at(b1), at(w2), bias2, at(scores), at(scratch));
       // A fresh view each time: the heap may have grown (and detached older views) since the last row.
       return (be.typedArrayFromHeap(scores) as Float32Array).subarray(0, to - from);
     },
+    rows(u0, count) {
+      if (!block || block.shape[0] < count * n) {
+        if (block) be.disposeData(block.dataId);
+        block = be.makeOutput([count * n], 'float32');
+      }
+      simd.pairMlpScanRows(at(h), d, u0, count, n, at(w1), m, at(b1), at(w2), bias2, at(block), at(scratch));
+      return (be.typedArrayFromHeap(block) as Float32Array).subarray(0, count * n);
+    },
     dispose() {
       be.disposeData(scores.dataId);
       be.disposeData(scratch.dataId);
+      if (block) be.disposeData(block.dataId);
     },
   };
 }

@@ -88,6 +88,20 @@ export interface SimdModule {
     s: number,
     scratch: number,
   ): void;
+  pairMlpScanRows(
+    h: number,
+    d: number,
+    u0: number,
+    rows: number,
+    n: number,
+    w1: number,
+    m: number,
+    b1: number,
+    w2: number,
+    b2: number,
+    s: number,
+    scratch: number,
+  ): void;
   csrSpmm(rowPtr: number, colIdx: number, values: number, x: number, f: number, rows: number, out: number): void;
   copyRows(src: number, srcStride: number, dst: number, dstStride: number, rows: number, rowBytes: number): void;
   addFloats(dst: number, src: number, n: number): void;

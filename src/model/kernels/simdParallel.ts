@@ -9,6 +9,7 @@
  *   pairMlpBackward  the same; each helper sums its chunks into its own dh, dW₁, db₁, dw₂, added to the caller's after
  *   pairMlpBceStep   as pairMlpBackward (db₂ too)
  *   pairMlpScanRow   by columns of a long row, in equal shares
+ *   pairMlpScanRows  by chunks of rows, each thread with its own scratch
  *
  * Chunks rather than equal shares: every thread takes the next chunk from a shared counter until none
  * are left, so a thread that the system holds up (the page's own threads, another tab, a helper still
@@ -233,6 +234,20 @@ export function parallelKernels(module: SimdModule, relaxed: boolean, memory: We
       if (done[0].chunks === 0) module.pairMlpBceStep(h, n, d, a, b, first, positives, 0, w1, m, b1, w2, b2, scale, dh, dw1, db1, dw2, db2, scratch, false);
       out.addHelpers(done, true);
       return done.reduce((sum, r) => sum + r.value, 0);
+    },
+
+    pairMlpScanRows(h, d, u0, rows, n, w1, m, b1, w2, b2, s, scratch) {
+      const pairs = rows * (n - u0) - (rows * (rows + 1)) / 2;
+      if (pairs < MIN_SPLIT_PAIRS) return module.pairMlpScanRows(h, d, u0, rows, n, w1, m, b1, w2, b2, s, scratch);
+      const per = 4 * pairMlpScratchFloatsPerThread(d, m);
+      // Moves per row: u0 by one, the output by a row of n; chunks of about PAIR_CHUNK pairs on average.
+      const size = Math.max(1, Math.round((PAIR_CHUNK * rows) / pairs));
+      chunked('pairMlpScanRows', (t) => [h, d, u0, rows, n, w1, m, b1, w2, b2, s, scratch + t * per], {
+        total: rows,
+        size,
+        countArg: 3,
+        strides: [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 4 * n, 0],
+      });
     },
 
     pairMlpScanRow(h, d, u, from, to, w1, m, b1, w2, b2, s, scratch) {

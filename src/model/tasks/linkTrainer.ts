@@ -313,7 +313,7 @@ export class LinkTrainer extends TrainerBase implements LinkPredictor {
     const ht = tf.tensor2d(h, [n, d]);
     const rows = this.relation ? null : this.decoder.rowScorer(ht);
     try {
-      if (rows) return await topUnknownPairsByRow(n, k, this.knownPairs, rows.row, between);
+      if (rows) return await topUnknownPairsByRow(n, k, this.knownPairs, rows.rows, between);
       const score = async (p: Pairs) => {
         const s = tf.tidy(() => this.decoder.score(ht, p));
         try {

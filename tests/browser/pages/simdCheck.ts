@@ -15,7 +15,7 @@ import { installWasmOverrides } from '../../../src/model/kernels/wasmOverrides';
 import { Rng } from '../../../src/model/rng';
 import { chooseBackend } from '../../../src/workers/backends';
 
-const KERNELS = ['gemm', 'pairMlpForward', 'pairMlpBackward', 'pairMlpBceStep', 'pairMlpScanRow', 'csrSpmm', 'copyRows'] as const;
+const KERNELS = ['gemm', 'pairMlpForward', 'pairMlpBackward', 'pairMlpBceStep', 'pairMlpScanRow', 'pairMlpScanRows', 'csrSpmm', 'copyRows'] as const;
 type KernelName = (typeof KERNELS)[number];
 
 export interface SimdCheck {
@@ -216,6 +216,38 @@ async function mlpCases(): Promise<Case[]> {
         cases.push(...row);
       }
     }
+
+    // A block of rows, each against every later node (what the scan calls): from the first row, or from a tenth of n.
+    const u0 = c.n > 100 ? 0 : Math.floor(c.n / 5);
+    const count = c.n > 100 ? c.n - 1 : Math.floor(c.n / 2);
+    const pu: number[] = [];
+    const pv: number[] = [];
+    for (let u = u0; u < u0 + count; u++) {
+      for (let v = u + 1; v < c.n; v++) {
+        pu.push(u);
+        pv.push(v);
+      }
+    }
+    const block = await onBoth(
+      [`MLP scan, rows ${c.name}: u ∈ [${u0}, ${u0 + count}), v > u`],
+      () => read([tf.tidy(() => plainScores(weights(), Int32Array.from(pu), Int32Array.from(pv)))]),
+      async () => {
+        const w = weights();
+        const rows = pairMlpSimdRows(w.h, w.w1, w.b1, w.w2, w.b2);
+        const s = rows.rows(u0, count);
+        const scores = new Float32Array(pu.length);
+        let at = 0;
+        for (let r = 0; r < count; r++) {
+          const row = s.subarray(r * c.n, r * c.n + c.n - (u0 + r) - 1);
+          scores.set(row, at);
+          at += row.length;
+        }
+        rows.dispose();
+        tf.dispose(Object.values(w));
+        return [scores];
+      },
+    );
+    cases.push(...block);
   }
   return cases;
 }

@@ -128,11 +128,18 @@ describe('candidate scans', () => {
 
   it('the row scan: brute-force top 10 and pauses; on wasm the MLP decoder’s SIMD rows equal its pair scores within 1e-5', async () => {
     let pauses = 0;
-    const rowOf = (u: number, from: number, to: number) => Float32Array.from({ length: to - from }, (_, j) => f(u, from + j));
-    const got = await topUnknownPairsByRow(N, 10, known, rowOf, () => (pauses++, true), 50);
+    // Rows u0 … u0 + count − 1 at a stride of N, row u's scores for v > u from its start (the rest NaN: never read).
+    const rowsOf = (u0: number, count: number) => {
+      const s = new Float32Array(count * N).fill(NaN);
+      for (let r = 0; r < count; r++) for (let v = u0 + r + 1; v < N; v++) s[r * N + v - (u0 + r) - 1] = f(u0 + r, v);
+      return s;
+    };
+    const got = await topUnknownPairsByRow(N, 10, known, rowsOf, () => (pauses++, true), 50);
     expect(got.map((p) => [p.a, p.b])).toEqual(bruteForce(10, (a, b) => Math.fround(f(a, b))).map((p) => [p.a, p.b]));
     expect(pauses).toBeGreaterThanOrEqual(Math.floor(435 / 50) - 1);
-    expect(await topUnknownPairsByRow(N, 10, known, rowOf, () => false, 50)).toEqual([]);
+    expect(await topUnknownPairsByRow(N, 10, known, rowsOf, () => false, 50)).toEqual([]);
+    // Blocks of several rows (200 pairs: 6 rows of 30) give the same top 10.
+    expect(await topUnknownPairsByRow(N, 10, known, rowsOf, () => true, 200)).toEqual(got);
 
     await tf.setBackend('wasm');
     try {

@@ -384,6 +384,18 @@ export function pairMlpScanRow(h: usize, d: i32, u: i32, from: i32, to: i32, w1:
 }
 
 /**
+ * The scan's rows u0 … u0 + rows − 1, each against every later node: row r's scores s(u, v) for
+ * v in (u, n), u = u0 + r, at s[r·n + v − u − 1]. One call for many short rows, so that threads can
+ * take them in chunks (a row of a few hundred nodes is too short to split).
+ */
+export function pairMlpScanRows(h: usize, d: i32, u0: i32, rows: i32, n: i32, w1: usize, m: i32, b1: usize, w2: usize, b2: f32, s: usize, scratch: usize): void {
+  for (let r = 0; r < rows; r++) {
+    const u = u0 + r;
+    pairMlpScanRow(h, d, u, u + 1, n, w1, m, b1, w2, b2, s + ((<usize>r * <usize>n) << 2), scratch);
+  }
+}
+
+/**
  * out[r, :] = Σ_k values[k] · x[colIdx[k], :] over row r's entries of a CSR matrix (rowPtr has rows + 1
  * int32 entries); every row of out (rows × f) is written. f a multiple of 4. Each block of 32 features
  * is summed in registers over the whole row and stored once.
