@@ -15,7 +15,6 @@ export const SIMD_FUNCTIONS: SimdFunction[] = [
   'pairMlpForward',
   'pairMlpBackward',
   'pairMlpBceStep',
-  'pairMlpScanRow',
   'pairMlpScanRows',
   'csrSpmm',
   'copyRows',

@@ -6,7 +6,7 @@
  *   PairMlpSimd      → s (P) and Z = X·W₁ (P × m, kept for the backward pass; X is not kept)
  *   PairMlpSimdGrad  → dh, dW₁, db₁, dw₂, db₂ in one pass over blocks of 64 pairs
  *   PairMlpSimdBce   the training step under BCE: loss and all five gradients in one pass, Z never stored
- *   pairMlpSimdRows  the candidate scan's rows: s(u, v) for a range of v, read from h in place
+ *   pairMlpSimdRows  the candidate scan's blocks of rows: s(u, v) for every v > u, read from h in place
  *
  * Why: as separate kernels (pairMlpKernel.ts: Hadamard, XNNPACK matmul, head and their gradients) each
  * step is a pass over P × 64 floats in memory and the products run at XNNPACK's speed; here a block's
@@ -180,15 +180,13 @@ export function pairMlpSimdBceLoss(
 
 /** The candidate scan's rows of scores. Call dispose when done; each call's array is reused by the next. */
 export interface RowScorer {
-  /** Scores of (u, v) for v in [from, to). */
-  row(u: number, from: number, to: number): Float32Array;
   /** Rows u0 … u0 + count − 1 against every later node: row r's s(u, v) at [r·n + v − u − 1] (u = u0 + r). */
   rows(u0: number, count: number): Float32Array;
   dispose(): void;
 }
 
 /**
- * The scan's rows through pairMlpScanRow (no gradient, no pair lists: Z = H[from:to] · diag(h_u) W₁).
+ * The scan's rows through pairMlpScanRows (no gradient, no pair lists: per row, Z = H[u+1:n] · diag(h_u) W₁).
  * The returned array is reused by the next call. Only where pairMlpSimdAvailable(d, m).
  */
 export function pairMlpSimdRows(h: tf.Tensor2D, w1: tf.Tensor2D, b1: tf.Tensor1D, w2: tf.Tensor2D, b2: tf.Tensor1D): RowScorer {
@@ -197,27 +195,21 @@ export function pairMlpSimdRows(h: tf.Tensor2D, w1: tf.Tensor2D, b1: tf.Tensor1D
   const be = backend as unknown as WasmBackendView;
   const [n, d] = h.shape;
   const m = w1.shape[1];
-  const scores = be.makeOutput([n], 'float32');
   const scratch = be.makeOutput([simd.pairMlpScratchFloats(n, d, m)], 'float32');
   const at = (t: { dataId: object }) => be.getMemoryOffset(t.dataId);
   const bias2 = b2.dataSync()[0];
   let block: Info | null = null;
   return {
-    row(u, from, to) {
-      simd.pairMlpScanRow(at(h), d, u, from, to, at(w1), m, at(b1), at(w2), bias2, at(scores), at(scratch));
-      // A fresh view each time: the heap may have grown (and detached older views) since the last row.
-      return (be.typedArrayFromHeap(scores) as Float32Array).subarray(0, to - from);
-    },
     rows(u0, count) {
       if (!block || block.shape[0] < count * n) {
         if (block) be.disposeData(block.dataId);
         block = be.makeOutput([count * n], 'float32');
       }
       simd.pairMlpScanRows(at(h), d, u0, count, n, at(w1), m, at(b1), at(w2), bias2, at(block), at(scratch));
+      // A fresh view each time: the heap may have grown (and detached older views) since the last call.
       return (be.typedArrayFromHeap(block) as Float32Array).subarray(0, count * n);
     },
     dispose() {
-      be.disposeData(scores.dataId);
       be.disposeData(scratch.dataId);
       if (block) be.disposeData(block.dataId);
     },

@@ -74,20 +74,6 @@ export interface SimdModule {
     scratch: number,
     accumulate: boolean,
   ): number;
-  pairMlpScanRow(
-    h: number,
-    d: number,
-    u: number,
-    from: number,
-    to: number,
-    w1: number,
-    m: number,
-    b1: number,
-    w2: number,
-    b2: number,
-    s: number,
-    scratch: number,
-  ): void;
   pairMlpScanRows(
     h: number,
     d: number,

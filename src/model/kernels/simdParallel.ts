@@ -1,14 +1,13 @@
 /**
- * The SIMD kernels split between threads: the caller takes the first share of a call, helper threads
- * (running the same module on the same shared memory; the page's trainer worker starts them,
- * workers/simdThreads.ts) the others, and the caller waits for the helpers that started before returning.
+ * The SIMD kernels split between threads: the caller and helper threads (running the same module on the
+ * same shared memory; the page's trainer worker starts them, workers/simdThreads.ts) take a call's
+ * chunks, and the caller waits for the helpers that started before returning.
  *
  *   gemm             by chunks of rows of C (whole 4-row tiles)
  *   csrSpmm          by chunks of rows
  *   pairMlpForward   by chunks of pairs, each thread with its own scratch
  *   pairMlpBackward  the same; each helper sums its chunks into its own dh, dW₁, db₁, dw₂, added to the caller's after
  *   pairMlpBceStep   as pairMlpBackward (db₂ too)
- *   pairMlpScanRow   by columns of a long row, in equal shares
  *   pairMlpScanRows  by chunks of rows, each thread with its own scratch
  *
  * Chunks rather than equal shares: every thread takes the next chunk from a shared counter until none
@@ -100,14 +99,8 @@ export function takeChunks(fn: (...args: number[]) => number | void, args: numbe
 const MIN_SPLIT_WORK = 1 << 18;
 /** Work (multiply-adds) in a chunk of a product or aggregation: ~5–10 µs, against ~0.1 µs to take one. */
 const CHUNK_WORK = 1 << 17;
-/** Fewest pairs a decoder call, and row entries a scan row, is split for. */
+/** Fewest pairs a decoder or scan call is split for. */
 const MIN_SPLIT_PAIRS = 2048;
-
-/** [start, end) of share t of `total` items in `parts` shares, each a multiple of `align` but the last. */
-function share(total: number, parts: number, t: number, align: number): [number, number] {
-  const size = Math.ceil(total / parts / align) * align;
-  return [Math.min(total, t * size), Math.min(total, (t + 1) * size)];
-}
 
 /** A helper's own dh, dW₁, db₁, dw₂ and db₂. */
 function privateGradientFloats(n: number, d: number, m: number): number {
@@ -127,13 +120,6 @@ export function parallelKernels(module: SimdModule, relaxed: boolean, memory: We
   const parts = threads.helpers + 1;
 
   const fnOf = (fn: SimdFunction) => module[fn] as (...args: number[]) => number | void;
-
-  /** Runs share 0 here and shares 1… on the helpers; a share no helper started runs here after. */
-  const split = (fn: SimdFunction, argsOf: (t: number) => number[]): void => {
-    const calls = Array.from({ length: parts - 1 }, (_, i) => ({ fn, args: argsOf(i + 1) }));
-    const done = threads.run(calls, () => fnOf(fn)(...argsOf(0)));
-    done.forEach((r, i) => r.chunks === 0 && fnOf(fn)(...calls[i].args));
-  };
 
   /** Runs `plan`'s chunks on every thread, thread t with argsOf(t); what each did, this thread's first. */
   const chunked = (fn: SimdFunction, argsOf: (t: number) => number[], plan: ChunkPlan): SimdResult[] => {
@@ -247,15 +233,6 @@ export function parallelKernels(module: SimdModule, relaxed: boolean, memory: We
         size,
         countArg: 3,
         strides: [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 4 * n, 0],
-      });
-    },
-
-    pairMlpScanRow(h, d, u, from, to, w1, m, b1, w2, b2, s, scratch) {
-      if (to - from < MIN_SPLIT_PAIRS) return module.pairMlpScanRow(h, d, u, from, to, w1, m, b1, w2, b2, s, scratch);
-      const per = 4 * pairMlpScratchFloatsPerThread(d, m);
-      split('pairMlpScanRow', (t) => {
-        const [v0, v1] = share(to - from, parts, t, 4);
-        return [h, d, u, from + v0, from + v1, w1, m, b1, w2, b2, s + 4 * v0, scratch + t * per];
       });
     },
   };
