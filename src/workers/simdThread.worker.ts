@@ -1,7 +1,7 @@
 /**
  * A helper thread of the SIMD kernels: instantiates the module on the trainer's shared wasm memory,
  * says ready, then, each time the generation moves, takes the call posted to it (unless the caller
- * has taken it back) and runs it — whole, or chunk by chunk from the shared counter. Atomics.wait
+ * has taken it back) and runs it chunk by chunk from the shared counter. Atomics.wait
  * blocks this worker between rounds; it takes no further messages.
  */
 import { takeChunks } from '../model/kernels/simdParallel';
@@ -25,7 +25,7 @@ self.onmessage = (event: MessageEvent<SimdThreadStart>) => {
     const call = readCall(slot);
     if (call) {
       const fn = module[call.fn];
-      writeResult(slot, call.chunks ? takeChunks(fn, call.args, call.chunks, counter) : { value: fn(...call.args) || 0, chunks: 1 });
+      writeResult(slot, takeChunks(fn, call.args, call.chunks, counter));
     }
     Atomics.store(words, STATES + index, DONE);
     Atomics.notify(words, STATES + index);

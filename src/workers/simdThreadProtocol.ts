@@ -3,7 +3,7 @@
  * simdThread.worker.ts): a small SharedArrayBuffer both sides read with Atomics.
  *
  *   int32 [0]      generation: the caller adds 1 to start a round; helpers wait on it
- *   int32 [2]      items of a chunked call taken so far (kernels/simdParallel.ts, takeChunks)
+ *   int32 [2]      items of the call taken so far (kernels/simdParallel.ts, takeChunks)
  *   int32 [4 + t]  helper t's state this round: IDLE → POSTED (by the caller) → RUNNING (the helper
  *                  took it) → DONE; or POSTED → IDLE, the caller taking back a call no helper started
  *   float64 slot t (from byte SLOT_OFFSET): a call (writeCall) and, after the round, what it did
@@ -59,8 +59,7 @@ export function writeCall(slot: Float64Array, call: SimdCall | undefined): void 
   slot[ARG_COUNT] = call.args.length;
   slot.set(call.args, ARGS);
   const plan = call.chunks;
-  slot[TOTAL] = plan ? plan.total : -1;
-  if (!plan) return;
+  slot[TOTAL] = plan.total;
   slot[SIZE] = plan.size;
   slot[COUNT_ARG] = plan.countArg;
   slot[ACCUMULATE_ARG] = plan.accumulateArg ?? -1;
@@ -73,7 +72,6 @@ export function readCall(slot: Float64Array): SimdCall | undefined {
   if (!fn) return undefined;
   const count = slot[ARG_COUNT];
   const args = Array.from(slot.subarray(ARGS, ARGS + count));
-  if (slot[TOTAL] < 0) return { fn, args };
   const chunks: ChunkPlan = {
     total: slot[TOTAL],
     size: slot[SIZE],

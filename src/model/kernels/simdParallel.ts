@@ -48,14 +48,14 @@ export interface ChunkPlan {
   accumulateArg?: number;
 }
 
-/** One call of a module function on a helper thread, whole or in chunks. */
+/** One call of a module function on a helper thread, taken in chunks. */
 export interface SimdCall {
   fn: SimdFunction;
   args: number[];
-  chunks?: ChunkPlan;
+  chunks: ChunkPlan;
 }
 
-/** What one thread did with a call: the sum of its return values and how many chunks it took (a whole call: 1, or 0 if it did not start). */
+/** What one thread did with a call: the sum of its return values and how many chunks it took (0 if it did not start). */
 export interface SimdResult {
   value: number;
   chunks: number;

@@ -39,7 +39,7 @@ function sequentialHelpers(order: 'mixed' | 'helpers-first' | 'late'): SimdThrea
       const onHelper = (call: SimdCall | undefined, limit: number): SimdResult => {
         if (!call) return { value: 0, chunks: 0 };
         const fn = helper[call.fn] as (...a: number[]) => number | void;
-        return call.chunks ? takeChunks(fn, call.args, call.chunks, counter, limit) : { value: fn(...call.args) || 0, chunks: 1 };
+        return takeChunks(fn, call.args, call.chunks, counter, limit);
       };
       if (order === 'late') {
         own(counter);
